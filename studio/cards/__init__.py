@@ -1,0 +1,1 @@
+"""Card templates: finding and validating them, the sandboxed Jinja environment, context and filters."""

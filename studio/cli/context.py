@@ -1,0 +1,87 @@
+"""What every CLI command receives, and the guard that keeps tracebacks from users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from studio.errors import Cancelled, StudioError, UsageError
+from studio.paths import AppPaths
+from studio.store import Store, open_store
+
+
+@dataclass
+class CliContext:
+    paths: AppPaths
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @classmethod
+    def create(cls, db: str | None = None) -> CliContext:
+        return cls(paths=AppPaths.resolve(db))
+
+    def open_store(self) -> Store:
+        return open_store(self.paths.db_path)
+
+    def print(self, *parts: object) -> None:
+        print(*parts, file=self.out)
+
+    def warn(self, message: str) -> None:
+        print(message, file=self.err)
+
+    def print_json(self, data: Any) -> None:
+        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+def parse_date(text: str) -> dt.date:
+    """argparse type for YYYY-MM-DD dates."""
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def run_guarded(command: Callable[[], int], ctx: CliContext) -> int:
+    """Run a command; turn every failure into one readable line and an exit status."""
+    try:
+        return command()
+    except UsageError as exc:
+        ctx.warn(f"studio: {exc}")
+        return 2
+    except Cancelled:
+        ctx.warn("studio: cancelled")
+        return 1
+    except StudioError as exc:
+        ctx.warn(f"studio: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        ctx.warn("studio: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        log = _log_internal_error(ctx)
+        where = f"; details are in {log}" if log else ""
+        ctx.warn(f"studio: something went wrong ({type(exc).__name__}: {exc}){where}")
+        return 1
+
+
+def _log_internal_error(ctx: CliContext) -> str | None:
+    try:
+        ctx.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(ctx.paths.log_path, "a", encoding="utf-8") as log:
+            log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            log.write(traceback.format_exc())
+        return str(ctx.paths.log_path)
+    except OSError:
+        logging.getLogger(__name__).debug("could not write the log", exc_info=True)
+        return None

@@ -1,0 +1,261 @@
+"""Plain domain objects shared by every layer.
+
+Nothing here touches disk, SQLite, Jinja, ReportLab or Qt: these are the nouns the
+rest of Card Studio talks in. Lengths on paper are always millimetres.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+_PARTIAL_DATE = re.compile(r"^(?:(?P<year>\d{4})-|--)(?P<month>\d{2})-(?P<day>\d{2})$")
+
+
+class Feb29Rule(str, Enum):
+    """Where a 29 February date falls in a common year (a documented user setting)."""
+
+    FEB_28 = "feb28"
+    MAR_1 = "mar1"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date whose year may be unknown (vCard 4 `--MMDD`, Apple's omit-year).
+
+    Month and day are always known; ``year`` is None when the source did not give it.
+    A year-less 29 February is valid (any leap year has it).
+    """
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        probe_year = self.year if self.year is not None else 2000  # 2000 is a leap year
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not 1-12")
+        if not 1 <= self.day <= calendar.monthrange(probe_year, self.month)[1]:
+            raise ValueError(f"{probe_year if self.year else '--'}-{self.month:02d}-{self.day:02d} is not a date")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY-MM-DD`` or ``--MM-DD``; raises ValueError otherwise."""
+        match = _PARTIAL_DATE.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is neither YYYY-MM-DD nor --MM-DD")
+        year = match.group("year")
+        return cls(int(match.group("month")), int(match.group("day")), int(year) if year else None)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        return cls(value.month, value.day, value.year)
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, or ``--MM-DD`` when the year is unknown (the CLI's JSON form)."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def in_year(self, year: int, feb29: Feb29Rule = Feb29Rule.FEB_28) -> dt.date:
+        """The date this recurs on in ``year``; 29 February moves by ``feb29`` in common years."""
+        if self.month == 2 and self.day == 29 and not calendar.isleap(year):
+            return dt.date(year, 2, 28) if feb29 is Feb29Rule.FEB_28 else dt.date(year, 3, 1)
+        return dt.date(year, self.month, self.day)
+
+    def years_on(self, day: dt.date) -> int | None:
+        """Whole years completed on ``day`` (an age), or None when the year is unknown."""
+        if self.year is None:
+            return None
+        years = day.year - self.year
+        if (day.month, day.day) < (self.month, self.day):
+            years -= 1
+        return years
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass
+class Email:
+    value: str
+    label: str = ""
+    preferred: bool = False
+
+
+@dataclass
+class Phone:
+    """A telephone number, always text (leading zeros, '+', extensions survive)."""
+
+    value: str
+    label: str = ""
+    preferred: bool = False
+
+
+@dataclass
+class Address:
+    """A postal address as the contact gave it. Postal codes are text.
+
+    ``street`` may hold several lines (separated by newlines): PO box and extended
+    address from a vCard are folded into it. ``country`` is free text as exported
+    ("USA", "Deutschland", "DE"); ``studio.postal`` resolves it to a code.
+    """
+
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    label: str = ""
+    preferred: bool = False
+
+    def is_empty(self) -> bool:
+        return not any((self.street.strip(), self.city.strip(), self.region.strip(),
+                        self.postal_code.strip(), self.country.strip()))
+
+
+@dataclass
+class LabelledDate:
+    """Another date of the contact's, e.g. ``Customer since`` or a custom label."""
+
+    label: str
+    date: PartialDate
+
+
+@dataclass
+class Contact:
+    """One person in the address book.
+
+    ``id`` is None until the store saves it. Lists keep the source's order; the
+    preferred item, if any, is flagged rather than moved.
+    """
+
+    id: int | None = None
+    uid: str = ""
+    display_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    additional_names: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    organization: str = ""
+    title: str = ""
+    emails: list[Email] = field(default_factory=list)
+    phones: list[Phone] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+    birthday: PartialDate | None = None
+    anniversary: PartialDate | None = None
+    customer_since: PartialDate | None = None
+    dates: list[LabelledDate] = field(default_factory=list)
+    spouse: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    photo: bytes | None = None
+    photo_type: str = ""  # MIME type, e.g. "image/jpeg"
+
+    @property
+    def name(self) -> str:
+        """The name to show a user: the display name, else built from parts, else org/email."""
+        if self.display_name.strip():
+            return self.display_name.strip()
+        built = " ".join(p for p in (self.prefix, self.given_name, self.additional_names,
+                                     self.family_name, self.suffix) if p.strip())
+        if built.strip():
+            return built.strip()
+        if self.organization.strip():
+            return self.organization.strip()
+        return self.emails[0].value if self.emails else ""
+
+    def preferred_address(self) -> Address | None:
+        """The address to mail to: the preferred one, else the first non-empty one."""
+        usable = [a for a in self.addresses if not a.is_empty()]
+        for address in usable:
+            if address.preferred:
+                return address
+        return usable[0] if usable else None
+
+
+@dataclass
+class Sender:
+    """Who the cards come from (the distributor), kept in settings."""
+
+    name: str = ""
+    company: str = ""
+    signature_line: str = ""
+    phone: str = ""
+    email: str = ""
+    address: Address = field(default_factory=Address)
+    mailer_id: str = ""  # USPS Intelligent Mail mailer ID; empty means no barcode
+    signature_image: str = ""  # path to a PNG/JPEG of a handwritten signature
+
+
+@dataclass
+class Calibration:
+    """Printer correction applied to every label sheet and envelope (millimetres, factors)."""
+
+    offset_x: float = 0.0
+    offset_y: float = 0.0
+    scale_x: float = 1.0
+    scale_y: float = 1.0
+
+
+@dataclass(frozen=True)
+class LabelStock:
+    """A label product as gLabels describes it: a grid of equal labels on a sheet (mm).
+
+    The label in column c, row r (from 0, rows counted from the top) has its top-left
+    corner at ``(x0 + c*dx, y0 + r*dy)`` measured from the sheet's top-left corner.
+    """
+
+    id: str
+    brand: str
+    part: str
+    description: str
+    paper: str  # "letter" or "a4"
+    sheet_width: float
+    sheet_height: float
+    nx: int
+    ny: int
+    x0: float
+    y0: float
+    dx: float
+    dy: float
+    label_width: float
+    label_height: float
+    corner_radius: float = 0.0
+    equivalents: tuple[str, ...] = ()
+    kind: str = "address"  # "address", "return-address", "shipping", ...
+
+    @property
+    def per_sheet(self) -> int:
+        return self.nx * self.ny
+
+
+@dataclass(frozen=True)
+class EnvelopeSize:
+    """An envelope stock (mm, landscape: width is the long side)."""
+
+    id: str
+    name: str
+    width: float
+    height: float
+    region: str = ""  # "us", "iso", ...
+    fits: tuple[str, ...] = ()  # card formats that go in it
+
+
+@dataclass
+class Occasion:
+    """Something a card is due for: a contact's birthday, a holiday, a thank-you."""
+
+    kind: str  # birthday, anniversary, customer-anniversary, date, thank-you, holiday
+    name: str  # what a user reads: "Birthday", "Christmas Day", "Customer since"
+    date: dt.date
+    mail_by: dt.date
+    contact_id: int | None = None
+    contact_name: str = ""
+    years: int | None = None  # age or years together, None when unknown
+    key: str = ""  # stable id of the occasion type, e.g. "birthday", "christmas", "thanksgiving"

@@ -1,0 +1,1 @@
+"""Who has which occasion when: birthdays, anniversaries, holidays, thank-yous, and their mail-by dates."""

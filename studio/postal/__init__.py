@@ -1,0 +1,1 @@
+"""Postal addresses: formatting by country rules, deciding whether an address is usable."""

@@ -1,0 +1,1 @@
+"""ReportLab drawing: fonts, text fitting, card pages, envelopes, label sheets, page previews."""

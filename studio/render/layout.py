@@ -1,0 +1,89 @@
+"""What the renderer is given: finished text and boxes on named panels.
+
+The renderer knows nothing of Jinja or SQLite (see ARCHITECTURE.md): `studio.cards`
+fills a template for one contact and hands over a `CardLayout`. Every length is in
+millimetres, measured from the panel's top-left corner with y growing downwards, the
+way a person measures a card with a ruler. The renderer turns that into PDF points,
+rotating panels as the card's fold requires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class TextBox:
+    """A box of text. ``text`` is finished paragraph markup.
+
+    Markup: plain text with ``<b>``, ``<i>``, ``<u>``, ``<font color="#rrggbb">``, and
+    ``<br/>``; a blank line starts a new paragraph. Text is shrunk from ``size``
+    down to ``min_size`` to fit; what still does not fit is reported as overflow.
+    """
+
+    name: str
+    x: float
+    y: float
+    width: float
+    height: float
+    text: str
+    font: str = "serif"  # a family id from studio.render.fonts: serif, sans, script
+    size: float = 14.0
+    min_size: float = 8.0
+    color: str = "#222222"
+    align: str = "center"  # left, center, right, justify
+    valign: str = "middle"  # top, middle, bottom
+    leading: float = 1.25  # line height as a multiple of the font size
+
+
+@dataclass
+class ImageBox:
+    """A picture placed in a box. ``fit`` is "cover" (fill, crop) or "contain" (whole image).
+
+    With ``bleed`` the box is extended by the card's bleed on each side that touches the
+    panel edge, so full-page artwork prints to the edge after trimming.
+    """
+
+    name: str
+    x: float
+    y: float
+    width: float
+    height: float
+    path: Path
+    fit: str = "cover"
+    bleed: bool = False
+
+
+@dataclass
+class PanelContent:
+    """One face of the card ("front", "inside", "back", ...), drawn in its own upright frame."""
+
+    name: str
+    background: str | None = None  # a "#rrggbb" colour filling the panel (with bleed)
+    images: list[ImageBox] = field(default_factory=list)
+    texts: list[TextBox] = field(default_factory=list)
+
+
+@dataclass
+class CardLayout:
+    """One filled card ready to draw. ``label`` names it in reports (usually the contact)."""
+
+    format_id: str
+    panels: dict[str, PanelContent]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class FitNote:
+    """A text box that had to shrink, or still did not fit at its minimum size."""
+
+    card: str  # CardLayout.label
+    box: str  # TextBox.name
+    status: str  # "shrunk" or "overflow"
+    size: float  # the font size finally used
+
+    def __str__(self) -> str:
+        if self.status == "overflow":
+            return f"{self.card}: text in '{self.box}' does not fit even at {self.size:g} pt"
+        return f"{self.card}: text in '{self.box}' shrunk to {self.size:g} pt"

@@ -1,0 +1,240 @@
+"""Contacts in SQLite: one row per contact, lists as JSON, identity keys and tags indexed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from studio.contacts.identity import identity_keys, normalise_text
+from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+
+_SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
+            "suffix", "nickname", "organization", "title", "spouse", "notes", "photo_type")
+_DATES = ("birthday", "anniversary", "customer_since")
+_COLUMNS = (*_SCALARS, *_DATES, "emails", "phones", "addresses", "dates", "photo",
+            "sort_name", "search_text", "fingerprint")
+_INSERT = f"INSERT INTO contacts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(_COLUMNS)}) "
+                   f"VALUES (?, {', '.join('?' * len(_COLUMNS))})")
+_UPDATE = (f"UPDATE contacts SET {', '.join(c + ' = ?' for c in _COLUMNS)}, "
+           "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?")
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """What a contact list shows, without loading photos or JSON lists."""
+
+    id: int
+    name: str
+    sort_name: str
+    organization: str
+    email: str
+    phone: str
+    city: str
+    birthday: str | None
+    tags: tuple[str, ...]
+    has_photo: bool
+
+
+def _json_list(items: Iterable[object]) -> str:
+    from dataclasses import asdict
+    return json.dumps([asdict(i) for i in items], ensure_ascii=False, separators=(",", ":"))
+
+
+def _dates_json(dates: Iterable[LabelledDate]) -> str:
+    return json.dumps([{"label": d.label, "date": d.date.iso()} for d in dates],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def sort_name(contact: Contact) -> str:
+    """How the address book orders people: family name, then given name."""
+    if contact.family_name.strip() or contact.given_name.strip():
+        return normalise_text(f"{contact.family_name} {contact.given_name}")
+    return normalise_text(contact.name)
+
+
+def _search_text(contact: Contact) -> str:
+    parts = [contact.name, contact.given_name, contact.family_name, contact.nickname,
+             contact.organization, *(e.value for e in contact.emails),
+             *(p.value for p in contact.phones),
+             *(f"{a.city} {a.postal_code} {a.region} {a.country}" for a in contact.addresses),
+             *contact.tags]
+    return normalise_text(" ".join(parts))
+
+
+def _row_values(contact: Contact) -> list[object]:
+    values: list[object] = [getattr(contact, name) for name in _SCALARS]
+    values += [d.iso() if d else None for d in (getattr(contact, n) for n in _DATES)]
+    values += [_json_list(contact.emails), _json_list(contact.phones),
+               _json_list(contact.addresses), _dates_json(contact.dates), contact.photo]
+    digest = hashlib.sha1(repr((values, sorted(t.casefold() for t in contact.tags))).encode())
+    values += [sort_name(contact), _search_text(contact), digest.hexdigest()]
+    return values
+
+
+def fingerprint(contact: Contact) -> str:
+    """A hash of everything stored about a contact: equal hashes mean nothing changed."""
+    return str(_row_values(contact)[-1])
+
+
+def _contact_from_row(row: sqlite3.Row, tags: list[str]) -> Contact:
+    contact = Contact(id=row["id"], **{name: row[name] for name in _SCALARS})
+    for name in _DATES:
+        if row[name]:
+            setattr(contact, name, PartialDate.parse(row[name]))
+    contact.emails = [Email(**e) for e in json.loads(row["emails"])]
+    contact.phones = [Phone(**p) for p in json.loads(row["phones"])]
+    contact.addresses = [Address(**a) for a in json.loads(row["addresses"])]
+    contact.dates = [LabelledDate(d["label"], PartialDate.parse(d["date"])) for d in json.loads(row["dates"])]
+    contact.photo = row["photo"]
+    contact.tags = tags
+    return contact
+
+
+class ContactRepository:
+    """Reads and writes contacts. Callers group writes with `Store.transaction()`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._conn = connection
+
+    # --- writing -----------------------------------------------------------------
+
+    def add(self, contact: Contact) -> int:
+        """Insert ``contact`` (its ``id`` is set) and return the new id.
+
+        A contact that still carries an id (an undone delete) is put back under that id.
+        """
+        values = _row_values(contact)
+        if contact.id is not None:
+            self._conn.execute(_INSERT_WITH_ID, [contact.id, *values])
+        else:
+            contact.id = self._conn.execute(_INSERT, values).lastrowid
+        self._write_keys_and_tags(contact)
+        return contact.id
+
+    def update(self, contact: Contact) -> None:
+        """Replace the stored contact with the same id. Raises KeyError if there is none."""
+        if contact.id is None:
+            raise KeyError("contact has no id")
+        cursor = self._conn.execute(_UPDATE, [*_row_values(contact), contact.id])
+        if cursor.rowcount == 0:
+            raise KeyError(contact.id)
+        self._conn.execute("DELETE FROM contact_keys WHERE contact_id = ?", (contact.id,))
+        self._conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact.id,))
+        self._write_keys_and_tags(contact)
+
+    def delete(self, contact_id: int) -> None:
+        self._conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
+    def set_tags(self, contact_id: int, tags: Iterable[str]) -> None:
+        contact = self.get(contact_id)
+        if contact is None:
+            raise KeyError(contact_id)
+        contact.tags = _unique_tags(tags)
+        self.update(contact)
+
+    def _write_keys_and_tags(self, contact: Contact) -> None:
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) VALUES (?, ?, ?)",
+            [(contact.id, kind, key) for kind, key in identity_keys(contact)])
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)",
+            [(contact.id, tag) for tag in _unique_tags(contact.tags)])
+
+    # --- reading -----------------------------------------------------------------
+
+    def get(self, contact_id: int) -> Contact | None:
+        row = self._conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        return _contact_from_row(row, self._tags_of(contact_id)) if row else None
+
+    def stored_fingerprint(self, contact_id: int) -> str | None:
+        row = self._conn.execute("SELECT fingerprint FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        return row[0] if row else None
+
+    def count(self) -> int:
+        return self._conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+
+    def find_by_keys(self, keys: Iterable[tuple[str, str]]) -> list[int]:
+        """Ids of contacts sharing any identity key, UID matches first, then oldest first."""
+        found: dict[int, int] = {}
+        for kind, key in keys:
+            for (contact_id,) in self._conn.execute(
+                    "SELECT contact_id FROM contact_keys WHERE kind = ? AND key = ?", (kind, key)):
+                rank = 0 if kind == "uid" else 1
+                found[contact_id] = min(rank, found.get(contact_id, rank))
+        return sorted(found, key=lambda cid: (found[cid], cid))
+
+    def ids(self, *, search: str | None = None, tag: str | None = None) -> list[int]:
+        """Ids of contacts matching the search text and tag, in address-book order."""
+        sql, params = "SELECT id FROM contacts", []
+        where = []
+        if search:
+            for word in normalise_text(search).split():
+                where.append("instr(search_text, ?) > 0")
+                params.append(word)
+        if tag:
+            where.append("id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)")
+            params.append(tag)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY sort_name, id"
+        return [row[0] for row in self._conn.execute(sql, params)]
+
+    def list(self, *, search: str | None = None, tag: str | None = None,
+             ids: Iterable[int] | None = None) -> list[Contact]:
+        """Whole contacts: those with ``ids`` in that order, or matching search and tag."""
+        wanted = list(ids) if ids is not None else self.ids(search=search, tag=tag)
+        return [c for c in (self.get(i) for i in wanted) if c is not None]
+
+    def iter_all(self) -> Iterator[Contact]:
+        """Every contact in address-book order, one at a time (memory stays flat)."""
+        for contact_id in self.ids():
+            contact = self.get(contact_id)
+            if contact is not None:
+                yield contact
+
+    def summaries(self) -> list[ContactSummary]:
+        """All contacts as list rows, in address-book order (no photos loaded)."""
+        tags: dict[int, list[str]] = {}
+        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
+            tags.setdefault(contact_id, []).append(tag)
+        rows = self._conn.execute(
+            "SELECT id, display_name, given_name, family_name, organization, sort_name, emails, "
+            "phones, addresses, birthday, photo IS NOT NULL AND length(photo) > 0 AS has_photo "
+            "FROM contacts ORDER BY sort_name, id")
+        result = []
+        for row in rows:
+            emails, phones, addresses = (json.loads(row[k]) for k in ("emails", "phones", "addresses"))
+            name = row["display_name"] or f"{row['given_name']} {row['family_name']}".strip() \
+                or row["organization"] or (emails[0]["value"] if emails else "")
+            result.append(ContactSummary(
+                id=row["id"], name=name, sort_name=row["sort_name"], organization=row["organization"],
+                email=emails[0]["value"] if emails else "", phone=phones[0]["value"] if phones else "",
+                city=addresses[0]["city"] if addresses else "", birthday=row["birthday"],
+                tags=tuple(tags.get(row["id"], ())), has_photo=bool(row["has_photo"])))
+        return result
+
+    def photo(self, contact_id: int) -> bytes | None:
+        row = self._conn.execute("SELECT photo FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        return row[0] if row else None
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        """Each tag in use with how many contacts carry it, alphabetically."""
+        return [(row[0], row[1]) for row in self._conn.execute(
+            "SELECT tag, count(*) FROM contact_tags GROUP BY tag ORDER BY tag COLLATE NOCASE")]
+
+    def _tags_of(self, contact_id: int) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT tag FROM contact_tags WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+
+
+def _unique_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = tag.strip()
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())

@@ -1,0 +1,123 @@
+"""Opening the database: WAL, foreign keys, migrations, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from studio.errors import StudioError
+from studio.store.schema import MIGRATIONS
+
+
+class Store:
+    """An open Card Studio database and its repositories.
+
+    One `Store` belongs to one thread (SQLite connections are not shared); a worker
+    thread opens its own with `open_store` on the same path.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        from studio.store.contacts import ContactRepository
+        from studio.store.history import HistoryRepository
+        from studio.store.settings import SettingsRepository
+
+        self.connection = connection
+        self.path = path
+        self.contacts = ContactRepository(connection)
+        self.history = HistoryRepository(connection)
+        self.settings = SettingsRepository(connection)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: commits when the block ends, rolls back if it raises.
+
+        Nested use joins the outer transaction (a savepoint), so a use case can wrap
+        several repository calls.
+        """
+        conn = self.connection
+        if conn.in_transaction:
+            name = f"sp{id(conn)}_{conn.total_changes}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Raises `StudioError` with a readable sentence when the file is not a Card Studio
+    database or was written by a newer version.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    except (OSError, sqlite3.Error) as exc:
+        raise StudioError(f"cannot open the database {path}: {exc}") from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        _migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StudioError(f"{path} is not a Card Studio database ({exc})") from exc
+    return Store(conn, path)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise StudioError(f"{path} was written by a newer Card Studio (schema {version}); please update the app")
+    for number in range(version, len(MIGRATIONS)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split a migration into statements so it runs inside one transaction.
+
+    `executescript` would commit first; `sqlite3.complete_statement` finds the ends.
+    """
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

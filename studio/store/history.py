@@ -1,0 +1,144 @@
+"""Recorded events (orders, referrals) and mailings with the cards each one produced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Event:
+    contact_id: int
+    kind: str  # "order", "referral", ...
+    date: dt.date
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class MailingItem:
+    position: int
+    contact_id: int | None
+    contact_name: str
+    occasion: str
+    occasion_date: dt.date | None
+    template: str
+
+
+@dataclass
+class Mailing:
+    occasion: str
+    year: int | None
+    template: str
+    output: str = ""
+    folder: str = ""
+    id: int | None = None
+    created_at: str = ""
+    sent_at: str | None = None
+    items: list[MailingItem] = field(default_factory=list)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class HistoryRepository:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._conn = connection
+
+    # --- events ------------------------------------------------------------------
+
+    def add_event(self, event: Event) -> int:
+        event.id = self._conn.execute(
+            "INSERT INTO events (contact_id, kind, date, note) VALUES (?, ?, ?, ?)",
+            (event.contact_id, event.kind, event.date.isoformat(), event.note)).lastrowid
+        return event.id
+
+    def events(self, *, since: dt.date | None = None, contact_id: int | None = None) -> list[Event]:
+        sql, params, where = "SELECT * FROM events", [], []
+        if since is not None:
+            where.append("date >= ?")
+            params.append(since.isoformat())
+        if contact_id is not None:
+            where.append("contact_id = ?")
+            params.append(contact_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, id"
+        return [Event(id=r["id"], contact_id=r["contact_id"], kind=r["kind"],
+                      date=dt.date.fromisoformat(r["date"]), note=r["note"])
+                for r in self._conn.execute(sql, params)]
+
+    # --- mailings ----------------------------------------------------------------
+
+    def add_mailing(self, mailing: Mailing) -> int:
+        """Record a produced mailing and its items (call inside a transaction)."""
+        mailing.id = self._conn.execute(
+            "INSERT INTO mailings (occasion, year, template, output, folder) VALUES (?, ?, ?, ?, ?)",
+            (mailing.occasion, mailing.year, mailing.template, mailing.output, mailing.folder)).lastrowid
+        self._conn.executemany(
+            "INSERT INTO mailing_items (mailing_id, position, contact_id, contact_name, occasion, "
+            "occasion_date, template) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(mailing.id, i.position, i.contact_id, i.contact_name, i.occasion,
+              i.occasion_date.isoformat() if i.occasion_date else None, i.template) for i in mailing.items])
+        return mailing.id
+
+    def set_folder(self, mailing_id: int, folder: str) -> None:
+        self._conn.execute("UPDATE mailings SET folder = ? WHERE id = ?", (folder, mailing_id))
+
+    def mailing(self, mailing_id: int) -> Mailing | None:
+        row = self._conn.execute("SELECT * FROM mailings WHERE id = ?", (mailing_id,)).fetchone()
+        return self._mailing_from_row(row) if row else None
+
+    def latest_mailing_id(self) -> int | None:
+        row = self._conn.execute("SELECT max(id) FROM mailings").fetchone()
+        return row[0]
+
+    def mailings(self) -> list[Mailing]:
+        """Every mailing, newest first, with its items."""
+        return [self._mailing_from_row(r) for r in
+                self._conn.execute("SELECT * FROM mailings ORDER BY id DESC").fetchall()]
+
+    def delete_mailing(self, mailing_id: int) -> bool:
+        return self._conn.execute("DELETE FROM mailings WHERE id = ?", (mailing_id,)).rowcount > 0
+
+    def mark_sent(self, mailing_id: int, when: dt.date) -> bool:
+        return self._conn.execute("UPDATE mailings SET sent_at = ? WHERE id = ?",
+                                  (when.isoformat(), mailing_id)).rowcount > 0
+
+    def contacts_mailed(self, occasion: str, year: int | None) -> set[int]:
+        """Contacts already in any mailing of this occasion and year (sent or not)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT i.contact_id FROM mailing_items i JOIN mailings m ON m.id = i.mailing_id "
+            "WHERE m.occasion = ? AND m.year IS ? AND i.contact_id IS NOT NULL", (occasion, year))
+        return {r[0] for r in rows}
+
+    def last_sent_card(self, contact_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
+        """For each contact, the date of the latest mailing marked sent that included them."""
+        rows = self._conn.execute(
+            "SELECT i.contact_id, max(m.sent_at) FROM mailing_items i JOIN mailings m ON m.id = i.mailing_id "
+            "WHERE m.sent_at IS NOT NULL AND i.contact_id IS NOT NULL GROUP BY i.contact_id")
+        wanted = set(contact_ids) if contact_ids is not None else None
+        return {cid: dt.date.fromisoformat(sent[:10]) for cid, sent in rows
+                if wanted is None or cid in wanted}
+
+    def items_for_contact(self, contact_id: int) -> list[tuple[Mailing, MailingItem]]:
+        """What a contact received: each mailing with their item, newest first."""
+        result = []
+        for mailing in self.mailings():
+            for item in mailing.items:
+                if item.contact_id == contact_id:
+                    result.append((mailing, item))
+        return result
+
+    def _mailing_from_row(self, row: sqlite3.Row) -> Mailing:
+        items = [MailingItem(position=r["position"], contact_id=r["contact_id"],
+                             contact_name=r["contact_name"], occasion=r["occasion"],
+                             occasion_date=_date(r["occasion_date"]), template=r["template"])
+                 for r in self._conn.execute(
+                     "SELECT * FROM mailing_items WHERE mailing_id = ? ORDER BY position", (row["id"],))]
+        return Mailing(id=row["id"], occasion=row["occasion"], year=row["year"], template=row["template"],
+                       output=row["output"], folder=row["folder"], created_at=row["created_at"],
+                       sent_at=row["sent_at"], items=items)

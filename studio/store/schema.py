@@ -1,0 +1,97 @@
+"""Schema migrations, applied in order; PRAGMA user_version records the last one applied.
+
+Add a migration by appending to MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the address book, user events, mailings and their history, settings.
+    """
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL DEFAULT '',
+        display_name TEXT NOT NULL DEFAULT '',
+        given_name TEXT NOT NULL DEFAULT '',
+        family_name TEXT NOT NULL DEFAULT '',
+        additional_names TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        nickname TEXT NOT NULL DEFAULT '',
+        organization TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        emails TEXT NOT NULL DEFAULT '[]',      -- JSON [{value, label, preferred}]
+        phones TEXT NOT NULL DEFAULT '[]',      -- JSON [{value, label, preferred}]
+        addresses TEXT NOT NULL DEFAULT '[]',   -- JSON [{street, city, region, postal_code, country, label, preferred}]
+        birthday TEXT,                          -- YYYY-MM-DD or --MM-DD
+        anniversary TEXT,
+        customer_since TEXT,
+        dates TEXT NOT NULL DEFAULT '[]',       -- JSON [{label, date}]
+        spouse TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        photo BLOB,
+        photo_type TEXT NOT NULL DEFAULT '',
+        sort_name TEXT NOT NULL DEFAULT '',     -- lower-cased "family given" for ordering
+        search_text TEXT NOT NULL DEFAULT '',   -- lower-cased names, emails, phones, places
+        fingerprint TEXT NOT NULL DEFAULT '',   -- hash of the content, to see "unchanged" cheaply
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+    );
+    CREATE INDEX contacts_sort ON contacts(sort_name);
+
+    -- Keys that identify a person across sources: uid, email, phone, name+address.
+    CREATE TABLE contact_keys (
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (kind, key, contact_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX contact_keys_contact ON contact_keys(contact_id);
+
+    CREATE TABLE contact_tags (
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (contact_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX contact_tags_tag ON contact_tags(tag);
+
+    -- Things the user records about a contact: an order, a referral.
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+    );
+    CREATE INDEX events_contact ON events(contact_id, date);
+
+    CREATE TABLE mailings (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        occasion TEXT NOT NULL,                -- occasion key, e.g. christmas, birthday, thank-you
+        year INTEGER,
+        template TEXT NOT NULL,
+        output TEXT NOT NULL DEFAULT '',       -- e.g. "envelopes:a7" or "labels:avery-5160"
+        folder TEXT NOT NULL DEFAULT '',
+        sent_at TEXT                           -- NULL until the user marks it posted
+    );
+
+    CREATE TABLE mailing_items (
+        mailing_id INTEGER NOT NULL REFERENCES mailings(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        contact_name TEXT NOT NULL,
+        occasion TEXT NOT NULL,
+        occasion_date TEXT,
+        template TEXT NOT NULL,
+        PRIMARY KEY (mailing_id, position)
+    );
+    CREATE INDEX mailing_items_contact ON mailing_items(contact_id);
+
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL                    -- JSON
+    );
+    """,
+]

@@ -1,0 +1,37 @@
+"""Shared fixtures. Every test gets its own data folder and database; nothing touches the user's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "vcards"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """CARD_STUDIO_HOME points at a fresh folder, and CARD_STUDIO_DB is unset."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("CARD_STUDIO_HOME", str(home))
+    monkeypatch.delenv("CARD_STUDIO_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared vCard corpus is not at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    from studio.store import open_store
+
+    with open_store(tmp_path / "test.sqlite3") as opened:
+        yield opened

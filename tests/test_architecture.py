@@ -1,0 +1,44 @@
+"""The house rules of ARCHITECTURE.md, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+STUDIO = Path(__file__).resolve().parent.parent / "studio"
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_ui_imports_qt() -> None:
+    offenders = []
+    for path in STUDIO.rglob("*.py"):
+        if STUDIO / "ui" in path.parents:
+            continue
+        qt = {m for m in _imported_modules(path) if m.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}}
+        if qt:
+            offenders.append(f"{path.relative_to(STUDIO.parent)} imports {sorted(qt)}")
+    assert not offenders, "Qt outside studio/ui/:\n" + "\n".join(offenders)
+
+
+def test_only_the_store_writes_sql() -> None:
+    offenders = [str(p.relative_to(STUDIO.parent)) for p in STUDIO.rglob("*.py")
+                 if STUDIO / "store" not in p.parents and "sqlite3" in _imported_modules(p)]
+    assert not offenders, f"sqlite3 used outside studio/store/: {offenders}"
+
+
+def test_core_never_imports_the_faces() -> None:
+    core = [p for p in STUDIO.rglob("*.py")
+            if p.name != "__main__.py" and not ({STUDIO / "ui", STUDIO / "cli"} & set(p.parents))]
+    offenders = [f"{p.relative_to(STUDIO.parent)} imports {m}" for p in core
+                 for m in _imported_modules(p) if m.startswith(("studio.ui", "studio.cli"))]
+    assert not offenders, "\n".join(offenders)
