@@ -1,0 +1,278 @@
+"""The bundled TrueType fonts, per-character fallback and right-to-left text.
+
+Three families are offered to templates (``FAMILIES``): an EB Garamond serif, a DejaVu
+Sans sans-serif and a Dancing Script handwriting face. None of them covers every script a
+customer's name may be written in, so each character is checked against the font's cmap
+and runs the family lacks are drawn in a fallback font that has them: DejaVu Sans for
+Hebrew and Arabic (and Cyrillic/Greek in the script family after an EB Garamond italic),
+Droid Sans Fallback for Chinese and Japanese. Every one is a TrueType font that ReportLab
+embeds as a subset; ReportLab's built-in CID fonts are never used because they are not
+embedded and print as blanks where the printer lacks Adobe's Asian font packs.
+
+Hebrew and Arabic are stored in logical order; PDF text is drawn left to right, so each
+right-to-left run is reshaped into joined Arabic presentation forms (arabic-reshaper) and
+put in visual order (python-bidi, Unicode Bidirectional Algorithm, UAX #9). The run's
+spaces become no-break spaces so a paragraph never wraps inside it: a wrapped visual run
+would read its words in the wrong line order.
+
+ReportLab's font registry is process-wide; `register_fonts()` fills it once, idempotently.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from studio.errors import StudioError
+from studio.paths import bundled_dir
+
+FAMILIES = ("serif", "sans", "script")
+
+
+@dataclass(frozen=True)
+class _Family:
+    """A ReportLab font family: the face names for the four styles and their files."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+    def face(self, bold: bool, italic: bool) -> str:
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+    def faces(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.regular, self.bold, self.italic, self.bold_italic)))
+
+
+# Face name -> file in assets/fonts/. Licences sit next to the files (see README there).
+_FILES = {
+    "EBGaramond": "EBGaramond-Regular.ttf",
+    "EBGaramond-Bold": "EBGaramond-Bold.ttf",
+    "EBGaramond-Italic": "EBGaramond-Italic.ttf",
+    "EBGaramond-BoldItalic": "EBGaramond-BoldItalic.ttf",
+    "DejaVuSans": "DejaVuSans.ttf",
+    "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    "DancingScript": "DancingScript-Regular.ttf",
+    "DancingScript-Bold": "DancingScript-Bold.ttf",
+    "DroidSansFallback": "DroidSansFallbackFull.ttf",
+}
+
+_SERIF = _Family("EBGaramond", "EBGaramond-Bold", "EBGaramond-Italic", "EBGaramond-BoldItalic")
+_SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
+# Dancing Script has no italic: it already slants.
+_SCRIPT = _Family("DancingScript", "DancingScript-Bold", "DancingScript", "DancingScript-Bold")
+_CJK = _Family("DroidSansFallback", "DroidSansFallback", "DroidSansFallback", "DroidSansFallback")
+# Fallback faces: Hebrew, Arabic and CJK are not set in italics, so the fallbacks stay upright
+# (DejaVu Sans Oblique also lacks the Arabic block).
+_UPRIGHT_SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans", "DejaVuSans-Bold")
+_SCRIPT_FALLBACK = _Family("EBGaramond-Italic", "EBGaramond-BoldItalic", "EBGaramond-Italic",
+                           "EBGaramond-BoldItalic")
+
+_PRIMARY = {"serif": _SERIF, "sans": _SANS, "script": _SCRIPT}
+_FALLBACKS = {
+    "serif": (_UPRIGHT_SANS, _CJK),
+    "sans": (_UPRIGHT_SANS, _CJK),
+    "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _CJK),
+}
+# Registered with ReportLab's family mapping so <b>/<i> inside a paragraph pick the right
+# face. Each face belongs to exactly one family: ReportLab maps a face back to one family.
+_RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCRIPT,
+                "DroidSansFallback": _CJK}
+
+_RTL_STRONG = (
+    "\u0590-\u05ff"  # Hebrew
+    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"  # Arabic, supplement, extended-A
+    "\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew and Arabic presentation forms
+)
+# A right-to-left run: starts and ends with a right-to-left character and holds only
+# those, spaces, digits and the punctuation a name or a short greeting uses in between.
+_RTL_RUN = re.compile(rf"[{_RTL_STRONG}](?:[{_RTL_STRONG}0-9 \u00a0'\-.,:;!?\u060c\u061f]*[{_RTL_STRONG}])?")
+_TOKEN = re.compile(r"(<[^<>]*>)|([^<]+)|(<)")
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)([^>]*?)(/?)\s*>")
+_FONT_NAME_ATTR = re.compile(r"""\b(?:name|face)\s*=\s*(["'])(.*?)\1""")
+
+
+def font_dir() -> Path:
+    """The folder of the bundled font files."""
+    return bundled_dir("assets") / "fonts"
+
+
+def register_fonts() -> None:
+    """Register every bundled face and family with ReportLab (idempotent, cheap when done).
+
+    Raises StudioError naming the file when a bundled font is missing or unreadable.
+    """
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    if all(name in registered for name in _FILES):
+        return
+    folder = font_dir()
+    for name, filename in _FILES.items():
+        if name in registered:
+            continue
+        path = folder / filename
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except (OSError, TTFError) as exc:
+            raise StudioError(f"The bundled font {path} could not be loaded ({exc}); "
+                              "reinstall Card Studio.") from exc
+    for family_name, family in _RL_FAMILIES.items():
+        pdfmetrics.registerFontFamily(family_name, normal=family.regular, bold=family.bold,
+                                      italic=family.italic, boldItalic=family.bold_italic)
+
+
+def check_family(family: str) -> str:
+    """Return ``family`` if it is one of FAMILIES, else raise StudioError listing them."""
+    if family not in _PRIMARY:
+        raise StudioError(f"Unknown font family '{family}'; use one of: {', '.join(FAMILIES)}.")
+    return family
+
+
+def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
+    """The registered ReportLab face name for a family id and style."""
+    return _PRIMARY[check_family(family)].face(bold, italic)
+
+
+@functools.lru_cache(maxsize=32)
+def _coverage(face: str) -> frozenset[int]:
+    """The code points the face's cmap maps to a glyph."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+
+
+def covers(face: str, char: str) -> bool:
+    """True when the registered face has a glyph for ``char``."""
+    return ord(char) in _coverage(face)
+
+
+def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
+    primary = _PRIMARY[family].face(bold, italic)
+    if char.isspace() or ord(char) in _coverage(primary):
+        return primary
+    for fallback in _FALLBACKS[family]:
+        face = fallback.face(bold, italic)
+        if ord(char) in _coverage(face):
+            return face
+    return primary  # no bundled font has it: ReportLab draws the missing-glyph box
+
+
+def visual_order(text: str) -> str:
+    """Reshape and reorder each right-to-left run of ``text`` for left-to-right drawing.
+
+    Left-to-right text is returned unchanged. The spaces inside a run become no-break
+    spaces so line wrapping cannot split it.
+    """
+    if text.isascii():
+        return text
+
+    def flip(match: re.Match[str]) -> str:
+        run = get_display(arabic_reshaper.reshape(match.group(0)), base_dir="R")
+        return run.replace(" ", "\u00a0")
+
+    return _RTL_RUN.sub(flip, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def font_runs(text: str, family: str, bold: bool = False,
+              italic: bool = False) -> tuple[tuple[str, str], ...]:
+    """Split plain text into (text, face) runs in drawing order, each drawable by its face.
+
+    Right-to-left runs are put in visual order first (see `visual_order`).
+    """
+    check_family(family)
+    register_fonts()
+    text = visual_order(text)
+    primary = _PRIMARY[family].face(bold, italic)
+    if text.isascii():
+        return ((text, primary),) if text else ()
+    runs: list[tuple[str, str]] = []
+    start, current = 0, None
+    for index, char in enumerate(text):
+        # Spaces stay with the run around them when its font has them (fewer font switches).
+        if char.isspace() and current and ord(char) in _coverage(current):
+            face = current
+        else:
+            face = _face_for(char, family, bold, italic)
+        if face != current:
+            if current is not None:
+                runs.append((text[start:index], current))
+            start, current = index, face
+    if current is not None:
+        runs.append((text[start:], current))
+    return tuple(runs)
+
+
+def _markup_text(text: str, family: str, bold: bool, italic: bool) -> str:
+    """Escaped paragraph markup for one stretch of plain text, fallback runs wrapped."""
+    primary = _PRIMARY[family].face(bold, italic)
+    parts = []
+    for run, face in font_runs(text, family, bold, italic):
+        escaped = html.escape(run, quote=False)
+        parts.append(escaped if face == primary else f'<font name="{face}">{escaped}</font>')
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def with_fallback(markup: str, family: str) -> str:
+    """Paragraph markup in which every character is drawn by a font that has its glyph.
+
+    ``markup`` is TextBox markup (``<b>``, ``<i>``, ``<u>``, ``<font color>``, ``<br/>``;
+    entities such as ``&amp;``). Runs of characters the family's face lacks are wrapped in
+    ``<font name="...">`` naming a bundled face that has them, taking the surrounding bold
+    and italic into account; right-to-left runs are reshaped and reordered (see
+    `visual_order`). ``<font name="serif|sans|script">`` inside the markup switches family.
+    """
+    check_family(family)
+    register_fonts()
+    if markup.isascii() and "font" not in markup:
+        return markup
+    out: list[str] = []
+    # Stack of (tag, family, bold, italic) as the markup nests.
+    stack: list[tuple[str, str, bool, bool]] = [("", family, False, False)]
+    for tag, text, stray in _TOKEN.findall(markup):
+        _, fam, bold, italic = stack[-1]
+        if text or stray:
+            out.append(_markup_text(html.unescape(text or stray), fam, bold, italic))
+            continue
+        parsed = _TAG.fullmatch(tag)
+        if not parsed:
+            out.append(html.escape(tag, quote=False))
+            continue
+        closing, name, attrs, self_closing = parsed.groups()
+        name = name.lower()
+        if self_closing or name == "br":
+            out.append(tag)
+        elif closing:
+            # Pop back to the matching open tag; tolerate sloppy nesting as ReportLab reports it.
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+            out.append(tag)
+        else:
+            if name in ("b", "strong"):
+                bold = True
+            elif name in ("i", "em"):
+                italic = True
+            elif name == "font":
+                chosen = _FONT_NAME_ATTR.search(attrs)
+                if chosen and chosen.group(2) in _PRIMARY:
+                    fam = chosen.group(2)
+                    face = _PRIMARY[fam].face(bold, italic)
+                    attrs = _FONT_NAME_ATTR.sub(f'name="{face}"', attrs)
+                    tag = f"<font{attrs}>"
+            stack.append((name, fam, bold, italic))
+            out.append(tag)
+    return "".join(out)

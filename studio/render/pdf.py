@@ -1,0 +1,30 @@
+"""Opening a ReportLab canvas the way every Card Studio PDF needs it.
+
+ReportLab's canvas starts in Helvetica, one of the standard 14 fonts that is never
+embedded; any text object would then name it in the page resources. Every canvas here
+starts in a bundled, embedded face instead, so a PDF holds no font a printer must supply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from studio.render.fonts import font_name, register_fonts
+
+
+def open_canvas(out: str | Path | BinaryIO, pagesize: tuple[float, float], *, title: str = "",
+                author: str = "Card Studio") -> Canvas:
+    """A canvas writing to ``out`` (a path or a binary file object), compressed, whose
+    initial font is the bundled sans. Call ``save()`` on it when done."""
+    register_fonts()
+    target = str(out) if isinstance(out, Path) else out
+    canvas = Canvas(target, pagesize=pagesize, pageCompression=1,
+                    initialFontName=font_name("sans"), initialFontSize=12)
+    canvas.setAuthor(author)
+    canvas.setCreator("Card Studio")
+    if title:
+        canvas.setTitle(title)
+    return canvas

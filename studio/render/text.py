@@ -1,0 +1,279 @@
+"""Text on the page: paragraph boxes that shrink to fit, and single lines for addresses.
+
+Two ways in:
+
+* `draw_text_box` draws a `TextBox` (paragraph markup, several paragraphs, alignment,
+  vertical alignment) shrinking it from its size to its minimum size; what still does not
+  fit is drawn anyway at the minimum size and reported as an overflow `FitNote`, never
+  silently clipped.
+* `draw_line`, `text_width` and `fit_lines` draw and measure plain one-line strings (an
+  address line, a label) with the same per-character font fallback and right-to-left
+  handling, without the cost of paragraph markup; envelopes and labels use them.
+
+Sizes are PDF points; TextBox positions are millimetres from the panel's top-left corner.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from studio.errors import StudioError
+from studio.render.fonts import check_family, font_name, font_runs, register_fonts, with_fallback
+from studio.render.layout import FitNote, TextBox
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT,
+          "justify": TA_JUSTIFY}
+_VALIGN = ("top", "middle", "bottom")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TAGS = re.compile(r"<[^>]*>")
+# Fitting steps down in quarter points: finer than anyone sees, coarse enough to be quick.
+_STEP = 0.25
+_TOLERANCE = 0.01  # points; rounding in ReportLab's width sums
+
+
+@dataclass(frozen=True)
+class _Fit:
+    size: float
+    fits: bool
+
+
+def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card: str = "") -> FitNote | None:
+    """Draw ``box`` on a panel whose top-left corner is at (left, top) in points.
+
+    ``left``/``top`` are in the canvas' current coordinates (the canvas may be rotated for
+    a fold); the box is placed ``box.x``/``box.y`` mm right of and below that corner.
+    The text is shrunk from ``box.size`` towards ``box.min_size`` until it fits both the
+    width (no word wider than the box) and the height. Returns None when it fit at full
+    size, ``FitNote("shrunk")`` when it had to shrink, and ``FitNote("overflow")`` when it
+    did not fit even at the minimum size: then it is drawn at the minimum size from the
+    top of the box, running past its bottom, so the problem shows instead of hiding.
+    Raises StudioError naming the card and box for bad markup, font, colour or alignment.
+    """
+    if not box.text.strip():
+        return None
+    register_fonts()
+    _check_box(box, card)
+    width, height = box.width * mm, box.height * mm
+    try:
+        fit = _fit(box.text, box.font, box.size, box.min_size, box.leading, box.align, width, height)
+        style = _style(box.font, fit.size, box.leading, box.align, box.color)
+        paragraphs, total = _build(box.text, box.font, style, width)
+    except _MarkupError as exc:
+        where = f"{card + ': ' if card else ''}text box '{box.name}'"
+        raise StudioError(f"{where}: the text is not valid markup ({exc}). "
+                          "Use <b>, <i>, <u>, <font color=\"#rrggbb\"> and <br/>.") from exc
+    x = left + box.x * mm
+    y = top - box.y * mm
+    if fit.fits and box.valign == "middle":
+        y -= (height - total) / 2
+    elif fit.fits and box.valign == "bottom":
+        y -= height - total
+    gap = _paragraph_gap(style)
+    for index, (paragraph, para_height) in enumerate(paragraphs):
+        if index:
+            y -= gap
+        paragraph.drawOn(canvas, x, y - para_height)
+        y -= para_height
+    if not fit.fits:
+        return FitNote(card=card, box=box.name, status="overflow", size=fit.size)
+    if fit.size < box.size - 1e-6:
+        return FitNote(card=card, box=box.name, status="shrunk", size=fit.size)
+    return None
+
+
+def _check_box(box: TextBox, card: str) -> None:
+    where = f"{card + ': ' if card else ''}text box '{box.name}'"
+    if box.font not in ("serif", "sans", "script"):
+        check_family(box.font)
+    if box.align not in _ALIGN:
+        raise StudioError(f"{where}: align '{box.align}' is not one of left, center, right, justify.")
+    if box.valign not in _VALIGN:
+        raise StudioError(f"{where}: valign '{box.valign}' is not one of top, middle, bottom.")
+    if not 0 < box.min_size <= box.size:
+        raise StudioError(f"{where}: sizes must satisfy 0 < min_size ({box.min_size:g}) "
+                          f"<= size ({box.size:g}).")
+    if box.width <= 0 or box.height <= 0:
+        raise StudioError(f"{where}: width and height must be positive "
+                          f"(got {box.width:g} x {box.height:g} mm).")
+    _color(box.color, where)
+
+
+def _color(value: str, where: str = "") -> colors.Color:
+    return _parse_color(value, where)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_color(value: str, where: str) -> colors.Color:
+    try:
+        return colors.HexColor(value) if value.startswith("#") else colors.toColor(value)
+    except (ValueError, TypeError) as exc:
+        raise StudioError(f"{where}: colour '{value}' is not a colour (use #rrggbb).") from exc
+
+
+@functools.lru_cache(maxsize=512)
+def _style(family: str, size: float, leading: float, align: str, color: str) -> ParagraphStyle:
+    return ParagraphStyle(
+        name=f"{family}-{size:g}",
+        fontName=font_name(family),
+        fontSize=size,
+        leading=size * leading,
+        alignment=_ALIGN[align],
+        textColor=_color(color),
+        splitLongWords=0,  # a name wider than the box must shrink the text, not break mid-word
+        allowWidows=1,
+        allowOrphans=1,
+    )
+
+
+def _paragraph_gap(style: ParagraphStyle) -> float:
+    """Space between paragraphs (blank lines in the markup): half a line."""
+    return style.leading * 0.5
+
+
+def _split_paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in _PARAGRAPH_BREAK.split(text.strip()) if part.strip()]
+
+
+def _is_mostly_cjk(markup: str) -> bool:
+    plain = _TAGS.sub("", markup)
+    letters = [c for c in plain if not c.isspace()]
+    return bool(letters) and len(_CJK.findall(plain)) * 2 > len(letters)
+
+
+class _MarkupError(ValueError):
+    """ReportLab could not parse a paragraph's markup (reported with the card and box)."""
+
+
+def _build(text: str, family: str, style: ParagraphStyle,
+           width: float) -> tuple[list[tuple[Paragraph, float]], float]:
+    """Wrapped paragraphs with their heights, and the total height with gaps."""
+    result: list[tuple[Paragraph, float]] = []
+    total = 0.0
+    for part in _split_paragraphs(text):
+        markup = with_fallback(part, family)
+        part_style = style
+        if _is_mostly_cjk(markup):
+            # Chinese and Japanese have no spaces between words: break between characters.
+            part_style = ParagraphStyle(name=style.name + "-cjk", parent=style, wordWrap="CJK")
+        try:
+            paragraph = Paragraph(markup, part_style)
+            _, para_height = paragraph.wrap(width, 1e6)
+        except (ValueError, KeyError, AttributeError) as exc:
+            message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise _MarkupError(message.replace("caused exception ", "")) from exc
+        result.append((paragraph, para_height))
+        total += para_height
+    if len(result) > 1:
+        total += _paragraph_gap(style) * (len(result) - 1)
+    return result, total
+
+
+def _too_wide(paragraph: Paragraph) -> bool:
+    """True when a line is wider than the frame (a word that could not be broken)."""
+    lines = getattr(paragraph, "blPara", None)
+    if lines is None:
+        return False
+    for line in lines.lines:
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0.0)
+        if extra < -_TOLERANCE:
+            return True
+    return False
+
+
+def _fits_at(text: str, family: str, size: float, leading: float, align: str, width: float,
+             height: float) -> bool:
+    style = _style(family, size, leading, align, "#000000")
+    paragraphs, total = _build(text, family, style, width)
+    if total > height + _TOLERANCE:
+        return False
+    return not any(_too_wide(paragraph) for paragraph, _ in paragraphs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fit(text: str, family: str, size: float, min_size: float, leading: float, align: str,
+         width: float, height: float) -> _Fit:
+    """The largest size in quarter-point steps from ``size`` down to ``min_size`` that fits.
+
+    Cached: a batch repeats the same message on every card, and the answer is pure data.
+    """
+    if _fits_at(text, family, size, leading, align, width, height):
+        return _Fit(size, True)
+    steps = int((size - min_size) / _STEP)
+    candidates = [min_size + _STEP * k for k in range(steps + 1) if min_size + _STEP * k < size]
+    # Binary search for the last fitting candidate; fitting is monotonic in the size.
+    low, high = 0, len(candidates) - 1
+    best = None
+    while low <= high:
+        middle = (low + high) // 2
+        if _fits_at(text, family, candidates[middle], leading, align, width, height):
+            best = middle
+            low = middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        return _Fit(min_size, False)
+    return _Fit(candidates[best], True)
+
+
+# ---- plain lines (envelopes, labels) -------------------------------------------------------
+
+def text_width(text: str, family: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width in points of one line of plain text, with fallback fonts measured as drawn."""
+    return sum(stringWidth(run, face, size) for run, face in font_runs(text, family, bold, italic))
+
+
+def draw_line(canvas: Canvas, text: str, x: float, y: float, family: str, size: float, *,
+              bold: bool = False, italic: bool = False, align: str = "left") -> float:
+    """Draw one line of plain text with its baseline at ``y``; return its width in points.
+
+    ``align`` says what ``x`` is: the left end ("left"), the middle ("center") or the right
+    end ("right") of the line. Characters the family lacks come from fallback fonts and
+    right-to-left runs are reordered, as in paragraphs. The fill colour is the canvas'.
+    """
+    runs = font_runs(text, family, bold, italic)
+    width = sum(stringWidth(run, face, size) for run, face in runs)
+    if align in ("center", "centre"):
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    elif align != "left":
+        raise StudioError(f"align '{align}' is not one of left, center, right.")
+    text_object = canvas.beginText(x, y)
+    for run, face in runs:
+        text_object.setFont(face, size)
+        text_object.textOut(run)
+    canvas.drawText(text_object)
+    return width
+
+
+def fit_lines(lines: Sequence[str], family: str, width_pt: float, height_pt: float, size: float,
+              min_size: float, *, leading: float = 1.2, bold: bool = False) -> float:
+    """The largest size (quarter-point steps, ``min_size`` to ``size``) at which every line
+    fits ``width_pt`` and all lines, ``leading`` times the size apart, fit ``height_pt``.
+
+    Returns ``min_size`` when even that does not fit; compare `text_width` with the width
+    to tell an overflow from a fit.
+    """
+    if not lines:
+        return size
+    widest_at_one = max(text_width(line, family, 1.0, bold=bold) for line in lines)
+    best = size
+    if widest_at_one > 0:
+        best = min(best, width_pt / widest_at_one)
+    best = min(best, height_pt / (len(lines) * leading))
+    if best >= size:
+        return size
+    stepped = min_size + int((best - min_size) / _STEP) * _STEP
+    return max(min_size, stepped)

@@ -1,0 +1,159 @@
+"""Text boxes and lines: fitting, fallback fonts, right-to-left names, embedding."""
+
+from __future__ import annotations
+
+import unicodedata
+from io import BytesIO
+
+import pdfplumber
+import pytest
+from pdfcheck import font_problems
+from reportlab.lib.units import mm
+
+from studio.errors import StudioError
+from studio.render.fonts import FAMILIES, covers, font_name, font_runs, with_fallback
+from studio.render.layout import TextBox
+from studio.render.pdf import open_canvas
+from studio.render.text import draw_line, draw_text_box, fit_lines, text_width
+
+NAMES = ["Zoë Ångström-Núñez", "王小明", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "さくら 山田",
+         "שרה כהן", "محمد علي"]
+PAGE = (120 * mm, 160 * mm)
+
+
+def _render(boxes: list[TextBox]) -> tuple[bytes, list]:
+    out = BytesIO()
+    canvas = open_canvas(out, PAGE)
+    notes = [draw_text_box(canvas, box, 0, PAGE[1], card="Card 1") for box in boxes]
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue(), notes
+
+
+def _text(pdf: bytes) -> str:
+    with pdfplumber.open(BytesIO(pdf)) as document:
+        return "\n".join(page.extract_text() for page in document.pages)
+
+
+def _logical(visual: str) -> str:
+    """Undo drawing order and Arabic joining: what a reader of the right-to-left name reads."""
+    return unicodedata.normalize("NFKC", visual[::-1])
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_name_prints_in_real_glyphs_of_embedded_fonts(family: str) -> None:
+    text = "<br/>".join(f"Dear {name}," for name in NAMES)
+    pdf, notes = _render([TextBox("greeting", 5, 5, 110, 150, text, font=family, size=16, min_size=8)])
+    assert notes == [None]
+    extracted = _text(pdf)
+    lines = [line for line in extracted.splitlines() if line.strip()]
+    for name in NAMES[:5]:
+        assert f"Dear {name}," in extracted
+    # Right-to-left names are drawn in visual order: read back right to left they are the names.
+    rtl = [line for line in lines if "Dear" in line and not any(name in line for name in NAMES[:5])]
+    assert len(rtl) == 2
+    readable = [_logical(line.replace("Dear", "").replace(",", "").strip()) for line in rtl]
+    assert readable == ["שרה כהן", "محمد علي"]
+    assert font_problems(pdf) == []
+
+
+def test_each_fallback_face_really_has_the_glyphs() -> None:
+    for family in FAMILIES:
+        for name in NAMES:
+            for run, face in font_runs(name, family):
+                assert all(char.isspace() or covers(face, char) for char in run), (family, run, face)
+
+
+def test_arabic_is_joined_and_hebrew_reversed() -> None:
+    ((arabic, face),) = font_runs("محمد", "sans")
+    assert face == "DejaVuSans"
+    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in arabic)  # presentation (joined) forms
+    assert font_runs("שרה", "serif") == (("הרש", "DejaVuSans"),)
+
+
+def test_fallback_keeps_bold_and_escapes() -> None:
+    markup = with_fallback("<b>Анна &amp; 王</b> &lt;3", "script")
+    assert '<font name="EBGaramond-BoldItalic">Анна </font>' in markup
+    assert '<font name="DroidSansFallback">王</font>' in markup
+    assert "&amp;" in markup and "&lt;3" in markup
+    assert with_fallback('<font name="sans">Hi</font>', "serif") == '<font name="DejaVuSans">Hi</font>'
+
+
+def test_font_names() -> None:
+    assert font_name("serif") == "EBGaramond"
+    assert font_name("sans", bold=True, italic=True) == "DejaVuSans-BoldOblique"
+    assert font_name("script", italic=True) == "DancingScript"
+    with pytest.raises(StudioError, match="serif, sans, script"):
+        font_name("comic")
+
+
+def test_text_that_fits_is_not_reported() -> None:
+    _, notes = _render([TextBox("short", 10, 10, 100, 30, "Thank you!", size=20, min_size=10)])
+    assert notes == [None]
+
+
+def test_long_text_shrinks_and_reports_it() -> None:
+    message = " ".join(["Thank you so much for your order and for being with us."] * 4)
+    pdf, notes = _render([TextBox("message", 10, 10, 80, 40, message, size=18, min_size=6)])
+    (note,) = notes
+    assert note.status == "shrunk" and note.box == "message" and note.card == "Card 1"
+    assert 6 <= note.size < 18
+    assert "Thank you so much" in _text(pdf)
+
+
+def test_text_that_never_fits_is_drawn_whole_and_reported_as_overflow() -> None:
+    message = " ".join(f"word{i}" for i in range(400))
+    pdf, notes = _render([TextBox("message", 10, 10, 50, 20, message, size=14, min_size=9)])
+    (note,) = notes
+    assert (note.status, note.size) == ("overflow", 9)
+    assert "overflow" not in str(note) and "does not fit" in str(note)
+    extracted = _text(pdf).replace("\n", " ")
+    assert "word0 " in extracted and "word399" in extracted  # never silently clipped
+
+
+def test_a_long_name_shrinks_rather_than_breaking_mid_word() -> None:
+    box = TextBox("name", 10, 10, 30, 30, "Wolfeschlegelsteinhausenbergerdorff", size=24, min_size=4)
+    pdf, notes = _render([box])
+    assert notes[0].status == "shrunk"
+    assert "Wolfeschlegelsteinhausenbergerdorff" in _text(pdf)
+
+
+def test_paragraphs_and_alignment_positions() -> None:
+    box = TextBox("msg", 10, 10, 100, 60, "Left one\n\nLeft two", align="left", valign="top", size=12)
+    pdf, _ = _render([box])
+    with pdfplumber.open(BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words()
+    first = next(w for w in words if w["text"] == "one")
+    two = next(w for w in words if w["text"] == "two")
+    lefts = [w["x0"] for w in words if w["text"] == "Left"]
+    assert all(abs(x - 10 * mm) < 1 for x in lefts)
+    assert two["top"] - first["top"] > 12 * 1.25  # a paragraph gap beyond one line
+    assert 10 * mm <= first["top"] < 10 * mm + 14
+
+
+def test_bad_markup_and_settings_are_clear_errors() -> None:
+    with pytest.raises(StudioError, match="Card 1: text box 'msg'.*markup"):
+        _render([TextBox("msg", 0, 0, 50, 50, "<b>unclosed <i>tags</b>")])
+    with pytest.raises(StudioError, match="colour 'reddish'"):
+        _render([TextBox("msg", 0, 0, 50, 50, "Hi", color="reddish")])
+    with pytest.raises(StudioError, match="valign 'centre'"):
+        _render([TextBox("msg", 0, 0, 50, 50, "Hi", valign="centre")])
+
+
+def test_lines_measure_draw_and_fit() -> None:
+    out = BytesIO()
+    canvas = open_canvas(out, PAGE)
+    width = draw_line(canvas, "Анна Смирнова, 王小明", 100, 100, "sans", 12, align="right")
+    canvas.showPage()
+    canvas.save()
+    assert width == pytest.approx(text_width("Анна Смирнова, 王小明", "sans", 12))
+    with pdfplumber.open(BytesIO(out.getvalue())) as document:
+        chars = document.pages[0].chars
+    assert "".join(c["text"] for c in chars) == "Анна Смирнова, 王小明"
+    assert max(c["x1"] for c in chars) == pytest.approx(100, abs=0.5)
+    assert font_problems(out.getvalue()) == []
+    lines = ["A fairly long street address line 12345", "Short"]
+    size = fit_lines(lines, "sans", 200, 100, 14, 6)
+    assert 6 <= size < 14
+    assert text_width(lines[0], "sans", size) <= 200 < text_width(lines[0], "sans", size + 0.25)
+    assert fit_lines(["Hi"], "sans", 100, 100, 14, 6) == 14
