@@ -1,0 +1,128 @@
+"""The pane beside the contact table: one person at a glance, and the cards they received."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from studio.model import Contact
+from studio.store import Store
+from studio.ui import style
+from studio.ui.jobs import StoreThread
+from studio.ui.widgets import Panel, avatar, button, label
+
+
+def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any, Any]], QImage]:
+    contact = store.contacts.get(contact_id)
+    received = store.history.items_for_contact(contact_id) if contact else []
+    image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
+    return contact, received, image
+
+
+class ContactDetail(QScrollArea):
+    """Shows the selected contact; ``edit_requested`` asks the view to open the editor."""
+
+    edit_requested = Signal()
+
+    def __init__(self, store: StoreThread, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._shown: int | None = None
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(260)
+        self.panel = Panel(margins=18)
+        self.setWidget(self.panel)
+        head = QHBoxLayout()
+        self.picture = QLabel()
+        self.picture.setFixedSize(64, 64)
+        head.addWidget(self.picture)
+        names = QVBoxLayout()
+        self.name = label("", "sectionTitle", wrap=True)
+        self.org = label("", "muted", wrap=True)
+        names.addWidget(self.name)
+        names.addWidget(self.org)
+        head.addLayout(names, 1)
+        self.panel.body.addLayout(head)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.panel.body.addWidget(self.body)
+        self.edit_button = button("Edit…", self.edit_requested.emit)
+        self.panel.body.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.panel.body.addStretch(1)
+        self.clear()
+
+    def clear(self) -> None:
+        self._shown = None
+        self.picture.clear()
+        self.name.setText("No one selected")
+        self.org.setText("Pick a contact to see their details and the cards they received.")
+        self.body.setText("")
+        self.edit_button.hide()
+
+    def show_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self.clear()
+            return
+        self._shown = contact_id
+        self._store.submit(lambda store: _load(store, contact_id), self._loaded)
+
+    def _loaded(self, result: tuple[Contact | None, list[tuple[Any, Any]], QImage]) -> None:
+        contact, received, image = result
+        if contact is None or contact.id != self._shown:
+            if contact is None:
+                self.clear()
+            return
+        self.picture.setPixmap(avatar(contact.name, 64, self.devicePixelRatioF(), image))
+        self.name.setText(contact.name or "(no name)")
+        self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
+        self.body.setText(contact_html(contact, received))
+        self.edit_button.show()
+
+
+def _section(title: str, lines: list[str]) -> str:
+    if not lines:
+        return ""
+    items = "<br/>".join(lines)
+    return (f"<p style='margin-top:10px'><span style='color:{style.MUTED};font-weight:600'>"
+            f"{html.escape(title)}</span><br/>{items}</p>")
+
+
+def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
+    """The detail pane's text: reach, addresses, dates, tags, notes, cards received."""
+    esc = html.escape
+    reach = [f"{esc(e.value)} <span style='color:{style.MUTED}'>{esc(e.label)}</span>" for e in contact.emails]
+    reach += [f"{esc(p.value)} <span style='color:{style.MUTED}'>{esc(p.label)}</span>" for p in contact.phones]
+    addresses = []
+    for address in contact.addresses:
+        if address.is_empty():
+            continue
+        lines = [*address.street.splitlines(),
+                 " ".join(p for p in (address.postal_code, address.city, address.region) if p),
+                 address.country]
+        addresses.append("<br/>".join(esc(line) for line in lines if line.strip()))
+    dates = []
+    for caption, value in (("Birthday", contact.birthday), ("Anniversary", contact.anniversary),
+                           ("Customer since", contact.customer_since)):
+        if value is not None:
+            dates.append(f"{caption}: {value.iso()}")
+    dates += [f"{esc(d.label)}: {d.date.iso()}" for d in contact.dates]
+    if contact.spouse:
+        dates.append(f"Spouse / partner: {esc(contact.spouse)}")
+    cards = []
+    for mailing, item in received[:12]:
+        state = f"sent {mailing.sent_at[:10]}" if mailing.sent_at else "printed, not marked sent"
+        cards.append(f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{style.MUTED}'>"
+                     f"({esc(mailing.created_at[:10])}, {state})</span>")
+    notes = [esc(line) for line in contact.notes.splitlines()]
+    tags = [esc(", ".join(contact.tags))] if contact.tags else []
+    return "".join((_section("Reach", reach), _section("Address", ["<br/><br/>".join(addresses)] if addresses
+                                                         else []),
+                    _section("Dates", dates), _section("Tags", tags),
+                    _section("Cards received", cards or ["None yet"]), _section("Notes", notes)))

@@ -1,0 +1,213 @@
+"""The contact editor: names, ways to reach, addresses, dates, notes, tags — validated.
+
+Dates are typed as ``YYYY-MM-DD`` or ``--MM-DD`` (a birthday whose year is not known);
+`PartialDate.parse` decides, so the app accepts exactly what the CLI prints. A date
+that is not a date marks its field and keeps OK disabled, with the reason beside it.
+The dialog only builds a `Contact`; the contacts view commits it to the store.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget)
+
+from studio.model import Contact, Email, LabelledDate, PartialDate, Phone
+from studio.ui.contacts.fields import AddressEditor, LabelledValues
+from studio.ui.widgets import label
+
+_DATE_HINT = "YYYY-MM-DD, or --MM-DD when the year is unknown"
+
+
+def parse_date_field(text: str) -> tuple[PartialDate | None, str]:
+    """(date, error): an empty field is no date and no error."""
+    text = text.strip()
+    if not text:
+        return None, ""
+    try:
+        return PartialDate.parse(text), ""
+    except ValueError:
+        return None, f"“{text}” is not a date. Use {_DATE_HINT}, e.g. 1984-03-14 or --03-14."
+
+
+def split_tags(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+class ContactEditor(QDialog):
+    """Edit ``contact`` (a copy is edited); ``result_contact()`` gives the edited one."""
+
+    def __init__(self, contact: Contact | None = None, known_tags: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = copy.deepcopy(contact) if contact is not None else Contact()
+        self.setWindowTitle("Edit contact" if contact and contact.id else "New contact")
+        self.setMinimumSize(620, 560)
+        self._errors: dict[str, str] = {}
+
+        self.given, self.family = QLineEdit(), QLineEdit()
+        self.display = QLineEdit()
+        self.display.setPlaceholderText("built from the name when left empty")
+        self.nickname, self.organization, self.job_title = QLineEdit(), QLineEdit(), QLineEdit()
+        self.spouse = QLineEdit()
+        self.spouse.setPlaceholderText("printed on household cards, e.g. “Zoë & Henrik”")
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("customer, vip, … (separate with commas)")
+        if known_tags:
+            completer = QCompleter(list(known_tags), self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.tags.setCompleter(completer)
+        self.emails = LabelledValues("Email", "name@example.com")
+        self.phones = LabelledValues("Phone")
+        self.addresses = AddressEditor()
+        self.birthday, self.anniversary, self.customer_since = QLineEdit(), QLineEdit(), QLineEdit()
+        self.other_dates = LabelledValues("Date (YYYY-MM-DD or --MM-DD)")
+        self.notes = QPlainTextEdit()
+        self.problem = label("", "muted", wrap=True)
+        self.problem.setStyleSheet("color: #c0492f;")
+
+        tabs = QTabWidget()
+        tabs.addTab(self._person_tab(), "Person")
+        tabs.addTab(self._reach_tab(), "Email && phone")
+        tabs.addTab(self._address_tab(), "Address")
+        tabs.addTab(self._dates_tab(), "Dates")
+        tabs.addTab(self._notes_tab(), "Notes")
+        self.tabs = tabs
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        self._load(self._original)
+        for field in (self.birthday, self.anniversary, self.customer_since, self.given, self.family,
+                      self.display, self.organization):
+            field.textChanged.connect(self._validate)
+        self.other_dates.changed.connect(self._validate)
+        self.emails.changed.connect(self._validate)
+        self._validate()
+        self.given.setFocus()
+
+    # --- layout -----------------------------------------------------------------------
+
+    @staticmethod
+    def _form_page(rows: Sequence[tuple[str, QWidget]]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(10)
+        for caption, widget in rows:
+            form.addRow(caption, widget)
+        return page
+
+    def _person_tab(self) -> QWidget:
+        return self._form_page([("Given name", self.given), ("Family name", self.family),
+                                ("Shown as", self.display), ("Nickname", self.nickname),
+                                ("Company", self.organization), ("Job title", self.job_title),
+                                ("Spouse / partner", self.spouse), ("Tags", self.tags)])
+
+    def _reach_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(label("Email addresses", "sectionTitle"))
+        layout.addWidget(self.emails)
+        layout.addWidget(label("Phone numbers", "sectionTitle"))
+        layout.addWidget(self.phones)
+        return page
+
+    def _address_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.addresses)
+        layout.addStretch(1)
+        return page
+
+    def _dates_tab(self) -> QWidget:
+        for field in (self.birthday, self.anniversary, self.customer_since):
+            field.setPlaceholderText(_DATE_HINT)
+        page = self._form_page([("Birthday", self.birthday), ("Wedding anniversary", self.anniversary),
+                                ("Customer since", self.customer_since)])
+        form = page.layout()
+        form.addRow(QLabel("Other dates"), self.other_dates)
+        return page
+
+    def _notes_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.notes)
+        return page
+
+    # --- values -----------------------------------------------------------------------
+
+    def _load(self, c: Contact) -> None:
+        for widget, value in ((self.given, c.given_name), (self.family, c.family_name),
+                              (self.display, c.display_name), (self.nickname, c.nickname),
+                              (self.organization, c.organization), (self.job_title, c.title),
+                              (self.spouse, c.spouse), (self.tags, ", ".join(c.tags)),
+                              (self.birthday, c.birthday.iso() if c.birthday else ""),
+                              (self.anniversary, c.anniversary.iso() if c.anniversary else ""),
+                              (self.customer_since, c.customer_since.iso() if c.customer_since else "")):
+            widget.setText(value)
+        self.emails.set_values([(e.label, e.value, e.preferred) for e in c.emails])
+        self.phones.set_values([(p.label, p.value, p.preferred) for p in c.phones])
+        self.addresses.set_addresses(c.addresses)
+        self.other_dates.set_values([(d.label, d.date.iso(), False) for d in c.dates])
+        self.notes.setPlainText(c.notes)
+
+    def result_contact(self) -> Contact:
+        """The edited contact (same id, photo and uid as the one given)."""
+        c = copy.deepcopy(self._original)
+        c.given_name, c.family_name = self.given.text().strip(), self.family.text().strip()
+        c.display_name = self.display.text().strip()
+        c.nickname, c.organization = self.nickname.text().strip(), self.organization.text().strip()
+        c.title, c.spouse = self.job_title.text().strip(), self.spouse.text().strip()
+        c.tags = split_tags(self.tags.text())
+        c.emails = [Email(value, label, preferred) for label, value, preferred in self.emails.values()]
+        c.phones = [Phone(value, label, preferred) for label, value, preferred in self.phones.values()]
+        c.addresses = self.addresses.addresses()
+        c.birthday = parse_date_field(self.birthday.text())[0]
+        c.anniversary = parse_date_field(self.anniversary.text())[0]
+        c.customer_since = parse_date_field(self.customer_since.text())[0]
+        c.dates = [LabelledDate(label or "Date", date) for label, text, _ in self.other_dates.values()
+                   if (date := parse_date_field(text)[0]) is not None]
+        c.notes = self.notes.toPlainText().strip()
+        return c
+
+    # --- validation -------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """Every reason the contact cannot be saved yet, as sentences."""
+        found = []
+        for caption, field in (("Birthday", self.birthday), ("Wedding anniversary", self.anniversary),
+                               ("Customer since", self.customer_since)):
+            error = parse_date_field(field.text())[1]
+            field.setProperty("invalid", bool(error))
+            field.style().unpolish(field)
+            field.style().polish(field)
+            if error:
+                found.append(f"{caption}: {error}")
+        for label_text, text, _ in self.other_dates.values():
+            error = parse_date_field(text)[1]
+            if error:
+                found.append(f"{label_text or 'Other date'}: {error}")
+        has_identity = any(w.text().strip() for w in (self.given, self.family, self.display,
+                                                      self.organization)) or self.emails.values()
+        if not has_identity:
+            found.append("Give a name, a company or an email address so you can find this person again.")
+        return found
+
+    def _validate(self, *_: object) -> None:
+        found = self.problems()
+        self.problem.setText("\n".join(found))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not found)
+
+    def _accept_if_valid(self) -> None:
+        if not self.problems():
+            self.accept()

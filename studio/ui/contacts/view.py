@@ -1,0 +1,260 @@
+"""The Contacts view: search, tag filter, the table with thumbnails, details, edit, delete.
+
+Every change is committed to the store at once through an undoable command on the
+window's `QUndoStack`; the table reloads when `AppEvents.contacts_changed` fires.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from studio.model import Contact
+from studio.ui import icons
+from studio.ui.context import AppContext
+from studio.ui.contacts.detail import ContactDetail
+from studio.ui.contacts.editor import ContactEditor
+from studio.ui.contacts.importer import ImportController
+from studio.ui.contacts.model import AVATAR_SIZE, ID_ROLE, ContactFilterModel, ContactTableModel
+from studio.ui.contacts.undo import DeleteContacts, SaveContact
+from studio.ui.widgets import EmptyState, PageHeader, button
+
+_ALL_TAGS = ""
+_SEARCH_DELAY_MS = 150
+
+
+class ContactsView(QWidget):
+    def __init__(self, context: AppContext, undo_stack: QUndoStack, importer: ImportController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._context = context
+        self._undo = undo_stack
+        self._importer = importer
+        self._known_tags: list[str] = []
+        self.editor: ContactEditor | None = None
+
+        self.model = ContactTableModel(context.store, self.devicePixelRatioF() or 1.0)
+        self.proxy = ContactFilterModel()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, emails, phones, cities, tags…")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(280)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setMinimumWidth(170)
+        self.tag_filter.addItem("All tags", _ALL_TAGS)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda *_: self._search_timer.start())
+        self.tag_filter.currentIndexChanged.connect(lambda *_: self.apply_filter())
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(AVATAR_SIZE + 14)
+        self.table.setIconSize(QSize(AVATAR_SIZE, AVATAR_SIZE))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((230, 220, 140, 120, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = ContactDetail(context.store)
+        self.detail.edit_requested.connect(self.edit_selected)
+
+        self.new_action = QAction(icons.icon("add"), "&New Contact…", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_contact)
+        self.edit_action = QAction("&Edit Contact…", self)
+        self.edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.table.addAction(self.edit_action)
+        self.delete_action = QAction(icons.icon("delete"), "&Delete Contact", self)
+        self.delete_action.setShortcuts(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.addAction(self.delete_action)
+        self.find_action = QAction("&Find Contact", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+
+        self.header = PageHeader("Contacts", "", [
+            button("Import…", importer.choose_files, icon=icons.icon("import"),
+                   tooltip="Import contacts from .vcf files (you can also drop them on the window)"),
+            button("New contact", self.new_contact, name="primary", icon=icons.icon("add", "#ffffff"))])
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.tag_filter)
+        filters.addStretch(1)
+
+        self.empty = EmptyState(icons.icon("contacts"), "No contacts yet",
+                                "Import the contacts you exported from your phone or Google, "
+                                "or load the sample customers to try Card Studio out.",
+                                [button("Import contacts…", importer.choose_files, name="primary"),
+                                 button("Load sample contacts", importer.load_samples)])
+        self.no_match = EmptyState(icons.icon("search"), "No one matches",
+                                   "Try fewer letters, or choose “All tags”.",
+                                   [button("Clear the search", self.clear_filter)])
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([800, 300])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.header)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+
+        context.events.contacts_changed.connect(self.reload)
+        self.reload()
+
+    # --- loading and filtering --------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reload rows, tags and the current filter from the store."""
+        self.model.reload(self._after_load)
+        self._context.store.submit(lambda store: store.contacts.all_tags(), self._set_tags)
+
+    def _after_load(self) -> None:
+        self.apply_filter()
+        self._update_state()
+
+    def _set_tags(self, tags: list[tuple[str, int]]) -> None:
+        current = self.tag_filter.currentData()
+        self._known_tags = [tag for tag, _ in tags]
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", _ALL_TAGS)
+        for tag, count in tags:
+            self.tag_filter.addItem(f"{tag} ({count})", tag)
+        index = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        text = self.search.text().strip()
+        tag = self.tag_filter.currentData() or None
+        if not text and not tag:
+            self.proxy.set_visible_ids(None)
+            self._update_state()
+            return
+        asked = (text, tag)
+
+        def answer(ids: list[int]) -> None:
+            if asked == (self.search.text().strip(), self.tag_filter.currentData() or None):
+                self.proxy.set_visible_ids(ids)
+                self._update_state()
+        self._context.store.submit(lambda store: store.contacts.ids(search=text or None, tag=tag), answer)
+
+    def clear_filter(self) -> None:
+        self.search.clear()
+        self.tag_filter.setCurrentIndex(0)
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_state(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if total == 0 and self.model.loaded:
+            self.stack.setCurrentWidget(self.empty)
+            self.header.subtitle.setText("Your customers, friends and family, as your phone knows them.")
+        elif shown == 0 and self.proxy.filtering:
+            self.stack.setCurrentWidget(self.no_match)
+            self.header.subtitle.setText(f"{total} people")
+        else:
+            self.stack.setCurrentIndex(0)
+            self.header.subtitle.setText(f"{shown} of {total} people" if self.proxy.filtering
+                                         else f"{total} people")
+        self._selection_changed()
+
+    # --- selection, edit, delete ------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.data(index, ID_ROLE) for index in rows]
+
+    def select_contact(self, contact_id: int) -> None:
+        row = self.model.row_of(contact_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def _selection_changed(self, *_: object) -> None:
+        ids = self.selected_ids()
+        self.delete_action.setEnabled(bool(ids))
+        self.edit_action.setEnabled(len(ids) == 1)
+        self.detail.show_contact(ids[0] if len(ids) == 1 else None)
+
+    def new_contact(self) -> None:
+        self._open_editor(None)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        self._context.store.submit(lambda store: store.contacts.get(ids[0]), self._open_editor)
+
+    def _open_editor(self, contact: Contact | None) -> None:
+        editor = ContactEditor(contact, self._known_tags, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: self._save(contact, editor.result_contact()))
+        self.editor = editor
+        editor.open()
+
+    def _save(self, before: Contact | None, after: Contact) -> None:
+        def saved(contact_id: int) -> None:
+            self._context.events.contacts_changed.emit()
+            QTimer.singleShot(0, lambda: self._select_when_loaded(contact_id))
+        self._undo.push(SaveContact(self._context.store, before, after, saved))
+
+    def _select_when_loaded(self, contact_id: int, attempts: int = 20) -> None:
+        if self.model.row_of(contact_id) is not None:
+            self.select_contact(contact_id)
+        elif attempts:
+            QTimer.singleShot(50, lambda: self._select_when_loaded(contact_id, attempts - 1))
+
+    def delete_selected(self) -> None:
+        """Delete the selected contacts at once, without asking: Edit ▸ Undo brings them back."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        ids = [self.proxy.data(index, ID_ROLE) for index in rows]
+        names = [self.proxy.data(index, Qt.ItemDataRole.DisplayRole) for index in rows]
+        self._undo.push(DeleteContacts(self._context.store, ids, names,
+                                       self._context.events.contacts_changed.emit))
+        self.table.clearSelection()
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()

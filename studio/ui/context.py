@@ -1,0 +1,76 @@
+"""What every view of the app is given: where things are, how to run work, what changed.
+
+There is no global app object: `AppContext.create` is called once by `app.main` (or by
+a test) and handed to the main window, which hands it to each view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from studio.paths import AppPaths
+from studio.settings import Settings
+from studio.ui.errors import ErrorReporter
+from studio.ui.jobs import StoreThread, TaskRunner
+
+
+class AppEvents(QObject):
+    """Announcements after an operation changed something; views refresh themselves.
+
+    The same idea as Anki's operations: whoever changes data says what changed, and
+    whoever shows that data listens.
+    """
+
+    contacts_changed = Signal()
+    settings_changed = Signal(object)  # the new Settings
+    mailings_changed = Signal()
+    templates_changed = Signal()
+    open_view = Signal(str)  # ask the window to show a view ("today", "contacts", ...)
+    start_mailing = Signal(object)  # a MailingRequest preset to open the wizard with
+    design_card = Signal(object)  # (template_id, contact_id | None, occasion | None)
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    store: StoreThread
+    tasks: TaskRunner
+    ui_settings: QSettings
+    errors: ErrorReporter
+    events: AppEvents
+    today: Callable[[], dt.date] = dt.date.today
+    settings: Settings = field(default_factory=Settings)  # the user's, as last loaded or saved
+
+    @classmethod
+    def create(cls, paths: AppPaths, today: Callable[[], dt.date] | None = None) -> AppContext:
+        """Start the store thread and the task pool for the database at ``paths.db_path``.
+
+        UI preferences (window geometry, last choices) go to an INI file in the data
+        folder, next to the database they belong with.
+        """
+        ui_settings = QSettings(str(paths.data_dir / "card-studio-ui.ini"), QSettings.Format.IniFormat)
+        return cls(paths=paths, store=StoreThread(paths.db_path), tasks=TaskRunner(paths.db_path),
+                   ui_settings=ui_settings, errors=ErrorReporter(paths.log_path), events=AppEvents(),
+                   today=today or dt.date.today)
+
+    def save_settings(self, settings: Settings, on_done: Callable[[], None] | None = None) -> None:
+        """Commit ``settings`` to the store, then announce them."""
+        def job(store) -> None:  # noqa: ANN001 - a Store, on the store thread
+            with store.transaction():
+                store.settings.save(settings)
+
+        def saved(_: object) -> None:
+            self.settings = settings
+            self.events.settings_changed.emit(settings)
+            if on_done is not None:
+                on_done()
+        self.store.submit(job, saved)
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()
+        self.store.shutdown()
+        self.ui_settings.sync()

@@ -1,0 +1,160 @@
+"""The app's look: a calm, warm palette and one stylesheet.
+
+Colours live here so widgets that paint themselves (avatars, the label-sheet diagram,
+the designer's box outlines) match the stylesheet.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#2f7a73"        # deep teal: primary buttons, selection
+ACCENT_DARK = "#24605b"
+ACCENT_SOFT = "#e2efed"
+WARM = "#d9644a"          # terracotta: hearts, "late", attention
+WARM_SOFT = "#fbe9e4"
+INK = "#23313a"           # body text
+MUTED = "#6b7780"         # secondary text
+LINE = "#e3e0da"          # hairlines
+CANVAS = "#f6f4f0"        # window background
+SURFACE = "#ffffff"       # panels, tables
+SIDEBAR = "#22343d"
+SIDEBAR_TEXT = "#c9d3d8"
+WARNING = "#b7791f"
+WARNING_SOFT = "#fdf3dc"
+OK = "#2f855a"
+
+AVATAR_COLOURS = ("#2f7a73", "#d9644a", "#7b6cb0", "#c2883a", "#3f7cad", "#a0507a", "#5a8f4e")
+
+STYLESHEET = f"""
+QMainWindow, QDialog, QWizard {{ background: {CANVAS}; }}
+QWidget {{ color: {INK}; }}
+QWidget#page {{ background: {CANVAS}; }}
+
+/* sidebar */
+QListWidget#sidebar {{
+    background: {SIDEBAR}; border: none; outline: none; padding: 14px 8px;
+    color: {SIDEBAR_TEXT}; font-size: 10.5pt;
+}}
+QListWidget#sidebar::item {{ padding: 10px 12px; margin: 2px 0; border-radius: 8px; }}
+QListWidget#sidebar::item:hover {{ background: #2d444e; color: white; }}
+QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: white; }}
+QLabel#brand {{ color: white; font-size: 13pt; font-weight: 600; padding: 18px 16px 6px 16px;
+               background: {SIDEBAR}; }}
+QLabel#brandSub {{ color: #8fa3ad; padding: 0 16px 10px 16px; background: {SIDEBAR}; }}
+QWidget#sidebarPane {{ background: {SIDEBAR}; }}
+
+/* headings */
+QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; color: {INK}; }}
+QLabel#pageSubtitle {{ color: {MUTED}; font-size: 10pt; }}
+QLabel#sectionTitle {{ font-size: 12pt; font-weight: 600; color: {INK}; padding-top: 6px; }}
+QLabel#muted {{ color: {MUTED}; }}
+QLabel#emptyTitle {{ font-size: 14pt; font-weight: 600; color: {INK}; }}
+QLabel#emptyText {{ color: {MUTED}; font-size: 10.5pt; }}
+QLabel#badgeWarn {{ background: {WARNING_SOFT}; color: {WARNING}; border-radius: 9px;
+                    padding: 3px 10px; font-weight: 600; }}
+QLabel#badgeLate {{ background: {WARM_SOFT}; color: {WARM}; border-radius: 9px;
+                    padding: 3px 10px; font-weight: 600; }}
+QLabel#badgeOk {{ background: {ACCENT_SOFT}; color: {ACCENT_DARK}; border-radius: 9px;
+                  padding: 3px 10px; font-weight: 600; }}
+
+/* panels */
+QFrame#panel {{ background: {SURFACE}; border: 1px solid {LINE}; border-radius: 10px; }}
+QFrame#emptyState {{ background: transparent; }}
+
+/* inputs */
+QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QDateEdit,
+QFontComboBox {{
+    background: {SURFACE}; border: 1px solid #d6d2ca; border-radius: 6px; padding: 5px 8px;
+    selection-background-color: {ACCENT}; selection-color: white;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
+QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit[invalid="true"] {{ border: 1px solid {WARM}; background: {WARM_SOFT}; }}
+QComboBox::drop-down {{ border: none; width: 22px; }}
+QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_SOFT};
+                               selection-color: {INK}; border: 1px solid {LINE}; }}
+
+/* buttons */
+QPushButton, QToolButton#flat {{
+    background: {SURFACE}; border: 1px solid #d3cec5; border-radius: 7px; padding: 6px 14px;
+    color: {INK};
+}}
+QPushButton:hover, QToolButton#flat:hover {{ background: #f1eee8; }}
+QPushButton:pressed {{ background: #e8e4dc; }}
+QPushButton:disabled {{ color: #a7adb1; background: #f3f1ed; border-color: #e5e1da; }}
+QPushButton#primary, QPushButton:default {{
+    background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
+}}
+QPushButton#primary:hover, QPushButton:default:hover {{ background: {ACCENT_DARK}; }}
+QPushButton#primary:disabled {{ background: #9cbfbb; border-color: #9cbfbb; color: #eef5f4; }}
+QPushButton#danger {{ color: {WARM}; }}
+QPushButton#link {{ border: none; background: transparent; color: {ACCENT}; padding: 2px 4px;
+                    text-align: left; }}
+QPushButton#link:hover {{ text-decoration: underline; }}
+
+/* tables and lists */
+QTableView, QListView, QTreeView {{
+    background: {SURFACE}; border: 1px solid {LINE}; border-radius: 10px;
+    alternate-background-color: #faf9f6; gridline-color: transparent;
+    selection-background-color: {ACCENT_SOFT}; selection-color: {INK}; outline: none;
+}}
+QTableView::item, QTreeView::item {{ padding: 4px 6px; border: none; }}
+QHeaderView::section {{
+    background: {SURFACE}; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
+    padding: 8px 6px; font-weight: 600;
+}}
+QListView#gallery {{ background: transparent; border: none; }}
+QListView#gallery::item {{ border-radius: 10px; padding: 8px; margin: 4px; color: {INK}; }}
+QListView#gallery::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
+QListView#gallery::item:hover {{ background: #efece6; }}
+
+QTabWidget::pane {{ border: 1px solid {LINE}; border-radius: 8px; background: {SURFACE}; top: -1px; }}
+QTabBar::tab {{ background: transparent; padding: 8px 16px; color: {MUTED}; border: none;
+                border-bottom: 2px solid transparent; }}
+QTabBar::tab:selected {{ color: {INK}; border-bottom: 2px solid {ACCENT}; }}
+
+QGroupBox {{ background: {SURFACE}; border: 1px solid {LINE}; border-radius: 10px; margin-top: 14px;
+             padding: 16px 14px 12px 14px; font-weight: 600; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {INK}; }}
+
+QProgressBar {{ background: #e9e6e0; border: none; border-radius: 5px; height: 10px; text-align: center;
+                color: transparent; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
+
+QScrollArea {{ background: transparent; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QSplitter::handle {{ background: transparent; }}
+QStatusBar {{ background: {CANVAS}; color: {MUTED}; }}
+QToolTip {{ background: {INK}; color: white; border: none; padding: 6px; border-radius: 4px; }}
+QMenu {{ background: {SURFACE}; border: 1px solid {LINE}; padding: 4px; }}
+QMenu::item {{ padding: 6px 24px 6px 22px; border-radius: 4px; }}
+QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
+QMenuBar {{ background: {CANVAS}; }}
+QMenuBar::item:selected {{ background: {ACCENT_SOFT}; border-radius: 4px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px; }}
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    """Give ``app`` the Card Studio look (Fusion underneath, so every platform matches)."""
+    app.setStyle("Fusion")
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(CANVAS))
+    palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#faf9f6"))
+    palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(INK))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(INK))
+    palette.setColor(QPalette.ColorRole.Button, QColor(SURFACE))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9aa3a9"))
+    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)

@@ -1,0 +1,143 @@
+"""Small building blocks every view uses: page headers, empty states, panels, avatars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from studio.ui import style
+
+
+def label(text: str, name: str = "", wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, on_click: Callable[[], None] | None = None, *, name: str = "",
+           icon: QIcon | None = None, tooltip: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if name:
+        widget.setObjectName(name)
+    if icon is not None:
+        widget.setIcon(icon)
+        widget.setIconSize(QSize(16, 16))
+    if tooltip:
+        widget.setToolTip(tooltip)
+    if on_click is not None:
+        widget.clicked.connect(lambda *_: on_click())
+    return widget
+
+
+class PageHeader(QWidget):
+    """A view's title, a one-line explanation and its main buttons on the right."""
+
+    def __init__(self, title: str, subtitle: str = "", actions: Sequence[QWidget] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = label(title, "pageTitle")
+        self.subtitle = label(subtitle, "pageSubtitle", wrap=True)
+        text.addWidget(self.title)
+        text.addWidget(self.subtitle)
+        layout.addLayout(text, 1)
+        for action in actions:
+            layout.addWidget(action, 0, Qt.AlignmentFlag.AlignBottom)
+
+
+class Panel(QFrame):
+    """A white rounded panel on the canvas."""
+
+    def __init__(self, parent: QWidget | None = None, margins: int = 16) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(margins, margins, margins, margins)
+        self.body.setSpacing(8)
+
+
+class EmptyState(QFrame):
+    """What a list shows when it has nothing: an icon, what this place is for, what to do."""
+
+    def __init__(self, icon: QIcon, title: str, text: str, actions: Sequence[QPushButton] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 32, 24, 32)
+        layout.setSpacing(10)
+        layout.addStretch(1)
+        picture = QLabel()
+        picture.setPixmap(icon.pixmap(QSize(56, 56), self.devicePixelRatioF()))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(picture)
+        self.title = label(title, "emptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title)
+        self.text = label(text, "emptyText", wrap=True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMaximumWidth(460)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        if actions:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            for action in actions:
+                row.addWidget(action)
+            row.addStretch(1)
+            layout.addSpacing(6)
+            layout.addLayout(row)
+        layout.addStretch(2)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_text(self, title: str, text: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace(",", " ").split() if w[:1].isalnum()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+def avatar(name: str, size: int, ratio: float = 1.0, photo: QImage | None = None) -> QPixmap:
+    """A round avatar: the photo cropped to a circle, or initials on a colour from the name."""
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    circle = QPainterPath()
+    circle.addEllipse(QRectF(0, 0, size, size))
+    if photo is not None and not photo.isNull():
+        painter.setClipPath(circle)
+        side = min(photo.width(), photo.height())
+        square = photo.copy((photo.width() - side) // 2, (photo.height() - side) // 2, side, side)
+        painter.drawImage(QRectF(0, 0, size, size), square)
+    else:
+        colour = style.AVATAR_COLOURS[sum(map(ord, name)) % len(style.AVATAR_COLOURS)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawPath(circle)
+        font = QFont()
+        font.setPixelSize(max(6, int(size * 0.4)))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
+    painter.end()
+    return pixmap
