@@ -124,6 +124,20 @@ class HistoryRepository:
         return {cid: dt.date.fromisoformat(sent[:10]) for cid, sent in rows
                 if wanted is None or cid in wanted}
 
+    def mailed_occasions(self, occasion: str | None = None) -> list[tuple[int, str, dt.date | None, int]]:
+        """(contact id, occasion key, occasion date, mailing id) of every card ever produced.
+
+        Optionally only those of one occasion key; oldest mailing first.
+        """
+        sql = ("SELECT i.contact_id, i.occasion, i.occasion_date, i.mailing_id FROM mailing_items i "
+               "WHERE i.contact_id IS NOT NULL")
+        params: list[object] = []
+        if occasion is not None:
+            sql += " AND i.occasion = ?"
+            params.append(occasion)
+        sql += " ORDER BY i.mailing_id, i.position"
+        return [(r[0], r[1], _date(r[2]), r[3]) for r in self._conn.execute(sql, params)]
+
     def items_for_contact(self, contact_id: int) -> list[tuple[Mailing, MailingItem]]:
         """What a contact received: each mailing with their item, newest first."""
         result = []

@@ -1,0 +1,189 @@
+"""Who has which occasion when: the upcoming list and what is due today.
+
+Everything here is pure: contacts, recorded events, settings and the dates of the window
+come in; `Occasion`s come out. Nothing reads the clock; ``today`` is always an argument.
+
+Occasions of a contact:
+- birthday (``years`` = the age reached, None when the year of birth is unknown; a
+  29 February birthday falls on 28 February or 1 March in common years, `Settings.feb29`);
+- wedding anniversary (years married), customer-since anniversary ("3 years with us"),
+  any other labelled date ("Joined the team", years since);
+- each holiday the user sends cards for (`Settings.holidays`) that the contact's country
+  observes or that the contact is tagged with, on that country's date (`calendar`);
+- a thank-you for every recorded order or referral, due within two days of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from studio.model import Contact, Occasion, PartialDate
+from studio.occasions.calendar import HolidayCalendar
+from studio.occasions.timing import contact_country, mail_by, max_lead_days, thank_you_mail_by
+from studio.settings import Settings
+
+LATE_GRACE_DAYS = 14  # a card this many days after the occasion is still worth sending ("belated")
+
+# How the upcoming list orders occasions that share a mail-by date.
+_KIND_ORDER = {"thank-you": 0, "birthday": 1, "anniversary": 2, "customer-anniversary": 3,
+               "date": 4, "holiday": 5}
+_THANK_YOU_NAMES = {"order": "Thank you for your order", "referral": "Thank you for the referral"}
+
+
+class RecordedEvent(Protocol):
+    """What the user logged about a contact (`studio.store.history.Event` fits)."""
+
+    contact_id: int
+    kind: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Window:
+    """Days from ``start`` (inclusive) to ``end`` (exclusive).
+
+    An occasion is in the window when its date or its mail-by date falls inside: a
+    listing of the next two weeks must show the Christmas card to Tokyo that has to be
+    posted in those two weeks, though Christmas itself is later.
+    """
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def of_days(cls, start: dt.date, days: int) -> Window:
+        return cls(start, start + dt.timedelta(days=days))
+
+    def holds(self, occasion: Occasion) -> bool:
+        return self.start <= occasion.date < self.end or self.start <= occasion.mail_by < self.end
+
+    def years(self, lead_days: int) -> range:
+        """Calendar years whose occasions can touch the window (dates up to ``lead_days`` later)."""
+        return range(self.start.year, (self.end + dt.timedelta(days=lead_days)).year + 1)
+
+
+def occasion_instance(key: str, date: dt.date) -> str:
+    """What "the same occasion" means for never mailing twice.
+
+    Yearly occasions are one per year ("christmas/2026", "birthday/2027"); a thank-you is
+    one per order, so it is identified by the order's date ("thank-you/2026-03-04").
+    """
+    if key == "thank-you":
+        return f"{key}/{date.isoformat()}"
+    return f"{key}/{date.year}"
+
+
+def label_key(label: str) -> str:
+    """The occasion key of a labelled date: "Joined the team" -> "date:joined-the-team"."""
+    slug = re.sub(r"[^\w]+", "-", label.strip().casefold()).strip("-")
+    return f"date:{slug or 'date'}"
+
+
+def personal_occasions(contact: Contact, country: str, window: Window, settings: Settings) -> list[Occasion]:
+    """The contact's own yearly dates that touch ``window``."""
+    yearly: list[tuple[str, str, str, PartialDate]] = []  # (kind, key, label, date)
+    if contact.birthday:
+        yearly.append(("birthday", "birthday", "Birthday", contact.birthday))
+    if contact.anniversary:
+        yearly.append(("anniversary", "anniversary", "Wedding anniversary", contact.anniversary))
+    if contact.customer_since:
+        yearly.append(("customer-anniversary", "customer-anniversary", "Customer anniversary",
+                       contact.customer_since))
+    for labelled in contact.dates:
+        yearly.append(("date", label_key(labelled.label), labelled.label.strip() or "Date", labelled.date))
+
+    found = []
+    for kind, key, label, origin in yearly:
+        for year in window.years(max_lead_days(settings)):
+            if origin.year is not None and year <= origin.year:
+                continue  # the day itself is no anniversary of anything
+            day = origin.in_year(year, settings.feb29)
+            # Years count by calendar year: a 29 February child is 39 on 28 February 2027.
+            years = year - origin.year if origin.year is not None else None
+            occasion = Occasion(kind=kind, name=_name(kind, label, years), date=day,
+                                mail_by=mail_by(day, country, settings), contact_id=contact.id,
+                                contact_name=contact.name, years=years, key=key)
+            if window.holds(occasion):
+                found.append(occasion)
+    return found
+
+
+def _name(kind: str, label: str, years: int | None) -> str:
+    if kind == "customer-anniversary" and years is not None:
+        return f"{years} year{'s' if years != 1 else ''} with us"
+    return label
+
+
+def holiday_occasions(contact: Contact, country: str, window: Window, settings: Settings,
+                      calendar: HolidayCalendar) -> list[Occasion]:
+    """The holidays the user sends cards for that this contact keeps, inside ``window``."""
+    found = []
+    for key in settings.holidays:
+        if key not in calendar.catalogue:
+            continue  # a holiday dropped from the catalogue must not break the listing
+        definition = calendar.catalogue.get(key)
+        for year in window.years(max_lead_days(settings)):
+            if not calendar.observes(key, country, year, contact.tags):
+                continue
+            for day in calendar.dates(key, country, year):
+                occasion = Occasion(kind="holiday", name=definition.name, date=day,
+                                    mail_by=mail_by(day, country, settings), contact_id=contact.id,
+                                    contact_name=contact.name, years=None, key=key)
+                if window.holds(occasion):
+                    found.append(occasion)
+    return found
+
+
+def thank_you_occasion(event: RecordedEvent, contact: Contact) -> Occasion:
+    """The thank-you a recorded order or referral calls for, due within two days of it."""
+    return Occasion(kind="thank-you", name=_THANK_YOU_NAMES.get(event.kind, f"Thank you ({event.kind})"),
+                    date=event.date, mail_by=thank_you_mail_by(event.date), contact_id=contact.id,
+                    contact_name=contact.name, years=None, key="thank-you")
+
+
+def sort_key(occasion: Occasion) -> tuple[object, ...]:
+    """Mail-by first (the list is a to-do list), then the day itself, then who."""
+    return (occasion.mail_by, occasion.date, _KIND_ORDER.get(occasion.kind, 9), occasion.key,
+            occasion.contact_name.casefold(), occasion.contact_id or 0)
+
+
+def upcoming(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
+             window: Window, calendar: HolidayCalendar) -> list[Occasion]:
+    """Every occasion touching ``window``, sorted by mail-by date.
+
+    ``events`` are the recorded orders and referrals; those of contacts not in
+    ``contacts`` are ignored.
+    """
+    by_id: dict[int, Contact] = {}
+    found: list[Occasion] = []
+    for contact in contacts:
+        if contact.id is not None:
+            by_id[contact.id] = contact
+        country = contact_country(contact, settings.home_country)
+        found += personal_occasions(contact, country, window, settings)
+        found += holiday_occasions(contact, country, window, settings, calendar)
+    for event in events:
+        contact = by_id.get(event.contact_id)
+        if contact is not None:
+            occasion = thank_you_occasion(event, contact)
+            if window.holds(occasion):
+                found.append(occasion)
+    return sorted(found, key=sort_key)
+
+
+def due(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
+        today: dt.date, calendar: HolidayCalendar,
+        mailed: Callable[[Occasion], bool] = lambda occasion: False) -> list[Occasion]:
+    """What must be posted today or is late: mail-by on or before ``today``, not yet mailed.
+
+    An occasion more than `LATE_GRACE_DAYS` in the past is no longer listed (that card
+    was missed, not late). ``mailed`` says whether an occasion already went into a mailing.
+    """
+    earliest = today - dt.timedelta(days=LATE_GRACE_DAYS)
+    window = Window(earliest, today + dt.timedelta(days=max_lead_days(settings) + 1))
+    return [o for o in upcoming(contacts, events, settings, window, calendar)
+            if o.mail_by <= today and o.date >= earliest and not mailed(o)]

@@ -1,0 +1,159 @@
+"""Occasion use cases: what is coming, what is due today, recording an order, the calendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from studio.errors import StudioError, UsageError
+from studio.model import Contact, Occasion
+from studio.occasions import (
+    HolidayCalendar,
+    NotThanked,
+    Window,
+    due,
+    load_catalogue,
+    not_thanked_lately,
+    occasion_instance,
+    thank_you_occasion,
+    to_icalendar,
+    upcoming,
+)
+from studio.store import Store
+from studio.store.history import Event, Mailing
+
+EVENT_KINDS = ("order", "referral")
+
+
+@dataclass(frozen=True)
+class UpcomingItem:
+    """An occasion as a list shows it, with the mailing that already covers it (if any)."""
+
+    occasion: Occasion
+    mailing_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's JSON item: the issue's keys, plus the occasion key and the mailing."""
+        o = self.occasion
+        return {"date": o.date.isoformat(), "mail_by": o.mail_by.isoformat(), "kind": o.kind,
+                "name": o.name, "contact_id": o.contact_id, "contact_name": o.contact_name,
+                "years": o.years, "key": o.key, "mailing": self.mailing_id}
+
+
+@dataclass(frozen=True)
+class TodayReport:
+    today: dt.date
+    due: list[UpcomingItem]  # mail-by on or before today, not yet in a mailing
+    not_thanked: list[NotThanked]
+    not_thanked_days: int
+    unposted: list[Mailing]  # produced but not marked sent
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    event: Event
+    contact: Contact
+    thank_you: Occasion
+
+
+class MailedIndex:
+    """Which occasions already went into a mailing: (contact, occasion instance) -> mailing id."""
+
+    def __init__(self, rows: Iterable[tuple[int, str, dt.date | None, int]]) -> None:
+        self._index: dict[tuple[int, str], int] = {}
+        for contact_id, key, date, mailing_id in rows:
+            if date is not None:
+                self._index.setdefault((contact_id, occasion_instance(key, date)), mailing_id)
+
+    @classmethod
+    def load(cls, store: Store) -> MailedIndex:
+        return cls(store.history.mailed_occasions())
+
+    def mailing_of(self, contact_id: int | None, key: str, date: dt.date) -> int | None:
+        if contact_id is None:
+            return None
+        return self._index.get((contact_id, occasion_instance(key, date)))
+
+    def covers(self, occasion: Occasion) -> bool:
+        return self.mailing_of(occasion.contact_id, occasion.key, occasion.date) is not None
+
+
+def holiday_calendar() -> HolidayCalendar:
+    """A fresh calendar over the bundled catalogue (its cache lives as long as the listing)."""
+    return HolidayCalendar(load_catalogue())
+
+
+def list_upcoming(store: Store, start: dt.date, days: int) -> list[UpcomingItem]:
+    """Occasions whose date or mail-by date falls in ``days`` days from ``start``, by mail-by."""
+    if days < 1:
+        raise UsageError(f"--days must be at least 1 (got {days})")
+    settings = store.settings.load()
+    mailed = MailedIndex.load(store)
+    occasions = upcoming(store.contacts.iter_all(), store.history.events(), settings,
+                         Window.of_days(start, days), holiday_calendar())
+    return [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date)) for o in occasions]
+
+
+def today_report(store: Store, today: dt.date) -> TodayReport:
+    """What must be posted today or is late, customers not thanked lately, mailings not posted."""
+    settings = store.settings.load()
+    mailed = MailedIndex.load(store)
+    contacts = list(store.contacts.iter_all())
+    late = due(contacts, store.history.events(since=today - dt.timedelta(days=60)), settings, today,
+               holiday_calendar(), mailed=mailed.covers)
+    neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
+    unposted = [m for m in store.history.mailings() if m.sent_at is None]
+    return TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
+                       not_thanked_days=settings.not_thanked_days, unposted=unposted)
+
+
+def find_contact(store: Store, ref: str) -> Contact:
+    """The contact named by ``ref``: an id, or a search matching exactly one contact.
+
+    Raises `UsageError` saying who matched when the search is ambiguous or finds no one.
+    """
+    ref = ref.strip()
+    if ref.isdigit():
+        contact = store.contacts.get(int(ref))
+        if contact is None:
+            raise UsageError(f"no contact with id {ref} (see `studio contacts` for the ids)")
+        return contact
+    ids = store.contacts.ids(search=ref)
+    if not ids:
+        raise UsageError(f"no contact matches {ref!r}")
+    if len(ids) > 1:
+        names = [f"{c.id} {c.name}" for c in store.contacts.list(ids=ids[:8])]
+        more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
+        raise UsageError(f"{ref!r} matches {len(ids)} contacts ({'; '.join(names)}{more}); "
+                         "give the id or more of the name")
+    contact = store.contacts.get(ids[0])
+    if contact is None:  # deleted between the two reads
+        raise UsageError(f"no contact matches {ref!r}")
+    return contact
+
+
+def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "") -> LoggedEvent:
+    """Record an order or a referral; it calls for a thank-you due within two days."""
+    if kind not in EVENT_KINDS:
+        raise UsageError(f"{kind!r} is not an event Card Studio records; use one of {', '.join(EVENT_KINDS)}")
+    contact = find_contact(store, contact_ref)
+    assert contact.id is not None
+    event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip())
+    with store.transaction():
+        store.history.add_event(event)
+    return LoggedEvent(event=event, contact=contact, thank_you=thank_you_occasion(event, contact))
+
+
+def export_ics(items: Iterable[UpcomingItem], path: Path, now: dt.datetime) -> int:
+    """Write ``items`` as an iCalendar file at ``path``; returns how many occasions."""
+    occasions = [i.occasion for i in items]
+    text = to_icalendar(occasions, now)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise StudioError(f"cannot write the calendar file {path}: {exc.strerror or exc}") from exc
+    return len(occasions)
