@@ -1,0 +1,116 @@
+"""Countries: free text as phones export it ("USA", "Deutschland", "UK") to ISO 3166 codes,
+and codes back to names in the sender's language for the country line.
+
+Names come from CLDR through babel (every territory's name in several languages) plus
+ISO alpha-3 codes and the colloquial aliases people type; nothing is hand-translated.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+# Languages whose CLDR territory names are accepted as input. Chosen for the exports
+# we meet: English, the big European languages, and the scripts of the largest
+# non-Latin address books.
+_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl",
+                   "cs", "hu", "ro", "tr", "ru", "uk", "el", "he", "ar", "ja", "zh",
+                   "zh_Hant", "ko", "vi", "id")
+
+# What people write that CLDR does not list as a name. Keys are compared after
+# `_key()` (case, accents, dots and spaces do not matter).
+_ALIASES = {
+    "usa": "US", "us": "US", "u s a": "US", "america": "US", "united states of america": "US",
+    "the united states": "US", "estados unidos de america": "US", "vereinigte staaten von amerika": "US",
+    "etats unis d amerique": "US",
+    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "northern ireland": "GB", "united kingdom of great britain and northern ireland": "GB",
+    "grossbritannien": "GB", "angleterre": "GB", "inglaterra": "GB", "england uk": "GB",
+    "holland": "NL", "the netherlands": "NL", "nederland": "NL",
+    "brd": "DE", "federal republic of germany": "DE", "bundesrepublik deutschland": "DE",
+    "south korea": "KR", "republic of korea": "KR", "korea": "KR", "korea republic of": "KR",
+    "korea south": "KR", "north korea": "KP",
+    "russian federation": "RU", "czech republic": "CZ", "czech": "CZ", "slovak republic": "SK",
+    "prc": "CN", "peoples republic of china": "CN", "mainland china": "CN", "p r china": "CN",
+    "republic of china": "TW", "roc": "TW", "hong kong sar": "HK", "hong kong sar china": "HK",
+    "macau sar": "MO", "uae": "AE", "emirates": "AE", "turkey": "TR", "turkiye": "TR",
+    "ivory coast": "CI", "cote d ivoire": "CI", "vatican": "VA", "holy see": "VA",
+    "burma": "MM", "swaziland": "SZ", "macedonia": "MK", "cape verde": "CV",
+    "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "osterreich": "AT",
+    "espana": "ES", "nippon": "JP", "nihon": "JP", "bharat": "IN",
+    "republic of ireland": "IE", "eire": "IE", "ireland republic": "IE",
+    "viet nam": "VN", "lao pdr": "LA", "laos": "LA", "syria": "SY", "iran": "IR",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
+    "russia": "RU", "brasil": "BR", "mexico": "MX", "deutschland": "DE",
+    "hong kong": "HK", "hongkong": "HK", "macau": "MO", "macao": "MO", "palestine": "PS",
+}
+
+_PUNCTUATION = re.compile(r"[\s.,'’()\-_/]+")
+
+
+def _key(text: str) -> str:
+    """Case-folded, accents removed, punctuation collapsed: 'U.S.A.' -> 'u s a'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _PUNCTUATION.sub(" ", plain).strip()
+
+
+@functools.cache
+def _name_index() -> dict[str, str]:
+    """Every known spelling (after `_key`) to its ISO 3166 alpha-2 code."""
+    index: dict[str, str] = {}
+    english = Locale("en").territories
+    not_countries = {"ZZ", "EU", "EZ", "UN", "QO"}  # unknown region, EU, eurozone, UN, outlying Oceania
+    codes = {code for code in english if len(code) == 2 and code.isalpha() and code not in not_countries}
+    for language in _NAME_LANGUAGES:
+        try:
+            names = Locale.parse(language).territories
+        except (UnknownLocaleError, ValueError):  # a trimmed babel install: use what is there
+            continue
+        for code in codes:
+            name = names.get(code)
+            if name:
+                index.setdefault(_key(name), code)
+    for alias, targets in get_global("territory_aliases").items():
+        # Alpha-3 codes (USA, DEU) and retired codes that became exactly one country.
+        if alias.isalpha() and len(targets) == 1 and targets[0] in codes:
+            index.setdefault(_key(alias), targets[0])
+    for code in codes:
+        index[_key(code)] = code
+    index.update({_key(alias): code for alias, code in _ALIASES.items()})
+    return index
+
+
+@functools.lru_cache(maxsize=1024)
+def resolve_country(text: str, default: str | None = None) -> str | None:
+    """The ISO 3166 alpha-2 code for a country as a person or an export wrote it.
+
+    Accepts codes ("de", "DEU"), names in the languages of `_NAME_LANGUAGES`
+    ("Deutschland", "Allemagne", "ドイツ") and common aliases ("USA", "UK", "Holland").
+    An empty ``text`` gives ``default`` (the user's home country); text that names no
+    country gives None.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return default.upper() if default else None
+    return _name_index().get(_key(cleaned))
+
+
+@functools.lru_cache(maxsize=1024)
+def country_name(code: str, language: str) -> str:
+    """The country's name in ``language`` (CLDR), e.g. ("DE", "fr") -> "Allemagne".
+
+    Falls back to English for a language babel does not know, then to the code itself.
+    """
+    for candidate in (language, language.split("_")[0].split("-")[0], "en"):
+        try:
+            name = Locale.parse(candidate.replace("-", "_")).territories.get(code.upper())
+        except (UnknownLocaleError, ValueError):
+            continue
+        if name:
+            return name
+    return code.upper()
