@@ -1,0 +1,167 @@
+"""`studio occasions`, `studio today`, `studio log`: what is coming, what is due, recording an order."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from itertools import groupby
+from pathlib import Path
+
+from studio.cli.context import CliContext, parse_date
+from studio.occasions import NotThanked
+from studio.services import occasions as service
+from studio.services.occasions import UpcomingItem
+
+_NAMES_SHOWN = 4  # holiday lines list this many recipients, then "and N more"
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    listing = subparsers.add_parser(
+        "occasions", parents=[common], help="list upcoming occasions by mail-by date",
+        description="Occasions whose date or mail-by date falls in the coming days, sorted by the "
+                    "day the card must be posted.")
+    listing.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
+                         help="first day of the window (default: today)")
+    listing.add_argument("--days", type=int, default=30, metavar="N", help="length of the window (default 30)")
+    listing.add_argument("--json", action="store_true", help="print JSON items instead of a table")
+    listing.add_argument("--ics", type=Path, metavar="FILE",
+                         help="also write the occasions with mail-by reminders as an iCalendar file")
+    _add_today(listing)
+    listing.set_defaults(handler=run_occasions)
+
+    today = subparsers.add_parser(
+        "today", parents=[common], help="what must be mailed today or is late",
+        description="Cards to post today or already late, customers not thanked lately, and "
+                    "mailings printed but not yet marked sent.")
+    today.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_today(today)
+    today.set_defaults(handler=run_today)
+
+    log = subparsers.add_parser(
+        "log", parents=[common], help="record an order or a referral (a thank-you becomes due)",
+        description="Record an order or a referral; a thank-you card becomes due within two days.")
+    log.add_argument("contact", metavar="CONTACT", help="the contact's id, or a search matching one contact")
+    log.add_argument("kind", choices=service.EVENT_KINDS, help="what happened")
+    log.add_argument("--date", type=parse_date, metavar="D", help="when (default: today)")
+    log.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
+    log.set_defaults(handler=run_log)
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", type=parse_date, metavar="DATE",
+                        help="pretend today is DATE (for scripts and checking ahead)")
+
+
+def today_of(args: argparse.Namespace) -> dt.date:
+    """The date commands work from: --today if given, else the system clock (read only here)."""
+    return args.today or dt.date.today()
+
+
+def run_occasions(args: argparse.Namespace, ctx: CliContext) -> int:
+    start = args.start or today_of(args)
+    with ctx.open_store() as store:
+        items = service.list_upcoming(store, start, args.days)
+    if args.ics:
+        count = service.export_ics(items, args.ics, dt.datetime.now(dt.UTC))
+        ctx.warn(f"Wrote {count} occasion{'s' if count != 1 else ''} with mail-by reminders to {args.ics}")
+    if args.json:
+        ctx.print_json([i.to_json() for i in items])
+        return 0
+    end = start + dt.timedelta(days=args.days - 1)
+    if not items:
+        ctx.print(f"No occasions from {start.isoformat()} to {end.isoformat()}.")
+        return 0
+    ctx.print(f"Occasions from {start.isoformat()} to {end.isoformat()}, by the day to post the card:")
+    _print_items(ctx, items)
+    return 0
+
+
+def _print_items(ctx: CliContext, items: list[UpcomingItem]) -> None:
+    """One line per personal occasion; holidays grouped by day and mail-by date."""
+    rows: list[tuple[str, str, str, str]] = [("MAIL BY", "DATE", "OCCASION", "WHO")]
+
+    def group_key(item: UpcomingItem) -> tuple[object, ...]:
+        o = item.occasion
+        if o.kind == "holiday":
+            return (o.mail_by, o.date, o.key)
+        return (o.mail_by, o.date, o.key, o.contact_id)
+
+    for _, grouped in groupby(items, key=group_key):
+        members = list(grouped)
+        first = members[0].occasion
+        mailed = [m.mailing_id for m in members if m.mailing_id is not None]
+        note = f"  [in mailing {mailed[0]}]" if mailed and len(mailed) == len(members) else ""
+        if first.kind == "holiday":
+            names = [m.occasion.contact_name for m in members]
+            who = ", ".join(names[:_NAMES_SHOWN])
+            if len(names) > _NAMES_SHOWN:
+                who += f" and {len(names) - _NAMES_SHOWN} more"
+            what = f"{first.name} ({len(names)} card{'s' if len(names) != 1 else ''})"
+        else:
+            who = f"{first.contact_name} (#{first.contact_id})"
+            what = first.name if first.years is None or first.kind == "customer-anniversary" \
+                else f"{first.name} ({first.years})"
+        rows.append((first.mail_by.isoformat(), first.date.isoformat(), what, who + note))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        ctx.print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+
+
+def _neglect_json(entry: NotThanked) -> dict[str, object]:
+    return {"contact_id": entry.contact_id, "contact_name": entry.contact_name,
+            "last_card": entry.last_card.isoformat() if entry.last_card else None,
+            "customer_since": entry.customer_since.isoformat() if entry.customer_since else None,
+            "days": entry.days}
+
+
+def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = today_of(args)
+    with ctx.open_store() as store:
+        report = service.today_report(store, today)
+    if args.json:
+        ctx.print_json({
+            "today": today.isoformat(),
+            "due": [i.to_json() for i in report.due],
+            "not_thanked": [_neglect_json(n) for n in report.not_thanked],
+            "not_thanked_days": report.not_thanked_days,
+            "unposted": [{"id": m.id, "occasion": m.occasion, "year": m.year, "cards": len(m.items),
+                          "created_at": m.created_at, "folder": m.folder} for m in report.unposted],
+        })
+        return 0
+    if report.due:
+        late = sum(1 for i in report.due if i.occasion.mail_by < today)
+        ctx.print(f"To post today ({today.isoformat()}): {len(report.due)} card{'s' if len(report.due) != 1 else ''}"
+                  + (f", {late} of them late" if late else "") + ":")
+        _print_items(ctx, report.due)
+    else:
+        ctx.print(f"Nothing must be posted today ({today.isoformat()}).")
+    ctx.print("")
+    if report.not_thanked:
+        ctx.print(f"Not thanked in {report.not_thanked_days} days ({len(report.not_thanked)}):")
+        for entry in report.not_thanked:
+            if entry.last_card:
+                when = f"last card {entry.last_card.isoformat()}, {entry.days} days ago"
+            elif entry.customer_since:
+                when = f"never had a card; customer since {entry.customer_since.isoformat()}"
+            else:
+                when = "never had a card"
+            ctx.print(f"  #{entry.contact_id:<5} {entry.contact_name}: {when}")
+    else:
+        ctx.print(f"Every customer had a card in the last {report.not_thanked_days} days.")
+    if report.unposted:
+        ctx.print("")
+        ctx.print("Printed but not marked sent (studio history --mark-sent ID once posted):")
+        for mailing in report.unposted:
+            ctx.print(f"  mailing {mailing.id}: {mailing.occasion}"
+                      f"{' ' + str(mailing.year) if mailing.year else ''}, {len(mailing.items)} cards, "
+                      f"made {mailing.created_at[:10]}")
+    return 0
+
+
+def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
+    when = args.date or dt.date.today()
+    with ctx.open_store() as store:
+        logged = service.log_event(store, args.contact, args.kind, when, args.note)
+    ctx.print(f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}. "
+              f"A thank-you card is due by {logged.thank_you.mail_by.isoformat()}.")
+    return 0
