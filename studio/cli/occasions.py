@@ -22,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "day the card must be posted.")
     listing.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
                          help="first day of the window (default: today)")
-    listing.add_argument("--days", type=int, default=30, metavar="N", help="length of the window (default 30)")
+    listing.add_argument("--days", type=int, default=30, metavar="N",
+                         help="length of the window in days (default 30)")
     listing.add_argument("--json", action="store_true", help="print JSON items instead of a table")
     listing.add_argument("--ics", type=Path, metavar="FILE",
                          help="also write the occasions with mail-by reminders as an iCalendar file")
@@ -130,8 +131,9 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     if report.due:
         late = sum(1 for i in report.due if i.occasion.mail_by < today)
-        ctx.print(f"To post today ({today.isoformat()}): {len(report.due)} card{'s' if len(report.due) != 1 else ''}"
-                  + (f", {late} of them late" if late else "") + ":")
+        count = f"{len(report.due)} card{'s' if len(report.due) != 1 else ''}"
+        late_note = f", {late} of them late" if late else ""
+        ctx.print(f"To post today ({today.isoformat()}): {count}{late_note}:")
         _print_items(ctx, report.due)
     else:
         ctx.print(f"Nothing must be posted today ({today.isoformat()}).")
