@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (QBrush, QColor, QIcon, QIconEngine, QLinearGradient, QPainter, QPainterPath,
-                           QPen, QPixmap)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QIconEngine,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 
 Glyph = Callable[[QPainter, QColor], None]
 

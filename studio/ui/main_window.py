@@ -11,13 +11,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio import __version__
 from studio.ui import icons, style
-from studio.ui.context import AppContext
 from studio.ui.contacts.importer import ImportController, is_vcard_path
+from studio.ui.context import AppContext
 
 NAV = (("today", "Today"), ("contacts", "Contacts"), ("cards", "Cards"), ("mailings", "Mailings"),
        ("settings", "Settings"))

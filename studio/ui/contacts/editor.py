@@ -12,8 +12,18 @@ import copy
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.model import Contact, Email, LabelledDate, PartialDate, Phone
 from studio.ui.contacts.fields import AddressEditor, LabelledValues

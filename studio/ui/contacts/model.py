@@ -9,11 +9,19 @@ GUI thread, a page of rows at a time, when a row first needs its thumbnail.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize,
-                            QSortFilterProxyModel, Qt, QTimer)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QImage, QPixmap
 
 from studio.store.contacts import ContactSummary
@@ -28,6 +36,12 @@ COLUMNS = ("Name", "Email", "Phone", "City", "Birthday", "Tags")
 _NAME, _EMAIL, _PHONE, _CITY, _BIRTHDAY, _TAGS = range(len(COLUMNS))
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def sort_text(text: str) -> str:
+    """A key that sorts "Ångström" with the A's and "Núñez" with the N's, as people expect."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _thumbnails(store: Any, ids: list[int], pixels: int) -> dict[int, QImage]:
@@ -123,10 +137,10 @@ class ContactTableModel(QAbstractTableModel):
             return row.id
         if role == SORT_ROLE:
             if column == _NAME:
-                return row.sort_name
+                return sort_text(row.sort_name)
             if column == _BIRTHDAY:
                 return (row.birthday or "")[-5:]  # by month and day, the way people think of birthdays
-            return (self._display(row, column) or "").casefold()
+            return sort_text(self._display(row, column) or "")
         if role == Qt.ItemDataRole.DecorationRole and column == _NAME:
             return self._avatar(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == _NAME and row.organization:

@@ -8,17 +8,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.model import Contact
 from studio.ui import icons
-from studio.ui.context import AppContext
 from studio.ui.contacts.detail import ContactDetail
 from studio.ui.contacts.editor import ContactEditor
 from studio.ui.contacts.importer import ImportController
 from studio.ui.contacts.model import AVATAR_SIZE, ID_ROLE, ContactFilterModel, ContactTableModel
 from studio.ui.contacts.undo import DeleteContacts, SaveContact
+from studio.ui.context import AppContext
 from studio.ui.widgets import EmptyState, PageHeader, button
 
 _ALL_TAGS = ""

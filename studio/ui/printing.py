@@ -1,0 +1,168 @@
+"""Finished PDFs: open them, show their folder, or print them through the Qt print dialog.
+
+Printing renders each PDF page with QtPdf (`QPdfDocument`) onto a `QPrinter` in a pool
+thread (Qt allows painting on a QPrinter outside the GUI thread), each page on paper of
+the page's own size, so an envelope prints on an envelope, at 100 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.progress import Progress
+from studio.ui import icons
+from studio.ui.widgets import label
+
+PRINT_DPI = 300
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder with the user's default application."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> int:
+    """Paint every page of ``paths`` onto ``printer``; returns the number of pages printed.
+
+    Runs on a pool thread. Each page goes on paper of its own size (full page, no
+    margins) and is drawn at ``PRINT_DPI`` or the printer's resolution, whichever is lower.
+    """
+    documents = []
+    total = 0
+    for path in paths:
+        document = QPdfDocument()
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            raise StudioError(f"{path} could not be opened for printing (is it a finished PDF?)")
+        documents.append(document)
+        total += document.pageCount()
+    printer.setFullPage(True)
+    dpi = min(PRINT_DPI, printer.resolution())
+    painter: QPainter | None = None
+    done = 0
+    try:
+        for document in documents:
+            for page in range(document.pageCount()):
+                progress.step(done, total, f"Printing page {done + 1} of {total}")
+                points = document.pagePointSize(page)
+                layout = QPageLayout(QPageSize(points, QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF())
+                if painter is None:
+                    printer.setPageLayout(layout)
+                    painter = QPainter()
+                    if not painter.begin(printer):
+                        raise StudioError("The printer could not be started. Is it switched on and connected?")
+                else:
+                    printer.setPageLayout(layout)
+                    printer.newPage()
+                pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+                image = document.render(page, pixels)
+                target = printer.paperRect(QPrinter.Unit.DevicePixel)
+                painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+                done += 1
+        progress.step(done, total, "Printed")
+    finally:
+        if painter is not None:
+            painter.end()
+        for document in documents:
+            document.close()
+    return done
+
+
+class PrintJob:
+    """Ask for a printer with `QPrintDialog`, then print ``paths`` in the background."""
+
+    def __init__(self, paths: Sequence[Path], context: object, parent: QWidget) -> None:
+        self._paths = [Path(p) for p in paths]
+        self._context = context
+        self._parent = parent
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.dialog: QPrintDialog | None = None
+        self.progress: QProgressDialog | None = None
+
+    def ask(self) -> None:
+        self.dialog = QPrintDialog(self.printer, self._parent)
+        self.dialog.setWindowTitle("Print")
+        self.dialog.accepted.connect(self.start)
+        self.dialog.open()
+
+    def start(self) -> None:
+        progress = QProgressDialog("Printing…", "Cancel", 0, 0, self._parent)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(200)
+        self.progress = progress
+        tasks = self._context.tasks  # type: ignore[attr-defined]
+        task = tasks.start(lambda p: print_pdfs(self.printer, self._paths, p), name="print",
+                           on_progress=self._step, on_done=lambda _: self._finish(),
+                           on_cancelled=self._finish, on_error=self._failed)
+        progress.canceled.connect(task.cancel)
+
+    def _step(self, done: int, total: int, what: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+            self.progress.setLabelText(what)
+
+    def _finish(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress = None
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        self._context.errors.show(exc, self._parent)  # type: ignore[attr-defined]
+
+
+class PdfReadyDialog(QDialog):
+    """“Your PDFs are ready”: open each, show the folder, or print them all."""
+
+    def __init__(self, paths: Sequence[Path], title: str, text: str, context: object,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._paths = [Path(p) for p in paths]
+        self._context = context
+        self.print_job: PrintJob | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(title, "sectionTitle"))
+        layout.addWidget(label(text, "muted", wrap=True))
+        for path in self._paths:
+            row = QHBoxLayout()
+            row.addWidget(label(path.name), 1)
+            open_button = QPushButton("Open")
+            open_button.clicked.connect(lambda *_, p=path: open_path(p))
+            row.addWidget(open_button)
+            layout.addLayout(row)
+        buttons = QDialogButtonBox()
+        folder = buttons.addButton("Show folder", QDialogButtonBox.ButtonRole.ActionRole)
+        folder.setIcon(icons.icon("folder"))
+        folder.clicked.connect(lambda: open_path(self._paths[0].parent))
+        print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        print_button.setIcon(icons.icon("print"))
+        print_button.clicked.connect(self.print_all)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def print_all(self) -> None:
+        self.print_job = PrintJob(self._paths, self._context, self.parentWidget() or self)
+        self.print_job.ask()
+

@@ -1,0 +1,157 @@
+"""The Settings view: every change is saved a moment after it is made (no Save button).
+
+The stock pickers and the holiday list are filled from the services in the background;
+the calibration test page is rendered in the background and offered to open or print.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from studio.progress import Progress
+from studio.settings import Settings
+from studio.ui.context import AppContext
+from studio.ui.settings.forms import (
+    CalibrationGroup,
+    HolidaysGroup,
+    PaperGroup,
+    SenderGroup,
+    SettingsGroup,
+    TimingGroup,
+)
+from studio.ui.widgets import PageHeader
+
+_SAVE_DELAY_MS = 400
+
+
+def load_choices(_: Progress) -> dict[str, list[tuple[str, str]]]:
+    """Envelope sizes, label stocks and holidays to offer, from the services (pool thread)."""
+    from studio.services import mail_pieces, occasions
+
+    envelopes = [(e.id, f"{e.name} ({e.width:g} × {e.height:g} mm)") for e in mail_pieces.envelope_sizes()]
+    stocks = [(s.id, f"{s.brand} {s.part} — {s.description}") for s in mail_pieces.label_stocks()
+              if s.kind == "address"]
+    catalogue = occasions.holiday_calendar().catalogue
+    holidays = [(key, catalogue.get(key).name) for key in catalogue.keys()]
+    return {"envelopes": envelopes, "stocks": stocks, "holidays": holidays}
+
+
+class SettingsView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._context = context
+        self._loading = False
+        self.sender = SenderGroup()
+        self.paper = PaperGroup()
+        self.calibration = CalibrationGroup()
+        self.timing = TimingGroup()
+        self.holidays = HolidaysGroup()
+        self.groups: list[SettingsGroup] = [self.sender, self.paper, self.calibration, self.timing,
+                                            self.holidays]
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("badgeOk")
+        self.saved_label.hide()
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        grid.addWidget(self.sender, 0, 0, 2, 1)
+        grid.addWidget(self.paper, 0, 1)
+        grid.addWidget(self.calibration, 1, 1)
+        grid.addWidget(self.timing, 2, 0)
+        grid.addWidget(self.holidays, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        header_row = QHBoxLayout()
+        header_row.addWidget(PageHeader("Settings", "Changes are saved as you make them."), 1)
+        header_row.addWidget(self.saved_label)
+        layout.addLayout(header_row)
+        layout.addWidget(scroll, 1)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        for group in self.groups:
+            group.changed.connect(self._edited)
+        self.calibration.test_page_requested.connect(self.make_test_page)
+        context.events.settings_changed.connect(self._external_change)
+        self.load(context.settings)
+        context.tasks.start(load_choices, on_done=self._choices_loaded, on_error=lambda exc: None,
+                            name="settings-choices")
+
+    def load(self, settings: Settings) -> None:
+        self._loading = True
+        for group in self.groups:
+            group.load(settings)
+        self._loading = False
+
+    def current(self) -> Settings:
+        """The settings as the page shows them now."""
+        settings = copy.deepcopy(self._context.settings)
+        for group in self.groups:
+            group.apply(settings)
+        return settings
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self._save_timer.start()
+
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        self._context.save_settings(self.current(), self._saved)
+
+    def _saved(self) -> None:
+        self.saved_label.setText("Saved")
+        self.saved_label.show()
+        QTimer.singleShot(1800, self.saved_label.hide)
+
+    def _external_change(self, settings: Settings) -> None:
+        if not self._save_timer.isActive() and settings is not None:
+            self.load(settings)
+
+    def _choices_loaded(self, choices: dict[str, Any]) -> None:
+        self.paper.set_choices(choices["envelopes"], choices["stocks"], self._context.settings)
+        self.holidays.set_choices(choices["holidays"])
+        self.holidays.load(self._context.settings)
+
+    # --- calibration page ---------------------------------------------------------------
+
+    def make_test_page(self) -> None:
+        """Render the calibration page for the chosen label stock and offer to open or print it."""
+        settings = self.current()
+        out = self._context.paths.data_dir / "calibration-page.pdf"
+        self.calibration.test_button.setEnabled(False)
+
+        def work(_: Progress) -> Path:
+            from studio.services import mail_pieces
+
+            return mail_pieces.calibration_page(settings, out)
+
+        def done(path: Path) -> None:
+            from studio.ui.printing import PdfReadyDialog
+
+            self.calibration.test_button.setEnabled(True)
+            dialog = PdfReadyDialog([Path(path)], "Test page ready",
+                                    "Print it at 100 % (no “fit to page”) on plain paper.", self._context, self)
+            dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            self.calibration.test_button.setEnabled(True)
+            self._context.errors.show(exc, self)
+        self._context.tasks.start(work, on_done=done, on_error=failed, name="calibration-page")

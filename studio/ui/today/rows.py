@@ -1,0 +1,165 @@
+"""The pieces of the Today view: an occasion line with its actions, and the two-week strip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from studio.ui import style
+from studio.ui.today.groups import OccasionGroup, mail_by_text
+from studio.ui.widgets import avatar, button, label
+
+_BADGES = {"late": ("Late", "badgeLate"), "today": ("Today", "badgeWarn"), "soon": ("This week", "badgeOk")}
+_KIND_COLOURS = {"birthday": "#d9644a", "anniversary": "#a0507a", "customer-anniversary": "#2f7a73",
+                 "thank-you": "#c2883a", "holiday": "#3f7cad", "date": "#7b6cb0"}
+
+
+class OccasionRow(QFrame):
+    """One occasion (or a holiday for many people): who, what, when to mail, and two actions."""
+
+    def __init__(self, group: OccasionGroup, today: dt.date, on_prepare: Callable[[OccasionGroup], None],
+                 on_card: Callable[[OccasionGroup], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.setObjectName("occasionRow")
+        self.setStyleSheet(f"QFrame#occasionRow {{ background: {style.SURFACE}; border: 1px solid {style.LINE};"
+                           " border-radius: 9px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(12)
+        picture = QLabel()
+        ratio = self.devicePixelRatioF() or 1.0
+        if group.personal:
+            picture.setPixmap(avatar(group.title(), 34, ratio))
+        else:
+            picture.setPixmap(_holiday_badge(group.name, ratio))
+        layout.addWidget(picture)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        title = label(group.title())
+        font = title.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        title.setFont(font)
+        text.addWidget(title)
+        detail = label(group.detail(), "muted")
+        text.addWidget(detail)
+        layout.addLayout(text, 1)
+        when = label(mail_by_text(group.mail_by, today), "muted")
+        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(when)
+        status = group.status(today)
+        if group.mailed and group.mailed == len(group.items):
+            badge = label("In a mailing", "badgeOk")
+            layout.addWidget(badge)
+        elif status in _BADGES:
+            caption, name = _BADGES[status]
+            layout.addWidget(label(caption, name))
+        if group.personal:
+            self.card_button = button("Card…", lambda: on_card(group),
+                                      tooltip="Open this card in the designer, for this person")
+            layout.addWidget(self.card_button)
+        self.prepare_button = button("Prepare…", lambda: on_prepare(group), name="primary",
+                                     tooltip="Make the cards and envelopes for this occasion")
+        layout.addWidget(self.prepare_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+
+def _holiday_badge(name: str, ratio: float) -> object:
+    """A square calendar-leaf badge with the holiday's initial (holidays have no face)."""
+    from PySide6.QtGui import QPixmap
+
+    size = 34
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(_KIND_COLOURS["holiday"]))
+    painter.drawRoundedRect(QRectF(0, 0, size, size), 8, 8)
+    font = QFont()
+    font.setPixelSize(15)
+    font.setWeight(QFont.Weight.Bold)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, name[:1].upper())
+    painter.end()
+    return pixmap
+
+
+class DayStrip(QWidget):
+    """The next two weeks as a row of days, each with how many cards must be posted then.
+
+    Clicking a day emits ``day_chosen`` with that date (clicking it again: None).
+    """
+
+    day_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._start = dt.date.today()
+        self._counts: list[int] = [0] * 14
+        self._chosen: dt.date | None = None
+        self.setMinimumHeight(74)
+        self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_days(self, start: dt.date, counts: Sequence[int]) -> None:
+        self._start, self._counts = start, list(counts)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(14 * 56, 74)
+
+    def _cell(self, index: int) -> QRectF:
+        width = self.width() / max(len(self._counts), 1)
+        return QRectF(index * width + 3, 2, width - 6, self.height() - 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.5, small.pointSizeF() - 1.5))
+        big = QFont(self.font())
+        big.setPointSizeF(small.pointSizeF() + 4)
+        big.setWeight(QFont.Weight.DemiBold)
+        for index, count in enumerate(self._counts):
+            day = self._start + dt.timedelta(days=index)
+            cell = self._cell(index)
+            chosen = day == self._chosen
+            weekend = day.weekday() >= 5
+            fill = style.ACCENT if chosen else (style.SURFACE if not weekend else "#f0eee9")
+            painter.setPen(QPen(QColor(style.LINE), 1))
+            painter.setBrush(QColor(fill))
+            painter.drawRoundedRect(cell, 8, 8)
+            ink = QColor("white") if chosen else QColor(style.MUTED)
+            painter.setPen(ink)
+            painter.setFont(small)
+            top = QRectF(cell.x(), cell.y() + 4, cell.width(), 16)
+            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, "Today" if index == 0 else f"{day:%a}")
+            painter.setFont(big)
+            painter.setPen(QColor("white") if chosen else QColor(style.INK))
+            painter.drawText(QRectF(cell.x(), cell.y() + 20, cell.width(), 24), Qt.AlignmentFlag.AlignCenter,
+                             str(day.day))
+            if count:
+                dot = QRectF(cell.center().x() - 11, cell.bottom() - 21, 22, 16)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("white") if chosen else QColor(style.WARM))
+                painter.drawRoundedRect(dot, 8, 8)
+                painter.setFont(small)
+                painter.setPen(QColor(style.WARM) if chosen else QColor("white"))
+                painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        for index in range(len(self._counts)):
+            if self._cell(index).contains(event.position()):
+                day = self._start + dt.timedelta(days=index)
+                self._chosen = None if self._chosen == day else day
+                self.update()
+                self.day_chosen.emit(self._chosen)
+                return
