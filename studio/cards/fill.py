@@ -1,0 +1,103 @@
+"""Filling a compiled template for one card: Jinja texts in, a `CardLayout` out.
+
+The layout carries finished paragraph markup and boxes in mm; the renderer
+(`studio.render.cards`) draws it without knowing about Jinja.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from markupsafe import Markup
+
+from studio.cards.context import CardContext, jinja_variables, missing_requirements, typed_message
+from studio.cards.errors import TemplateError
+from studio.cards.occasion import OccasionDating
+from studio.cards.spec import CardTemplate
+from studio.model import Contact, Occasion
+from studio.render.layout import CardLayout, ImageBox, PanelContent, TextBox
+from studio.settings import Settings
+
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _compiled(template: CardTemplate):  # noqa: ANN202 - CompiledTemplate, imported lazily
+    if template.compiled is None:
+        raise TemplateError([f"{template.manifest_path or template.id}:1: the template was not "
+                             "checked before use (load it with studio.cards.load_template)"],
+                            template=template.id)
+    return template.compiled
+
+
+def card_context(contact: Contact, settings: Settings, *, today: dt.date, kind: str,
+                 occasion: Occasion | None = None, message: str | None = None,
+                 dating: OccasionDating | None = None) -> CardContext:
+    """The context for a card to ``contact`` from the sender and language in ``settings``.
+
+    Without an ``occasion``, the next ``kind`` occasion is used (``dating``, kept across
+    a batch, caches the holiday calendars).
+    """
+    if occasion is None:
+        occasion = (dating or OccasionDating(settings)).occasion_for(kind, contact, today)
+    return CardContext(contact=contact, occasion=occasion, sender=settings.sender, today=today,
+                       language=settings.language, home_country=settings.home_country,
+                       feb29=settings.feb29, message=message)
+
+
+def missing_fields(template: CardTemplate, card: CardContext) -> list[str]:
+    """The template's required fields (``requires``) this card lacks, e.g. ["contact.birthday"].
+
+    Check it before rendering: a contact lacking a required field gets no card.
+    """
+    return missing_requirements(template.requires, jinja_variables(card))
+
+
+def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = None) -> CardLayout:
+    """The card ``template`` makes for ``card``; raises `TemplateError` if a text fails.
+
+    ``message`` is the user's typed message (escaped, line breaks kept) when the
+    context has one, else the template's default message filled for this card.
+    """
+    compiled = _compiled(template)
+    variables = jinja_variables(card)
+    if card.message is not None and card.message.strip():
+        message = typed_message(card.message)
+    elif compiled.message is not None:
+        message = _tidy(compiled.message.render({**variables, "message": Markup("")}))
+    else:
+        message = Markup("")
+    variables["message"] = message
+    panels: dict[str, PanelContent] = {}
+    for panel in template.panels:
+        content = PanelContent(name=panel.name, background=panel.background)
+        width, height = compiled.panel_size
+        for index, image in enumerate(panel.images):
+            content.images.append(ImageBox(
+                name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
+                width=image.width or width - image.x, height=image.height or height - image.y,
+                path=compiled.images[(panel.name, index)], fit=image.fit, bleed=image.bleed))
+        for box in panel.texts:
+            text = compiled.texts[(panel.name, box.name)].render(variables)
+            content.texts.append(TextBox(
+                name=box.name, x=box.x, y=box.y, width=box.width, height=box.height, text=_tidy(text),
+                font=box.font, size=box.size, min_size=box.min_size, color=box.color,
+                align=box.align, valign=box.valign, leading=box.leading))
+        panels[panel.name] = content
+    return CardLayout(format_id=template.format, panels=panels,
+                      label=label if label is not None else card.contact.name or template.name)
+
+
+def fill_for_contact(template: CardTemplate, contact: Contact, settings: Settings, *, today: dt.date,
+                     occasion: Occasion | None = None, message: str | None = None,
+                     dating: OccasionDating | None = None) -> CardLayout:
+    """Fill ``template`` for ``contact`` (the occasion defaults to the template's first)."""
+    kind = template.occasions[0] if template.occasions else "any"
+    card = card_context(contact, settings, today=today, kind=kind, occasion=occasion, message=message,
+                        dating=dating)
+    return fill_card(template, card)
+
+
+def _tidy(text: str) -> Markup:
+    """Trim the text and fold runs of blank lines (Jinja's block tags leave them) into one."""
+    return Markup(_BLANK_LINES.sub("\n\n", str(text).strip()))

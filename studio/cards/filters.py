@@ -1,0 +1,227 @@
+"""The Jinja filters cards need, aware of the card's language.
+
+Each filter reads the language from the ``language`` variable of the card context
+(a BCP 47 / CLDR code such as "en", "de", "fr_CA"). Missing values (`Missing`) pass
+through untouched so a template's ``default(...)`` still applies after a filter.
+Dates and plurals come from babel (CLDR); spelled-out numbers from num2words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.units import format_unit
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+from num2words import num2words
+
+from studio.cards.views import ContactView, DateView, Missing
+
+# Ordinal marks by language and CLDR ordinal plural category (babel's Locale.ordinal_form).
+_ORDINAL_SUFFIX: dict[str, dict[str, str]] = {
+    "en": {"one": "st", "two": "nd", "few": "rd", "other": "th"},
+    "fr": {"one": "er", "other": "e"},
+    "sv": {"one": ":a", "other": ":e"},
+    "nl": {"other": "e"},
+    "es": {"other": ".º"},
+    "pt": {"other": "º"},
+    "it": {"other": "º"},
+    "ru": {"other": "-й"},
+    "uk": {"other": "-й"},
+}
+# Languages that write an ordinal as the number and a full stop: "31."
+_ORDINAL_DOT = {"de", "da", "nb", "nn", "no", "fi", "cs", "sk", "pl", "hu", "tr", "is", "et", "hr",
+                "sl", "sr", "lv", "lt", "bs", "fo"}
+_ORDINAL_PREFIX = {"zh": "第", "ja": "第"}
+_FRIEND = {"en": "friend", "de": "Freund", "fr": "ami", "es": "amigo", "it": "amico",
+           "pt": "amigo", "nl": "vriend", "sv": "vän", "da": "ven", "nb": "venn"}
+_DATE_FORMATS = {"day-month": "MMMMd", "month-year": "yMMMM", "weekday": "EEEE",
+                 "weekday-day-month": "EEEEMMMMd"}
+
+
+def _language(ctx: Context) -> str:
+    value = ctx.get("language")
+    return value if isinstance(value, str) and value else "en"
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def _number(value: Any, filter_name: str) -> int:
+    if isinstance(value, bool):
+        raise ValueError(f"the {filter_name} filter needs a whole number, not {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise ValueError(f"the {filter_name} filter needs a whole number, not {value!r}")
+
+
+def ordinal_text(number: int, language: str) -> str:
+    """``31`` → "31st" (en), "31." (de), "1er" (fr), "31.º" (es); the plain number otherwise."""
+    base = _locale(language).language
+    if base in _ORDINAL_DOT:
+        return f"{number}."
+    if base in _ORDINAL_PREFIX:
+        return f"{_ORDINAL_PREFIX[base]}{number}"
+    suffixes = _ORDINAL_SUFFIX.get(base)
+    if suffixes is None:
+        return str(number)
+    category = _locale(language).ordinal_form(number)
+    return f"{number}{suffixes.get(category, suffixes['other'])}"
+
+
+@pass_context
+def ordinal(ctx: Context, value: Any) -> Any:
+    if isinstance(value, Missing):
+        return value
+    return ordinal_text(_number(value, "ordinal"), _language(ctx))
+
+
+def friendly_name(value: Any, fallback: str) -> str:
+    """Nickname, else given name, else the full name, else ``fallback``."""
+    if isinstance(value, ContactView):
+        for candidate in (value.nickname, value.given_name, value.full_name):
+            if not isinstance(candidate, Missing) and str(candidate).strip():
+                return str(candidate).strip()
+        return fallback
+    if isinstance(value, Missing) or value is None or not str(value).strip():
+        return fallback
+    return str(value).strip()
+
+
+@pass_context
+def friendly(ctx: Context, value: Any, fallback: str | None = None) -> str:
+    if fallback is None:
+        fallback = _FRIEND.get(_locale(_language(ctx)).language, "friend")
+    return friendly_name(value, fallback)
+
+
+def possessive_text(name: str, language: str) -> str:
+    """"Anna" → "Anna’s", "James" → "James’" (en); "Anna" → "Annas", "Hans" → "Hans’" (de)."""
+    name = name.strip()
+    if not name:
+        return name
+    if _locale(language).language == "de":
+        return f"{name}’" if name.lower().endswith(("s", "ß", "x", "z", "ce")) else f"{name}s"
+    return f"{name}’" if name.lower().endswith("s") else f"{name}’s"
+
+
+@pass_context
+def possessive(ctx: Context, value: Any) -> Any:
+    if isinstance(value, Missing):
+        return value
+    language = _language(ctx)
+    name = friendly_name(value, "") if isinstance(value, ContactView) else str(value)
+    return possessive_text(name, language) if name.strip() else Missing(name="possessive")
+
+
+def household_names(contact: ContactView, *, full: bool = False, fallback: str = "friend") -> str:
+    """"Zoë & Henrik" — the contact's friendly name and the spouse's first name.
+
+    With ``full`` the family name follows ("Zoë & Henrik Ångström-Núñez"), taken from
+    the spouse's own name when it has one.
+    """
+    own = friendly_name(contact, fallback)
+    spouse = "" if isinstance(contact.spouse, Missing) else str(contact.spouse).strip()
+    family = "" if isinstance(contact.family_name, Missing) else str(contact.family_name)
+    if not spouse:
+        return f"{own} {family}".strip() if full and family and own != contact.full_name else own
+    spouse_first, _, spouse_rest = spouse.partition(" ")
+    text = f"{own} & {spouse_first}"
+    if full:
+        family_part = spouse_rest.strip() or family
+        text = f"{text} {family_part}".strip()
+    return text
+
+
+@pass_context
+def household(ctx: Context, value: Any, full: bool = False) -> str:
+    fallback = _FRIEND.get(_locale(_language(ctx)).language, "friend")
+    if not isinstance(value, ContactView):
+        return friendly_name(value, fallback)
+    return household_names(value, full=full, fallback=fallback)
+
+
+@pass_context
+def date(ctx: Context, value: Any, format: str = "long") -> Any:  # noqa: A002 - the filter's name
+    """A localized date: "December 25, 2026" (en), "25. Dezember 2026" (de).
+
+    ``format`` is "short", "medium", "long", "full", "day-month" ("December 25"),
+    "month-year", "weekday", or a CLDR pattern such as "d MMMM".
+    """
+    if isinstance(value, Missing):
+        return value
+    if isinstance(value, DateView):
+        value = value.next
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise ValueError(f"the date filter needs a date, not {value!r}")
+    locale = _locale(_language(ctx))
+    if format in _DATE_FORMATS:
+        return format_skeleton(_DATE_FORMATS[format], value, locale=locale)
+    return format_date(value, format=format, locale=locale)
+
+
+def spelled(number: int, language: str) -> str:
+    """``2`` → "two" (en), "zwei" (de); digits where num2words lacks the language."""
+    try:
+        return num2words(number, lang=_locale(language).language)
+    except (NotImplementedError, OverflowError, KeyError):
+        return str(number)
+
+
+@pass_context
+def words(ctx: Context, value: Any) -> Any:
+    if isinstance(value, Missing):
+        return value
+    return spelled(_number(value, "words"), _language(ctx))
+
+
+def years_text(number: int, language: str, *, spell: bool = False) -> str:
+    """``2`` → "2 years" / "2 Jahre" / "2 ans" (CLDR plural rules); spelled: "two years"."""
+    locale = _locale(language)
+    text = format_unit(number, "duration-year", length="long", locale=locale)
+    if "duration" in text or "year" in text and locale.language != "en":
+        text = format_unit(number, "duration-year", length="short", locale=locale)
+    if spell:
+        text = text.replace(str(number), spelled(number, language), 1)
+    return text
+
+
+@pass_context
+def years(ctx: Context, value: Any, words: bool = False) -> Any:  # noqa: A002
+    if isinstance(value, Missing):
+        return value
+    return years_text(_number(value, "years"), _language(ctx), spell=words)
+
+
+def br(value: Any) -> Any:
+    """Lines (a list, or text with newlines) joined by line breaks, each line escaped."""
+    if isinstance(value, Missing):
+        return value
+    lines = value.splitlines() if isinstance(value, str) else list(value)
+    return Markup("<br/>").join(escape(str(line)) for line in lines if str(line).strip())
+
+
+FILTERS = {
+    "friendly": friendly,
+    "ordinal": ordinal,
+    "possessive": possessive,
+    "household": household,
+    "date": date,
+    "years": years,
+    "words": words,
+    "br": br,
+}

@@ -1,0 +1,148 @@
+"""The sandboxed Jinja environment card texts are written in.
+
+A card template comes from anywhere (a user's download, a colleague's e-mail), so it
+runs in Jinja's `ImmutableSandboxedEnvironment` with more doors shut:
+
+- no globals at all (no ``range``, ``cycler``, ``lipsum``, ``namespace``…): a template
+  sees only the card's variables (`studio.cards.context.CONTEXT_NAMES`);
+- ``include``, ``import``, ``from`` and ``extends`` are refused when the text is
+  compiled, and there is no loader, so no file can be read;
+- reaching an unsafe attribute (``__class__``, ``_TemplateReference__context``,
+  ``func_globals``…) or calling a mutating method raises instead of printing nothing,
+  so an injection attempt fails loudly with its file and line;
+- output is escaped as paragraph markup (markupsafe) so a contact named ``<b>`` or
+  ``A & B`` prints literally, while the template's own markup stays markup;
+- an unknown name or field is an error; a field the contact lacks is `Missing`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from studio.cards.context import CONTEXT_NAMES
+from studio.cards.errors import TemplateError, located
+from studio.cards.filters import FILTERS
+
+MAX_OUTPUT = 20_000  # characters one text box may produce; more is a runaway loop, not a card
+_FORBIDDEN_TAGS = {nodes.Extends: "extends", nodes.Include: "include", nodes.Import: "import",
+                   nodes.FromImport: "from … import"}
+
+
+class _CardUndefined(StrictUndefined):
+    """An unknown field: any use of it raises, naming the view it was looked up on."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        owner = getattr(type(self._undefined_obj), "_label", None)
+        if owner and self._undefined_name is not None:
+            fields = ", ".join(f.name for f in dataclasses.fields(self._undefined_obj))
+            return f"{owner} has no field '{self._undefined_name}' (it has: {fields})"
+        return super()._undefined_message
+
+
+class CardSandbox(ImmutableSandboxedEnvironment):
+    """The environment for card texts. Build one with `make_environment`."""
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        # The stock sandbox returns an undefined value, which would print as "" and hide
+        # an injection attempt; a card template has no business there, so say so.
+        raise SecurityError(f"a card template may not use '{attribute}' "
+                            f"(of {type(obj).__name__}); it can only read the card's fields")
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def make_environment() -> CardSandbox:
+    env = CardSandbox(autoescape=True, undefined=_CardUndefined, finalize=_finalize,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=0)
+    env.globals.clear()
+    env.filters.update(FILTERS)
+    return env
+
+
+@dataclass(frozen=True)
+class CardText:
+    """One compiled piece of Jinja: where it came from, for error messages."""
+
+    template: Template
+    file: Path
+    first_line: int  # the line of the source's first line in ``file`` (inline TOML text)
+
+    def render(self, variables: dict[str, Any]) -> Markup:
+        """Fill the text; any failure is a `TemplateError` naming the file and line."""
+        try:
+            output = self.template.render(variables)
+        except SecurityError as exc:
+            raise TemplateError([located(self.file, self._line(exc), f"blocked: {exc}")]) from None
+        except JinjaError as exc:
+            raise TemplateError([located(self.file, self._line(exc), _jinja_message(exc))]) from None
+        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                OverflowError, RecursionError) as exc:
+            message = str(exc) or type(exc).__name__
+            raise TemplateError([located(self.file, self._line(exc), message)]) from None
+        if len(output) > MAX_OUTPUT:
+            raise TemplateError([located(self.file, self.first_line,
+                                         f"the text came out over {MAX_OUTPUT:,} characters long")])
+        return Markup(output)
+
+    def _line(self, exc: BaseException) -> int:
+        # Jinja rewrites tracebacks so template frames carry the template's own line.
+        line = None
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == str(self.file):
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        return self.first_line + (line or 1) - 1
+
+
+def _jinja_message(exc: JinjaError) -> str:
+    message = exc.message or type(exc).__name__
+    return re.sub(r"'[\w.]+\.(\w+View) object'", r"\1", message)
+
+
+def compile_text(env: CardSandbox, source: str, file: Path,
+                 first_line: int = 1) -> tuple[CardText | None, list[str]]:
+    """Compile a text box's Jinja; returns it, or None and every problem found.
+
+    Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and
+    must not include, import or extend anything.
+    """
+    name = str(file)
+    try:
+        tree = env.parse(source, name=file.name, filename=name)
+    except TemplateSyntaxError as exc:
+        return None, [located(file, first_line + (exc.lineno or 1) - 1, f"Jinja syntax error: {exc.message}")]
+    problems = []
+    for node_type, tag in _FORBIDDEN_TAGS.items():
+        for node in tree.find_all(node_type):
+            problems.append(located(file, first_line + node.lineno - 1,
+                                    f"a card template can't use {{% {tag} %}}: it may not read other files"))
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    reported: set[str] = set()
+    for node in tree.find_all(nodes.Name):
+        if (node.ctx == "load" and node.name not in CONTEXT_NAMES and node.name not in assigned
+                and node.name not in ("loop", "caller", "varargs", "kwargs") and node.name not in reported):
+            reported.add(node.name)
+            problems.append(located(file, first_line + node.lineno - 1,
+                                    f"unknown name '{node.name}': a card template can use "
+                                    f"{', '.join(CONTEXT_NAMES)}"))
+    if problems:
+        return None, problems
+    code = env.compile(tree, name=file.name, filename=name)
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return CardText(template=template, file=file, first_line=first_line), []

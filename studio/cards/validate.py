@@ -1,0 +1,200 @@
+"""What a template's values mean, checked: format, panels, boxes, fonts, artwork, Jinja.
+
+`compile_template` checks a parsed `CardTemplate` against its card format and compiles
+every Jinja text, reporting each mistake as ``FILE:LINE: message`` (the line found in
+template.toml by `KeyLines`; for an edited template not yet saved, line 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from studio.cards.context import REQUIREMENTS
+from studio.cards.errors import TemplateError, located
+from studio.cards.sandbox import CardSandbox, CardText, compile_text, make_environment
+from studio.cards.spec import ALIGNS, FITS, OCCASIONS, VALIGNS, CardTemplate
+from studio.cards.tomllines import KeyLines
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_ARTWORK_PIXELS = 60_000_000  # ~ a full-bleed 5×7 page at 1,200 dpi; more is a mistake or a bomb
+_SLOP = 0.05  # mm of tolerance for boxes drawn to the panel edge
+
+
+@dataclass
+class CompiledTemplate:
+    """A template's Jinja texts compiled once, and its artwork resolved to files."""
+
+    texts: dict[tuple[str, str], CardText] = field(default_factory=dict)  # (panel, box) -> text
+    message: CardText | None = None
+    images: dict[tuple[str, int], Path] = field(default_factory=dict)  # (panel, index) -> file
+    panel_size: tuple[float, float] = (0.0, 0.0)  # mm
+
+
+def safe_file(folder: Path, relative: str) -> Path:
+    """``relative`` inside ``folder``; ValueError with the reason when it would leave it.
+
+    Absolute paths, ``..`` and symbolic links pointing outside the folder are refused,
+    so a template can only use files shipped with it.
+    """
+    if not relative.strip():
+        raise ValueError("the file name is empty")
+    candidate = Path(relative)
+    if candidate.is_absolute() or relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
+        raise ValueError(f"'{relative}' is an absolute path; artwork and texts must be files "
+                         "in the template's folder")
+    if ".." in candidate.parts or ".." in relative.replace("\\", "/").split("/"):
+        raise ValueError(f"'{relative}' leaves the template's folder ('..' is not allowed)")
+    root = folder.resolve()
+    resolved = (folder / candidate).resolve()
+    if root != resolved and root not in resolved.parents:
+        raise ValueError(f"'{relative}' is a link that points outside the template's folder")
+    if not resolved.is_file():
+        raise ValueError(f"'{relative}' does not exist in {folder}")
+    return resolved
+
+
+def check_artwork(path: Path) -> str | None:
+    """Why ``path`` is not usable artwork (PNG or JPEG, sane size, not truncated), or None."""
+    try:
+        with Image.open(path) as image:
+            if image.format not in ("PNG", "JPEG"):
+                return f"'{path.name}' is {image.format or 'not an image'}; artwork must be PNG or JPEG"
+            if image.width * image.height > MAX_ARTWORK_PIXELS:
+                return (f"'{path.name}' is {image.width}×{image.height} pixels, too large "
+                        f"(at most {MAX_ARTWORK_PIXELS:,} pixels)")
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"'{path.name}' is too large to open safely"
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        return f"'{path.name}' is not a readable PNG or JPEG image ({exc})"
+    return None
+
+
+def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
+                     env: CardSandbox | None = None, problems: list[str] | None = None) -> CardTemplate:
+    """Check ``template`` and attach its `CompiledTemplate`; raises `TemplateError`.
+
+    ``problems`` already found (by the manifest reader) are reported together with
+    these. Returns the same template, ready for `studio.cards.fill`.
+    """
+    from studio.render.fonts import FAMILIES
+    from studio.render.formats import card_format
+
+    problems = list(problems or [])
+    env = env or make_environment()
+    folder = template.folder or Path(".")
+    manifest = template.manifest_path or Path(f"{template.id or 'template'}.toml")
+
+    def where(*path: str | int) -> Callable[[str], None]:
+        return lambda message: problems.append(located(manifest, lines.line(*path) if lines else 1, message))
+
+    compiled = CompiledTemplate()
+    panel_names: tuple[str, ...] = ()
+    if template.format:
+        try:
+            fmt = card_format(template.format)
+            panel_names = tuple(fmt.panels)
+            compiled.panel_size = (fmt.width_mm, fmt.height_mm)
+        except Exception as exc:  # noqa: BLE001 - the renderer's own error names the known ids
+            where("format")(f"unknown card format '{template.format}' ({exc})")
+    for occasion in template.occasions:
+        if occasion not in OCCASIONS:
+            where("occasions")(f"unknown occasion '{occasion}' (known: {', '.join(OCCASIONS)})")
+    for requirement in template.requires:
+        if requirement not in REQUIREMENTS:
+            where("requires")(f"'{requirement}' can't be required (choose from: {', '.join(REQUIREMENTS)})")
+    if template.message:
+        text, found = compile_text(env, template.message, manifest, lines.line("message") if lines else 1)
+        problems.extend(found)
+        compiled.message = text
+
+    width, height = compiled.panel_size
+    seen_panels: set[str] = set()
+    for p, panel in enumerate(template.panels):
+        at = ("panels", p)
+        if panel.name in seen_panels:
+            where(*at, "name")(f"panel '{panel.name}' appears twice")
+        seen_panels.add(panel.name)
+        if panel_names and panel.name and panel.name not in panel_names:
+            where(*at, "name")(f"the {template.format} format has no panel '{panel.name}' "
+                               f"(its panels: {', '.join(panel_names)})")
+        if panel.background is not None and not _COLOR.match(panel.background):
+            where(*at, "background")(f"background '{panel.background}' is not a colour like \"#1f3a5f\"")
+        for i, image in enumerate(panel.images):
+            here = (*at, "images", i)
+            if image.fit not in FITS:
+                where(*here, "fit")(f"fit '{image.fit}' must be one of: {', '.join(FITS)}")
+            _check_box(where, here, image.x, image.y, image.width or max(width - image.x, 0),
+                       image.height or max(height - image.y, 0), width, height, "image")
+            try:
+                path = safe_file(folder, image.file)
+            except ValueError as exc:
+                if image.file:
+                    where(*here, "file")(str(exc))
+                continue
+            why = check_artwork(path)
+            if why:
+                where(*here, "file")(why)
+            compiled.images[(panel.name, i)] = path
+        seen_boxes: set[str] = set()
+        for t, box in enumerate(panel.texts):
+            here = (*at, "texts", t)
+            if box.name in seen_boxes:
+                where(*here, "name")(f"text box '{box.name}' appears twice on panel '{panel.name}'")
+            seen_boxes.add(box.name)
+            if box.font not in FAMILIES:
+                where(*here, "font")(f"font '{box.font}' must be one of: {', '.join(FAMILIES)}")
+            if not 2 <= box.size <= 200:
+                where(*here, "size")(f"size {box.size:g} pt must be between 2 and 200")
+            if not 2 <= box.min_size <= max(box.size, 2):
+                where(*here, "min_size")(
+                    f"min_size {box.min_size:g} pt must be between 2 and size ({box.size:g})")
+            if not _COLOR.match(box.color):
+                where(*here, "color")(f"color '{box.color}' is not a colour like \"#222222\"")
+            if box.align not in ALIGNS:
+                where(*here, "align")(f"align '{box.align}' must be one of: {', '.join(ALIGNS)}")
+            if box.valign not in VALIGNS:
+                where(*here, "valign")(f"valign '{box.valign}' must be one of: {', '.join(VALIGNS)}")
+            if not 0.8 <= box.leading <= 3:
+                where(*here, "leading")(f"leading {box.leading:g} must be between 0.8 and 3")
+            _check_box(where, here, box.x, box.y, box.width, box.height, width, height, "text box")
+            if box.file:
+                try:
+                    file, first = safe_file(folder, box.file), 1
+                except ValueError:
+                    continue  # reported when the file was read
+            else:
+                file, first = manifest, _inline_first_line(lines, (*here, "text"))
+            text, found = compile_text(env, box.text, file, first)
+            problems.extend(found)
+            if text is not None:
+                compiled.texts[(panel.name, box.name)] = text
+    if problems:
+        raise TemplateError(problems, template=template.id or str(folder))
+    template.compiled = compiled
+    return template
+
+
+def _inline_first_line(lines: KeyLines | None, path: tuple[str | int, ...]) -> int:
+    if lines is None:
+        return 1
+    line = lines.line(*path)
+    return line + 1 if lines.opens_multiline(line) else line
+
+
+def _check_box(where: Callable[..., Callable[[str], None]], here: tuple[str | int, ...], x: float, y: float,
+               w: float, h: float, width: float, height: float, what: str) -> None:
+    if w <= 0 or h <= 0:
+        where(*here)(f"the {what} needs a width and a height above 0 mm")
+        return
+    if x < -_SLOP or y < -_SLOP:
+        where(*here, "x" if x < 0 else "y")(
+            f"the {what} starts outside the panel (x and y are mm from its top-left)")
+    if width and height and (x + w > width + _SLOP or y + h > height + _SLOP):
+        where(*here, "width" if x + w > width + _SLOP else "height")(
+            f"the {what} ({x:g}, {y:g}, {w:g}×{h:g} mm) runs off the {width:g}×{height:g} mm panel")
