@@ -67,7 +67,9 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     _check_box(box, card)
     width, height = box.width * mm, box.height * mm
     try:
-        fit = _fit(box.text, box.font, box.size, box.min_size, box.leading, box.align, width, height)
+        # A minimum above the size (a small caption keeping the default minimum) means: no shrinking.
+        min_size = min(box.min_size, box.size)
+        fit = _fit(box.text, box.font, box.size, min_size, box.leading, box.align, width, height)
         style = _style(box.font, fit.size, box.leading, box.align, box.color)
         paragraphs, total = _build(box.text, box.font, style, width)
     except _MarkupError as exc:
@@ -101,16 +103,16 @@ def _check_box(box: TextBox, card: str) -> None:
         raise StudioError(f"{where}: align '{box.align}' is not one of left, center, right, justify.")
     if box.valign not in _VALIGN:
         raise StudioError(f"{where}: valign '{box.valign}' is not one of top, middle, bottom.")
-    if not 0 < box.min_size <= box.size:
-        raise StudioError(f"{where}: sizes must satisfy 0 < min_size ({box.min_size:g}) "
-                          f"<= size ({box.size:g}).")
+    if not (box.size > 0 and box.min_size > 0):
+        raise StudioError(f"{where}: size ({box.size:g}) and min_size ({box.min_size:g}) must be positive.")
     if box.width <= 0 or box.height <= 0:
         raise StudioError(f"{where}: width and height must be positive "
                           f"(got {box.width:g} x {box.height:g} mm).")
-    _color(box.color, where)
+    parse_color(box.color, where)
 
 
-def _color(value: str, where: str = "") -> colors.Color:
+def parse_color(value: str, where: str = "") -> colors.Color:
+    """A ReportLab colour from "#rrggbb" (or a CSS colour name); StudioError naming ``where``."""
     return _parse_color(value, where)
 
 
@@ -130,7 +132,7 @@ def _style(family: str, size: float, leading: float, align: str, color: str) -> 
         fontSize=size,
         leading=size * leading,
         alignment=_ALIGN[align],
-        textColor=_color(color),
+        textColor=parse_color(color),
         splitLongWords=0,  # a name wider than the box must shrink the text, not break mid-word
         allowWidows=1,
         allowOrphans=1,

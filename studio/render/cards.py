@@ -1,0 +1,124 @@
+"""Card pages: every card of a batch imposed on Letter or A4 sheets, ready for duplex printing.
+
+`render_cards` streams: it draws each `CardLayout` as it is taken from the iterable, a
+sheet at a time, so memory does not grow with the number of cards beyond what ReportLab
+keeps for the pages it has written. For each sheet it emits the outside page (fronts and
+backs), then the inside page, laid out by `studio.render.imposition`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from studio.errors import StudioError
+from studio.progress import NO_PROGRESS, Progress
+from studio.render.formats import card_format
+from studio.render.images import ImageStore
+from studio.render.imposition import SheetPlan, panel_places, plan_sheet
+from studio.render.layout import CardLayout, FitNote
+from studio.render.marks import draw_marks
+from studio.render.panels import check_layout, draw_panel
+from studio.render.pdf import open_canvas
+
+
+def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, paper: str = "letter",
+                 marks: bool = False, progress: Progress = NO_PROGRESS,
+                 total: int | None = None) -> list[FitNote]:
+    """Render every card, in order, into one PDF written to ``out`` (a path or binary file).
+
+    ``paper`` is "letter" or "a4"; ``marks`` adds crop and fold marks. ``progress`` is told
+    after each card (``total`` if known, else 0) and may cancel. Returns the fit notes
+    (text shrunk or overflowing) of all cards. A path is written only when every card has
+    been drawn (a failure or cancel leaves any earlier file untouched). Raises StudioError
+    for an unknown format, a card that does not fit the paper, bad artwork or markup, or
+    an empty batch.
+    """
+    if isinstance(out, (str, Path)):
+        return _render_to_path(Path(out), layouts, paper=paper, marks=marks, progress=progress, total=total)
+    return _render(layouts, out, paper=paper, marks=marks, progress=progress, total=total)
+
+
+def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> list[FitNote]:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise StudioError(f"Cannot write {path}: the folder {folder} does not exist.")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            notes = _render(layouts, stream, **options)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return notes
+
+
+def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: bool, progress: Progress,
+            total: int | None) -> list[FitNote]:
+    notes: list[FitNote] = []
+    canvas: Canvas | None = None
+    plan: SheetPlan | None = None
+    sheet: list[CardLayout] = []
+    done = 0
+    with ImageStore() as images:
+        for layout in layouts:
+            card = card_format(layout.format_id)
+            check_layout(layout, card)
+            next_plan = plan_sheet(card, paper)
+            if canvas is None:
+                canvas = open_canvas(out, next_plan.page_size, title="Cards")
+            if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
+                notes.extend(_draw_sheet(canvas, plan, sheet, images, marks))
+                sheet = []
+            plan = next_plan
+            sheet.append(layout)
+            done += 1
+            progress.step(done, total or 0, layout.label)
+        if canvas is None or plan is None:
+            raise StudioError("There are no cards to render.")
+        notes.extend(_draw_sheet(canvas, plan, sheet, images, marks))
+        canvas.save()
+    return notes
+
+
+def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images: ImageStore,
+                marks: bool) -> list[FitNote]:
+    """The outside page, then the inside page, of one sheet carrying ``sheet``'s cards."""
+    notes: list[FitNote] = []
+    for side in ("outside", "inside"):
+        canvas.setPageSize(plan.page_size)
+        places = panel_places(plan.card, side)
+        for slot, layout in zip(plan.slots, sheet, strict=False):
+            cell = slot.cell_outside if side == "outside" else slot.cell_inside
+            canvas.saveState()
+            # Nothing of this card may reach a neighbour on the sheet, bleed included.
+            clip = canvas.beginPath()
+            clip.rect(cell[0], cell[1], cell[2] - cell[0], cell[3] - cell[1])
+            canvas.clipPath(clip, stroke=0, fill=0)
+            canvas.transform(*(slot.outside if side == "outside" else slot.inside))
+            for place in places:
+                notes.extend(draw_panel(canvas, plan.card, place, layout.panels.get(place.name), images,
+                                        layout.label))
+            canvas.restoreState()
+        if marks:
+            draw_marks(canvas, plan, side, len(sheet))
+        canvas.showPage()
+    return notes
+
+
+def render_card_preview(layout: CardLayout, out_png: Path, *, dpi: int = 100) -> list[FitNote]:
+    """One PNG showing the card as the recipient sees it: front, the opened inside, back.
+
+    Unimposed and without bleed; returns the card's fit notes.
+    """
+    from studio.render.preview import card_preview_pdf, pdf_page_to_png
+
+    pdf, notes = card_preview_pdf(layout)
+    pdf_page_to_png(pdf, Path(out_png), dpi=dpi)
+    return notes
