@@ -6,6 +6,8 @@ the designer's box outlines) match the stylesheet.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +26,8 @@ SIDEBAR_TEXT = "#c9d3d8"
 WARNING = "#b7791f"
 WARNING_SOFT = "#fdf3dc"
 OK = "#2f855a"
+
+RESOURCES = (Path(__file__).resolve().parent / "resources").as_posix()
 
 AVATAR_COLOURS = ("#2f7a73", "#d9644a", "#7b6cb0", "#c2883a", "#3f7cad", "#a0507a", "#5a8f4e")
 
@@ -134,6 +138,30 @@ QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
 QMenuBar {{ background: {CANVAS}; }}
 QMenuBar::item:selected {{ background: {ACCENT_SOFT}; border-radius: 4px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px; }}
+
+/* spin boxes: slim arrows drawn as triangles */
+QAbstractSpinBox {{ padding-right: 22px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 20px; border: none; background: transparent;
+}}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-arrow {{ image: url({RESOURCES}/chevron-up.svg); width: 10px; height: 10px; }}
+QAbstractSpinBox::down-arrow {{ image: url({RESOURCES}/chevron-down.svg); width: 10px; height: 10px; }}
+QComboBox::down-arrow {{ image: url({RESOURCES}/chevron-down.svg); width: 12px; height: 12px; }}
+QCheckBox::indicator:unchecked, QListView::indicator:unchecked {{
+    border: 1px solid #bdb7ad; border-radius: 4px; background: {SURFACE}; }}
+QCheckBox::indicator:checked, QListView::indicator:checked {{
+    border: 1px solid {ACCENT_DARK}; border-radius: 4px; background: {ACCENT};
+    image: url({RESOURCES}/check.svg); }}
+
+/* thin, quiet scroll bars */
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 2px; }}
+QScrollBar::handle {{ background: #cfcac1; border-radius: 3px; min-height: 30px; min-width: 30px; }}
+QScrollBar::handle:hover {{ background: #b6b0a5; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 

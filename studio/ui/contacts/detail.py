@@ -61,6 +61,7 @@ class ContactDetail(QScrollArea):
     def clear(self) -> None:
         self._shown = None
         self.picture.clear()
+        self.picture.hide()
         self.name.setText("No one selected")
         self.org.setText("Pick a contact to see their details and the cards they received.")
         self.body.setText("")
@@ -80,6 +81,7 @@ class ContactDetail(QScrollArea):
                 self.clear()
             return
         self.picture.setPixmap(avatar(contact.name, 64, self.devicePixelRatioF(), image))
+        self.picture.show()
         self.name.setText(contact.name or "(no name)")
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received))

@@ -79,8 +79,10 @@ class ContactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((230, 220, 140, 120, 100)):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the email gives way first
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
+        for column, width in ((0, 220), (2, 130), (3, 110), (4, 95), (5, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

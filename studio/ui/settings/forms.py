@@ -89,26 +89,22 @@ class SenderGroup(SettingsGroup):
         self.image_path = _line("a scan of your handwritten signature (PNG or JPEG)")
         self.image_preview = QLabel()
         self.image_preview.setFixedHeight(44)
+        self.image_preview.hide()
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._choose_image)
         clear = QPushButton("Remove")
         clear.clicked.connect(lambda: self.image_path.clear())
-        image_row = QHBoxLayout()
-        image_row.addWidget(self.image_path, 1)
-        image_row.addWidget(browse)
-        image_row.addWidget(clear)
-        place = QHBoxLayout()
-        place.addWidget(self.postal_code, 1)
-        place.addWidget(self.city, 2)
-        place.addWidget(self.region, 1)
+        image_buttons = QHBoxLayout()
+        image_buttons.addWidget(browse)
+        image_buttons.addWidget(clear)
+        image_buttons.addWidget(self.image_preview, 1)
         for caption, widget in (("Name", self.name), ("Company", self.company),
                                 ("Signature line", self.signature), ("Phone", self.phone),
-                                ("Email", self.email), ("Return address", self.street)):
+                                ("Email", self.email), ("Return address", self.street), ("City", self.city),
+                                ("State / region", self.region), ("Postal code", self.postal_code),
+                                ("Country", self.country), ("Signature image", self.image_path)):
             self.form.addRow(caption, widget)
-        self.form.addRow("Postcode, city, state", place)
-        self.form.addRow("Country", self.country)
-        self.form.addRow("Signature image", image_row)
-        self.form.addRow("", self.image_preview)
+        self.form.addRow("", image_buttons)
         self.form.addRow("Mailer ID", self.mailer_id)
         self.watch(self.name, self.company, self.signature, self.phone, self.email, self.street, self.city,
                    self.region, self.postal_code, self.country, self.mailer_id, self.image_path)
@@ -122,10 +118,12 @@ class SenderGroup(SettingsGroup):
 
     def _preview(self, path: str) -> None:
         pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
+        self.image_preview.setVisible(bool(path))
         if pixmap.isNull():
-            self.image_preview.setText("" if not path else "This file is not a picture Card Studio can read.")
+            self.image_preview.setText("Card Studio cannot read this file as a picture." if path else "")
         else:
-            self.image_preview.setPixmap(pixmap.scaledToHeight(40, Qt.TransformationMode.SmoothTransformation))
+            self.image_preview.setPixmap(
+                pixmap.scaledToHeight(40, Qt.TransformationMode.SmoothTransformation))
 
     def load(self, settings: Settings) -> None:
         s = settings.sender

@@ -48,7 +48,8 @@ class OccasionRow(QFrame):
         detail = label(group.detail(), "muted")
         text.addWidget(detail)
         layout.addLayout(text, 1)
-        when = label(mail_by_text(group.mail_by, today), "muted")
+        when = label(mail_by_text(group.mail_by, today), "muted", wrap=True)
+        when.setMinimumWidth(120)
         when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(when)
         status = group.status(today)
@@ -114,6 +115,9 @@ class DayStrip(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(14 * 56, 74)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(14 * 34, 74)
 
     def _cell(self, index: int) -> QRectF:
         width = self.width() / max(len(self._counts), 1)
