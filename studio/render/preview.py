@@ -123,3 +123,31 @@ def pdf_page_to_png(pdf: bytes | Path, out_png: Path, *, page: int = 0, dpi: int
         return out_png
     finally:
         document.close()
+
+
+def panel_preview_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:
+    """One panel of the card, upright, on a page of the finished card's size, without bleed.
+
+    The desktop designer shows this page and draws its text-box handles over it (mm from
+    the page's top-left corner, as in the layout). Returns the PDF and the fit notes of
+    that panel's text. Raises StudioError for an unknown format or panel.
+    """
+    card = card_format(layout.format_id)
+    check_layout(layout, card)
+    card.check_panel(panel)
+    place = next(p for side in ("outside", "inside") for p in panel_places(card, side) if p.name == panel)
+    out = BytesIO()
+    canvas = open_canvas(out, (place.width, place.height), title=f"{panel}: {layout.label}")
+    canvas.setFillColor(colors.white)
+    canvas.rect(0, 0, place.width, place.height, stroke=0, fill=1)
+    with ImageStore() as images:
+        canvas.saveState()
+        canvas.transform(*_unplaced(place))
+        clip = canvas.beginPath()
+        clip.rect(place.x, place.y, place.width, place.height)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        notes = draw_panel(canvas, card, place, layout.panels.get(panel), images, layout.label, bleed=False)
+        canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue(), notes
