@@ -11,6 +11,7 @@ from typing import Any
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, Occasion
 from studio.occasions import (
+    LATE_GRACE_DAYS,
     HolidayCalendar,
     NotThanked,
     Window,
@@ -60,13 +61,21 @@ class LoggedEvent:
 
 
 class MailedIndex:
-    """Which occasions already went into a mailing: (contact, occasion instance) -> mailing id."""
+    """Which occasions already went into a mailing: (contact, occasion instance) -> mailing id.
+
+    A thank-you card covers the order it was for and any other order of the same contact
+    in the `LATE_GRACE_DAYS` before it (one card thanks for both).
+    """
 
     def __init__(self, rows: Iterable[tuple[int, str, dt.date | None, int]]) -> None:
         self._index: dict[tuple[int, str], int] = {}
+        self._thanks: dict[int, list[tuple[dt.date, int]]] = {}
         for contact_id, key, date, mailing_id in rows:
-            if date is not None:
-                self._index.setdefault((contact_id, occasion_instance(key, date)), mailing_id)
+            if date is None:
+                continue
+            self._index.setdefault((contact_id, occasion_instance(key, date)), mailing_id)
+            if key == "thank-you":
+                self._thanks.setdefault(contact_id, []).append((date, mailing_id))
 
     @classmethod
     def load(cls, store: Store) -> MailedIndex:
@@ -75,7 +84,11 @@ class MailedIndex:
     def mailing_of(self, contact_id: int | None, key: str, date: dt.date) -> int | None:
         if contact_id is None:
             return None
-        return self._index.get((contact_id, occasion_instance(key, date)))
+        exact = self._index.get((contact_id, occasion_instance(key, date)))
+        if exact is not None or key != "thank-you":
+            return exact
+        latest = date + dt.timedelta(days=LATE_GRACE_DAYS)
+        return next((m for mailed, m in self._thanks.get(contact_id, ()) if date <= mailed <= latest), None)
 
     def covers(self, occasion: Occasion) -> bool:
         return self.mailing_of(occasion.contact_id, occasion.key, occasion.date) is not None
