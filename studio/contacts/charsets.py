@@ -1,0 +1,107 @@
+"""Which text encoding a vCard value is in.
+
+vCard 3.0 and 4.0 are UTF-8 by definition; 2.1 exports name a ``CHARSET=`` per property,
+or nothing at all (Outlook writes the Windows code page without saying so). The rules:
+
+1. A value that is valid UTF-8 is read as UTF-8 — even when it claims ISO-8859-1 or
+   Windows-1252, because real Latin-1 text almost never forms valid multi-byte UTF-8
+   while mislabelled UTF-8 is common.
+2. Otherwise a declared, known CHARSET is used (ISO-8859-1 is read as its superset
+   Windows-1252 and Shift_JIS as CP932, as browsers and phones do).
+3. Otherwise the file's legacy encoding is used: a code page the file declares elsewhere
+   (Outlook labels only its LABEL lines), else one detected by charset-normalizer over
+   all undeclared 8-bit values of the file. Detection runs at most once per file, and
+   only for files that are not UTF-8.
+Bytes that are invalid in the chosen encoding become U+FFFD; nothing raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable
+
+import charset_normalizer
+
+_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "ansi": "cp1252",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
+    "windows-31j": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949",
+    "big5": "big5hkscs", "utf8": "utf-8",
+}
+# Code pages worth considering for an undeclared legacy file, most likely first; the
+# order breaks ties (e.g. a German name reads the same in cp1252 and cp1250).
+_LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1255", "cp1256", "cp1254", "cp1257",
+           "cp1258", "koi8_r", "koi8_u", "cp932", "euc_jp", "gb18030", "big5hkscs", "cp949", "cp874")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def codec_for(charset: str) -> str | None:
+    """The Python codec for a vCard CHARSET value, or None when it is unknown."""
+    name = charset.strip().strip('"').lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_value(raw: bytes, codec: str | None, fallback: str) -> str:
+    """Text of one value: ASCII fast path, then the rules in the module docstring."""
+    if raw.isascii():
+        return raw.decode("ascii")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return raw.decode(codec or fallback, errors="replace")
+
+
+def detect_legacy_encoding(samples: Iterable[bytes], declared: Iterable[str]) -> str:
+    """The code page of a non-UTF-8 file's undeclared values.
+
+    ``samples`` are the raw 8-bit values without a CHARSET; ``declared`` the codecs named
+    by CHARSET elsewhere in the file. A single declared legacy code page that decodes the
+    samples wins; otherwise charset-normalizer decides among ``_LEGACY``. Short samples
+    (a name or two) tie often, so ties go to text whose words start with a capital or an
+    uncased letter (names are capitalised), then to the more common code page.
+    """
+    sample = b"\n".join(s for s in samples if not s.isascii())
+    if not sample:
+        return "cp1252"
+    legacy = [c for c in dict.fromkeys(declared) if c not in ("utf-8", "utf-16", "utf-32")]
+    if len(legacy) == 1 and _decodes(sample, legacy[0]):
+        return legacy[0]
+    results = charset_normalizer.from_bytes(sample, cp_isolation=list(_LEGACY))
+    if not len(results):
+        return "cp1252"
+    ranked = sorted(results, key=lambda r: (round(r.chaos, 2), -round(r.coherence, 2),
+                                            _lowercase_words(str(r)), _rank(r.encoding)))
+    best = ranked[0].encoding
+    text = str(ranked[0])
+    for codec in _LEGACY[:_rank(best)]:  # prefer a more common code page giving the same text
+        if _decodes(sample, codec) and sample.decode(codec) == text:
+            return codec
+    return codecs.lookup(best).name
+
+
+def _rank(codec: str) -> int:
+    name = codecs.lookup(codec).name
+    for index, candidate in enumerate(_LEGACY):
+        if codecs.lookup(candidate).name == name:
+            return index
+    return len(_LEGACY)
+
+
+def _decodes(sample: bytes, codec: str) -> bool:
+    try:
+        sample.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _lowercase_words(text: str) -> int:
+    """How many non-ASCII words start with a lower-case letter (unlikely in names)."""
+    return sum(1 for word in _WORD.findall(text) if not word.isascii() and word[0].islower())

@@ -1,0 +1,329 @@
+"""The properties of one vCard to a `Contact` (RFC 2426, RFC 6350 and what phones write).
+
+What goes where, and the choices made:
+- FN → display_name; N → the name parts. In 3.0/4.0 a comma inside an N component
+  separates list items: additional names and prefixes are joined with " ", suffixes
+  with ", " (``ing. jr,M.Sc.`` → ``ing. jr, M.Sc.``). Text is kept exactly as decoded
+  (a trailing ``=20`` stays a trailing space); only addresses, e-mails, phones and
+  units of ORG are trimmed.
+- ORG → organization: its non-empty units joined with ", " ("Major League Co., Macosx
+  server group"), so the department is not lost. The first ORG wins.
+- EMAIL/TEL/ADR keep their label (Apple's ``itemN.X-ABLabel``, else the TYPE words) and
+  the preferred flag (TYPE=pref, 2.1 bare PREF, 4.0 PREF=1). Empty values are dropped.
+- ADR: street, then extended address, then PO box become the lines of Address.street
+  (Gmail puts the whole address in the extended part). An all-empty ADR gives nothing.
+  A LABEL becomes an address only when the card has no ADR at all.
+- BDAY → birthday; ANNIVERSARY, X-ANNIVERSARY, X-MS-ANNIVERSARY, X-EVOLUTION-ANNIVERSARY
+  and X-ABDATE labelled Anniversary → anniversary; X-ABDATE labelled "Customer since" →
+  customer_since; other X-ABDATEs → dates. Android's X-ANDROID-CUSTOM contact_event
+  rows map by Android's event type (1 anniversary, 3 birthday, 0 custom label, 2 other).
+- Spouse: X-ABRELATEDNAMES / RELATED / Android relation labelled spouse or partner,
+  X-SPOUSE, X-EVOLUTION-SPOUSE, X-MS-SPOUSE. Other relations have no place in the model.
+- CATEGORIES → tags; NICKNAME, TITLE, NOTE (several NOTEs joined by a line break), UID,
+  PHOTO (see `studio.contacts.photo`).
+A field that cannot be read (a date that is no date, a photo that is no image) is left out
+and reported; the rest of the card is kept. Group cards (KIND:group, Apple's
+X-ADDRESSBOOKSERVER-KIND:group) and cards with nothing identifying a person are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from studio.contacts.content import Property
+from studio.contacts.dates import parse_vcard_date
+from studio.contacts.labels import (
+    clean_label,
+    is_anniversary_label,
+    is_customer_since_label,
+    is_spouse_label,
+    label_from_types,
+)
+from studio.contacts.photo import PhotoError, decode_photo
+from studio.contacts.text import split_escaped, unescape
+from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+
+Warn = Callable[[int, str], None]
+
+_ANNIVERSARY_PROPS = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
+                      "X-KADDRESSBOOK-X-ANNIVERSARY"}
+_SPOUSE_PROPS = {"X-SPOUSE", "X-EVOLUTION-SPOUSE", "X-MS-SPOUSE", "X-KADDRESSBOOK-X-SPOUSENAME"}
+_ANDROID_EVENT = "vnd.android.cursor.item/contact_event"
+_ANDROID_RELATION = "vnd.android.cursor.item/relation"
+_ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
+_ANDROID_SPOUSE_TYPES = {"4", "10", "14"}  # domestic partner, partner, spouse
+
+
+class NotAPerson(ValueError):
+    """The card describes no person (a group, or nothing that identifies anyone)."""
+
+
+class _CardReader:
+    """Reads the properties of one card; one instance per card."""
+
+    def __init__(self, props: list[Property], fallback: str, warn: Warn) -> None:
+        self.props = props
+        self.fallback = fallback
+        self.warn = warn
+        self.v21 = False
+        self.labels: dict[str, str] = {}
+        self.contact = Contact()
+        self.notes: list[str] = []
+        self.postal_labels: list[Property] = []
+        self.is_group = False
+
+    # -- helpers -------------------------------------------------------------------------
+    def text(self, prop: Property) -> str:
+        return unescape(prop.text(self.fallback), v21=self.v21)
+
+    def components(self, prop: Property, count: int) -> list[str]:
+        parts = split_escaped(prop.text(self.fallback), ";", v21=self.v21)
+        if len(parts) < count:
+            parts += [""] * (count - len(parts))
+        return parts
+
+    def items(self, component: str) -> list[str]:
+        """A list component (3.0+: comma separated), unescaped, empties dropped."""
+        if self.v21:
+            return [unescape(component, v21=True)] if component.strip() else []
+        return [unescape(p) for p in split_escaped(component, ",") if p.strip()]
+
+    def label(self, prop: Property) -> str:
+        if prop.group and prop.group in self.labels:
+            return self.labels[prop.group]
+        return label_from_types(prop.types())
+
+    @staticmethod
+    def preferred(prop: Property) -> bool:
+        return "pref" in prop.types() or prop.param("PREF") in ("1", "") and "PREF" in prop.params
+
+    def date(self, prop: Property, what: str) -> PartialDate | None:
+        value = self.text(prop)
+        if not value.strip():
+            return None
+        try:
+            return parse_vcard_date(value, prop.param("X-APPLE-OMIT-YEAR"))
+        except ValueError as exc:
+            self.warn(prop.line, f"the {what} {exc}; it was left out")
+            return None
+
+    # -- the card ------------------------------------------------------------------------
+    def read(self) -> Contact:
+        for prop in self.props:
+            if prop.name == "VERSION":
+                self.v21 = prop.raw.strip().startswith(b"2")
+            elif prop.name == "X-ABLABEL" and prop.group:
+                self.labels[prop.group] = clean_label(self.text(prop))
+        for prop in self.props:
+            handler = _HANDLERS.get(prop.name)
+            if handler is not None:
+                handler(self, prop)
+        contact = self.contact
+        if self.notes:
+            contact.notes = "\n".join(self.notes)
+        if not contact.addresses:
+            for prop in self.postal_labels:
+                self.add_label_address(prop)
+        if self.is_group:
+            raise NotAPerson(f"it is a contact group ({contact.name or 'no name'}), not a person")
+        if not _identifies_someone(contact):
+            raise NotAPerson("it has no name, organisation, e-mail or phone number")
+        return contact
+
+    def on_fn(self, prop: Property) -> None:
+        if not self.contact.display_name.strip():
+            self.contact.display_name = self.text(prop)
+
+    def on_n(self, prop: Property) -> None:
+        c = self.contact
+        if any((c.family_name, c.given_name, c.additional_names, c.prefix, c.suffix)):
+            return  # a second N (ALTID, another language): the first one is the name
+        family, given, additional, prefix, suffix = self.components(prop, 5)[:5]
+        c.family_name = ", ".join(self.items(family))
+        c.given_name = ", ".join(self.items(given))
+        c.additional_names = " ".join(self.items(additional))
+        c.prefix = " ".join(self.items(prefix))
+        c.suffix = ", ".join(self.items(suffix))
+
+    def on_nickname(self, prop: Property) -> None:
+        if not self.contact.nickname:
+            self.contact.nickname = ", ".join(n.strip() for n in self.items(prop.text(self.fallback)))
+
+    def on_org(self, prop: Property) -> None:
+        if not self.contact.organization:
+            units = (unescape(u, v21=self.v21).strip() for u in split_escaped(
+                prop.text(self.fallback), ";", v21=self.v21))
+            self.contact.organization = ", ".join(u for u in units if u)
+
+    def on_title(self, prop: Property) -> None:
+        if not self.contact.title:
+            self.contact.title = self.text(prop)
+
+    def on_note(self, prop: Property) -> None:
+        note = self.text(prop)
+        if note.strip():
+            self.notes.append(note)
+
+    def on_uid(self, prop: Property) -> None:
+        if not self.contact.uid:
+            self.contact.uid = self.text(prop).strip()
+
+    def on_email(self, prop: Property) -> None:
+        value = self.text(prop).strip()
+        if "<" in value and value.endswith(">"):  # "Omega" <omega@example.com>
+            value = value[value.rindex("<") + 1:-1].strip()
+        if value.lower().startswith("mailto:"):
+            value = value[7:]
+        if value:
+            self.contact.emails.append(Email(value, self.label(prop), self.preferred(prop)))
+
+    def on_tel(self, prop: Property) -> None:
+        value = self.text(prop).strip()
+        if value.lower().startswith("tel:"):
+            value = value[4:]
+            number, _, ext = value.partition(";ext=")
+            value = f"{number} ext. {ext}" if ext else number
+        if value:
+            self.contact.phones.append(Phone(value, self.label(prop), self.preferred(prop)))
+
+    def on_adr(self, prop: Property) -> None:
+        parts = [unescape(p, v21=self.v21).strip() for p in self.components(prop, 7)[:7]]
+        pobox, extended, street, city, region, code, country = parts
+        if pobox.isdigit():
+            pobox = f"PO Box {pobox}"
+        lines = "\n".join(p for p in (street, extended, pobox) if p)
+        address = Address(street=lines, city=city, region=region, postal_code=code, country=country,
+                          label=self.label(prop), preferred=self.preferred(prop))
+        if not address.is_empty():
+            self.contact.addresses.append(address)
+
+    def on_label(self, prop: Property) -> None:
+        self.postal_labels.append(prop)
+
+    def add_label_address(self, prop: Property) -> None:
+        text = "\n".join(line.strip() for line in self.text(prop).splitlines() if line.strip())
+        if text:
+            self.contact.addresses.append(Address(street=text, label=self.label(prop),
+                                                  preferred=self.preferred(prop)))
+
+    def on_bday(self, prop: Property) -> None:
+        if self.contact.birthday is None:
+            self.contact.birthday = self.date(prop, "birthday")
+
+    def on_anniversary(self, prop: Property) -> None:
+        if (date := self.date(prop, "anniversary")) is not None:
+            self.set_anniversary(date)
+
+    def set_anniversary(self, date: PartialDate) -> None:
+        if self.contact.anniversary is None:
+            self.contact.anniversary = date
+        elif self.contact.anniversary != date and not any(
+                d.label == "Anniversary" and d.date == date for d in self.contact.dates):
+            self.contact.dates.append(LabelledDate("Anniversary", date))
+
+    def add_date(self, label: str, date: PartialDate) -> None:
+        if is_customer_since_label(label) and self.contact.customer_since is None:
+            self.contact.customer_since = date
+        elif is_anniversary_label(label):
+            self.set_anniversary(date)
+        elif not any(d.label == label and d.date == date for d in self.contact.dates):
+            self.contact.dates.append(LabelledDate(label, date))
+
+    def on_abdate(self, prop: Property) -> None:
+        label = self.labels.get(prop.group, "") if prop.group else ""
+        if (date := self.date(prop, f"date {label!r}" if label else "date")) is not None:
+            self.add_date(label or "Other", date)
+
+    def on_related_name(self, prop: Property) -> None:
+        label = self.labels.get(prop.group, "") if prop.group else ""
+        label = label or " ".join(prop.types())
+        if any(is_spouse_label(part) for part in (label, *prop.types())):
+            self.set_spouse(self.text(prop))
+
+    def on_related(self, prop: Property) -> None:
+        value = self.text(prop).strip()
+        uri = prop.param("VALUE").lower() != "text" and (":" in value and " " not in value)
+        if not uri:
+            self.on_related_name(prop)
+
+    def on_spouse(self, prop: Property) -> None:
+        self.set_spouse(self.text(prop))
+
+    def set_spouse(self, name: str) -> None:
+        if name.strip() and not self.contact.spouse:
+            self.contact.spouse = name.strip()
+
+    def on_categories(self, prop: Property) -> None:
+        text = prop.text(self.fallback)
+        names = split_escaped(text.replace(";", ","), ",", v21=True) if self.v21 else split_escaped(text, ",")
+        for name in names:
+            tag = unescape(name, v21=self.v21).strip()
+            if tag and tag.casefold() not in (t.casefold() for t in self.contact.tags):
+                self.contact.tags.append(tag)
+
+    def on_photo(self, prop: Property) -> None:
+        if self.contact.photo is not None:
+            return
+        try:
+            found = decode_photo(prop.payload(), prop.encoding, prop.param("VALUE"))
+        except PhotoError as exc:
+            self.warn(prop.line, f"{exc}; the photo was left out")
+            return
+        if found is not None:
+            self.contact.photo, self.contact.photo_type = found
+
+    def on_kind(self, prop: Property) -> None:
+        if self.text(prop).strip().lower() == "group":
+            self.is_group = True
+
+    def on_android_custom(self, prop: Property) -> None:
+        fields = [unescape(f, v21=True) for f in split_escaped(prop.text(self.fallback), ";", v21=True)]
+        fields += [""] * (4 - len(fields))
+        kind, value, subtype, custom = fields[0].strip(), fields[1].strip(), fields[2].strip(), fields[3]
+        if kind == _ANDROID_EVENT and value:
+            try:
+                date = parse_vcard_date(value)
+            except ValueError as exc:
+                self.warn(prop.line, f"the Android event date {exc}; it was left out")
+                return
+            if subtype == "1":
+                self.set_anniversary(date)
+            elif subtype == "3":
+                self.contact.birthday = self.contact.birthday or date
+            else:
+                self.add_date(custom.strip() if subtype == "0" and custom.strip() else "Other", date)
+        elif kind == _ANDROID_RELATION and value:
+            if subtype in _ANDROID_SPOUSE_TYPES or (subtype == "0" and is_spouse_label(custom)):
+                self.set_spouse(value)
+        elif kind == _ANDROID_NICKNAME and value and not self.contact.nickname:
+            self.contact.nickname = value
+
+
+def _identifies_someone(contact: Contact) -> bool:
+    return any(text.strip() for text in (
+        contact.display_name, contact.given_name, contact.family_name, contact.additional_names,
+        contact.nickname, contact.organization)) or bool(contact.emails or contact.phones)
+
+
+_HANDLERS: dict[str, Callable[[_CardReader, Property], None]] = {
+    "FN": _CardReader.on_fn, "N": _CardReader.on_n, "NICKNAME": _CardReader.on_nickname,
+    "ORG": _CardReader.on_org, "TITLE": _CardReader.on_title, "NOTE": _CardReader.on_note,
+    "UID": _CardReader.on_uid, "EMAIL": _CardReader.on_email, "TEL": _CardReader.on_tel,
+    "ADR": _CardReader.on_adr, "LABEL": _CardReader.on_label, "BDAY": _CardReader.on_bday,
+    "X-ABDATE": _CardReader.on_abdate, "X-ABRELATEDNAMES": _CardReader.on_related_name,
+    "RELATED": _CardReader.on_related, "CATEGORIES": _CardReader.on_categories,
+    "CATEGORY": _CardReader.on_categories, "PHOTO": _CardReader.on_photo, "KIND": _CardReader.on_kind,
+    "X-ADDRESSBOOKSERVER-KIND": _CardReader.on_kind, "X-ANDROID-CUSTOM": _CardReader.on_android_custom,
+    **{name: _CardReader.on_anniversary for name in _ANNIVERSARY_PROPS},
+    **{name: _CardReader.on_spouse for name in _SPOUSE_PROPS},
+}
+
+
+def card_to_contact(props: list[Property], fallback_encoding: str, warn: Warn) -> Contact:
+    """Build the contact of one card from its properties (in file order).
+
+    ``fallback_encoding`` is the file's legacy code page for undeclared 8-bit values;
+    ``warn(line, message)`` receives every field left out. Raises NotAPerson when the card
+    must be skipped as a whole. Never raises anything else for any property content.
+    """
+    return _CardReader(props, fallback_encoding, warn).read()

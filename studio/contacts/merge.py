@@ -1,0 +1,94 @@
+"""Merging two records of the same person (whether they ARE the same: `identity`).
+
+The rule a user can rely on: what they already have is never lost and never replaced
+by an empty value. From the incoming record Card Studio takes only what is new:
+- an empty name part, organisation, title, nickname, spouse or UID is filled in;
+- a date is filled in when missing, and a year-less date gains its year when the
+  incoming one agrees on month and day;
+- e-mails (compared case-insensitively), phones (compared by
+  `identity.normalise_phone`), addresses (street's first line + postcode), labelled
+  dates and tags (case-insensitively) are added when not already there; an existing
+  item without a label takes the incoming item's label;
+- a note that is not already part of the existing notes is appended after a blank line;
+- the photo is kept, or taken when there was none.
+``merge_contacts(c, c) == c``: importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from studio.contacts.identity import normalise_email, normalise_phone, normalise_text
+from studio.model import Address, Contact, PartialDate, Phone
+
+_SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
+            "suffix", "nickname", "organization", "title", "spouse")
+
+
+def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
+    """A new contact (with ``existing.id``) holding everything of both; inputs are untouched."""
+    merged = copy.deepcopy(existing)
+    for name in _SCALARS:
+        if not getattr(merged, name).strip() and getattr(incoming, name).strip():
+            setattr(merged, name, getattr(incoming, name))
+    merged.birthday = _merge_date(existing.birthday, incoming.birthday)
+    merged.anniversary = _merge_date(existing.anniversary, incoming.anniversary)
+    merged.customer_since = _merge_date(existing.customer_since, incoming.customer_since)
+    merged.notes = _merge_notes(existing.notes, incoming.notes)
+    _union(merged.emails, incoming.emails, lambda e: normalise_email(e.value))
+    _union(merged.phones, incoming.phones, _phone_key)
+    _union(merged.addresses, incoming.addresses, _address_key)
+    _union(merged.dates, incoming.dates, lambda d: (normalise_text(d.label), d.date))
+    known_tags = {t.casefold() for t in merged.tags}
+    for tag in incoming.tags:
+        if tag.casefold() not in known_tags:
+            merged.tags.append(tag)
+            known_tags.add(tag.casefold())
+    if merged.photo is None and incoming.photo is not None:
+        merged.photo, merged.photo_type = incoming.photo, incoming.photo_type
+    return merged
+
+
+def _merge_date(existing: PartialDate | None, incoming: PartialDate | None) -> PartialDate | None:
+    if existing is None:
+        return incoming
+    if (existing.year is None and incoming is not None and incoming.year is not None
+            and (incoming.month, incoming.day) == (existing.month, existing.day)):
+        return incoming
+    return existing
+
+
+def _merge_notes(existing: str, incoming: str) -> str:
+    if not incoming.strip() or incoming.strip() in existing:
+        return existing
+    if not existing.strip():
+        return incoming
+    return f"{existing}\n\n{incoming}"
+
+
+def _phone_key(phone: Phone) -> str:
+    value = phone.value
+    return normalise_phone(value) or normalise_text(value)
+
+
+def _address_key(address: Address) -> str:
+    street = normalise_text(address.street.split("\n")[0])
+    code = normalise_text(address.postal_code).replace(" ", "")
+    if street or code:
+        return f"{street}|{code}"
+    return normalise_text(f"{address.city}|{address.region}|{address.country}")
+
+
+def _union(items: list, incoming: list, key) -> None:  # type: ignore[type-arg]
+    """Append incoming items whose key is new; fill an empty label from a matching one."""
+    by_key = {key(item): item for item in items}
+    for item in incoming:
+        k = key(item)
+        if k in by_key:
+            mine = by_key[k]
+            if hasattr(mine, "label") and not mine.label and getattr(item, "label", ""):
+                mine.label = item.label
+            continue
+        copied = copy.copy(item)
+        items.append(copied)
+        by_key[k] = copied

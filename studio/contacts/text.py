@@ -1,0 +1,59 @@
+"""vCard value escaping: splitting structured values and undoing backslash escapes.
+
+vCard 3.0 and 4.0 (RFC 6350 3.4) escape ``\\``, ``,``, ``;`` and newline (``\\n`` or ``\\N``);
+exporters also write ``\\:`` and ``\\"`` (Gmail). vCard 2.1 knows only ``\\;``, so there a
+backslash before anything else is text (AOSP's backslash fixture). Splitting must
+happen before unescaping, and after charset decoding (a Shift_JIS trail byte can be 0x5C).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPE_3 = re.compile(r"\\(.)", re.DOTALL)
+_NEEDS_ESCAPE = re.compile(r"[\\,;\n]")
+
+
+def split_escaped(text: str, separator: str, *, v21: bool = False) -> list[str]:
+    """Split on ``separator`` where it is not escaped; parts keep their escapes."""
+    if "\\" not in text:
+        return text.split(separator)
+    parts: list[str] = []
+    start = index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\\" and index + 1 < length:
+            if v21 and text[index + 1] != separator:
+                index += 1  # in 2.1 a backslash escapes only the separator
+                continue
+            index += 2
+            continue
+        if char == separator:
+            parts.append(text[start:index])
+            start = index + 1
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def unescape(text: str, *, v21: bool = False) -> str:
+    """Undo vCard escapes (``\\n`` and ``\\N`` become a line break)."""
+    if "\\" not in text:
+        return text
+    if v21:
+        return text.replace("\\;", ";")
+    return _ESCAPE_3.sub(_unescape_one, text)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return "\n" if char in "nN" else char
+
+
+def escape(text: str) -> str:
+    """Escape a text value for vCard 3.0 output (backslash, comma, semicolon, newline)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\n", "\\n"))
