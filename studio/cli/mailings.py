@@ -1,0 +1,232 @@
+"""`studio mailing`, `studio history`, `studio demo`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from studio.cli.context import CliContext, parse_date
+from studio.cli.occasions import today_of
+from studio.errors import UsageError
+from studio.progress import Progress
+from studio.services import mailings as service
+from studio.services.demo import run_demo
+from studio.services.mailings import MailingPlan, MailingRequest
+from studio.store.history import Mailing
+
+_SKIPPED_SHOWN = 50
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    mailing = subparsers.add_parser(
+        "mailing", parents=[common], help="make a mailing: cards, envelopes or labels, and a list",
+        description="Make one folder with cards.pdf, envelopes.pdf and/or labels.pdf in the same "
+                    "order and mailing.csv, record it in the history and print its id. Recipients: "
+                    "--contact, --tag or --all; with none, whoever has the occasion (for a birthday "
+                    "or a thank-you: whoever's card is due within --days).")
+    mailing.add_argument("--template", required=True, metavar="ID",
+                         help="the card template (see `studio templates`)")
+    mailing.add_argument("--occasion", metavar="KEY",
+                         help="christmas, thanksgiving, birthday, anniversary, customer-anniversary, "
+                              "thank-you, date:LABEL … (default: the template's first occasion)")
+    mailing.add_argument("--year", type=int, metavar="YYYY", help="which year's occasion (default: the next)")
+    mailing.add_argument("--tag", metavar="TAG", help="everyone with this tag")
+    mailing.add_argument("--contact", dest="contacts", type=int, nargs="+", default=[], metavar="ID",
+                         help="these contacts")
+    mailing.add_argument("--all", dest="everyone", action="store_true", help="every contact")
+    mailing.add_argument("--envelopes", metavar="SIZE", help="envelopes of this size (e.g. a7, a2, no10, c6)")
+    mailing.add_argument("--labels", metavar="STOCK", help="address labels on this stock (e.g. avery-5160)")
+    mailing.add_argument("--start", type=int, default=1, metavar="N",
+                         help="first free label on the first sheet (1 = top left)")
+    mailing.add_argument("--days", type=int, default=service.DEFAULT_DUE_DAYS, metavar="N",
+                         help="for birthdays and thank-yous without recipients: cards due within N days")
+    mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
+    mailing.add_argument("--force", action="store_true",
+                         help="include contacts already in a mailing of this occasion and year")
+    mailing.add_argument("--dry-run", action="store_true",
+                         help="list recipients, skipped contacts and the mail-by date; write nothing")
+    mailing.add_argument("--out", type=Path, metavar="DIR", help="the new folder for the mailing")
+    mailing.add_argument("--json", action="store_true", help="print JSON")
+    mailing.add_argument("--today", type=parse_date, metavar="DATE", help="pretend today is DATE")
+    mailing.set_defaults(handler=run_mailing)
+
+    history = subparsers.add_parser(
+        "history", parents=[common], help="past mailings; mark one sent or delete one never posted",
+        description="List mailings, newest first. A mailing counts as sent (for the not-thanked-lately "
+                    "list) once marked sent: printed is not posted.")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    action = history.add_mutually_exclusive_group()
+    action.add_argument("--delete", metavar="MAILING", help="delete a mailing that was never posted")
+    action.add_argument("--mark-sent", metavar="MAILING", help="mark a mailing posted (an id, or 'latest')")
+    history.add_argument("--date", type=parse_date, metavar="D",
+                         help="with --mark-sent: the day it was posted (default: today)")
+    history.set_defaults(handler=run_history)
+
+    demo = subparsers.add_parser(
+        "demo", parents=[common], help="see what Card Studio makes: a mailing for sample contacts",
+        description="Load the bundled sample contacts into a throwaway database (not yours) and make a "
+                    "sample holiday mailing (cards, envelopes and labels) in DIR.")
+    demo.add_argument("--out", type=Path, required=True, metavar="DIR", help="a new or empty folder")
+    demo.add_argument("--today", type=parse_date, metavar="DATE", help="pretend today is DATE")
+    demo.set_defaults(handler=run_demo_command)
+
+
+def _progress(ctx: CliContext) -> tuple[Progress, bool]:
+    interactive = sys.stderr.isatty()
+
+    def show(done: int, total: int, what: str) -> None:
+        if interactive:
+            counter = f"{done}/{total} " if total else ""
+            print(f"\r{(counter + what)[:70]:<70}", end="", file=ctx.err, flush=True)
+
+    return Progress(report=show), interactive
+
+
+def _request(args: argparse.Namespace) -> MailingRequest:
+    return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
+                          contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
+                          labels=args.labels, start=args.start, force=args.force, days=args.days,
+                          message=args.message)
+
+
+def plan_json(plan: MailingPlan) -> dict[str, Any]:
+    return {
+        "occasion": plan.occasion_key, "occasion_name": plan.occasion_name, "year": plan.year,
+        "template": plan.template.id, "mail_by": plan.mail_by.isoformat() if plan.mail_by else None,
+        "recipients": [{"position": r.position, "contact_id": r.contact.id, "contact_name": r.contact.name,
+                        "date": r.occasion.date.isoformat(), "mail_by": r.occasion.mail_by.isoformat(),
+                        "years": r.occasion.years} for r in plan.recipients],
+        "skipped": [{"contact_id": s.contact_id, "contact_name": s.contact_name, "reason": s.reason}
+                    for s in plan.skipped],
+        "warnings": plan.warnings,
+    }
+
+
+def _title(plan: MailingPlan) -> str:
+    return f"{plan.occasion_name}{f' {plan.year}' if plan.year else ''} with {plan.template.id}"
+
+
+def _print_post_by(ctx: CliContext, plan: MailingPlan) -> None:
+    counts = plan.mail_by_counts()
+    if counts:
+        ctx.print("Post by: " + ", ".join(f"{day.isoformat()} ({n} card{'s' if n != 1 else ''})"
+                                          for day, n in counts))
+
+
+def _print_skipped(ctx: CliContext, plan: MailingPlan) -> None:
+    if not plan.skipped:
+        return
+    ctx.print(f"Skipped ({len(plan.skipped)}):")
+    for s in plan.skipped[:_SKIPPED_SHOWN]:
+        ctx.print(f"  #{s.contact_id:<5} {s.contact_name}: {s.reason}")
+    if len(plan.skipped) > _SKIPPED_SHOWN:
+        ctx.print(f"  … and {len(plan.skipped) - _SKIPPED_SHOWN} more (--json lists all)")
+
+
+def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = today_of(args)
+    request = _request(args)
+    if not args.dry_run and args.out is None:
+        raise UsageError("say where the mailing goes with --out DIR (or look first with --dry-run)")
+    progress, interactive = _progress(ctx)
+    with ctx.open_store() as store:
+        if args.dry_run:
+            plan = service.plan_mailing(store, request, today, ctx.paths)
+            if args.json:
+                ctx.print_json({"dry_run": True, **plan_json(plan)})
+                return 0
+            cards = f"{len(plan.recipients)} card{'s' if len(plan.recipients) != 1 else ''}"
+            ctx.print(f"Dry run: {_title(plan)}: {cards}, {len(plan.skipped)} skipped. Nothing was written.")
+            _print_post_by(ctx, plan)
+            for warning in plan.warnings:
+                ctx.print(f"Warning: {warning}")
+            if plan.recipients:
+                ctx.print("Recipients, in mailing order:")
+                for r in plan.recipients:
+                    years = f" ({r.occasion.years})" if r.occasion.years is not None else ""
+                    ctx.print(f"  {r.position:>4}. #{r.contact.id:<5} {r.contact.name}{years}: "
+                              f"{r.occasion.date.isoformat()}, mail by {r.occasion.mail_by.isoformat()}")
+            _print_skipped(ctx, plan)
+            return 0
+        try:
+            result = service.produce_mailing(store, request, today, args.out, ctx.paths, progress=progress)
+        finally:
+            if interactive:
+                print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+    plan = result.plan
+    if args.json:
+        ctx.print_json({"id": result.mailing_id, "folder": str(result.folder),
+                        "files": [p.name for p in result.files], **plan_json(plan)})
+        return 0
+    for warning in plan.warnings:
+        ctx.warn(f"warning: {warning}")
+    for s in plan.skipped:
+        ctx.warn(f"skipped #{s.contact_id} {s.contact_name}: {s.reason}")
+    for note in result.fit_notes:
+        if note.status == "overflow":  # shrinking to fit is normal; text that does not fit is not
+            ctx.warn(f"warning: {note}")
+    files = ", ".join(p.name for p in result.files)
+    post_by = plan.mail_by.isoformat() if plan.mail_by else "-"
+    ctx.warn(f"Mailing {result.mailing_id}: {len(plan.recipients)} cards for {_title(plan)} "
+             f"in {result.folder} ({files}). Post by {post_by}; "
+             f"then run `studio history --mark-sent {result.mailing_id}`.")
+    ctx.print(result.mailing_id)
+    return 0
+
+
+def mailing_json(mailing: Mailing) -> dict[str, Any]:
+    return {"id": mailing.id, "created_at": mailing.created_at, "occasion": mailing.occasion,
+            "year": mailing.year, "template": mailing.template, "output": mailing.output,
+            "folder": mailing.folder, "sent_at": mailing.sent_at, "cards": len(mailing.items),
+            "items": [{"position": i.position, "contact_id": i.contact_id, "contact_name": i.contact_name,
+                       "occasion": i.occasion,
+                       "date": i.occasion_date.isoformat() if i.occasion_date else None}
+                      for i in mailing.items]}
+
+
+def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store() as store:
+        if args.delete:
+            gone = service.delete_mailing(store, args.delete)
+            ctx.print(f"Deleted mailing {gone.id} ({gone.occasion}{f' {gone.year}' if gone.year else ''}, "
+                      f"{len(gone.items)} cards). Its folder {gone.folder or '-'} was left as it is.")
+            return 0
+        if args.mark_sent:
+            when = args.date or dt.date.today()
+            sent = service.mark_sent(store, args.mark_sent, when)
+            ctx.print(f"Mailing {sent.id} marked sent on {when.isoformat()} ({len(sent.items)} cards).")
+            return 0
+        mailings = service.mailing_history(store)
+    if args.json:
+        ctx.print_json([mailing_json(m) for m in mailings])
+        return 0
+    if not mailings:
+        ctx.print("No mailings yet. Make one with `studio mailing` (or try `studio demo --out DIR`).")
+        return 0
+    for m in mailings:
+        status = f"sent {m.sent_at[:10]}" if m.sent_at else "not marked sent"
+        what = f"{m.occasion}{f' {m.year}' if m.year else ''}"
+        ctx.print(f"{m.id:>4}  {m.created_at[:10]}  {what}  {m.template}  {len(m.items)} cards  "
+                  f"{m.output or '-'}  {status}  {m.folder}")
+    return 0
+
+
+def run_demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    progress, interactive = _progress(ctx)
+    try:
+        result = run_demo(args.out, today_of(args), progress=progress)
+    finally:
+        if interactive:
+            print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+    mailing = result.mailing
+    plan = mailing.plan
+    ctx.print(f"Loaded {result.imported.added} sample contacts into a throwaway database and made a "
+              f"{plan.occasion_name} {plan.year} mailing with the {result.template} template:")
+    for path in mailing.files:
+        ctx.print(f"  {path}")
+    ctx.print(f"{len(plan.recipients)} cards; {len(plan.skipped)} sample contacts skipped "
+              "(no postal address, as in a real address book). Open the PDFs to see them.")
+    return 0
