@@ -159,16 +159,20 @@ class Contact:
 
     @property
     def name(self) -> str:
-        """The name to show a user: the display name, else built from parts, else org/email."""
+        """The name to show a user: the display name, else built from parts, else
+        nickname/org/email/phone (a card may hold nothing else)."""
         if self.display_name.strip():
             return self.display_name.strip()
         built = " ".join(p for p in (self.prefix, self.given_name, self.additional_names,
                                      self.family_name, self.suffix) if p.strip())
         if built.strip():
             return built.strip()
-        if self.organization.strip():
-            return self.organization.strip()
-        return self.emails[0].value if self.emails else ""
+        for fallback in (self.nickname, self.organization):
+            if fallback.strip():
+                return fallback.strip()
+        if self.emails:
+            return self.emails[0].value
+        return self.phones[0].value if self.phones else ""
 
     def preferred_address(self) -> Address | None:
         """The address to mail to: the preferred one, else the first non-empty one."""

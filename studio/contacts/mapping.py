@@ -192,8 +192,9 @@ class _CardReader:
         if pobox.isdigit():
             pobox = f"PO Box {pobox}"
         lines = "\n".join(p for p in (street, extended, pobox) if p)
+        label = self.label(prop) or ("postal" if "postal" in prop.types() else "")
         address = Address(street=lines, city=city, region=region, postal_code=code, country=country,
-                          label=self.label(prop), preferred=self.preferred(prop))
+                          label=label, preferred=self.preferred(prop))
         if not address.is_empty():
             self.contact.addresses.append(address)
 

@@ -1,9 +1,10 @@
 """vCard value escaping: splitting structured values and undoing backslash escapes.
 
 vCard 3.0 and 4.0 (RFC 6350 3.4) escape ``\\``, ``,``, ``;`` and newline (``\\n`` or ``\\N``);
-exporters also write ``\\:`` and ``\\"`` (Gmail). vCard 2.1 knows only ``\\;``, so there a
-backslash before anything else is text (AOSP's backslash fixture). Splitting must
-happen before unescaping, and after charset decoding (a Shift_JIS trail byte can be 0x5C).
+exporters also write ``\\:`` and ``\\"`` (Gmail). vCard 2.1 knows only ``\\;`` (Apple's 2.1
+export adds ``\\,``), so there a backslash before anything else is text (AOSP's fixture).
+Splitting must happen before unescaping, and after charset decoding (a Shift_JIS trail
+byte can be 0x5C).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def unescape(text: str, *, v21: bool = False) -> str:
     """Undo vCard escapes (``\\n`` and ``\\N`` become a line break)."""
     if "\\" not in text:
         return text
-    if v21:
-        return text.replace("\\;", ";")
+    if v21:  # 2.1 escapes only ";", but Apple's and others' 2.1 exports also write "\,"
+        return text.replace("\\;", ";").replace("\\,", ",")
     return _ESCAPE_3.sub(_unescape_one, text)
 
 
