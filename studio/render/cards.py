@@ -25,6 +25,7 @@ from studio.render.layout import CardLayout, FitNote
 from studio.render.marks import draw_marks
 from studio.render.panels import check_layout, draw_panel
 from studio.render.pdf import open_canvas
+from studio.render.text import TextCache
 
 
 def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, paper: str = "letter",
@@ -63,6 +64,7 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             total: int | None) -> list[FitNote]:
     notes: list[FitNote] = []
     canvas: Canvas | None = None
+    cache: TextCache | None = None
     plan: SheetPlan | None = None
     sheet: list[CardLayout] = []
     done = 0
@@ -73,8 +75,9 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             next_plan = plan_sheet(card, paper)
             if canvas is None:
                 canvas = open_canvas(out, next_plan.page_size, title="Cards")
+                cache = TextCache(canvas)
             if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
-                notes.extend(_draw_sheet(canvas, plan, sheet, images, marks))
+                notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks))
                 sheet = []
             plan = next_plan
             sheet.append(layout)
@@ -82,13 +85,13 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             progress.step(done, total or 0, layout.label)
         if canvas is None or plan is None:
             raise StudioError("There are no cards to render.")
-        notes.extend(_draw_sheet(canvas, plan, sheet, images, marks))
+        notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks))
         canvas.save()
     return notes
 
 
 def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images: ImageStore,
-                marks: bool) -> list[FitNote]:
+                cache: TextCache | None, marks: bool) -> list[FitNote]:
     """The outside page, then the inside page, of one sheet carrying ``sheet``'s cards."""
     notes: list[FitNote] = []
     for side in ("outside", "inside"):
@@ -104,7 +107,7 @@ def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images
             canvas.transform(*(slot.outside if side == "outside" else slot.inside))
             for place in places:
                 notes.extend(draw_panel(canvas, plan.card, place, layout.panels.get(place.name), images,
-                                        layout.label))
+                                        layout.label, cache=cache))
             canvas.restoreState()
         if marks:
             draw_marks(canvas, plan, side, len(sheet))

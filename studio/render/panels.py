@@ -10,7 +10,7 @@ from studio.render.formats import CardFormat
 from studio.render.images import ImageStore
 from studio.render.imposition import PanelPlace
 from studio.render.layout import CardLayout, FitNote, PanelContent
-from studio.render.text import draw_text_box, parse_color
+from studio.render.text import TextCache, draw_text_box, parse_color
 
 
 def check_layout(layout: CardLayout, card: CardFormat) -> None:
@@ -23,12 +23,13 @@ def check_layout(layout: CardLayout, card: CardFormat) -> None:
 
 
 def draw_panel(canvas: Canvas, card: CardFormat, place: PanelPlace, content: PanelContent | None,
-               images: ImageStore, label: str, *, bleed: bool = True) -> list[FitNote]:
+               images: ImageStore, label: str, *, bleed: bool = True,
+               cache: TextCache | None = None) -> list[FitNote]:
     """Draw ``content`` on ``place``; the canvas must be in piece coordinates (points).
 
     Background and artwork are clipped to the panel plus the bleed on its outer edges
     (``bleed=False``: to the panel itself, for previews); text is never clipped. Returns
-    the fit notes of its text boxes.
+    the fit notes of its text boxes. ``cache`` replays text boxes drawn before on this canvas.
     """
     if content is None or not (content.background or content.images or content.texts):
         return []
@@ -49,7 +50,7 @@ def draw_panel(canvas: Canvas, card: CardFormat, place: PanelPlace, content: Pan
             images.draw(canvas, image, place.width, place.height, bleed_pt)
         canvas.restoreState()
     for box in content.texts:
-        note = draw_text_box(canvas, box, 0.0, place.height, card=label)
+        note = draw_text_box(canvas, box, 0.0, place.height, card=label, cache=cache)
         if note is not None:
             notes.append(note)
     canvas.restoreState()

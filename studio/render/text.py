@@ -16,7 +16,9 @@ Sizes are PDF points; TextBox positions are millimetres from the panel's top-lef
 from __future__ import annotations
 
 import functools
+import html
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +51,8 @@ class _Fit:
     fits: bool
 
 
-def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card: str = "") -> FitNote | None:
+def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card: str = "",
+                  cache: TextCache | None = None) -> FitNote | None:
     """Draw ``box`` on a panel whose top-left corner is at (left, top) in points.
 
     ``left``/``top`` are in the canvas' current coordinates (the canvas may be rotated for
@@ -59,13 +62,78 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     size, ``FitNote("shrunk")`` when it had to shrink, and ``FitNote("overflow")`` when it
     did not fit even at the minimum size: then it is drawn at the minimum size from the
     top of the box, running past its bottom, so the problem shows instead of hiding.
-    Raises StudioError naming the card and box for bad markup, font, colour or alignment.
+    ``cache`` (made for this canvas) replays boxes drawn before instead of laying them out
+    again. Raises StudioError naming the card and box for bad markup, font, colour or
+    alignment.
     """
     if not box.text.strip():
         return None
     register_fonts()
     _check_box(box, card)
+    if cache is not None and cache.canvas is canvas:
+        key = (box.text, box.font, box.size, box.min_size, box.color, box.align, box.valign, box.leading,
+               box.x, box.y, box.width, box.height, round(left, 3), round(top, 3))
+        fit = cache.replay(key)
+        if fit is None:
+            start = len(canvas._code)  # the operators this box writes, kept for the next card
+            fit = _draw(canvas, box, left, top, card)
+            cache.store(key, canvas._code[start:], fit)
+    else:
+        fit = _draw(canvas, box, left, top, card)
+    if not fit.fits:
+        return FitNote(card=card, box=box.name, status="overflow", size=fit.size)
+    if fit.size < box.size - 1e-6:
+        return FitNote(card=card, box=box.name, status="shrunk", size=fit.size)
+    return None
+
+
+class TextCache:
+    """Text boxes already drawn on one canvas, as the PDF operators they produced.
+
+    A batch prints the same message, quote and signature on every card at the same place;
+    laying each out again is most of the cost of a card. Replaying the operators is exact
+    because they are relative to the panel (the canvas' transformation is set outside
+    them) and the glyphs they use are already in the document's font subsets. Only valid
+    for the canvas it was made for; bounded, least recently used entries go first.
+    """
+
+    def __init__(self, canvas: Canvas, max_entries: int = 256) -> None:
+        self.canvas = canvas
+        self._entries: OrderedDict[tuple, tuple[list[str], _Fit]] = OrderedDict()
+        self._max = max_entries
+
+    def replay(self, key: tuple) -> _Fit | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        self._entries.move_to_end(key)
+        self.canvas._code.extend(entry[0])
+        return entry[1]
+
+    def store(self, key: tuple, operators: list[str], fit: _Fit) -> None:
+        self._entries[key] = (list(operators), fit)
+        if len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+
+
+def _draw(canvas: Canvas, box: TextBox, left: float, top: float, card: str) -> _Fit:
     width, height = box.width * mm, box.height * mm
+    x = left + box.x * mm
+    y = top - box.y * mm
+    line = _plain_line(box.text)
+    if line is not None and box.size * box.leading <= height + _TOLERANCE:
+        # One line of plain text (a greeting, a name) that fits at full size: drawn directly,
+        # placed exactly where a one-line paragraph would be.
+        line_width = text_width(line, box.font, box.size)
+        if line_width <= width + _TOLERANCE:
+            y -= _valign_offset(box.valign, height, box.size * box.leading)
+            anchor = {"center": x + width / 2, "centre": x + width / 2, "right": x + width}.get(box.align, x)
+            canvas.saveState()
+            canvas.setFillColor(parse_color(box.color))
+            draw_line(canvas, line, anchor, y - box.size, box.font, box.size,
+                      align=box.align if box.align in ("center", "centre", "right") else "left")
+            canvas.restoreState()
+            return _Fit(box.size, True)
     try:
         # A minimum above the size (a small caption keeping the default minimum) means: no shrinking.
         min_size = min(box.min_size, box.size)
@@ -76,23 +144,31 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
         where = f"{card + ': ' if card else ''}text box '{box.name}'"
         raise StudioError(f"{where}: the text is not valid markup ({exc}). "
                           "Use <b>, <i>, <u>, <font color=\"#rrggbb\"> and <br/>.") from exc
-    x = left + box.x * mm
-    y = top - box.y * mm
-    if fit.fits and box.valign == "middle":
-        y -= (height - total) / 2
-    elif fit.fits and box.valign == "bottom":
-        y -= height - total
+    if fit.fits:
+        y -= _valign_offset(box.valign, height, total)
     gap = _paragraph_gap(style)
     for index, (paragraph, para_height) in enumerate(paragraphs):
         if index:
             y -= gap
         paragraph.drawOn(canvas, x, y - para_height)
         y -= para_height
-    if not fit.fits:
-        return FitNote(card=card, box=box.name, status="overflow", size=fit.size)
-    if fit.size < box.size - 1e-6:
-        return FitNote(card=card, box=box.name, status="shrunk", size=fit.size)
-    return None
+    return fit
+
+
+def _plain_line(text: str) -> str | None:
+    """The text if it is one line without markup (entities decoded), else None."""
+    stripped = text.strip()
+    if "<" in stripped or "\n" in stripped:
+        return None
+    return html.unescape(stripped) if "&" in stripped else stripped
+
+
+def _valign_offset(valign: str, box_height: float, text_height: float) -> float:
+    if valign == "middle":
+        return (box_height - text_height) / 2
+    if valign == "bottom":
+        return box_height - text_height
+    return 0.0
 
 
 def _check_box(box: TextBox, card: str) -> None:

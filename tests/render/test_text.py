@@ -157,3 +157,37 @@ def test_lines_measure_draw_and_fit() -> None:
     assert 6 <= size < 14
     assert text_width(lines[0], "sans", size) <= 200 < text_width(lines[0], "sans", size + 0.25)
     assert fit_lines(["Hi"], "sans", 100, 100, 14, 6) == 14
+
+
+@pytest.mark.parametrize("align", ["left", "center", "right"])
+@pytest.mark.parametrize("valign", ["top", "middle", "bottom"])
+def test_a_plain_line_sits_where_the_same_line_as_a_paragraph_would(align: str, valign: str) -> None:
+    plain = TextBox("a", 10, 10, 90, 30, "Dear Zoë,", font="script", size=20, align=align, valign=valign)
+    marked = TextBox("b", 10, 70, 90, 30, "<font color='#222222'>Dear Zoë,</font>", font="script", size=20,
+                     align=align, valign=valign)
+    pdf, _ = _render([plain, marked])
+    with pdfplumber.open(BytesIO(pdf)) as document:
+        chars = document.pages[0].chars
+    first, second = chars[: len("Dear Zoë,")], chars[len("Dear Zoë,"):]
+    assert "".join(c["text"] for c in first) == "".join(c["text"] for c in second) == "Dear Zoë,"
+    for a, b in zip(first, second, strict=True):
+        assert a["x0"] == pytest.approx(b["x0"], abs=0.2)
+        assert a["top"] + 60 * mm == pytest.approx(b["top"], abs=0.2)
+
+
+def test_a_cache_replays_identical_boxes_exactly() -> None:
+    from studio.render.text import TextCache
+
+    text = "Thank you for <b>everything</b> this year. " * 14
+    box = TextBox("msg", 10, 10, 80, 60, text, size=14, min_size=6)
+    outputs = []
+    for use_cache in (False, True):
+        out = BytesIO()
+        canvas = open_canvas(out, PAGE)
+        cache = TextCache(canvas) if use_cache else None
+        notes = [draw_text_box(canvas, box, 0, PAGE[1], card=f"C{i}", cache=cache) for i in range(3)]
+        canvas.showPage()
+        canvas.save()
+        outputs.append((_text(out.getvalue()), [(n.card, n.status, n.size) for n in notes]))
+    assert outputs[0] == outputs[1]
+    assert [card for card, _, _ in outputs[1][1]] == ["C0", "C1", "C2"]
