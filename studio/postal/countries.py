@@ -38,7 +38,7 @@ _ALIASES = {
     "prc": "CN", "peoples republic of china": "CN", "mainland china": "CN", "p r china": "CN",
     "republic of china": "TW", "roc": "TW", "hong kong sar": "HK", "hong kong sar china": "HK",
     "macau sar": "MO", "uae": "AE", "emirates": "AE", "turkey": "TR", "turkiye": "TR",
-    "ivory coast": "CI", "cote d ivoire": "CI", "vatican": "VA", "holy see": "VA",
+    "ivory coast": "CI", "cote divoire": "CI", "vatican": "VA", "holy see": "VA",
     "burma": "MM", "swaziland": "SZ", "macedonia": "MK", "cape verde": "CV",
     "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "osterreich": "AT",
     "espana": "ES", "nippon": "JP", "nihon": "JP", "bharat": "IN",
@@ -49,12 +49,13 @@ _ALIASES = {
     "hong kong": "HK", "hongkong": "HK", "macau": "MO", "macao": "MO", "palestine": "PS",
 }
 
-_PUNCTUATION = re.compile(r"[\s.,'’()\-_/]+")
+_APOSTROPHES = re.compile(r"['’`]")
+_PUNCTUATION = re.compile(r"[\s.,()\-_/]+")
 
 
 def _key(text: str) -> str:
-    """Case-folded, accents removed, punctuation collapsed: 'U.S.A.' -> 'u s a'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case-folded, accents and apostrophes removed, punctuation collapsed: 'U.S.A.' -> 'u s a'."""
+    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text.casefold()))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _PUNCTUATION.sub(" ", plain).strip()
 

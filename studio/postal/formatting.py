@@ -111,6 +111,16 @@ def _template(code: str, latin: bool, city: str, region: str, postcode: str) -> 
     return tuple(lines)
 
 
+_SEPARATORS = re.compile(r"\s*([,\-–])(?:\s*[,\-–])+\s*")
+
+
+def _tidy(line: str) -> str:
+    """A layout line without the separators an empty field leaves behind: ", 100022" or
+    "SÃO PAULO-" (an empty region), "〒" (no postcode). Empty when nothing is left."""
+    line = _SEPARATORS.sub(lambda m: f"{m.group(1)} ", line).strip(" ,-–")
+    return line if any(ch.isalnum() for ch in line) else ""
+
+
 def _same_place(a: str, b: str) -> bool:
     """'Tokyo' and 'Tokyo', or '北京' and '北京市': the same place written twice."""
     a, b = a.strip().casefold(), b.strip().casefold()
@@ -190,7 +200,7 @@ def format_address(name_lines: list[str], address: Address, *, home_country: str
     for line in template:
         for marker, value in fill.items():
             line = line.replace(marker, value)
-        lines += [part.strip() for part in line.split("\n") if part.strip()]
+        lines += [tidy for part in line.split("\n") if (tidy := _tidy(part))]
     required = [(name,) for name in names] + [(line,) for line in street.split("\n")]
     lines += _missing([*required, (city, place_city), (postcode,)], lines)
     if code != home_country.upper():

@@ -1,0 +1,171 @@
+"""`studio envelopes`, `studio labels`, `studio stocks`, `studio calibrate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from studio.cli.context import CliContext
+from studio.errors import UsageError
+from studio.progress import Progress
+from studio.services import mail_pieces as service
+from studio.services.mail_pieces import MailPieceSummary
+
+_SKIPPED_SHOWN = 20
+
+
+def _selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--contact", dest="contacts", type=int, nargs="+", action="extend", default=[],
+                        metavar="ID", help="these contacts (ids from `studio contacts`)")
+    parser.add_argument("--tag", metavar="TAG", help="everyone with this tag")
+    parser.add_argument("--all", dest="everyone", action="store_true", help="every contact")
+    parser.add_argument("--order", choices=service.ORDERS, default="name",
+                        help="name (family name, default) or postal (domestic by postcode first, then "
+                             "each country): use the same order as the cards of the batch")
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    env = subparsers.add_parser(
+        "envelopes", parents=[common], help="print envelopes for contacts",
+        description="One PDF page per envelope, the size of the envelope: your return address "
+                    "(Settings > Sender) top left, the recipient where the post office reads it.")
+    _selection(env)
+    env.add_argument("--size", metavar="SIZE",
+                     help="no10, monarch, 6x9, a2, a6, a7, a9, c5, c6, dl or custom:WxH in mm "
+                          "(custom:7.5x5in for inches); default: your settings")
+    env.add_argument("--stamp-box", action="store_true", help="outline where the stamp goes")
+    env.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    env.set_defaults(handler=run_envelopes)
+
+    labels = subparsers.add_parser(
+        "labels", parents=[common], help="print address labels, return-address labels or a calibration page",
+        description="Address labels on a label sheet (see `studio stocks`), your return address on a "
+                    "whole sheet (--return-address), or the page that finds your printer's "
+                    "calibration (--calibration).")
+    _selection(labels)
+    labels.add_argument("--stock", metavar="STOCK", help="label sheet, e.g. avery-5160 or L7160 "
+                                                         "(default: your settings)")
+    labels.add_argument("--start", type=int, default=1, metavar="N",
+                        help="first free label on the first sheet (the ones before it are used)")
+    labels.add_argument("--outline", action="store_true", help="draw label outlines (test print on paper)")
+    mode = labels.add_mutually_exclusive_group()
+    mode.add_argument("--return-address", action="store_true", help="a sheet of your return address")
+    mode.add_argument("--calibration", action="store_true", help="the printer calibration page")
+    labels.add_argument("--sheets", type=int, default=1, metavar="N",
+                        help="with --return-address: how many sheets (default 1)")
+    labels.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    labels.set_defaults(handler=run_labels)
+
+    stocks = subparsers.add_parser("stocks", parents=[common], help="list label sheets and envelope sizes")
+    stocks.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    stocks.set_defaults(handler=run_stocks)
+
+    calibrate = subparsers.add_parser(
+        "calibrate", parents=[common], help="show or set the printer calibration",
+        description="Printer calibration for labels and envelopes: offsets in mm (positive moves the "
+                    "print right / down) and scale factors. Print `studio labels --calibration` to "
+                    "measure them.")
+    calibrate.add_argument("--offset-x", type=float, metavar="MM")
+    calibrate.add_argument("--offset-y", type=float, metavar="MM")
+    calibrate.add_argument("--scale-x", type=float, metavar="FACTOR")
+    calibrate.add_argument("--scale-y", type=float, metavar="FACTOR")
+    calibrate.add_argument("--reset", action="store_true", help="back to no correction")
+    calibrate.set_defaults(handler=run_calibrate)
+
+
+def _progress(ctx: CliContext) -> tuple[Progress, bool]:
+    interactive = sys.stderr.isatty()
+
+    def show(done: int, total: int, what: str) -> None:
+        if interactive:
+            print(f"\r{what[:70]:<70}", end="", file=ctx.err, flush=True)
+
+    return Progress(report=show), interactive
+
+
+def _report(ctx: CliContext, summary: MailPieceSummary, what: str, interactive: bool) -> int:
+    if interactive:
+        print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+    if summary.skipped:
+        ctx.warn(f"Skipped {len(summary.skipped)} contact{'s' if len(summary.skipped) != 1 else ''} "
+                 "without a usable postal address:")
+        for name, reason in summary.skipped[:_SKIPPED_SHOWN]:
+            ctx.warn(f"  {name}: {reason}")
+        if len(summary.skipped) > _SKIPPED_SHOWN:
+            ctx.warn(f"  … and {len(summary.skipped) - _SKIPPED_SHOWN} more")
+    for note in summary.overflows:
+        ctx.warn(f"Does not fit: {note}")
+    shrunk = len(summary.fit_notes) - len(summary.overflows)
+    if shrunk:
+        ctx.warn(f"{shrunk} {what.rstrip('s')}{'s' if shrunk != 1 else ''} set smaller to fit")
+    pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
+    ctx.print(f"Wrote {summary.count} {what} ({pages}) to {summary.out}")
+    return 0
+
+
+def run_envelopes(args: argparse.Namespace, ctx: CliContext) -> int:
+    progress, interactive = _progress(ctx)
+    with ctx.open_store() as store:
+        summary = service.make_envelopes(store, args.out, ids=args.contacts, tag=args.tag,
+                                         everyone=args.everyone, size=args.size, order=args.order,
+                                         stamp_box=args.stamp_box, paths=ctx.paths, progress=progress)
+    return _report(ctx, summary, "envelopes", interactive)
+
+
+def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
+    chosen = bool(args.contacts or args.tag or args.everyone)
+    if (args.return_address or args.calibration) and chosen:
+        raise UsageError("--return-address and --calibration print no contacts; "
+                         "leave out --contact, --tag and --all")
+    with ctx.open_store() as store:
+        if args.calibration:
+            settings = store.settings.load()
+            out = service.calibration_page(args.stock, args.out, settings, paths=ctx.paths)
+            ctx.print(f"Wrote the calibration page to {out}. Print it at 100 % on plain paper and follow "
+                      "the steps on it.")
+            return 0
+        if args.return_address:
+            summary = service.return_address_labels(args.stock, args.out, store.settings.load(), args.start,
+                                                    args.outline, sheets=args.sheets, paths=ctx.paths)
+            return _report(ctx, summary, "return-address labels", False)
+        progress, interactive = _progress(ctx)
+        summary = service.make_labels(store, args.out, ids=args.contacts, tag=args.tag,
+                                      everyone=args.everyone, stock=args.stock, start=args.start,
+                                      outline=args.outline, order=args.order, paths=ctx.paths,
+                                      progress=progress)
+    return _report(ctx, summary, "labels", interactive)
+
+
+def run_stocks(args: argparse.Namespace, ctx: CliContext) -> int:
+    rows = service.stock_rows(ctx.paths)
+    if args.json:
+        ctx.print_json(rows)
+        return 0
+    header = ("ID", "Brand", "Part", "Paper", "Grid", "Size", "Use", "Also sold as")
+    table = [(r["id"], r["brand"], r["part"], r["paper"], r["grid"], r["label_size"], r["use"],
+              ", ".join(r["equivalents"][:4]) + (" …" if len(r["equivalents"]) > 4 else ""))
+             for r in rows if r["kind"] == "label"]
+    ctx.print("Label sheets")
+    _print_table(ctx, header, table)
+    ctx.print("")
+    ctx.print("Envelopes (or custom:WxH in mm)")
+    _print_table(ctx, ("ID", "Size", "Name"),
+                 [(r["id"], r["label_size"], r["description"]) for r in rows if r["kind"] == "envelope"])
+    return 0
+
+
+def _print_table(ctx: CliContext, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    for row in (header, *rows):
+        ctx.print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def run_calibrate(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store() as store:
+        calibration = service.set_calibration(store, offset_x=args.offset_x, offset_y=args.offset_y,
+                                              scale_x=args.scale_x, scale_y=args.scale_y, reset=args.reset)
+    ctx.print(f"Printer calibration: offset x {calibration.offset_x:+.2f} mm, offset y "
+              f"{calibration.offset_y:+.2f} mm, scale x {calibration.scale_x:.4f}, "
+              f"scale y {calibration.scale_y:.4f}")
+    return 0

@@ -1,0 +1,187 @@
+"""Envelopes: one PDF page per envelope, the page the size of the envelope (landscape).
+
+Where things go:
+
+* Return address: top left, 3/8 in from the edges (USPS DMM 602.1.4; the same corner
+  Deutsche Post, Royal Mail and La Poste ask for).
+* Stamp: the top-right corner is kept clear (postage area); an optional dashed box
+  shows where the stamp goes.
+* Recipient, US sizes: inside the USPS OCR read area (DMM 202.2.1, Quick Service Guide
+  201b): at least 1/2 in from the left and right edges, 5/8 in above the bottom (the
+  barcode clear zone stays empty) and no higher than 2 3/4 in above the bottom edge;
+  the block starts a little left of the middle, as USPS' sample envelopes show.
+* Recipient, ISO sizes (C5, C6, DL): the lower right of the face, at least 15 mm from
+  the bottom and right edges and clear of the 40 mm franking band at the top (Deutsche
+  Post's "Aufschriftfeld", the usual European practice).
+* USPS Intelligent Mail barcode (US recipients, when the sender has a mailer ID): in the
+  address block, just above the name line (DMM 202.5.3), with its clear zones.
+
+Text is fitted by shrinking (never clipped silently) and drawn with the render engine's
+font fallback, so addresses in any script print as real glyphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.graphics.barcode.usps4s import USPS_4State
+from reportlab.lib import colors
+from reportlab.lib.units import inch, mm
+from reportlab.pdfgen.canvas import Canvas
+
+from studio.model import Calibration, EnvelopeSize
+from studio.progress import NO_PROGRESS, Progress
+from studio.render.address_block import (
+    BlockStyle,
+    Box,
+    apply_calibration,
+    block_metrics,
+    draw_block,
+    fit_block,
+)
+from studio.render.barcode import barcode_size, draw_intelligent_mail, intelligent_mail
+from studio.render.layout import FitNote
+from studio.render.pdf import open_canvas
+from studio.render.text import draw_line
+
+RECIPIENT_STYLE = BlockStyle(family="sans", size=12.0, min_size=7.0, leading=1.2)
+RETURN_STYLE = BlockStyle(family="sans", size=9.0, min_size=6.0, leading=1.15)
+STAMP_WIDTH, STAMP_HEIGHT = 24.0, 28.0  # mm: a stamp and its cancellation
+_EDGE = 3 / 8 * 25.4  # mm, return address and stamp from the edges
+_BARCODE_GAP = 0.04 * 25.4  # mm between barcode clear zone and the name line
+
+
+@dataclass(frozen=True)
+class EnvelopeText:
+    """One envelope: recipient lines, return-address lines, optional IMb codes."""
+
+    name: str
+    recipient: tuple[str, ...]
+    return_address: tuple[str, ...] = ()
+    barcode: tuple[str, str] | None = None  # (tracking, routing), see studio.postal.imb
+
+
+@dataclass
+class EnvelopeRun:
+    envelopes: int = 0
+    pages: int = 0
+    notes: list[FitNote] = field(default_factory=list)
+
+
+def postal_style(size: EnvelopeSize, home_country: str = "US") -> str:
+    """"us" or "iso": whose placement rules apply (a custom size follows the home country)."""
+    if size.region in ("us", "iso"):
+        return size.region
+    return "us" if home_country.upper() in ("US", "CA", "PR") else "iso"
+
+
+def address_zone(size: EnvelopeSize, style: str) -> tuple[float, float, float, float]:
+    """Where the recipient block may go: (x, y, width, height) in mm from the envelope's
+    top-left corner (see the module docstring for the rules)."""
+    width, height = size.width, size.height
+    if style == "us":
+        left, right, bottom = max(0.5 * 25.4, width * 0.36), width - 0.5 * 25.4, height - 5 / 8 * 25.4
+        top = max(height - 2.75 * 25.4, height * 0.36)
+    else:
+        left, right, bottom = width * 0.42, width - 15.0, height - 15.0
+        top = max(40.0, height * 0.38)
+    return left, top, right - left, bottom - top
+
+
+def return_zone(size: EnvelopeSize, style: str) -> tuple[float, float, float, float]:
+    """Where the return address may go (mm from the top-left): the top-left corner."""
+    zone_x, zone_y, _, _ = address_zone(size, style)
+    width = min(size.width * 0.45, zone_x + 20) - _EDGE
+    return _EDGE, _EDGE, width, max(10.0, zone_y - 3.0 - _EDGE)
+
+
+def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out: str | Path | BinaryIO, *,
+                     style: str = "us", calibration: Calibration | None = None, stamp_box: bool = False,
+                     total: int | None = None, progress: Progress = NO_PROGRESS) -> EnvelopeRun:
+    """Write one page per envelope, ``size`` landscape, with ``calibration`` applied.
+
+    ``style`` is "us" or "iso" (`postal_style`). Returns the count, pages and fit notes.
+    """
+    calibration = calibration or Calibration()
+    page_height = size.height * mm
+    canvas = open_canvas(out, (size.width * mm, page_height), title=f"Envelopes ({size.name})")
+    run = EnvelopeRun()
+    for number, envelope in enumerate(envelopes, start=1):
+        canvas.saveState()
+        apply_calibration(canvas, calibration, page_height)
+        run.notes += _draw_envelope(canvas, envelope, size, style, stamp_box)
+        canvas.restoreState()
+        canvas.showPage()
+        run.envelopes += 1
+        run.pages += 1
+        if number % 20 == 0:
+            progress.step(number, total or 0, f"Envelope {number}" + (f" of {total}" if total else ""))
+    if run.pages == 0:
+        canvas.showPage()
+        run.pages = 1
+    canvas.save()
+    return run
+
+
+def _box(size: EnvelopeSize, zone: tuple[float, float, float, float]) -> Box:
+    x, y, width, height = zone
+    return Box(x * mm, (size.height - y) * mm, width * mm, height * mm)
+
+
+def _draw_envelope(canvas: Canvas, envelope: EnvelopeText, size: EnvelopeSize, style: str,
+                   stamp_box: bool) -> list[FitNote]:
+    notes: list[FitNote] = []
+    if envelope.return_address:
+        note = draw_block(canvas, envelope.return_address, _box(size, return_zone(size, style)), RETURN_STYLE,
+                          piece=envelope.name, name="return address", valign="top")
+        if note:
+            notes.append(note)
+    if stamp_box:
+        _draw_stamp_box(canvas, size)
+    zone = _box(size, address_zone(size, style))
+    barcode = intelligent_mail(*envelope.barcode) if envelope.barcode else None
+    if barcode is None:
+        note = draw_block(canvas, envelope.recipient, zone, RECIPIENT_STYLE, piece=envelope.name,
+                          name="recipient")
+    else:
+        note = _draw_with_barcode(canvas, envelope, zone, barcode)
+    if note:
+        notes.append(note)
+    return notes
+
+
+def _draw_with_barcode(canvas: Canvas, envelope: EnvelopeText, zone: Box,
+                       barcode: USPS_4State) -> FitNote | None:
+    """The barcode just above the name line; barcode and block centred in the zone together."""
+    bar_width, bar_height = barcode_size(barcode)
+    gap = _BARCODE_GAP * mm
+    right = zone.left + zone.width
+    # The barcode is wider than some zones (A2): then the block moves left so it fits,
+    # but never closer than 1/2 in to the left edge.
+    left = max(0.5 * inch, min(zone.left, right - bar_width))
+    indent = barcode.horizontalClearZone  # the text lines up with the first bar
+    text_width, text_room = right - left - indent, zone.height - bar_height - gap
+    size, _ = fit_block(envelope.recipient, RECIPIENT_STYLE, text_width, text_room)
+    _, text_height = block_metrics(envelope.recipient, RECIPIENT_STYLE, size)
+    top = zone.top - max(0.0, text_room - text_height) / 2
+    draw_intelligent_mail(canvas, barcode, left, top - bar_height)
+    block = Box(left + indent, top - bar_height - gap, text_width, text_room)
+    return draw_block(canvas, envelope.recipient, block, RECIPIENT_STYLE, piece=envelope.name,
+                      name="recipient", valign="top")
+
+
+def _draw_stamp_box(canvas: Canvas, size: EnvelopeSize) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
+    canvas.setFillColor(colors.Color(0.6, 0.6, 0.6))
+    canvas.setLineWidth(0.5)
+    canvas.setDash(2, 2)
+    x = (size.width - _EDGE * 0.6 - STAMP_WIDTH) * mm
+    y = (size.height - _EDGE * 0.6 - STAMP_HEIGHT) * mm
+    canvas.rect(x, y, STAMP_WIDTH * mm, STAMP_HEIGHT * mm, stroke=1, fill=0)
+    draw_line(canvas, "STAMP", x + STAMP_WIDTH * mm / 2, y + STAMP_HEIGHT * mm / 2 - 2.5, "sans", 7,
+              align="center")
+    canvas.restoreState()

@@ -1,0 +1,154 @@
+"""Label sheets: address blocks placed on a stock's grid, and the calibration page.
+
+Labels fill a sheet left to right, then top to bottom (the order a person peels them),
+like gLabels' page renderer. The text of each label is vertically centred inside the
+label with a small inner margin, shrunk to fit, and never clipped: a label whose text
+does not fit even at the smallest size is drawn anyway and reported (`FitNote`).
+
+Pages are written as they are filled, from an iterator of labels: memory does not grow
+with the number of labels beyond what ReportLab keeps per page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from studio.errors import UsageError
+from studio.model import Calibration, LabelStock
+from studio.progress import NO_PROGRESS, Progress
+from studio.render.address_block import BlockStyle, Box, apply_calibration, draw_block
+from studio.render.layout import FitNote
+from studio.render.pdf import open_canvas
+from studio.render.stocks import label_rect
+from studio.render.text import draw_line
+
+OUTLINE_COLOR = colors.Color(0.55, 0.55, 0.55)
+ADDRESS_STYLE = BlockStyle(family="sans", size=10.0, min_size=6.0, leading=1.15)
+RETURN_STYLE = BlockStyle(family="sans", size=8.0, min_size=5.0, leading=1.12)
+_MARGIN_X = 2.5  # mm inside each label, left and right: clear of the die cut and corners
+_MARGIN_Y = 1.2  # mm, top and bottom
+
+
+@dataclass(frozen=True)
+class LabelText:
+    """One label's lines; ``name`` says whose it is in fit notes (usually the contact)."""
+
+    name: str
+    lines: tuple[str, ...]
+
+
+@dataclass
+class SheetRun:
+    """What a label run produced."""
+
+    labels: int = 0
+    pages: int = 0
+    notes: list[FitNote] = field(default_factory=list)
+
+
+def text_box(stock: LabelStock, position: int) -> tuple[float, float, float, float]:
+    """The area (x, y, width, height in mm from the sheet's top-left) where a label's text
+    may go: the label minus the inner margin (more at rounded corners)."""
+    x, y, width, height = label_rect(stock, position)
+    margin_x = max(_MARGIN_X, stock.corner_radius * 0.8)
+    margin_y = min(_MARGIN_Y, height / 8)
+    return x + margin_x, y + margin_y, width - 2 * margin_x, height - 2 * margin_y
+
+
+def check_start(stock: LabelStock, start: int) -> None:
+    """Raise UsageError unless ``start`` names a label of the first sheet (1-based)."""
+    if not 1 <= start <= stock.per_sheet:
+        raise UsageError(f"--start must be between 1 and {stock.per_sheet} "
+                         f"(a {stock.brand} {stock.part} sheet has {stock.per_sheet} labels)")
+
+
+def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Path | BinaryIO, *,
+                  calibration: Calibration | None = None, start: int = 1, outline: bool = False,
+                  style: BlockStyle = ADDRESS_STYLE, total: int | None = None,
+                  progress: Progress = NO_PROGRESS, title: str = "Address labels") -> SheetRun:
+    """Write ``labels`` onto sheets of ``stock`` as a PDF, one page per sheet.
+
+    The first ``start - 1`` labels of the first sheet stay blank (already used).
+    ``outline`` draws every label's outline, for a test print on plain paper.
+    ``calibration`` moves and scales every page (`apply_calibration`). ``total``, when
+    known, is only for progress reports. Raises UsageError for a bad ``start``.
+    """
+    check_start(stock, start)
+    calibration = calibration or Calibration()
+    page_size = (stock.sheet_width * mm, stock.sheet_height * mm)
+    canvas = open_canvas(out, page_size, title=title)
+    run = SheetRun()
+    position = start - 1
+    page_open = False
+    for number, label in enumerate(labels, start=1):
+        if not page_open:
+            _begin_page(canvas, stock, calibration, outline)
+            page_open = True
+        note = _draw_label(canvas, stock, position, label, style)
+        if note is not None:
+            run.notes.append(note)
+        run.labels += 1
+        position += 1
+        if position == stock.per_sheet:
+            _end_page(canvas, run)
+            page_open, position = False, 0
+        if number % 100 == 0:
+            progress.step(number, total or 0, f"Label {number}" + (f" of {total}" if total else ""))
+    if page_open:
+        _end_page(canvas, run)
+    if run.pages == 0:  # nothing to print still makes a valid, empty sheet
+        _begin_page(canvas, stock, calibration, outline)
+        _end_page(canvas, run)
+    canvas.save()
+    return run
+
+
+def _begin_page(canvas: Canvas, stock: LabelStock, calibration: Calibration, outline: bool) -> None:
+    canvas.saveState()
+    apply_calibration(canvas, calibration, stock.sheet_height * mm)
+    if outline:
+        draw_outlines(canvas, stock)
+
+
+def _end_page(canvas: Canvas, run: SheetRun) -> None:
+    canvas.restoreState()
+    canvas.showPage()
+    run.pages += 1
+
+
+def _draw_label(canvas: Canvas, stock: LabelStock, position: int, label: LabelText,
+                style: BlockStyle) -> FitNote | None:
+    x, y, width, height = text_box(stock, position)
+    box = Box(x * mm, (stock.sheet_height - y) * mm, width * mm, height * mm)
+    return draw_block(canvas, label.lines, box, style, piece=label.name, name="label", center_block=True)
+
+
+def draw_outlines(canvas: Canvas, stock: LabelStock, numbered: bool = False) -> None:
+    """Every label's outline (rounded as the stock's corners), optionally numbered."""
+    canvas.saveState()
+    canvas.setStrokeColor(OUTLINE_COLOR)
+    canvas.setLineWidth(0.4)
+    for position in range(stock.per_sheet):
+        x, y, width, height = label_rect(stock, position)
+        bottom = (stock.sheet_height - y - height) * mm
+        radius = min(stock.corner_radius, width / 2, height / 2) * mm
+        canvas.roundRect(x * mm, bottom, width * mm, height * mm, radius, stroke=1, fill=0)
+        if numbered:
+            canvas.setFillColor(OUTLINE_COLOR)
+            size = min(7.0, height * mm / 3)
+            draw_line(canvas, str(position + 1), (x + width) * mm - 1.5 * mm, bottom + 1.2 * mm, "sans",
+                      size, align="right")
+    canvas.restoreState()
+
+
+def repeat(label: LabelText, count: int) -> Iterator[LabelText]:
+    """The same label ``count`` times (a sheet of return-address labels)."""
+    for _ in range(count):
+        yield label

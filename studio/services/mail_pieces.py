@@ -1,0 +1,368 @@
+"""Envelopes, address labels, return-address labels, the calibration page and the stock list.
+
+Two ways in:
+
+* for a user's command (`make_envelopes`, `make_labels`): choose contacts (ids, a tag or
+  everyone), put them in the job's order, skip and report those without a usable postal
+  address, and render;
+* for callers that already hold an ordered list of contacts (a mailing, the desktop app):
+  `render_envelopes_for`, `render_labels_for`. Cards, envelopes and labels of one batch
+  must come out in the same order: everyone orders with `order_recipients`.
+
+PDFs are written to a temporary file beside ``out`` and moved into place when complete,
+so a failed or cancelled run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio.errors import StudioError, UsageError
+from studio.model import Calibration, Contact, EnvelopeSize, LabelStock
+from studio.paths import AppPaths
+from studio.postal import address_problem, format_address, postal_sort_key, recipient_name_lines
+from studio.postal.countries import resolve_country
+from studio.postal.imb import check_mailer_id, intelligent_mail_codes
+from studio.progress import NO_PROGRESS, Progress
+from studio.render.calibration import render_calibration_page
+from studio.render.envelopes import EnvelopeText, postal_style, render_envelopes
+from studio.render.labels import RETURN_STYLE, LabelText, check_start, render_labels, repeat
+from studio.render.layout import FitNote
+from studio.render.stocks import StockCatalog, load_stocks
+from studio.services.addressbook import select_contact_ids
+from studio.settings import Settings
+from studio.store import Store
+from studio.store.contacts import sort_name
+
+ORDERS = ("name", "postal")
+
+
+@dataclass
+class MailPieceSummary:
+    """What a run made: pieces printed, pages, who was skipped and why, text that had to shrink."""
+
+    out: Path
+    count: int = 0
+    pages: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
+    fit_notes: list[FitNote] = field(default_factory=list)
+
+    @property
+    def overflows(self) -> list[FitNote]:
+        return [note for note in self.fit_notes if note.status == "overflow"]
+
+
+# --- stock -----------------------------------------------------------------------------
+
+def load_catalog(paths: AppPaths | None = None) -> StockCatalog:
+    """The bundled stock plus the user's own (``paths.user_stock_dir``)."""
+    return load_stocks(paths.user_stock_dir if paths else None)
+
+
+def label_stocks(paths: AppPaths | None = None) -> list[LabelStock]:
+    return list(load_catalog(paths).labels.values())
+
+
+def envelope_sizes(paths: AppPaths | None = None) -> list[EnvelopeSize]:
+    return list(load_catalog(paths).envelopes.values())
+
+
+def stock_rows(paths: AppPaths | None = None) -> list[dict[str, Any]]:
+    """Every label stock and envelope as `studio stocks --json` prints them."""
+    catalog = load_catalog(paths)
+    rows: list[dict[str, Any]] = [{
+        "id": s.id, "brand": s.brand, "part": s.part, "paper": s.paper, "grid": f"{s.nx}x{s.ny}",
+        "label_size": f"{s.label_width:.1f}x{s.label_height:.1f} mm", "kind": "label",
+        "use": s.kind, "description": s.description, "per_sheet": s.per_sheet,
+        "equivalents": list(s.equivalents)} for s in catalog.labels.values()]
+    rows += [{
+        "id": e.id, "brand": "", "part": e.name.split(" (")[0], "paper": "", "grid": "",
+        "label_size": f"{e.width:.1f}x{e.height:.1f} mm", "kind": "envelope", "use": e.region,
+        "description": e.name, "per_sheet": 1, "equivalents": []} for e in catalog.envelopes.values()]
+    return rows
+
+
+def _label_stock(stock: LabelStock | str | None, settings: Settings, paths: AppPaths | None) -> LabelStock:
+    if isinstance(stock, LabelStock):
+        return stock
+    return load_catalog(paths).label(stock or settings.label_stock)
+
+
+def _envelope_size(size: EnvelopeSize | str | None, settings: Settings,
+                   paths: AppPaths | None) -> EnvelopeSize:
+    if isinstance(size, EnvelopeSize):
+        return size
+    return load_catalog(paths).envelope(size or settings.envelope_size)
+
+
+# --- order and addresses ---------------------------------------------------------------
+
+def order_key(contact: Contact, by: str, home_country: str = "") -> tuple[Any, ...]:
+    """The sort key of `order_recipients` for one contact."""
+    if by == "name":
+        return (sort_name(contact), contact.id or 0)
+    if by == "postal":
+        return (postal_sort_key(contact.preferred_address(), home_country or "US"), sort_name(contact),
+                contact.id or 0)
+    raise UsageError(f"--order must be one of {', '.join(ORDERS)}, not {by!r}")
+
+
+def order_recipients(contacts: Iterable[Contact], by: str = "name", *,
+                     home_country: str = "") -> list[Contact]:
+    """The one order of a job's cards, envelopes and labels, so the stacks match.
+
+    "name": family name, then given name (the address book's order). "postal": for
+    presorted mail, domestic pieces (``home_country``) first in postcode order, then
+    each other country in postcode order; ties by name.
+    """
+    return sorted(contacts, key=lambda contact: order_key(contact, by, home_country))
+
+
+def recipient_lines(contact: Contact, settings: Settings) -> list[str]:
+    """The contact's name and preferred address as printed for ``settings``' sender."""
+    address = contact.preferred_address()
+    if address is None:
+        raise StudioError(f"{contact.name} has no postal address")
+    return format_address(recipient_name_lines(contact), address, home_country=settings.home_country,
+                          language=settings.language)
+
+
+def return_address_lines(settings: Settings, destination: str | None = None) -> list[str]:
+    """The sender's name and address from settings, with the sender's country added when
+    mail goes to another country (``destination``, an ISO code); [] without an address."""
+    sender = settings.sender
+    names = [line for line in (sender.name.strip(), sender.company.strip()) if line]
+    if sender.address.is_empty():
+        return names
+    address = dataclasses.replace(sender.address, country=sender.address.country or settings.home_country)
+    if resolve_country(address.country) is None:
+        raise StudioError(f"the sender's country {address.country!r} in settings is not one Card Studio "
+                          "recognises; correct it under Settings > Sender")
+    return format_address(names, address, home_country=destination or settings.home_country,
+                          language=settings.language)
+
+
+def _mailable(contacts: Iterable[Contact], settings: Settings, skipped: list[tuple[str, str]],
+              make: Callable[[Contact], Any]) -> Iterator[Any]:
+    """``make(contact)`` for each contact with a usable address; the others go to ``skipped``."""
+    for contact in contacts:
+        problem = address_problem(contact, settings.home_country)
+        if problem:
+            skipped.append((contact.name or f"contact {contact.id}", problem))
+            continue
+        yield make(contact)
+
+
+@contextlib.contextmanager
+def _atomic(out: Path) -> Iterator[Path]:
+    """A temporary path beside ``out``, moved onto ``out`` when the block succeeds."""
+    out = Path(out)
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name such as {out / 'out.pdf'}")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise StudioError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        try:
+            os.replace(temporary, out)
+        except OSError as exc:
+            raise StudioError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _nobody(skipped: list[tuple[str, str]]) -> StudioError:
+    reasons = "; ".join(f"{name}: {why}" for name, why in skipped[:10])
+    more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+    return StudioError("no contact to print: none has a usable postal address"
+                       + (f" ({reasons}{more})" if reasons else ""))
+
+
+# --- rendering for an ordered list -----------------------------------------------------
+
+def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str | None, out: Path,
+                         settings: Settings, *, stamp_box: bool = False, paths: AppPaths | None = None,
+                         total: int | None = None, progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+    """One envelope per contact, in the given order (see `order_recipients`).
+
+    ``size`` is an EnvelopeSize, a name ("no10", "c6", "custom:190x120") or None for
+    the settings' envelope. Contacts without a usable address are skipped and listed.
+    A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID.
+    Raises StudioError when nobody is left (no file is written).
+    """
+    envelope = _envelope_size(size, settings, paths)
+    mailer_id = check_mailer_id(settings.sender.mailer_id) if settings.sender.mailer_id.strip() else ""
+    returns: dict[str, tuple[str, ...]] = {}
+    summary = MailPieceSummary(out=Path(out))
+
+    def piece(contact: Contact) -> EnvelopeText:
+        address = contact.preferred_address()
+        assert address is not None  # _mailable let only contacts with an address through
+        country = resolve_country(address.country, settings.home_country) or ""
+        if country not in returns:
+            returns[country] = tuple(return_address_lines(settings, country))
+        barcode = None
+        if mailer_id and country == "US":
+            barcode = intelligent_mail_codes(mailer_id, contact.id or 0, address.postal_code)
+        lines = tuple(recipient_lines(contact, settings))
+        return EnvelopeText(contact.name, lines, returns[country], barcode)
+
+    with _atomic(summary.out) as temporary:
+        run = render_envelopes(_mailable(contacts, settings, summary.skipped, piece), envelope, temporary,
+                               style=postal_style(envelope, settings.home_country),
+                               calibration=settings.calibration, stamp_box=stamp_box, total=total,
+                               progress=progress)
+        if run.envelopes == 0:
+            raise _nobody(summary.skipped)
+    summary.count, summary.pages, summary.fit_notes = run.envelopes, run.pages, run.notes
+    return summary
+
+
+def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | None, out: Path,
+                      settings: Settings, start: int = 1, outline: bool = False, *,
+                      paths: AppPaths | None = None, total: int | None = None,
+                      progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+    """One address label per contact on sheets of ``stock``, in the given order.
+
+    ``stock`` is a LabelStock, a name ("avery-5160", "L7160") or None for the settings'
+    stock; ``start`` is the first free label of the first sheet (1-based); ``outline``
+    draws the label outlines. Contacts may be a generator: labels stream onto pages.
+    Raises StudioError when nobody is left (no file is written).
+    """
+    sheet = _label_stock(stock, settings, paths)
+    check_start(sheet, start)
+    summary = MailPieceSummary(out=Path(out))
+
+    def label(contact: Contact) -> LabelText:
+        return LabelText(contact.name, tuple(recipient_lines(contact, settings)))
+
+    with _atomic(summary.out) as temporary:
+        run = render_labels(_mailable(contacts, settings, summary.skipped, label), sheet, temporary,
+                            calibration=settings.calibration, start=start, outline=outline, total=total,
+                            progress=progress)
+        if run.labels == 0:
+            raise _nobody(summary.skipped)
+    summary.count, summary.pages, summary.fit_notes = run.labels, run.pages, run.notes
+    return summary
+
+
+def return_address_labels(stock: LabelStock | str | None, out: Path, settings: Settings, start: int = 1,
+                          outline: bool = False, *, sheets: int = 1,
+                          paths: AppPaths | None = None) -> MailPieceSummary:
+    """The sender's address repeated on ``sheets`` whole sheets (from label ``start`` on
+    the first). Raises UsageError when settings hold no sender address."""
+    sheet = _label_stock(stock, settings, paths)
+    check_start(sheet, start)
+    if settings.sender.address.is_empty() or not settings.sender.address.street.strip():
+        raise UsageError("there is no sender address in settings to print; set it under Settings > Sender")
+    if sheets < 1:
+        raise UsageError("--sheets must be 1 or more")
+    lines = tuple(return_address_lines(settings))
+    count = sheet.per_sheet * sheets - (start - 1)
+    summary = MailPieceSummary(out=Path(out))
+    with _atomic(summary.out) as temporary:
+        run = render_labels(repeat(LabelText("return address", lines), count), sheet, temporary,
+                            calibration=settings.calibration, start=start, outline=outline,
+                            style=RETURN_STYLE, title="Return-address labels")
+    summary.count, summary.pages = run.labels, run.pages
+    # One note says it: every label holds the same text.
+    summary.fit_notes = run.notes[:1]
+    return summary
+
+
+def calibration_page(stock: LabelStock | str | Settings | None, out: Path, settings: Settings | None = None,
+                     *, paths: AppPaths | None = None) -> Path:
+    """The calibration page for ``stock`` (None: the settings' stock), drawn through the
+    settings' current calibration. Returns ``out``.
+
+    For the desktop app's older call ``calibration_page(settings, out)``, a Settings in
+    first place means "the stock chosen in these settings".
+    """
+    if isinstance(stock, Settings):
+        stock, settings = None, stock
+    settings = settings or Settings()
+    sheet = _label_stock(stock, settings, paths)
+    with _atomic(Path(out)) as temporary:
+        render_calibration_page(sheet, temporary, calibration=settings.calibration)
+    return Path(out)
+
+
+# --- user commands ---------------------------------------------------------------------
+
+def _ordered_ids(store: Store, ids: list[int], by: str, home_country: str) -> list[int]:
+    """``ids`` in the job's order, loading one contact at a time (photos are not kept)."""
+    keyed = []
+    for contact_id in ids:
+        contact = store.contacts.get(contact_id)
+        if contact is not None:
+            keyed.append((order_key(contact, by, home_country), contact_id))
+    return [contact_id for _, contact_id in sorted(keyed)]
+
+
+def _stream(store: Store, ids: list[int]) -> Iterator[Contact]:
+    for contact_id in ids:
+        contact = store.contacts.get(contact_id)
+        if contact is not None:
+            contact.photo = None  # labels and envelopes never print it; keep memory flat
+            yield contact
+
+
+def make_envelopes(store: Store, out: Path, *, ids: Iterable[int] | None = None, tag: str | None = None,
+                   everyone: bool = False, size: str | None = None, order: str = "name",
+                   stamp_box: bool = False, paths: AppPaths | None = None,
+                   progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+    """`studio envelopes`: the chosen contacts' envelopes in ``order`` ("name" or "postal")."""
+    settings = store.settings.load()
+    order_key(Contact(), order)  # a bad --order fails before any work
+    chosen = _ordered_ids(store, select_contact_ids(store, ids=ids, tag=tag, everyone=everyone), order,
+                          settings.home_country)
+    return render_envelopes_for(_stream(store, chosen), size, out, settings, stamp_box=stamp_box,
+                                paths=paths, total=len(chosen), progress=progress)
+
+
+def make_labels(store: Store, out: Path, *, ids: Iterable[int] | None = None, tag: str | None = None,
+                everyone: bool = False, stock: str | None = None, start: int = 1, outline: bool = False,
+                order: str = "name", paths: AppPaths | None = None,
+                progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+    """`studio labels`: the chosen contacts' address labels in ``order``."""
+    settings = store.settings.load()
+    order_key(Contact(), order)
+    chosen = _ordered_ids(store, select_contact_ids(store, ids=ids, tag=tag, everyone=everyone), order,
+                          settings.home_country)
+    return render_labels_for(_stream(store, chosen), stock, out, settings, start, outline, paths=paths,
+                             total=len(chosen), progress=progress)
+
+
+def set_calibration(store: Store, *, offset_x: float | None = None, offset_y: float | None = None,
+                    scale_x: float | None = None, scale_y: float | None = None,
+                    reset: bool = False) -> Calibration:
+    """Change the printer calibration in settings; returns the calibration now in force.
+
+    Offsets are millimetres (within ±20), scales factors (0.9 to 1.1): anything wider is
+    a typo, not a printer.
+    """
+    with store.transaction():
+        settings = store.settings.load()
+        calibration = Calibration() if reset else dataclasses.replace(settings.calibration)
+        for name, value, low, high in (("offset_x", offset_x, -20, 20), ("offset_y", offset_y, -20, 20),
+                                       ("scale_x", scale_x, 0.9, 1.1), ("scale_y", scale_y, 0.9, 1.1)):
+            if value is None:
+                continue
+            if not low <= value <= high:
+                raise UsageError(f"{name.replace('_', ' ')} {value:g} is outside {low:g} to {high:g}")
+            setattr(calibration, name, float(value))
+        settings.calibration = calibration
+        store.settings.save(settings)
+    return calibration
+

@@ -1,0 +1,38 @@
+"""USPS Intelligent Mail barcode data (USPS-B-3200)."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.errors import StudioError
+from studio.postal.imb import intelligent_mail_codes, routing_code
+
+
+def test_tracking_code_for_a_six_digit_mailer_id() -> None:
+    tracking, routing = intelligent_mail_codes("123456", 42, "94043-1351")
+    assert tracking == "00" + "700" + "123456" + "000000042"
+    assert len(tracking) == 20 and routing == "940431351"
+
+
+def test_tracking_code_for_a_nine_digit_mailer_id_keeps_six_serial_digits() -> None:
+    tracking, routing = intelligent_mail_codes("912345678", 1234567, "62704")
+    assert tracking == "00700912345678234567"
+    assert routing == "62704"
+
+
+@pytest.mark.parametrize("zip_code, expected", [("62704", "62704"), ("62704-1234", "627041234"),
+                                                 ("627041234", "627041234"), ("62704 1234", "627041234"),
+                                                 ("62704-1234-56", None), ("K1A 0A9", None), ("", None),
+                                                 ("6270", None)])
+def test_routing_code(zip_code: str, expected: str | None) -> None:
+    assert routing_code(zip_code) == expected
+
+
+def test_no_barcode_without_a_zip() -> None:
+    assert intelligent_mail_codes("123456", 1, "SW1A 2AA") is None
+
+
+@pytest.mark.parametrize("bad", ["12345", "923456", "812345678", "12a456", "1234567"])
+def test_bad_mailer_ids_are_refused(bad: str) -> None:
+    with pytest.raises(StudioError, match="mailer ID"):
+        intelligent_mail_codes(bad, 1, "62704")
