@@ -244,7 +244,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
                             message=request.message)
         missing = missing_fields(template, card)
         if missing:
-            plan.skipped.append(Skipped(contact.id, contact.name, f"missing {describe_missing(missing)}"))
+            plan.skipped.append(Skipped(contact.id, contact.name, describe_missing(missing)))
             continue
         kept.append((_light(contact), occasion))
 

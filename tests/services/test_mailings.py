@@ -1,0 +1,215 @@
+"""Mailings over a real store of the sample contacts: plans, folders, history, cancelling."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from studio.contacts.reader import read_vcard_file
+from studio.errors import Cancelled, StudioError, UsageError
+from studio.paths import AppPaths, bundled_dir
+from studio.progress import Progress
+from studio.services import mailings
+from studio.services.mailings import MailingRequest
+
+D = dt.date
+SAMPLES = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
+TEMPLATE = "thank-you-order"  # its inside says "Dear <first name>"
+NOV_20 = D(2026, 11, 20)
+
+
+@pytest.fixture
+def sample_store(store):
+    with store.transaction():
+        for card in read_vcard_file(SAMPLES).cards:
+            store.contacts.add(card.contact)
+    return store
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.resolve(tmp_path / "unused.sqlite3")
+
+
+def ids_of(store, *names: str) -> tuple[int, ...]:
+    by_name = {c.name: c.id for c in store.contacts.iter_all()}
+    return tuple(by_name[n] for n in names)
+
+
+def christmas(**fields) -> MailingRequest:
+    return MailingRequest(**{"template": TEMPLATE, "occasion": "christmas", "year": 2026, "tag": "customer",
+                             **fields})
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+
+
+def test_dry_run_lists_recipients_skips_and_mail_by(sample_store, paths) -> None:
+    plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths)
+    names = [r.contact.name for r in plan.recipients]
+    assert len(names) == 23 and "Noah Anderson" not in names
+    assert [(s.contact_name, s.reason) for s in plan.skipped] == [("Noah Anderson", "no postal address")]
+    # International cards (10 days + 1) go first; domestic ones by 21 December.
+    assert plan.mail_by == D(2026, 12, 14)
+    assert plan.mail_by_counts()[-1][0] == D(2026, 12, 21)
+    assert [r.position for r in plan.recipients] == list(range(1, 24))
+    assert {r.occasion.date for r in plan.recipients} == {D(2026, 12, 25)}
+    assert sample_store.history.mailings() == []
+
+
+def test_the_three_pdfs_and_the_csv_list_the_same_recipients_in_the_same_order(sample_store, paths,
+                                                                               tmp_path: Path) -> None:
+    out = tmp_path / "christmas"
+    result = mailings.produce_mailing(sample_store, christmas(envelopes="a2", labels="avery-5160", start=4),
+                                      NOV_20, out, paths)
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["cards.pdf", "envelopes.pdf", "labels.pdf", "mailing.csv"]
+    with open(out / "mailing.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    names = [row["name"] for row in rows]
+    assert [int(row["position"]) for row in rows] == list(range(1, 24))
+    assert names == [r.contact.name for r in result.plan.recipients]
+    assert {"王小明", "Анна Смирнова", "Zoë Ångström-Núñez"} <= set(names)
+    zoe = next(row for row in rows if row["name"] == "Zoë Ångström-Núñez")
+    assert (zoe["address_1"], zoe["occasion"], zoe["date"], zoe["mail_by"]) == (
+        "1437 SW Morrison Street", "Christmas", "2026-12-25", "2026-12-21")
+
+    envelopes = pdf_pages(out / "envelopes.pdf")
+    assert len(envelopes) == 23
+    for name, page in zip(names, envelopes, strict=True):
+        assert name.casefold() in page.casefold()  # Canada Post wants capitals
+
+    labels = "\n".join(pdf_pages(out / "labels.pdf")).casefold()
+    positions = [labels.index(name.casefold()) for name in names]
+    assert positions == sorted(positions)
+
+    cards = "\n".join(pdf_pages(out / "cards.pdf"))
+    firsts = {c.name: c.given_name or c.name for c in sample_store.contacts.iter_all()}
+    positions = [cards.index(f"Dear {firsts[name]},") for name in names]
+    assert positions == sorted(positions)
+
+    [mailing] = sample_store.history.mailings()
+    assert mailing.id == result.mailing_id and mailing.folder == str(out.resolve())
+    assert [i.contact_name for i in mailing.items] == names
+    assert mailing.output == "envelopes:a2+labels:avery-5160@4"
+
+
+def test_a_second_mailing_of_the_same_occasion_skips_those_already_in_one(sample_store, paths,
+                                                                          tmp_path: Path) -> None:
+    first = ids_of(sample_store, "Zoë Ångström-Núñez", "王小明", "Emma Wilson")
+    mailings.produce_mailing(sample_store, christmas(tag=None, contact_ids=first), NOV_20,
+                             tmp_path / "a", paths)
+
+    plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths)
+    skipped = {s.contact_name: s.reason for s in plan.skipped}
+    assert skipped["王小明"] == "already in mailing 1 (christmas/2026)"
+    assert len(plan.recipients) == 20
+    assert plan.warnings == ["3 contacts are already in an earlier mailing of Christmas 2026 and were "
+                             "skipped (--force includes them)"]
+    result = mailings.produce_mailing(sample_store, christmas(), NOV_20, tmp_path / "b", paths)
+    assert len(result.plan.recipients) == 20
+
+    # Next year is another occasion; --force sends again this year.
+    assert len(mailings.plan_mailing(sample_store, christmas(year=2027), NOV_20, paths).recipients) == 23
+    assert len(mailings.plan_mailing(sample_store, christmas(force=True), NOV_20, paths).recipients) == 23
+
+
+def test_birthday_mailing_without_recipients_takes_the_cards_due(sample_store, paths) -> None:
+    request = MailingRequest(template=TEMPLATE, occasion="birthday", days=7)
+    plan = mailings.plan_mailing(sample_store, request, D(2026, 11, 25), paths)
+    due = {r.contact.name: (r.occasion.date, r.occasion.years) for r in plan.recipients}
+    assert due == {"Margaret O'Brien": (D(2026, 11, 30), None), "Michael Chen": (D(2026, 11, 29), 43),
+                   "Emma Wilson": (D(2026, 12, 5), None)}
+
+
+def test_hand_picked_contacts_without_the_occasion_are_skipped_with_the_reason(sample_store, paths) -> None:
+    picked = ids_of(sample_store, "Thomas Schmidt", "Kevin Patel", "Lukas Müller")
+    request = MailingRequest(template=TEMPLATE, occasion="birthday", contact_ids=picked)
+    plan = mailings.plan_mailing(sample_store, request, NOV_20, paths)
+    assert [(r.contact.name, r.occasion.date, r.occasion.years) for r in plan.recipients] == [
+        ("Lukas Müller", D(2027, 1, 1), 32)]
+    assert {s.contact_name: s.reason for s in plan.skipped} == {
+        "Thomas Schmidt": "no birthday on record", "Kevin Patel": "no postal address"}
+
+
+def test_missing_template_fields_are_a_skip_reason(sample_store, paths) -> None:
+    template = mailings.get_template(paths, TEMPLATE)
+    template.requires = ["contact.spouse"]
+    plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths, template=template)
+    assert {r.contact.name for r in plan.recipients} == {
+        "Zoë Ångström-Núñez", "Daniel Cohen", "Robert Johnson", "James Whitaker", "Patrick Murphy",
+        "Claire Dubois", "Chinedu Okafor"}
+    assert {s.reason for s in plan.skipped} == {"no postal address", "lacks a spouse or partner"}
+
+
+def test_thank_you_mailing_takes_pending_orders(sample_store, paths, tmp_path: Path) -> None:
+    from studio.services.occasions import log_event, today_report
+
+    log_event(sample_store, "Olivia", "order", D(2026, 3, 2))
+    log_event(sample_store, "Chinedu", "referral", D(2026, 3, 1))
+    request = MailingRequest(template=TEMPLATE, occasion="thank-you")
+    result = mailings.produce_mailing(sample_store, request, D(2026, 3, 3), tmp_path / "thanks", paths)
+    assert [(r.contact.name, r.occasion.mail_by) for r in result.plan.recipients] == [
+        ("Olivia Davis", D(2026, 3, 4)), ("Chinedu Okafor", D(2026, 3, 3))]  # address-book order
+    assert [i for i in today_report(sample_store, D(2026, 3, 4)).due if i.occasion.kind == "thank-you"] == []
+
+
+def test_mark_sent_and_delete(sample_store, paths, tmp_path: Path) -> None:
+    one = ids_of(sample_store, "Robert Johnson")
+    first = mailings.produce_mailing(sample_store, christmas(tag=None, contact_ids=one), NOV_20,
+                                     tmp_path / "a", paths)
+    second = mailings.produce_mailing(sample_store, christmas(tag=None, contact_ids=one, force=True), NOV_20,
+                                      tmp_path / "b", paths)
+    assert mailings.find_mailing(sample_store, "latest").id == second.mailing_id
+
+    sent = mailings.mark_sent(sample_store, "latest", D(2026, 12, 10))
+    assert sent.sent_at == "2026-12-10"
+    assert sample_store.history.last_sent_card() == {one[0]: D(2026, 12, 10)}
+    with pytest.raises(UsageError, match="marked sent on 2026-12-10"):
+        mailings.delete_mailing(sample_store, second.mailing_id)
+
+    gone = mailings.delete_mailing(sample_store, first.mailing_id)
+    assert gone.id == first.mailing_id
+    assert [m.id for m in mailings.mailing_history(sample_store)] == [second.mailing_id]
+    assert (tmp_path / "a" / "cards.pdf").exists()  # the user's files stay
+    with pytest.raises(UsageError, match="no mailing 99"):
+        mailings.mark_sent(sample_store, 99, D(2026, 12, 10))
+    with pytest.raises(UsageError, match="not a mailing id"):
+        mailings.delete_mailing(sample_store, "yesterday")
+
+
+def test_a_cancelled_mailing_leaves_no_folder_and_no_history(sample_store, paths, tmp_path: Path) -> None:
+    reports: list[int] = []
+    progress = Progress(report=lambda done, total, what: reports.append(done),
+                        cancelled=lambda: len(reports) >= 5)
+    out = tmp_path / "cancelled"
+    with pytest.raises(Cancelled):
+        mailings.produce_mailing(sample_store, christmas(labels="avery-5160"), NOV_20, out, paths,
+                                 progress=progress)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cancelled")] == []  # no half folder
+    assert sample_store.history.mailings() == []
+
+
+def test_out_folder_rules_and_nobody_to_mail(sample_store, paths, tmp_path: Path) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UsageError, match="already holds files"):
+        mailings.produce_mailing(sample_store, christmas(), NOV_20, busy, paths)
+    assert (busy / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+    nobody = ids_of(sample_store, "Noah Anderson")
+    with pytest.raises(StudioError, match="Noah Anderson: no postal address"):
+        mailings.produce_mailing(sample_store, christmas(tag=None, contact_ids=nobody), NOV_20,
+                                 tmp_path / "empty", paths)
+    assert not (tmp_path / "empty").exists()
+    with pytest.raises(UsageError, match="there is no card template"):
+        mailings.plan_mailing(sample_store, christmas(template="no-such-card"), NOV_20, paths)
+    with pytest.raises(UsageError, match="--start must be between 1 and 30"):
+        mailings.plan_mailing(sample_store, christmas(labels="avery-5160", start=31), NOV_20, paths)
