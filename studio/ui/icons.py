@@ -190,7 +190,28 @@ def _folder(p: QPainter, c: QColor) -> None:
     p.drawPath(path)
 
 
+def _align(kind: str) -> Glyph:
+    """Four lines of text set left, centred, right or justified."""
+    def glyph(p: QPainter, c: QColor) -> None:
+        p.setPen(_pen(c, 1.8))
+        for row, length in enumerate((16, 11, 16, 9)):
+            y = 6 + row * 4
+            if kind == "justify":
+                length = 16 if row < 3 else 9
+                x0 = 4
+            elif kind == "left":
+                x0 = 4
+            elif kind == "right":
+                x0 = 20 - length
+            else:
+                x0 = 12 - length / 2
+            p.drawLine(QPointF(x0, y), QPointF(x0 + length, y))
+    return glyph
+
+
 GLYPHS: dict[str, Glyph] = {
+    "align-left": _align("left"), "align-center": _align("center"), "align-right": _align("right"),
+    "align-justify": _align("justify"),
     "today": _today, "contacts": _contacts, "cards": _cards, "mailings": _mailings,
     "settings": _settings, "import": _import, "add": _add, "delete": _delete, "search": _search,
     "print": _print, "folder": _folder,

@@ -226,8 +226,8 @@ class MainWindow(QMainWindow):
         self.contacts_view.focus_search()
 
     def _new_mailing(self) -> None:
-        self.context.events.start_mailing.emit(None)
         self.show_view("mailings")
+        self.context.events.start_mailing.emit(None)
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

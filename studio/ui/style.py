@@ -93,6 +93,8 @@ QPushButton#primary, QPushButton:default {{
 }}
 QPushButton#primary:hover, QPushButton:default:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:disabled {{ background: #9cbfbb; border-color: #9cbfbb; color: #eef5f4; }}
+QToolButton#flat {{ padding: 4px 6px; }}
+QToolButton#flat:checked {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; }}
 QPushButton#danger {{ color: {WARM}; }}
 QPushButton#link {{ border: none; background: transparent; color: {ACCENT}; padding: 2px 4px;
                     text-align: left; }}

@@ -249,13 +249,13 @@ class TodayView(QWidget):
                                     title=f"{group.title()} — {group.detail()}"))
 
     def _prepare(self, preset: MailingPreset | None) -> None:
+        self._context.events.open_view.emit("mailings")  # first, so the view exists to hear the preset
         self._context.events.start_mailing.emit(preset)
-        self._context.events.open_view.emit("mailings")
 
     def _design_card(self, group: OccasionGroup) -> None:
         contact_id = group.contact_ids[0] if group.contact_ids else None
-        self._context.events.design_card.emit((None, contact_id, group.key))
         self._context.events.open_view.emit("cards")
+        self._context.events.design_card.emit((None, contact_id, group.key))
 
     def _mark_sent(self, mailing_id: int) -> None:
         today = self._context.today()

@@ -1,0 +1,147 @@
+"""What the Cards view asks of the card core, run on pool threads (never the GUI thread).
+
+Each function here is one call into `studio.cards` (find, check, fill, save) and
+`studio.render.preview` (the same renderer as the CLI and the batch mailing), plus the
+turning of a rendered page into a `QImage` for the screen. Nothing here decides how a
+card looks: the template and the renderer do.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from studio.cards import CardTemplate, TemplateError, card_context, compile_template, fill_card, find_templates
+from studio.cards import load_sample, save_template
+from studio.model import Contact
+from studio.paths import AppPaths
+from studio.render.layout import CardLayout, FitNote
+from studio.settings import Settings
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    """A template as the gallery lists it."""
+
+    id: str
+    name: str
+    format: str
+    occasions: tuple[str, ...]
+    source: str  # "bundled" or "user"
+    description: str
+    folder: Path | None
+    signature: str  # changes whenever the template's files change (thumbnail cache key)
+
+
+@dataclass
+class Gallery:
+    templates: list[CardTemplate] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # "FILE:LINE: message" lines
+
+
+def _signature(template: CardTemplate) -> str:
+    digest = hashlib.sha1(template.id.encode())
+    if template.folder is not None and template.folder.is_dir():
+        for path in sorted(template.folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def summary(template: CardTemplate) -> TemplateSummary:
+    return TemplateSummary(id=template.id, name=template.name, format=template.format,
+                           occasions=tuple(template.occasions), source=template.source,
+                           description=template.description, folder=template.folder,
+                           signature=_signature(template))
+
+
+def load_gallery(paths: AppPaths) -> Gallery:
+    """Every usable template (bundled and the user's) and the problems of broken ones."""
+    catalog = find_templates(paths)
+    broken = [line for error in catalog.broken for line in error.problems]
+    return Gallery(templates=catalog.sorted(), broken=broken)
+
+
+def editable_copy(template: CardTemplate) -> CardTemplate:
+    """A copy to edit in the designer (the compiled form is rebuilt for each preview)."""
+    return copy.deepcopy(dataclasses.replace(template, compiled=None))
+
+
+def fill(template: CardTemplate, *, contact: Contact | None, settings: Settings, today: dt.date,
+         message: str | None, occasion: str | None = None) -> CardLayout:
+    """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
+
+    Raises `TemplateError` listing what is wrong with the edited template.
+    """
+    working = compile_template(dataclasses.replace(template, compiled=None))
+    if contact is None:
+        sample = load_sample(working)
+        card = dataclasses.replace(sample, message=message) if message else sample
+    else:
+        kind = occasion or (working.occasions[0] if working.occasions else "any")
+        card = card_context(contact, settings, today=today, kind=kind, message=message)
+    return fill_card(working, card)
+
+
+def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, list[FitNote]]:
+    """One panel rendered by the card renderer, as an image of ``dpi`` dots per inch."""
+    import pypdfium2
+
+    from studio.render.preview import panel_preview_pdf
+
+    pdf, notes = panel_preview_pdf(layout, panel)
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        bitmap = document[0].render(scale=dpi / 72)
+        picture = bitmap.to_pil().convert("RGBA")
+    finally:
+        document.close()
+    image = QImage(picture.tobytes("raw", "RGBA"), picture.width, picture.height, picture.width * 4,
+                   QImage.Format.Format_RGBA8888).copy()  # copy: the bytes object goes away
+    return image, notes
+
+
+def thumbnail(template: CardTemplate, cache_dir: Path, width_px: int) -> QImage:
+    """The front of ``template`` filled with its sample, from the cache or freshly rendered."""
+    key = _signature(template)
+    cached = cache_dir / f"{template.id}-{key}-{width_px}.png"
+    if cached.is_file():
+        image = QImage(str(cached))
+        if not image.isNull():
+            return image
+    layout = fill_card(template, load_sample(template))
+    from studio.render.formats import card_format
+
+    card = card_format(template.format)
+    image, _ = render_panel(layout, "front", width_px / (card.width_mm / 25.4))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob(f"{template.id}-*-{width_px}.png"):
+        old.unlink(missing_ok=True)
+    image.save(str(cached), "PNG")
+    return image
+
+
+def slug(text: str) -> str:
+    """A template id from a name: "Lavender Birthday!" -> "lavender-birthday"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "my-card"
+
+
+def save_user_template(template: CardTemplate, paths: AppPaths, *, template_id: str, name: str,
+                       default_message: str | None) -> CardTemplate:
+    """Save the edited ``template`` as the user's own, in the template folder format.
+
+    The folder is ``paths.user_templates_dir / template_id``; a user template with the id
+    of a bundled one overrides it. Raises `TemplateError` if the result does not load.
+    """
+    mine = dataclasses.replace(template, id=template_id, name=name, source="user", compiled=None)
+    if default_message is not None and default_message.strip():
+        mine.message = default_message.strip()
+    return save_template(mine, paths.user_templates_dir / template_id)

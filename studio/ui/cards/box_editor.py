@@ -1,0 +1,169 @@
+"""The properties of the selected text box: its text, font, size, colour, alignment, place."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QSignalBlocker, QSize, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from studio.cards import TextSpec
+from studio.ui import icons, style
+
+FONTS = (("serif", "Serif (EB Garamond)"), ("sans", "Sans (DejaVu Sans)"), ("script", "Script (Dancing Script)"))
+ALIGNS = (("left", "Left"), ("center", "Centre"), ("right", "Right"), ("justify", "Justify"))
+VALIGNS = (("top", "Top"), ("middle", "Middle"), ("bottom", "Bottom"))
+
+
+def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    spin.setDecimals(1)
+    spin.setSuffix(suffix)
+    spin.setKeyboardTracking(False)
+    spin.setMinimumWidth(64)  # two sit side by side in a narrow column
+    return spin
+
+
+class BoxEditor(QWidget):
+    """Edits one `TextSpec`; ``edited`` carries the changed copy (the designer keeps it)."""
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec: TextSpec | None = None
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("The box's text. {{ contact.first_name }} and other fields are filled in.")
+        self.text.setFixedHeight(96)
+        self.font_choice = QComboBox()
+        for key, name in FONTS:
+            self.font_choice.addItem(name, key)
+        self.size = _spin(4, 120, 0.5, " pt")
+        self.min_size = _spin(4, 120, 0.5, " pt")
+        self.min_size.setToolTip("Text shrinks down to this size to fit; below it, the box is flagged")
+        self.colour = QPushButton()
+        self.colour.setToolTip("Text colour")
+        self.colour.clicked.connect(self._choose_colour)
+        self.align = QButtonGroup(self)
+        align_row = QHBoxLayout()
+        align_row.setSpacing(4)
+        for index, (key, name) in enumerate(ALIGNS):
+            tool = QToolButton()
+            tool.setObjectName("flat")
+            tool.setIcon(icons.icon(f"align-{key}", active=style.ACCENT))
+            tool.setIconSize(QSize(18, 18))
+            tool.setToolTip(name)
+            tool.setCheckable(True)
+            tool.setProperty("align", key)
+            self.align.addButton(tool, index)
+            align_row.addWidget(tool)
+        align_row.addStretch(1)
+        self.valign = QComboBox()
+        for key, name in VALIGNS:
+            self.valign.addItem(name, key)
+        self.x, self.y = _spin(0, 500, 0.5, " mm"), _spin(0, 500, 0.5, " mm")
+        self.width, self.height = _spin(4, 500, 0.5, " mm"), _spin(4, 500, 0.5, " mm")
+        place = QHBoxLayout()
+        for spin in (self.x, self.y):
+            place.addWidget(spin)
+        size_row = QHBoxLayout()
+        for spin in (self.width, self.height):
+            size_row.addWidget(spin)
+        sizes = QHBoxLayout()
+        sizes.addWidget(self.size)
+        sizes.addWidget(self.min_size)
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Text", self.text)
+        form.addRow("Font", self.font_choice)
+        form.addRow("Size / smallest", sizes)
+        form.addRow("Colour", self.colour)
+        form.addRow("Alignment", align_row)
+        form.addRow("Vertical", self.valign)
+        form.addRow("Left, top", place)
+        form.addRow("Width, height", size_row)
+
+        self.text.textChanged.connect(self._changed)
+        self.font_choice.currentIndexChanged.connect(self._changed)
+        self.valign.currentIndexChanged.connect(self._changed)
+        self.align.idClicked.connect(self._changed)
+        for spin in (self.size, self.min_size, self.x, self.y, self.width, self.height):
+            spin.valueChanged.connect(self._changed)
+        self.setEnabled(False)
+
+    def spec(self) -> TextSpec | None:
+        return self._spec
+
+    def show_box(self, spec: TextSpec | None) -> None:
+        """Show ``spec`` (None: nothing selected) without announcing an edit."""
+        self._spec = dataclasses.replace(spec) if spec is not None else None
+        self.setEnabled(spec is not None)
+        if spec is None:
+            return
+        blockers = [QSignalBlocker(w) for w in (self.text, self.font_choice, self.valign, self.size,
+                                                   self.min_size, self.x, self.y, self.width, self.height)]
+        if self.text.toPlainText() != spec.text:
+            self.text.setPlainText(spec.text)
+        self.font_choice.setCurrentIndex(max(self.font_choice.findData(spec.font), 0))
+        self.valign.setCurrentIndex(max(self.valign.findData(spec.valign), 0))
+        self.size.setValue(spec.size)
+        self.min_size.setValue(spec.min_size)
+        for spin, value in ((self.x, spec.x), (self.y, spec.y), (self.width, spec.width),
+                            (self.height, spec.height)):
+            spin.setValue(value)
+        for button in self.align.buttons():
+            button.setChecked(button.property("align") == spec.align)
+        self._show_colour(spec.color)
+        del blockers
+
+    def _show_colour(self, colour: str) -> None:
+        self.colour.setText(colour)
+        text = "#ffffff" if QColor(colour).lightness() < 140 else "#23313a"
+        self.colour.setStyleSheet(f"QPushButton {{ background: {colour}; color: {text}; }}")
+
+    def _choose_colour(self) -> None:
+        if self._spec is None:
+            return
+        chosen = QColorDialog.getColor(QColor(self._spec.color), self, "Text colour")
+        if chosen.isValid():
+            self._spec.color = chosen.name()
+            self._show_colour(self._spec.color)
+            self.edited.emit(dataclasses.replace(self._spec))
+
+    def set_colour(self, colour: str) -> None:
+        """Set the colour as if chosen in the colour dialog."""
+        if self._spec is not None:
+            self._spec.color = QColor(colour).name()
+            self._show_colour(self._spec.color)
+            self.edited.emit(dataclasses.replace(self._spec))
+
+    def _changed(self, *_: object) -> None:
+        spec = self._spec
+        if spec is None:
+            return
+        spec.text = self.text.toPlainText()
+        spec.font = self.font_choice.currentData()
+        spec.valign = self.valign.currentData()
+        spec.size = self.size.value()
+        spec.min_size = min(self.min_size.value(), spec.size)
+        checked = self.align.checkedButton()
+        if checked is not None:
+            spec.align = checked.property("align")
+        spec.x, spec.y = self.x.value(), self.y.value()
+        spec.width, spec.height = self.width.value(), self.height.value()
+        self.edited.emit(dataclasses.replace(spec))

@@ -1,0 +1,343 @@
+"""The card designer: a live preview for a chosen contact, with text boxes to edit and move.
+
+The picture is the card renderer's own drawing of the panel (filled for the chosen
+contact, or the template's sample), refreshed about 150 ms after the last edit, drawn
+on a pool thread. Text boxes are edited on the right and moved or resized on the
+canvas; boxes whose text had to shrink or still overflows are flagged on the canvas
+and listed under "Fit". "Save as my card…" writes the result as the user's template.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.cards import CardTemplate, TextSpec
+from studio.model import Contact
+from studio.ui.cards.backend import editable_copy
+from studio.ui.cards.box_editor import BoxEditor
+from studio.ui.cards.canvas import PanelCanvas
+from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
+from studio.ui.context import AppContext
+from studio.ui.widgets import Panel, button, label
+
+SAMPLE = -1
+_PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
+
+
+def panel_title(name: str) -> str:
+    return _PANEL_NAMES.get(name, name.replace("-", " ").capitalize())
+
+
+class DesignerPage(QWidget):
+    back_requested = Signal()
+    saved = Signal(str)  # the saved template's id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.template: CardTemplate | None = None
+        self.panel = "front"
+        self.contact: Contact | None = None
+        self.occasion: str | None = None
+        self.last_result: PreviewResult | None = None
+        self.last_error = ""
+        self.preview = LivePreview(context.tasks, parent=self)
+        self.preview.ready.connect(self._rendered)
+        self.preview.failed.connect(self._render_failed)
+
+        self.title = label("", "pageTitle")
+        self.subtitle = label("", "pageSubtitle")
+        self.people = QComboBox()
+        self.people.setEditable(True)
+        self.people.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.people.setMinimumWidth(280)
+        self.people.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.people.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.people.activated.connect(self._person_chosen)
+        top = QHBoxLayout()
+        top.addWidget(button("← All cards", self.back_requested.emit))
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        top.addSpacing(8)
+        top.addLayout(titles, 1)
+        top.addWidget(label("Preview for", "muted"))
+        top.addWidget(self.people)
+        self.save_button = button("Save as my card…", self.save_as, name="primary")
+        top.addWidget(self.save_button)
+
+        self.tabs = QTabBar()
+        self.tabs.setDrawBase(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.canvas = PanelCanvas()
+        self.canvas.box_selected.connect(self._box_selected)
+        self.canvas.box_moved.connect(self._box_moved)
+        self.status = label("", "muted", wrap=True)
+
+        self.message = QPlainTextEdit()
+        self.message.setPlaceholderText("Type a personal message for this card, or leave it empty to use "
+                                        "the card's own words.")
+        self.message.setFixedHeight(110)
+        self.message.textChanged.connect(self.refresh)
+        self.box_editor = BoxEditor()
+        self.box_editor.edited.connect(self._box_edited)
+        self.box_hint = label("Click a text box on the card to change its words, font, size, colour "
+                              "or alignment; drag it to move it, drag its corner to resize it.", "muted", wrap=True)
+        self.fit_label = QLabel()
+        self.fit_label.setWordWrap(True)
+        self.fit_label.setTextFormat(Qt.TextFormat.RichText)
+
+        side = QWidget()
+        side.setMaximumWidth(386)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 6, 0)
+        side_layout.setSpacing(12)
+        for title, widgets in (("Personal message", [self.message]), ("Fit", [self.fit_label]),
+                               ("Text box", [self.box_hint, self.box_editor])):
+            panel = Panel(margins=14)
+            panel.body.addWidget(label(title, "sectionTitle"))
+            for widget in widgets:
+                panel.body.addWidget(widget)
+            side_layout.addWidget(panel)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(400)
+
+        canvas_column = QVBoxLayout()
+        canvas_column.addWidget(self.tabs)
+        canvas_column.addWidget(self.canvas, 1)
+        canvas_column.addWidget(self.status)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(canvas_column, 1)
+        body.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    # --- opening ----------------------------------------------------------------------
+
+    def open_template(self, template: CardTemplate, contact_id: int | None = None,
+                      occasion: str | None = None) -> None:
+        from studio.render.formats import card_format
+
+        self.template = editable_copy(template)
+        self.occasion = occasion
+        self.title.setText(template.name)
+        try:
+            format_name = card_format(template.format).name
+        except Exception:  # noqa: BLE001 - the template loaded, so this is only a caption
+            format_name = template.format
+        self.subtitle.setText(format_name)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for panel in self.template.panels:
+            index = self.tabs.addTab(panel_title(panel.name))
+            self.tabs.setTabData(index, panel.name)
+        self.tabs.blockSignals(False)
+        self.panel = self.template.panels[0].name if self.template.panels else "front"
+        self.tabs.setCurrentIndex(0)
+        self._show_panel()
+        self._load_people(contact_id)
+
+    def _load_people(self, contact_id: int | None) -> None:
+        def fill(people: list[tuple[int, str]]) -> None:
+            self.people.blockSignals(True)
+            self.people.clear()
+            self.people.addItem("Sample person (from the card)", SAMPLE)
+            for person_id, name in people:
+                self.people.addItem(name, person_id)
+            index = self.people.findData(contact_id) if contact_id is not None else 0
+            self.people.setCurrentIndex(max(index, 0))
+            self.people.lineEdit().setCursorPosition(0)
+            self.people.blockSignals(False)
+            self._person_chosen(self.people.currentIndex())
+        self._context.store.submit(lambda store: [(s.id, s.name) for s in store.contacts.summaries()], fill)
+
+    def _person_chosen(self, index: int) -> None:
+        person_id = self.people.itemData(index)
+        if person_id in (None, SAMPLE):
+            self.contact = None
+            self.refresh(now=True)
+            return
+        self._context.store.submit(lambda store: store.contacts.get(person_id), self._person_loaded)
+
+    def _person_loaded(self, contact: Contact | None) -> None:
+        self.contact = contact
+        self.refresh(now=True)
+
+    # --- panels and boxes -------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        name = self.tabs.tabData(index)
+        if name and name != self.panel:
+            self.panel = name
+            self._show_panel()
+            self.refresh(now=True)
+
+    def _panel_spec(self):  # noqa: ANN202 - PanelSpec
+        return self.template.panel(self.panel) if self.template else None
+
+    def _show_panel(self) -> None:
+        from studio.render.formats import card_format
+
+        if self.template is None:
+            return
+        card = card_format(self.template.format)
+        spec = self._panel_spec()
+        self.canvas.set_panel(card.width_mm, card.height_mm, spec.texts if spec else [])
+        self.box_editor.show_box(None)
+        self.box_hint.show()
+        self.last_result = None
+
+    def _box_selected(self, name: str) -> None:
+        spec = self._find_box(name)
+        self.box_editor.show_box(spec)
+        self.box_hint.setVisible(spec is None)
+
+    def _find_box(self, name: str) -> TextSpec | None:
+        panel = self._panel_spec()
+        return next((t for t in panel.texts if t.name == name), None) if panel and name else None
+
+    def _replace_box(self, spec: TextSpec) -> None:
+        panel = self._panel_spec()
+        if panel is None:
+            return
+        panel.texts = [spec if t.name == spec.name else t for t in panel.texts]
+
+    def _box_moved(self, name: str, rect: QRectF) -> None:
+        spec = self._find_box(name)
+        if spec is None:
+            return
+        moved = dataclasses.replace(spec, x=round(rect.x(), 2), y=round(rect.y(), 2),
+                                    width=round(rect.width(), 2), height=round(rect.height(), 2))
+        self._replace_box(moved)
+        if self.canvas.selected_box() == name:
+            self.box_editor.show_box(moved)
+        self.refresh()
+
+    def _box_edited(self, spec: TextSpec) -> None:
+        self._replace_box(spec)
+        item = self.canvas.boxes.get(spec.name)
+        if item is not None:
+            item.set_rect_mm(QRectF(spec.x, spec.y, spec.width, spec.height))
+        self.refresh()
+
+    def select_box(self, name: str) -> None:
+        self.canvas.select_box(name)
+
+    # --- preview ----------------------------------------------------------------------
+
+    def _dpi(self) -> float:
+        from studio.render.formats import card_format
+
+        if self.template is None:
+            return 100.0
+        card = card_format(self.template.format)
+        ratio = self.devicePixelRatioF() or 1.0
+        fit = min(self.canvas.width() / (card.width_mm / 25.4), self.canvas.height() / (card.height_mm / 25.4))
+        return max(72.0, min(220.0, fit * ratio))
+
+    def refresh(self, *_: object, now: bool = False) -> None:
+        """Ask for a new picture (debounced unless ``now``)."""
+        if self.template is None:
+            return
+        message = self.message.toPlainText()
+        self.status.setText("Drawing…")
+        self.preview.request(PreviewRequest(
+            template=self.template, panel=self.panel, contact=self.contact,
+            message=message if message.strip() else None, occasion=self.occasion,
+            settings=self._context.settings, today=self._context.today(), dpi=self._dpi()), now=now)
+
+    def _rendered(self, result: PreviewResult) -> None:
+        if result.request.panel != self.panel:
+            return
+        self.last_result = result
+        self.last_error = ""
+        self.canvas.set_picture(result.image)
+        flags = {}
+        lines = []
+        for note in result.notes:
+            if note.status == "overflow":
+                flags[note.box] = ("overflow", f"does not fit at {note.size:g} pt")
+                lines.append(f"<span style='color:#d64545'>■</span> <b>{html.escape(note.box)}</b>: the text "
+                             f"does not fit even at {note.size:g} pt. Shorten it, or make the box bigger.")
+            else:
+                flags[note.box] = ("shrunk", f"shrunk to {note.size:g} pt")
+                lines.append(f"<span style='color:#c98a1b'>■</span> <b>{html.escape(note.box)}</b>: "
+                             f"shrunk to {note.size:g} pt to fit.")
+        self.canvas.set_flags(flags)
+        self.fit_label.setText("<br/>".join(lines) or "All text on this side fits at its full size.")
+        who = result.request.contact.name if result.request.contact else "the sample person"
+        self.status.setText(f"{panel_title(self.panel)} for {who}, drawn by the card renderer.")
+
+    def _render_failed(self, exc: BaseException) -> None:
+        problems = getattr(exc, "problems", None)
+        self.last_error = "\n".join(problems) if problems else str(exc)
+        self.status.setText("This card cannot be drawn as it is: " + self.last_error)
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save_as(self) -> None:
+        from studio.ui.cards.save_dialog import SaveTemplateDialog
+
+        if self.template is None:
+            return
+        message = self.message.toPlainText().strip()
+        name = self.template.name if self.template.source == "user" else f"My {self.template.name}"
+        dialog = SaveTemplateDialog(name, bool(message), set(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.save_dialog = dialog
+        dialog.accepted.connect(lambda: self._save(dialog.template_id(), dialog.name.text().strip(),
+                                                   message if dialog.keep_message.isChecked() else None))
+        dialog.open()
+
+    def _save(self, template_id: str, name: str, default_message: str | None) -> None:
+        from studio.ui.cards.backend import save_user_template
+
+        template, paths = self.template, self._context.paths
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+
+        def done(saved: CardTemplate) -> None:
+            self.save_button.setEnabled(True)
+            self.template = editable_copy(saved)
+            self.title.setText(saved.name)
+            self.status.setText(f"Saved as “{saved.name}” in {saved.folder}.")
+            self._context.events.templates_changed.emit()
+            self.saved.emit(saved.id)
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText("")
+            self._context.errors.show(exc, self)
+        self._context.tasks.start(
+            lambda _p: save_user_template(template, paths, template_id=template_id, name=name,
+                                          default_message=default_message),
+            on_done=done, on_error=failed, name="save template")
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self.template is not None and self.last_result is None:
+            QTimer.singleShot(0, lambda: self.refresh(now=True))
