@@ -39,6 +39,7 @@ REQUIREMENTS: dict[str, str] = {
     "sender.phone": "your phone number in Settings",
     "sender.email": "your e-mail address in Settings",
     "sender.signature_line": "your signature line in Settings",
+    "sender.address": "your return address in Settings",
 }
 
 
@@ -62,7 +63,7 @@ def jinja_variables(card: CardContext) -> dict[str, Any]:
         "contact": ContactView.of(card.contact, today=card.today, feb29=card.feb29,
                                   home_country=card.home_country, language=card.language),
         "occasion": OccasionView.of(card.occasion),
-        "sender": SenderView.of(card.sender),
+        "sender": SenderView.of(card.sender, card.home_country, card.language),
         "today": card.today,
         "language": card.language,
     }

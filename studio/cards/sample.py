@@ -8,6 +8,7 @@
     birthday = "1986-12-14"     #   birthday / anniversary / customer_since ("YYYY-MM-DD" or "--MM-DD")
     [contact.address]           # street, city, region, postal_code, country
     [sender]                    # name, company, signature_line, phone, email
+    [sender.address]            # the return address: street, city, region, postal_code, country
     [occasion]                  # optional: kind, name, date, years; else the template's
                                 #   first occasion, dated as `studio render` would
 """
@@ -100,8 +101,11 @@ def sample_context(data: dict[str, Any], lines: KeyLines | None, path: Path,
         where = TableReader(address_table, ("contact", "address"), report, _ADDRESS_KEYS)
         contact.addresses = [Address(**{k: where.text(k) for k in _ADDRESS_KEYS})]
     sender_table = data.get("sender", {}) if isinstance(data.get("sender", {}), dict) else {}
-    signer = TableReader(sender_table, ("sender",), report, _SENDER_KEYS)
+    signer = TableReader(sender_table, ("sender",), report, (*_SENDER_KEYS, "address"))
     sender = Sender(**{k: signer.text(k) for k in _SENDER_KEYS})
+    if isinstance(sender_table.get("address"), dict):
+        where = TableReader(sender_table["address"], ("sender", "address"), report, _ADDRESS_KEYS)
+        sender.address = Address(**{k: where.text(k) for k in _ADDRESS_KEYS})
     kind = template.occasions[0] if template.occasions else "any"
     occasion = occasion_for(kind, contact, today)
     occasion_table = data.get("occasion")

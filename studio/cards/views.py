@@ -189,7 +189,10 @@ class OccasionView:
 
 @dataclass(frozen=True)
 class SenderView:
-    """Who signs the card. ``signature`` is the signature line, else the sender's name."""
+    """Who signs the card. ``signature`` is the signature line, else the sender's name.
+
+    ``address`` is the return address as printed lines (a tuple; Missing when unset).
+    """
 
     _label: ClassVar[str] = "sender"
     name: Any
@@ -198,10 +201,20 @@ class SenderView:
     signature: Any
     phone: Any
     email: Any
+    address: Any
 
     @classmethod
-    def of(cls, sender: Sender) -> SenderView:
+    def of(cls, sender: Sender, home_country: str = "US", language: str = "en") -> SenderView:
+        address: Any = Missing(name="sender.address")
+        if not sender.address.is_empty():
+            try:
+                address = tuple(format_address([], sender.address, home_country=home_country,
+                                               language=language))
+            except StudioError:
+                address = tuple(line for line in (*sender.address.street.splitlines(), sender.address.city,
+                                                  sender.address.country) if line.strip())
         return cls(name=_text(sender.name, "sender.name"), company=_text(sender.company, "sender.company"),
                    signature_line=_text(sender.signature_line, "sender.signature_line"),
                    signature=_text(sender.signature_line or sender.name, "sender.signature"),
-                   phone=_text(sender.phone, "sender.phone"), email=_text(sender.email, "sender.email"))
+                   phone=_text(sender.phone, "sender.phone"), email=_text(sender.email, "sender.email"),
+                   address=address)
