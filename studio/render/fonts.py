@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,32 +169,76 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     return primary  # no bundled font has it: ReportLab draws the missing-glyph box
 
 
-def visual_order(text: str) -> str:
+def visual_order(text: str, wrap: tuple[float, float] | None = None, bold: bool = False) -> str:
     """Reshape and reorder each right-to-left run of ``text`` for left-to-right drawing.
 
     Left-to-right text is returned unchanged. The spaces inside a run become no-break
-    spaces so line wrapping cannot split it.
+    spaces so line wrapping cannot split it (a wrapped visual run would read its lines in
+    the wrong order). With ``wrap=(width, size)`` a run wider than ``width`` points at
+    ``size`` is first broken, in reading order, into lines that fit, each reordered on its
+    own and separated by `LINE_BREAK` (the bidirectional algorithm's rule: break lines
+    first, reorder each line after).
     """
     if text.isascii():
         return text
 
-    def flip(match: re.Match[str]) -> str:
-        run = get_display(arabic_reshaper.reshape(match.group(0)), base_dir="R")
-        return run.replace(" ", "\u00a0")
+    def flip(logical: str) -> str:
+        logical = arabic_reshaper.reshape(logical)
+        lines = _break_rtl(logical, wrap, bold) if wrap else [logical]
+        return LINE_BREAK.join(get_display(line, base_dir="R").replace(" ", "\u00a0") for line in lines)
 
-    return _RTL_RUN.sub(flip, text)
+    if _starts_right_to_left(text):
+        # A right-to-left paragraph: all of it is one run (its final full stop goes left).
+        leading = len(text) - len(text.lstrip())
+        trailing = len(text.rstrip())
+        return text[:leading] + flip(text[leading:trailing]) + text[trailing:]
+    return _RTL_RUN.sub(lambda match: flip(match.group(0)), text)
+
+
+def _starts_right_to_left(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (UAX #9, P2-P3)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction == "L":
+            return False
+        if direction in ("R", "AL"):
+            return True
+    return False
+
+
+# Marks where a long right-to-left run was broken; paragraph markup turns it into <br/>.
+LINE_BREAK = "\ue000"
+
+
+def _break_rtl(logical: str, wrap: tuple[float, float], bold: bool) -> list[str]:
+    """Greedy line breaking of a right-to-left run in reading order (measured in DejaVu
+    Sans, the face that draws Hebrew and Arabic in every family)."""
+    width, size = wrap
+    face = _UPRIGHT_SANS.face(bold, False)
+    lines: list[str] = []
+    current = ""
+    for word in logical.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and pdfmetrics.stringWidth(candidate, face, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
 
 
 @functools.lru_cache(maxsize=4096)
-def font_runs(text: str, family: str, bold: bool = False,
-              italic: bool = False) -> tuple[tuple[str, str], ...]:
+def font_runs(text: str, family: str, bold: bool = False, italic: bool = False,
+              wrap: tuple[float, float] | None = None) -> tuple[tuple[str, str], ...]:
     """Split plain text into (text, face) runs in drawing order, each drawable by its face.
 
-    Right-to-left runs are put in visual order first (see `visual_order`).
+    Right-to-left runs are put in visual order first (see `visual_order`, which also
+    explains ``wrap``).
     """
     check_family(family)
     register_fonts()
-    text = visual_order(text)
+    text = visual_order(text, wrap, bold)
     primary = _PRIMARY[family].face(bold, italic)
     if text.isascii():
         return ((text, primary),) if text else ()
@@ -201,7 +246,9 @@ def font_runs(text: str, family: str, bold: bool = False,
     start, current = 0, None
     for index, char in enumerate(text):
         # Spaces stay with the run around them when its font has them (fewer font switches).
-        if char.isspace() and current and ord(char) in _coverage(current):
+        if char == LINE_BREAK and current:
+            face = current
+        elif char.isspace() and current and ord(char) in _coverage(current):
             face = current
         else:
             face = _face_for(char, family, bold, italic)
@@ -214,25 +261,27 @@ def font_runs(text: str, family: str, bold: bool = False,
     return tuple(runs)
 
 
-def _markup_text(text: str, family: str, bold: bool, italic: bool) -> str:
+def _markup_text(text: str, family: str, bold: bool, italic: bool,
+                 wrap: tuple[float, float] | None) -> str:
     """Escaped paragraph markup for one stretch of plain text, fallback runs wrapped."""
     primary = _PRIMARY[family].face(bold, italic)
     parts = []
-    for run, face in font_runs(text, family, bold, italic):
-        escaped = html.escape(run, quote=False)
+    for run, face in font_runs(text, family, bold, italic, wrap):
+        escaped = html.escape(run, quote=False).replace(LINE_BREAK, "<br/>")
         parts.append(escaped if face == primary else f'<font name="{face}">{escaped}</font>')
     return "".join(parts)
 
 
 @functools.lru_cache(maxsize=4096)
-def with_fallback(markup: str, family: str) -> str:
+def with_fallback(markup: str, family: str, wrap: tuple[float, float] | None = None) -> str:
     """Paragraph markup in which every character is drawn by a font that has its glyph.
 
     ``markup`` is TextBox markup (``<b>``, ``<i>``, ``<u>``, ``<font color>``, ``<br/>``;
     entities such as ``&amp;``). Runs of characters the family's face lacks are wrapped in
     ``<font name="...">`` naming a bundled face that has them, taking the surrounding bold
     and italic into account; right-to-left runs are reshaped and reordered (see
-    `visual_order`). ``<font name="serif|sans|script">`` inside the markup switches family.
+    `visual_order`; ``wrap=(width, size)`` breaks right-to-left runs wider than the box
+    into lines). ``<font name="serif|sans|script">`` inside the markup switches family.
     """
     check_family(family)
     register_fonts()
@@ -244,7 +293,7 @@ def with_fallback(markup: str, family: str) -> str:
     for tag, text, stray in _TOKEN.findall(markup):
         _, fam, bold, italic = stack[-1]
         if text or stray:
-            out.append(_markup_text(html.unescape(text or stray), fam, bold, italic))
+            out.append(_markup_text(html.unescape(text or stray), fam, bold, italic, wrap))
             continue
         parsed = _TAG.fullmatch(tag)
         if not parsed:

@@ -40,6 +40,7 @@ _VALIGN = ("top", "middle", "bottom")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TAGS = re.compile(r"<[^>]*>")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Fitting steps down in quarter points: finer than anyone sees, coarse enough to be quick.
 _STEP = 0.25
 _TOLERANCE = 0.01  # points; rounding in ReportLab's width sums
@@ -240,7 +241,9 @@ def _build(text: str, family: str, style: ParagraphStyle,
     result: list[tuple[Paragraph, float]] = []
     total = 0.0
     for part in _split_paragraphs(text):
-        markup = with_fallback(part, family)
+        # Right-to-left runs too long for one line are broken before they are reordered.
+        wrap = (width, style.fontSize) if _RTL.search(part) else None
+        markup = with_fallback(part, family, wrap)
         part_style = style
         if _is_mostly_cjk(markup):
             # Chinese and Japanese have no spaces between words: break between characters.

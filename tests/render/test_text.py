@@ -191,3 +191,15 @@ def test_a_cache_replays_identical_boxes_exactly() -> None:
         outputs.append((_text(out.getvalue()), [(n.card, n.status, n.size) for n in notes]))
     assert outputs[0] == outputs[1]
     assert [card for card, _, _ in outputs[1][1]] == ["C0", "C1", "C2"]
+
+
+def test_a_hebrew_message_wraps_in_reading_order_with_its_full_stop_on_the_left() -> None:
+    message = "יום הולדת שמח! אנחנו מודים לך על הנאמנות שלך ומאחלים לך שנה נפלאה מלאה בבריאות ובשמחה."
+    pdf, notes = _render([TextBox("msg", 10, 10, 80, 40, message, font="serif", size=14, min_size=8)])
+    assert notes == [None]
+    lines = [line for line in _text(pdf).splitlines() if line.strip()]
+    assert len(lines) >= 2
+    # Each line read right to left continues where the previous one stopped.
+    readable = " ".join(_logical(line) for line in lines)
+    assert readable == message
+    assert lines[-1].startswith(".")
