@@ -227,6 +227,7 @@ def run_demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
               f"{plan.occasion_name} {plan.year} mailing with the {result.template} template:")
     for path in mailing.files:
         ctx.print(f"  {path}")
-    ctx.print(f"{len(plan.recipients)} cards; {len(plan.skipped)} sample contacts skipped "
+    skipped = len(plan.skipped)
+    ctx.print(f"{len(plan.recipients)} cards; {skipped} sample contact{'s' if skipped != 1 else ''} skipped "
               "(no postal address, as in a real address book). Open the PDFs to see them.")
     return 0

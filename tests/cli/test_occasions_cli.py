@@ -1,0 +1,84 @@
+"""`studio occasions`, `studio today`, `studio log` as a user runs them, on the sample contacts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import vobject
+
+from studio.cli import main
+from studio.paths import bundled_dir
+
+SAMPLES = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
+ITEM_KEYS = {"date", "mail_by", "kind", "name", "contact_id", "contact_name", "years"}
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys) -> Path:
+    path = tmp_path / "cli.sqlite3"
+    assert main(["--db", str(path), "import", str(SAMPLES)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def run_json(capsys, db: Path, *args: str):
+    capsys.readouterr()
+    assert main(["--db", str(db), *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_occasions_json_with_a_birthday_without_year(db: Path, capsys) -> None:
+    items = run_json(capsys, db, "occasions", "--from", "2026-11-01", "--days", "30")
+    assert all(ITEM_KEYS <= set(item) for item in items)
+    margaret = next(i for i in items if i["contact_name"] == "Margaret O'Brien" and i["kind"] == "birthday")
+    assert (margaret["date"], margaret["years"], margaret["mail_by"]) == ("2026-11-30", None, "2026-11-19")
+    michael = next(i for i in items if i["contact_name"] == "Michael Chen" and i["kind"] == "birthday")
+    assert michael["years"] == 43
+    assert [i["mail_by"] for i in items] == sorted(i["mail_by"] for i in items)
+    # The next window no longer has her birthday.
+    later = run_json(capsys, db, "occasions", "--from", "2026-12-01", "--days", "30")
+    assert not [i for i in later if i["contact_name"] == "Margaret O'Brien" and i["kind"] == "birthday"]
+
+
+def test_occasions_table_and_ics(db: Path, tmp_path: Path, capsys) -> None:
+    ics = tmp_path / "reminders.ics"
+    status = main(["--db", str(db), "occasions", "--from", "2026-12-15", "--days", "21", "--ics", str(ics)])
+    assert status == 0
+    out = capsys.readouterr()
+    assert "Wrote" in out.err and "MAIL BY" in out.out
+    assert "Birthday (56)" in out.out and "Claire Dubois" in out.out
+    assert "New Year" in out.out
+    calendar = vobject.readOne(ics.read_text(encoding="utf-8"))
+    summaries = {e.summary.value for e in calendar.vevent_list}
+    assert "Birthday: Lukas Müller (32)" in summaries
+    assert "Mail card: Birthday, Lukas Müller" in summaries
+
+
+def test_log_an_order_then_today_lists_the_thank_you(db: Path, capsys) -> None:
+    assert main(["--db", str(db), "log", "Olivia", "order", "--date", "2026-03-02", "--note", "refills"]) == 0
+    assert "due by 2026-03-04" in capsys.readouterr().out
+    report = run_json(capsys, db, "today", "--today", "2026-03-04")
+    assert set(report) >= {"today", "due", "not_thanked", "unposted"}
+    thanks = [i for i in report["due"] if i["kind"] == "thank-you"]
+    assert [(t["contact_name"], t["date"], t["mail_by"]) for t in thanks] == [
+        ("Olivia Davis", "2026-03-02", "2026-03-04")]
+    assert "Olivia Davis" in {n["contact_name"] for n in report["not_thanked"]}
+    before = run_json(capsys, db, "today", "--today", "2026-03-03")
+    assert not [i for i in before["due"] if i["kind"] == "thank-you"]
+
+    assert main(["--db", str(db), "today", "--today", "2026-03-04"]) == 0
+    text = capsys.readouterr().out
+    assert "To post today (2026-03-04)" in text and "Thank you for your order" in text
+    assert "Not thanked in 90 days" in text
+
+
+def test_mistakes_get_one_clear_line(db: Path, capsys) -> None:
+    assert main(["--db", str(db), "log", "nobody-by-this-name", "order"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "studio: no contact matches 'nobody-by-this-name'"
+    assert main(["--db", str(db), "log", "an", "referral"]) == 2
+    assert "give the id or more of the name" in capsys.readouterr().err
+    assert main(["--db", str(db), "occasions", "--days", "0"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
