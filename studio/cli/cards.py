@@ -1,0 +1,122 @@
+"""`studio templates`, `studio render`, `studio preview`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from studio.cli.context import CliContext, parse_date
+from studio.progress import Progress
+from studio.render.layout import FitNote
+from studio.services import cards
+
+_MAX_NOTES = 20  # fit notes printed one by one; more are summed up
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    lst = subparsers.add_parser("templates", parents=[common], help="list card templates",
+                                description="List the card templates: the bundled ones and yours "
+                                            "(a template of yours overrides a bundled one with the same id).")
+    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst.set_defaults(handler=run_templates)
+
+    ren = subparsers.add_parser("render", parents=[common], help="render cards for contacts into one PDF",
+                                description="Render TEMPLATE for the chosen contacts into one print-ready "
+                                            "PDF (outside and inside pages for duplex printing).")
+    ren.add_argument("template", metavar="TEMPLATE", help="a template id (see `studio templates`)")
+    who = ren.add_mutually_exclusive_group(required=True)
+    who.add_argument("--contact", metavar="ID", type=int, nargs="+", action="extend", dest="contacts",
+                     help="these contacts, in this order (repeatable)")
+    who.add_argument("--tag", metavar="TAG", help="every contact with this tag, in address-book order")
+    who.add_argument("--all", action="store_true", help="every contact, in address-book order")
+    ren.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
+    ren.add_argument("--paper", choices=("letter", "a4"), help="sheet size (default: from settings)")
+    ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
+    ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
+    ren.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date,
+                     help="date the occasions from this day (default: today)")
+    ren.set_defaults(handler=run_render)
+
+    pre = subparsers.add_parser("preview", parents=[common], help="preview one card as a PNG",
+                                description="Render one card (front, inside, back) to a PNG, for a "
+                                            "contact or with the template's sample.")
+    pre.add_argument("template", metavar="TEMPLATE", help="a template id (see `studio templates`)")
+    pre.add_argument("--contact", metavar="ID", type=int, help="the contact (default: the sample)")
+    pre.add_argument("--out", required=True, metavar="FILE.png", type=Path)
+    pre.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
+    pre.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
+    pre.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date,
+                     help="date the occasion from this day (default: today)")
+    pre.set_defaults(handler=run_preview)
+
+
+def run_templates(args: argparse.Namespace, ctx: CliContext) -> int:
+    listing = cards.list_templates(ctx.paths)
+    for error in listing.broken:
+        ctx.warn(f"studio: skipped a broken template: {error}")
+    if args.json:
+        ctx.print_json([cards.template_json(t) for t in listing.templates])
+        return 0
+    if not listing.templates:
+        ctx.print("No card templates.")
+        return 0
+    rows = [(t.id, t.name, t.format, ", ".join(t.occasions), t.source) for t in listing.templates]
+    header = ("ID", "Name", "Format", "Occasions", "Source")
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    for row in (header, *rows):
+        ctx.print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _progress(ctx: CliContext) -> Progress:
+    if not sys.stderr.isatty():
+        return Progress()
+
+    def show(done: int, total: int, what: str) -> None:
+        print(f"\rrendering card {done} of {total}", end="", file=ctx.err, flush=True)
+
+    return Progress(report=show)
+
+
+def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
+    overflow = [n for n in notes if n.status == "overflow"]
+    shrunk = [n for n in notes if n.status != "overflow"]
+    for note in (overflow + shrunk)[:_MAX_NOTES]:
+        ctx.print(f"  {note}")
+    if len(notes) > _MAX_NOTES:
+        ctx.print(f"  … and {len(notes) - _MAX_NOTES} more")
+    if overflow:
+        ctx.print(f"{len(overflow)} text box{'es' if len(overflow) != 1 else ''} did not fit: "
+                  "shorten the message or the names, or choose another template.")
+
+
+def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = args.today or dt.date.today()
+    interactive = sys.stderr.isatty()
+    with ctx.open_store() as store:
+        ids = cards.select_contacts(store, contact_ids=args.contacts, tag=args.tag, everyone=args.all)
+        summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
+                                            marks=args.marks, message=args.message, today=today,
+                                            progress=_progress(ctx))
+    if interactive:
+        print("\r" + " " * 40 + "\r", end="", file=ctx.err)
+    for name, why in summary.skipped:
+        ctx.warn(f"skipped {name}: {why}")
+    ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
+              + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
+    _print_notes(ctx, summary.fit_notes)
+    return 0
+
+
+def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
+    today = args.today or dt.date.today()
+    with ctx.open_store() as store:
+        summary = cards.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
+                                    message=args.message, today=today, dpi=args.dpi)
+    if summary.missing:
+        ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
+    ctx.print(f"Wrote {summary.out}")
+    _print_notes(ctx, summary.fit_notes)
+    return 0

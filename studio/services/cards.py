@@ -1,0 +1,213 @@
+"""Card use cases: list templates, fill one for a contact, render a batch, preview a card.
+
+The CLI (`studio templates`, `studio render`, `studio preview`) and the desktop app
+call these. Contacts come from the store, the sender and language from the stored
+settings; ``today`` is always passed in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio.cards import (
+    CardTemplate,
+    OccasionDating,
+    TemplateError,
+    card_context,
+    describe_missing,
+    fill_card,
+    find_templates,
+    load_sample,
+    missing_fields,
+)
+from studio.errors import StudioError, UsageError
+from studio.model import Contact, Occasion
+from studio.paths import AppPaths
+from studio.progress import NO_PROGRESS, Progress
+from studio.render.layout import CardLayout, FitNote
+from studio.settings import Settings
+from studio.store import Store
+
+
+@dataclass
+class TemplateListing:
+    """The usable templates (sorted by name) and the problems of broken ones."""
+
+    templates: list[CardTemplate] = field(default_factory=list)
+    broken: list[TemplateError] = field(default_factory=list)
+
+
+@dataclass
+class RenderSummary:
+    """What `render_for_contacts` did."""
+
+    out: Path
+    cards: int = 0
+    fit_notes: list[FitNote] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
+
+
+def template_json(template: CardTemplate) -> dict[str, object]:
+    """A template in the documented JSON form of `studio templates --json`."""
+    return {"id": template.id, "name": template.name, "format": template.format,
+            "occasions": list(template.occasions), "source": template.source}
+
+
+def list_templates(paths: AppPaths) -> TemplateListing:
+    """Every template, bundled and the user's (a user's overrides a bundled one's id)."""
+    catalog = find_templates(paths)
+    return TemplateListing(templates=catalog.sorted(), broken=catalog.broken)
+
+
+def get_template(paths: AppPaths, template_id: str) -> CardTemplate:
+    """The template with ``template_id``.
+
+    Raises `TemplateError` (every problem, with file and line) when that template is
+    broken, and `UsageError` naming the known ids when there is none.
+    """
+    catalog = find_templates(paths)
+    if template_id in catalog.templates:
+        return catalog.templates[template_id]
+    for error in catalog.broken:
+        if error.template == template_id or any(f"/{template_id}/" in p for p in error.problems):
+            raise error
+    known = sorted(catalog.templates)
+    close = difflib.get_close_matches(template_id, known, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    raise UsageError(f"there is no card template '{template_id}'.{hint} "
+                     f"Known templates: {', '.join(known) or 'none'} (see `studio templates`).")
+
+
+def fill_for_contact(template: CardTemplate, contact: Contact, settings: Settings, *, today: dt.date,
+                     occasion: Occasion | None = None, message: str | None = None) -> CardLayout:
+    """One card for ``contact``: the occasion defaults to the template's first, dated from today."""
+    from studio.cards import fill_for_contact as fill
+
+    return fill(template, contact, settings, today=today, occasion=occasion, message=message)
+
+
+def select_contacts(store: Store, *, contact_ids: Sequence[int] | None = None, tag: str | None = None,
+                    everyone: bool = False) -> list[int]:
+    """The ids to render: the given ones in that order, or a tag's or everyone's in address-book order.
+
+    Raises `UsageError` for an id that is not in the address book, or when nobody is chosen.
+    """
+    if contact_ids:
+        missing = [i for i in contact_ids if store.contacts.get(i) is None]
+        if missing:
+            raise UsageError(f"no contact with id {', '.join(map(str, missing))} "
+                             "(see `studio contacts` for the ids)")
+        return list(contact_ids)
+    if tag:
+        ids = store.contacts.ids(tag=tag)
+        if not ids:
+            raise UsageError(f"no contact has the tag '{tag}'")
+        return ids
+    if everyone:
+        ids = store.contacts.ids()
+        if not ids:
+            raise UsageError("the address book is empty; import contacts first (`studio import`)")
+        return ids
+    raise UsageError("choose who gets cards: --contact ID, --tag TAG or --all")
+
+
+def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
+                        out: Path, *, paper: str | None = None, marks: bool = False,
+                        message: str | None = None, today: dt.date,
+                        progress: Progress = NO_PROGRESS) -> RenderSummary:
+    """Render one PDF with a card per contact, in the order of ``contact_ids``.
+
+    Contacts lacking a field the template requires are skipped and listed in
+    ``skipped`` (checked before anything is drawn). Cards are filled one at a time as
+    the renderer asks for them, so memory stays flat however many there are. ``paper``
+    defaults to the one in settings. Raises `StudioError` when no contact can get a card.
+    """
+    template = get_template(paths, template_id)
+    settings = store.settings.load()
+    dating = OccasionDating(settings)
+    kind = template.occasions[0] if template.occasions else "any"
+    summary = RenderSummary(out=Path(out))
+    usable: list[int] = []
+    for contact_id in contact_ids:
+        contact = store.contacts.get(contact_id)
+        if contact is None:
+            summary.skipped.append((f"#{contact_id}", "is no longer in the address book"))
+            continue
+        card = card_context(contact, settings, today=today, kind=kind, dating=dating)
+        lacking = missing_fields(template, card)
+        if lacking:
+            summary.skipped.append((contact.name or f"#{contact_id}", describe_missing(lacking)))
+        else:
+            usable.append(contact_id)
+    if not usable:
+        reasons = "; ".join(f"{name} {why}" for name, why in summary.skipped[:5])
+        raise StudioError(f"no card to render: every chosen contact lacks what '{template.id}' needs "
+                          f"({reasons})")
+
+    def layouts() -> Iterator[CardLayout]:
+        for contact_id in usable:
+            contact = store.contacts.get(contact_id)
+            if contact is None:
+                continue
+            card = card_context(contact, settings, today=today, kind=kind, message=message, dating=dating)
+            try:
+                yield fill_card(template, card)
+            except TemplateError as exc:
+                raise StudioError(f"card for {contact.name or f'#{contact_id}'}: {exc}") from exc
+
+    from studio.render.cards import render_cards
+
+    summary.fit_notes = render_cards(layouts(), summary.out, paper=paper or settings.paper, marks=marks,
+                                     progress=progress, total=len(usable))
+    summary.cards = len(usable)
+    return summary
+
+
+@dataclass
+class PreviewSummary:
+    """What `preview_png` drew: fit notes, and the required fields the contact lacks."""
+
+    out: Path
+    fit_notes: list[FitNote] = field(default_factory=list)
+    missing: str = ""  # e.g. "lacks a birthday": `studio render` would skip this contact
+
+
+def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, *,
+                contact_id: int | None = None, message: str | None = None, today: dt.date,
+                dpi: int = 100) -> PreviewSummary:
+    """A PNG of one card, outside and inside, for ``contact_id`` or the template's sample.
+
+    With the sample, the user's own sender details replace the sample's once set. A
+    contact lacking a required field is still previewed (and ``missing`` says what).
+    """
+    template = get_template(paths, template_id)
+    settings = store.settings.load()
+    if contact_id is None:
+        card = load_sample(template)
+        if settings.sender.name.strip():
+            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
+                                       home_country=settings.home_country)
+        if message:
+            card = dataclasses.replace(card, message=message)
+    else:
+        contact = store.contacts.get(contact_id)
+        if contact is None:
+            raise UsageError(f"no contact with id {contact_id} (see `studio contacts` for the ids)")
+        kind = template.occasions[0] if template.occasions else "any"
+        card = card_context(contact, settings, today=today, kind=kind, message=message)
+    lacking = missing_fields(template, card)
+    layout = fill_card(template, card)
+    from studio.render.cards import render_card_preview
+
+    out_png = Path(out_png)
+    try:
+        out_png.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
+    notes = render_card_preview(layout, out_png, dpi=dpi)
+    return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "")
