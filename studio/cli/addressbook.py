@@ -1,0 +1,121 @@
+"""`studio import`, `studio contacts`, `studio export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from studio.cli.context import CliContext
+from studio.errors import StudioError
+from studio.model import Contact
+from studio.progress import Progress
+from studio.services import addressbook
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    imp = subparsers.add_parser("import", parents=[common], help="import contacts from vCard files",
+                                description="Import contacts from vCard (.vcf) files exported from a "
+                                            "phone, iCloud, Google, Outlook or Thunderbird.")
+    imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imp.add_argument("--quiet", action="store_true", help="print only the summary")
+    imp.set_defaults(handler=run_import)
+
+    lst = subparsers.add_parser("contacts", parents=[common], help="list contacts")
+    lst.add_argument("--search", metavar="TEXT", help="names, e-mails, phones or places containing TEXT")
+    lst.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
+    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst.set_defaults(handler=run_contacts)
+
+    exp = subparsers.add_parser("export", parents=[common], help="export contacts as vCard 3.0")
+    exp.add_argument("--out", required=True, metavar="FILE.vcf", type=Path)
+    exp.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
+    exp.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    interactive = sys.stderr.isatty() and not args.quiet
+
+    def show(done: int, total: int, what: str) -> None:
+        if interactive:
+            print(f"\r{what[:70]:<70}", end="", file=ctx.err, flush=True)
+
+    with ctx.open_store() as store:
+        report = addressbook.import_vcards(store, args.files, Progress(report=show))
+    if interactive:
+        print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+    if not args.quiet:
+        for problem in report.problems:
+            ctx.warn(str(problem))
+    for path, why in report.rejected:
+        ctx.warn(f"{path}: {why}")
+    ctx.print(f"Imported {report.files} of {len(args.files)} files: {report.summary()}.")
+    return 1 if report.rejected else 0
+
+
+def contact_json(contact: Contact) -> dict[str, Any]:
+    """A contact in the documented JSON form of `studio contacts --json`."""
+    return {
+        "id": contact.id,
+        "uid": contact.uid,
+        "display_name": contact.name,
+        "given_name": contact.given_name,
+        "family_name": contact.family_name,
+        "additional_names": contact.additional_names,
+        "prefix": contact.prefix,
+        "suffix": contact.suffix,
+        "nickname": contact.nickname,
+        "organization": contact.organization,
+        "title": contact.title,
+        "emails": [{"value": e.value, "label": e.label} for e in contact.emails],
+        "phones": [{"value": p.value, "label": p.label} for p in contact.phones],
+        "addresses": [{"label": a.label, "street": a.street, "city": a.city, "region": a.region,
+                       "postal_code": a.postal_code, "country": a.country} for a in contact.addresses],
+        "birthday": contact.birthday.iso() if contact.birthday else None,
+        "anniversary": contact.anniversary.iso() if contact.anniversary else None,
+        "customer_since": contact.customer_since.iso() if contact.customer_since else None,
+        "dates": [{"label": d.label, "date": d.date.iso()} for d in contact.dates],
+        "spouse": contact.spouse,
+        "notes": contact.notes,
+        "tags": list(contact.tags),
+        "has_photo": bool(contact.photo),
+    }
+
+
+def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store() as store:
+        contacts = store.contacts.list(search=args.search, tag=args.tag)
+    if args.json:
+        ctx.print_json([contact_json(c) for c in contacts])
+        return 0
+    if not contacts:
+        ctx.print("No contacts." if not (args.search or args.tag) else "No contact matches.")
+        return 0
+    rows = [(str(c.id), c.name, c.emails[0].value if c.emails else "",
+             c.phones[0].value if c.phones else "",
+             c.birthday.iso() if c.birthday else "", ", ".join(c.tags)) for c in contacts]
+    _print_table(ctx, ("ID", "Name", "E-mail", "Phone", "Birthday", "Tags"), rows)
+    ctx.print(f"{len(contacts)} contact{'s' if len(contacts) != 1 else ''}")
+    return 0
+
+
+def _print_table(ctx: CliContext, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [min(32, max(len(header[i]), *(len(r[i]) for r in rows))) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    ctx.print(line(header))
+    for row in rows:
+        ctx.print(line(row))
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        with ctx.open_store() as store, open(args.out, "w", encoding="utf-8", newline="") as out:
+            count = addressbook.export_vcards(store, out, tag=args.tag)
+    except OSError as exc:
+        raise StudioError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    ctx.print(f"Exported {count} contact{'s' if count != 1 else ''} to {args.out}")
+    return 0

@@ -1,0 +1,124 @@
+"""Address-book use cases: import vCard files, choose contacts, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from studio.contacts.export import write_vcards
+from studio.contacts.identity import identity_keys, same_person
+from studio.contacts.merge import merge_contacts
+from studio.contacts.reader import Problem, read_vcard_file
+from studio.errors import StudioError, UsageError
+from studio.model import Contact
+from studio.paths import bundled_dir
+from studio.progress import NO_PROGRESS, Progress
+from studio.store import Store
+from studio.store.contacts import fingerprint
+
+SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file summed up."""
+
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+                f"{self.skipped} skipped, {len(self.problems)} problems"
+                + (f", {len(self.rejected)} files rejected" if self.rejected else ""))
+
+
+def import_contact(store: Store, incoming: Contact) -> str:
+    """Add ``incoming`` or merge it into the stored record of the same person.
+
+    Returns "added", "updated" or "unchanged". Call inside a transaction.
+    """
+    for candidate_id in store.contacts.find_by_keys(identity_keys(incoming)):
+        existing = store.contacts.get(candidate_id)
+        if existing is None or not same_person(existing, incoming):
+            continue
+        merged = merge_contacts(existing, incoming)
+        if fingerprint(merged) == store.contacts.stored_fingerprint(candidate_id):
+            return "unchanged"
+        store.contacts.update(merged)
+        return "updated"
+    incoming.id = None
+    store.contacts.add(incoming)
+    return "added"
+
+
+def import_vcards(store: Store, paths: Sequence[str | Path], progress: Progress = NO_PROGRESS) -> ImportReport:
+    """Import vCard files, one transaction per file.
+
+    A file that is not a vCard at all is rejected (listed in ``rejected``) and the others
+    go on; a broken card or field inside a file is reported in ``problems`` and the rest
+    of the file is imported. Cancelling (`progress`) keeps the files already finished and
+    leaves the store as it was before the file in progress.
+    """
+    report = ImportReport()
+    for index, path in enumerate(paths):
+        path = Path(path)
+        progress.step(index, len(paths), f"Reading {path.name}")
+        try:
+            parsed = read_vcard_file(path)
+        except StudioError as exc:
+            report.rejected.append((str(path), str(exc)))
+            continue
+        counts = {"added": 0, "updated": 0, "unchanged": 0}
+        with store.transaction():
+            for number, card in enumerate(parsed.cards):
+                progress.step(index, len(paths), f"{path.name}: {number} of {len(parsed.cards)} contacts")
+                counts[import_contact(store, card.contact)] += 1
+        report.files += 1
+        report.added += counts["added"]
+        report.updated += counts["updated"]
+        report.unchanged += counts["unchanged"]
+        report.skipped += parsed.skipped
+        report.problems.extend(parsed.problems)
+    progress.step(len(paths), len(paths), "Done")
+    return report
+
+
+def load_sample_contacts(store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
+    """Import the bundled sample customers, for trying the app out."""
+    return import_vcards(store, [bundled_dir("assets") / SAMPLE_CONTACTS], progress)
+
+
+def select_contact_ids(store: Store, *, ids: Iterable[int] | None = None, tag: str | None = None,
+                       everyone: bool = False) -> list[int]:
+    """The contacts a command works on: the given ids (in that order), a tag, or everyone.
+
+    Raises UsageError for an unknown id, an unused tag, or no selection at all.
+    """
+    if ids:
+        wanted = list(dict.fromkeys(ids))
+        unknown = [i for i in wanted if store.contacts.get(i) is None]
+        if unknown:
+            raise UsageError(f"no contact with id {', '.join(map(str, unknown))} "
+                             "(see `studio contacts` for the ids)")
+        return wanted
+    if tag:
+        found = store.contacts.ids(tag=tag)
+        if not found:
+            raise UsageError(f"no contact has the tag {tag!r}")
+        return found
+    if everyone:
+        return store.contacts.ids()
+    raise UsageError("choose contacts with --contact ID, --tag TAG or --all")
+
+
+def export_vcards(store: Store, out: TextIO, *, tag: str | None = None) -> int:
+    """Write contacts (all, or those with ``tag``) as vCard 3.0; returns how many."""
+    ids = store.contacts.ids(tag=tag)
+    return write_vcards((c for c in (store.contacts.get(i) for i in ids) if c is not None), out)

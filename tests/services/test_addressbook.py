@@ -1,0 +1,129 @@
+"""Importing into a real SQLite store: counts, re-import, merging, transactions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from studio.errors import Cancelled
+from studio.model import Contact, Email, Phone
+from studio.progress import Progress
+from studio.services import addressbook
+from studio.store import open_store
+
+IPHONE = "ez-vcard/John_Doe_IPHONE.vcf"
+ANDROID = "ez-vcard/John_Doe_ANDROID.vcf"
+NEXTCLOUD = "nextcloud/contact-multiple.vcf"
+
+
+def test_import_counts_and_reimport_changes_nothing(store, corpus: Path) -> None:
+    files = [corpus / NEXTCLOUD, corpus / IPHONE]
+    first = addressbook.import_vcards(store, files)
+    assert first.added == 8 and first.updated == 0 and not first.rejected
+    count = store.contacts.count()
+    second = addressbook.import_vcards(store, files)
+    assert second.added == 0 and second.updated == 0 and second.unchanged == 8
+    assert store.contacts.count() == count
+
+
+def test_whole_corpus_imports_without_rejecting_real_exports(store, corpus: Path) -> None:
+    files = sorted(corpus.rglob("*.vcf"))
+    report = addressbook.import_vcards(store, files)
+    assert report.files + len(report.rejected) == len(files)
+    assert store.contacts.count() > 100
+    for problem in report.problems:  # every problem names its file and line
+        assert str(problem).split(":")[0].endswith(".vcf")
+
+
+def test_same_person_from_another_source_is_merged_without_loss(store) -> None:
+    with store.transaction():
+        addressbook.import_contact(store, Contact(given_name="Anna", family_name="Smirnova",
+                                                  emails=[Email("Anna@Example.com", "home")],
+                                                  notes="Loves lilies"))
+    outcome = addressbook.import_contact(store, Contact(
+        given_name="Anna", family_name="Smirnova", emails=[Email("anna@example.com", "")],
+        phones=[Phone("+1 555 010 2030", "cell")], notes=""))
+    assert outcome == "updated"
+    [contact] = store.contacts.list()
+    assert contact.notes == "Loves lilies"
+    assert [p.value for p in contact.phones] == ["+1 555 010 2030"]
+    assert len(contact.emails) == 1
+
+
+def test_two_people_sharing_a_name_stay_apart(store) -> None:
+    with store.transaction():
+        addressbook.import_contact(store, Contact(given_name="John", family_name="Smith",
+                                                  emails=[Email("john@a.example")]))
+        addressbook.import_contact(store, Contact(given_name="John", family_name="Smith",
+                                                  emails=[Email("john@b.example")]))
+    assert store.contacts.count() == 2
+
+
+def test_a_shared_household_phone_does_not_merge_two_people(store) -> None:
+    with store.transaction():
+        addressbook.import_contact(store, Contact(given_name="Zoë", family_name="Ångström",
+                                                  phones=[Phone("+46 8 123 456 78", "home")]))
+        addressbook.import_contact(store, Contact(given_name="Henrik", family_name="Ångström",
+                                                  phones=[Phone("+46 8 123 456 78", "home")]))
+    assert store.contacts.count() == 2
+
+
+def test_a_file_that_is_not_a_vcard_is_rejected_and_the_others_imported(store, corpus: Path,
+                                                                         tmp_path: Path) -> None:
+    pdf = tmp_path / "invoice.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    report = addressbook.import_vcards(store, [pdf, corpus / IPHONE])
+    assert [path for path, _ in report.rejected] == [str(pdf)]
+    assert report.added == 1
+
+
+def test_cancel_mid_file_leaves_the_store_as_before_that_file(store, corpus: Path) -> None:
+    addressbook.import_vcards(store, [corpus / IPHONE])
+    calls = {"n": 0}
+
+    def cancel_on_second_file() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(Cancelled):
+        addressbook.import_vcards(store, [corpus / NEXTCLOUD], Progress(cancelled=cancel_on_second_file))
+    assert store.contacts.count() == 1
+
+
+def test_a_killed_import_leaves_a_consistent_store(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from bench_import import generate
+
+    vcf, db = tmp_path / "big.vcf", tmp_path / "kill.sqlite3"
+    generate(vcf, 3000)
+    child = subprocess.Popen([sys.executable, "-m", "studio", "--db", str(db), "import", str(vcf)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = db.with_name(db.name + "-wal")
+    deadline = time.monotonic() + 60
+    # Kill as soon as the import transaction has started writing pages.
+    while not (wal.exists() and wal.stat().st_size > 64_000) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    child.kill()
+    child.wait()
+    with open_store(db) as store:
+        assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.contacts.count() in (0, 3000)
+
+
+def test_select_contact_ids(store) -> None:
+    from studio.errors import UsageError
+
+    with store.transaction():
+        a = store.contacts.add(Contact(given_name="A", tags=["customer"]))
+        b = store.contacts.add(Contact(given_name="B"))
+    assert addressbook.select_contact_ids(store, ids=[b, a]) == [b, a]
+    assert addressbook.select_contact_ids(store, tag="customer") == [a]
+    assert addressbook.select_contact_ids(store, everyone=True) == [a, b]
+    with pytest.raises(UsageError):
+        addressbook.select_contact_ids(store, ids=[999])
+    with pytest.raises(UsageError):
+        addressbook.select_contact_ids(store)
