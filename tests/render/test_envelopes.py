@@ -1,0 +1,160 @@
+"""Envelopes read back from the PDF: page size, where the blocks sit, the IMb, calibration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.units import inch, mm
+
+from studio.errors import UsageError
+from studio.model import Calibration, EnvelopeSize
+from studio.postal.imb import intelligent_mail_codes
+from studio.render.envelopes import EnvelopeText, address_zone, postal_style, render_envelopes, return_zone
+from studio.render.stocks import custom_envelope, load_stocks
+
+CATALOG = load_stocks()
+RETURN = ("Dana Whitfield", "Glow Naturals", "42 Elm Street", "SPRINGFIELD, IL 62704")
+RECIPIENT = ("Jane Smith", "1600 Amphitheatre Pkwy", "MOUNTAIN VIEW, CA 94043-1351")
+SIZES = ["no10", "monarch", "6x9", "a2", "a6", "a7", "a9", "c5", "c6", "dl"]
+
+
+def _render(tmp_path: Path, size: EnvelopeSize, *envelopes: EnvelopeText, **options) -> Path:
+    out = tmp_path / f"{size.id}.pdf"
+    render_envelopes(list(envelopes), size, out, style=postal_style(size), **options)
+    return out
+
+
+def _bbox(page: pdfplumber.page.Page, lines: tuple[str, ...]) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) around the characters of ``lines`` (each a whole text line)."""
+    found = [line for line in page.extract_text_lines() if line["text"] in lines]
+    assert sorted(line["text"] for line in found) == sorted(lines), "not every line was found"
+    chars = [char for line in found for char in line["chars"]]
+    return (min(c["x0"] for c in chars), min(c["top"] for c in chars),
+            max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+
+
+def _zone_pt(zone: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x, y, width, height = zone
+    return x * mm, y * mm, (x + width) * mm, (y + height) * mm
+
+
+def _within(box: tuple[float, ...], zone: tuple[float, ...], slack: float = 0.01) -> bool:
+    return (box[0] >= zone[0] - slack and box[1] >= zone[1] - slack and box[2] <= zone[2] + slack
+            and box[3] <= zone[3] + slack)
+
+
+@pytest.mark.parametrize("size_id", SIZES)
+def test_page_is_the_envelope_and_blocks_sit_in_their_zones(tmp_path: Path, size_id: str) -> None:
+    size = CATALOG.envelope(size_id)
+    out = _render(tmp_path, size, EnvelopeText("Jane", RECIPIENT, RETURN), EnvelopeText("Jane", RECIPIENT))
+    style = postal_style(size)
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 2
+        page = pdf.pages[0]
+        assert (page.width, page.height) == pytest.approx((size.width * mm, size.height * mm), abs=0.01)
+        assert page.width > page.height  # landscape
+        recipient = _bbox(page, RECIPIENT)
+        assert _within(recipient, _zone_pt(address_zone(size, style)))
+        assert _within(_bbox(page, RETURN), _zone_pt(return_zone(size, style)))
+        assert "Dana Whitfield" not in pdf.pages[1].extract_text()  # no return address given
+
+
+@pytest.mark.parametrize("size_id", ["no10", "monarch", "6x9", "a2", "a6", "a7", "a9"])
+def test_us_envelopes_put_the_address_in_the_usps_ocr_read_area(tmp_path: Path, size_id: str) -> None:
+    size = CATALOG.envelope(size_id)
+    with pdfplumber.open(_render(tmp_path, size, EnvelopeText("Jane", RECIPIENT, RETURN))) as pdf:
+        page = pdf.pages[0]
+        x0, top, x1, bottom = _bbox(page, RECIPIENT)
+        assert x0 >= 0.5 * inch and x1 <= page.width - 0.5 * inch
+        assert page.height - bottom >= 5 / 8 * inch  # barcode clear zone stays empty
+        assert page.height - top <= 2.75 * inch
+        assert x0 > page.width * 0.3  # right of the return address, not under it
+
+
+@pytest.mark.parametrize("size_id", ["c5", "c6", "dl"])
+def test_iso_envelopes_put_the_address_lower_right(tmp_path: Path, size_id: str) -> None:
+    size = CATALOG.envelope(size_id)
+    hans = ("Hans Müller", "Marienplatz 8", "80331 MÜNCHEN", "GERMANY")
+    with pdfplumber.open(_render(tmp_path, size, EnvelopeText("Hans", hans))) as pdf:
+        page = pdf.pages[0]
+        x0, top, x1, bottom = _bbox(page, hans)
+        assert x0 >= page.width * 0.4 and page.width - x1 >= 15 * mm
+        assert top >= 40 * mm and page.height - bottom >= 15 * mm
+
+
+def test_intelligent_mail_barcode_sits_just_above_the_name(tmp_path: Path) -> None:
+    size = CATALOG.envelope("a2")
+    codes = intelligent_mail_codes("123456", 7, "94043-1351")
+    out = _render(tmp_path, size, EnvelopeText("Jane", RECIPIENT, RETURN, codes),
+                  EnvelopeText("Jane", RECIPIENT))
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        bars = [r for r in page.rects if r["width"] < 0.03 * inch]
+        assert len(bars) == 65  # USPS-B-3200: 65 bars
+        x0, top, x1, bottom = _bbox(page, RECIPIENT)
+        assert max(b["bottom"] for b in bars) <= top  # above the name line, not over it
+        assert top - max(b["bottom"] for b in bars) < 0.5 * inch
+        assert min(b["x0"] for b in bars) >= 0.5 * inch
+        assert page.height - max(b["bottom"] for b in bars) >= 5 / 8 * inch
+        assert not [r for r in pdf.pages[1].rects if r["width"] < 0.03 * inch]
+
+
+def test_calibration_moves_everything(tmp_path: Path) -> None:
+    size = CATALOG.envelope("no10")
+    plain = _render(tmp_path, size, EnvelopeText("Jane", RECIPIENT, RETURN))
+    moved = tmp_path / "moved.pdf"
+    render_envelopes([EnvelopeText("Jane", RECIPIENT, RETURN)], size, moved,
+                     calibration=Calibration(offset_x=-1.0, offset_y=2.5))
+    with pdfplumber.open(plain) as a, pdfplumber.open(moved) as b:
+        before, after = _bbox(a.pages[0], RECIPIENT), _bbox(b.pages[0], RECIPIENT)
+        assert after[0] - before[0] == pytest.approx(-1.0 * mm, abs=0.01)
+        assert after[1] - before[1] == pytest.approx(2.5 * mm, abs=0.01)
+
+
+def test_long_lines_shrink_and_scripts_print_as_glyphs(tmp_path: Path) -> None:
+    size = CATALOG.envelope("a2")
+    jp = ("〒100-8111", "東京都千代田区", "千代田1-1", "山田 太郎", "JAPAN")
+    long = ("Dr. Maximilian Alexander von Hohenzollern-Sigmaringen",
+            "Hauptstraße 1234, Hinterhaus, 3. OG links", "80331 MÜNCHEN", "GERMANY")
+    out = tmp_path / "fit.pdf"
+    run = render_envelopes([EnvelopeText("Taro", jp), EnvelopeText("Max", long)], size, out)
+    assert [n.card for n in run.notes] == ["Max"] and run.notes[0].status == "shrunk"
+    with pdfplumber.open(out) as pdf:
+        zone = _zone_pt(address_zone(size, "us"))
+        assert _within(_bbox(pdf.pages[0], jp), zone)
+        assert _within(_bbox(pdf.pages[1], long), zone)
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars if c["text"] == "東"}
+        assert fonts == {"DroidSansFallback"}
+
+
+def test_stamp_box_is_optional(tmp_path: Path) -> None:
+    size = CATALOG.envelope("c6")
+    with_box = tmp_path / "box.pdf"
+    render_envelopes([EnvelopeText("A", RECIPIENT)], size, with_box, style="iso", stamp_box=True)
+    with pdfplumber.open(with_box) as pdf:
+        page = pdf.pages[0]
+        assert "STAMP" in page.extract_text()
+        box = next(r for r in page.rects if r["width"] > 20 * mm)
+        assert box["x1"] <= page.width and box["x0"] > page.width * 0.7 and box["top"] < 10 * mm
+
+
+def test_custom_sizes_in_mm_and_inches() -> None:
+    assert (custom_envelope("custom:190x120").width, custom_envelope("custom:120x190").height) == (190, 120)
+    inches = CATALOG.envelope("custom:7.5x4.75in")
+    assert (inches.width, inches.height) == pytest.approx((190.5, 120.65))
+    with pytest.raises(UsageError):
+        CATALOG.envelope("custom:ten by five")
+    with pytest.raises(UsageError):
+        CATALOG.envelope("custom:20x10")
+
+
+def test_the_envelope_sizes_of_the_issue_are_known() -> None:
+    expected = {"no10": (241.3, 104.775), "monarch": (190.5, 98.425), "6x9": (228.6, 152.4),
+                "a2": (146.05, 111.125), "a6": (165.1, 120.65), "a7": (184.15, 133.35),
+                "a9": (222.25, 146.05), "c5": (229, 162), "c6": (162, 114), "dl": (220, 110)}
+    for name, (width, height) in expected.items():
+        size = CATALOG.envelope(name)
+        assert (size.width, size.height) == pytest.approx((width, height)), name
+    assert CATALOG.envelope("#10").id == "no10" and CATALOG.envelope("DL").id == "dl"
