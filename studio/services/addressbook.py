@@ -43,18 +43,28 @@ def import_contact(store: Store, incoming: Contact) -> str:
     """Add ``incoming`` or merge it into the stored record of the same person.
 
     Returns "added", "updated" or "unchanged". Call inside a transaction.
+
+    A card identical to one imported before is "unchanged" at once: merging is
+    idempotent, and a detail the user has since deleted in the app is not brought back
+    by importing the same old export again.
     """
+    incoming.id = None
+    card = fingerprint(incoming)
+    if store.contacts.imported_card_owner(card) is not None:
+        return "unchanged"
     for candidate_id in store.contacts.find_by_keys(identity_keys(incoming)):
         existing = store.contacts.get(candidate_id)
         if existing is None or not same_person(existing, incoming):
             continue
         merged = merge_contacts(existing, incoming)
-        if fingerprint(merged) == store.contacts.stored_fingerprint(candidate_id):
-            return "unchanged"
-        store.contacts.update(merged)
-        return "updated"
-    incoming.id = None
-    store.contacts.add(incoming)
+        outcome = "unchanged"
+        if fingerprint(merged) != store.contacts.stored_fingerprint(candidate_id):
+            store.contacts.update(merged)
+            outcome = "updated"
+        store.contacts.remember_imported_card(candidate_id, card)
+        return outcome
+    contact_id = store.contacts.add(incoming)
+    store.contacts.remember_imported_card(contact_id, card)
     return "added"
 
 

@@ -122,9 +122,21 @@ class ContactRepository:
         cursor = self._conn.execute(_UPDATE, [*_row_values(contact), contact.id])
         if cursor.rowcount == 0:
             raise KeyError(contact.id)
-        self._conn.execute("DELETE FROM contact_keys WHERE contact_id = ?", (contact.id,))
+        # Identity keys follow the content; "card" keys (what was imported) are kept.
+        self._conn.execute("DELETE FROM contact_keys WHERE contact_id = ? AND kind <> 'card'", (contact.id,))
         self._conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact.id,))
         self._write_keys_and_tags(contact)
+
+    def remember_imported_card(self, contact_id: int, card_fingerprint: str) -> None:
+        """Note that a card with this fingerprint was imported into ``contact_id``."""
+        self._conn.execute("INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) VALUES (?, 'card', ?)",
+                           (contact_id, card_fingerprint))
+
+    def imported_card_owner(self, card_fingerprint: str) -> int | None:
+        """The contact an identical card was imported into before, if any."""
+        row = self._conn.execute("SELECT contact_id FROM contact_keys WHERE kind = 'card' AND key = ?",
+                                 (card_fingerprint,)).fetchone()
+        return row[0] if row else None
 
     def delete(self, contact_id: int) -> None:
         self._conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
