@@ -34,6 +34,8 @@ _ALIASES = {
 # order breaks ties (e.g. a German name reads the same in cp1252 and cp1250).
 _LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1255", "cp1256", "cp1254", "cp1257",
            "cp1258", "koi8_r", "koi8_u", "cp932", "euc_jp", "gb18030", "big5hkscs", "cp949", "cp874")
+_NOT_CHARSETS = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape",
+                 "raw-unicode-escape", "punycode", "idna", "utf-7", "palmos", "undefined"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -41,10 +43,17 @@ def codec_for(charset: str) -> str | None:
     """The Python codec for a vCard CHARSET value, or None when it is unknown."""
     name = charset.strip().strip('"').lower()
     name = _ALIASES.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
+    if not name.isascii() or not name.isprintable():
         return None
+    try:
+        codec = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    # only byte charsets: "base64", "rot13", "unicode_escape" … are codecs too, and a
+    # value inside an 8-bit file cannot be UTF-16 or UTF-32
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:
+        return None
+    return codec.name
 
 
 def decode_value(raw: bytes, codec: str | None, fallback: str) -> str:
@@ -55,7 +64,10 @@ def decode_value(raw: bytes, codec: str | None, fallback: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return raw.decode(codec or fallback, errors="replace")
+    try:
+        return raw.decode(codec or fallback, errors="replace")
+    except (UnicodeError, LookupError):  # codecs such as "idna" refuse errors="replace"
+        return raw.decode(fallback, errors="replace")
 
 
 def detect_legacy_encoding(samples: Iterable[bytes], declared: Iterable[str]) -> str:

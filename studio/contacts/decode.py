@@ -33,6 +33,7 @@ _FOLD = re.compile(rb"\r*\n[ \t]")
 _QP_FOLD = re.compile(rb"=?\r*\n[ \t]")
 _PROPERTY_START = re.compile(rb"^[ \t]*(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+[ \t]*[;:]")
 _BEGIN_VCARD = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
+_END = re.compile(rb"(?i)END[ \t]*:")
 _QP = b"QUOTED-PRINTABLE"
 _BASE64_HEAD = re.compile(rb"(?i)ENCODING=(?:B|BASE64)\b|;BASE64[;:]")
 _NOT_A_VCARD = {b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive", b"\x89PNG": "a PNG image",
@@ -81,11 +82,15 @@ def to_utf8_bytes(data: bytes, source: str) -> tuple[bytes, bool]:
 
 
 def _looks_like_utf16(head: bytes) -> bool:
-    """UTF-16 without a BOM: ASCII letters alternating with NUL bytes."""
+    """UTF-16 without a BOM: it starts with ASCII letters alternating with NUL bytes."""
     if len(head) < 8 or b"\x00" not in head:
         return False
     even, odd = head[0::2], head[1::2]
-    return even.count(0) > len(even) * 0.8 or odd.count(0) > len(odd) * 0.8
+    if odd[:4] == b"\x00" * 4 and 0 not in even[:4]:
+        return odd.count(0) > len(odd) * 0.8
+    if even[:4] == b"\x00" * 4 and 0 not in odd[:4]:
+        return even.count(0) > len(even) * 0.8
+    return False
 
 
 def logical_lines(data: bytes) -> Iterator[LogicalLine]:
@@ -105,11 +110,19 @@ def logical_lines(data: bytes) -> Iterator[LogicalLine]:
         if strip_bom and piece.startswith(_UTF8_BOM):
             piece = piece[len(_UTF8_BOM):]
         if b"\n" in piece:
-            piece = _unfold(piece)
+            if _END.match(piece):  # nothing folds into END:VCARD; what follows is new text
+                piece, rest = piece.split(b"\n", 1)
+                piece = piece.rstrip(b"\r")
+                line_no -= rest.count(b"\n") + 1
+                pieces.insert(index, rest[1:])
+                count += 1
+            else:
+                piece = _unfold(piece)
         if not piece.strip() or piece[:1] == b"#":
             continue
         if piece[:1] in b" \t":
-            if pending is not None:  # a fold after a blank line: still the line above
+            if pending is not None and not _END.match(pending.data):
+                # a fold after a blank line: still the line above
                 pending = LogicalLine(pending.line, _join_continuation(pending.data, piece[1:]))
                 continue
             piece = piece.lstrip()

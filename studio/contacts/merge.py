@@ -80,15 +80,22 @@ def _address_key(address: Address) -> str:
 
 
 def _union(items: list, incoming: list, key) -> None:  # type: ignore[type-arg]
-    """Append incoming items whose key is new; fill an empty label from a matching one."""
-    by_key = {key(item): item for item in items}
+    """Append incoming items whose key is new; give a label to an unlabelled known item.
+
+    A label is filled in only when no item with that key has one yet, so merging a
+    contact with itself (or merging the same record twice) changes nothing.
+    """
+    first: dict[object, object] = {}
+    for item in items:
+        first.setdefault(key(item), item)
+    labelled = {key(item) for item in items if getattr(item, "label", "")}
     for item in incoming:
         k = key(item)
-        if k in by_key:
-            mine = by_key[k]
-            if hasattr(mine, "label") and not mine.label and getattr(item, "label", ""):
-                mine.label = item.label
-            continue
-        copied = copy.copy(item)
-        items.append(copied)
-        by_key[k] = copied
+        if k not in first:
+            copied = copy.copy(item)
+            items.append(copied)
+            first[k] = copied
+        elif k not in labelled and getattr(item, "label", ""):
+            first[k].label = item.label  # type: ignore[attr-defined]
+        if getattr(item, "label", ""):
+            labelled.add(k)
