@@ -148,10 +148,12 @@ def birthday(slug: str) -> None:
                      fill=hex_rgb("#C9604F"))
     base.alpha_composite(bow)
     save(paper_grain(base, 5), size, slug, "front.jpg")
-    size, strip, draw = ornament_canvas(60, 8)
-    confetti(draw, random.Random(11), (0, 0, strip.width, strip.height), 40,
-             ("#F28C7C", "#F2C14E", "#3FA7A3", "#B79CD9", "#F4A7B9"), strip.height * 0.22)
-    save(strip, size, slug, "confetti.png")
+    size, trio, _ = ornament_canvas(24, 18)
+    tw, th = trio.size
+    knot = (tw * 0.5, th * 0.97)
+    for (bx, by), colour in (((0.30, 0.30), "#F28C7C"), ((0.70, 0.28), "#3FA7A3"), ((0.50, 0.24), "#F2C14E")):
+        balloon(trio, (tw * bx, th * by), tw * 0.14, tw * 0.17, colour, knot, random.Random(1))
+    save(trio, size, slug, "balloons.png")
 
 
 # --- happy holidays: snowflakes over a winter night --------------------------------------
@@ -175,7 +177,7 @@ def holiday_snow(slug: str) -> None:
         if len(placed) >= 26:
             break
         r = rng.uniform(0.03, 0.085) * w
-        x, y = rng.uniform(-0.02 * w, 1.02 * w), rng.uniform(0.02 * h, 0.78 * h)
+        x, y = rng.uniform(-0.02 * w, 1.02 * w), rng.uniform(0.02 * h, 0.70 * h)
         if text_band[0] - r < y < text_band[1] + r and 0.12 * w < x < 0.88 * w:
             continue
         if any(math.hypot(x - px, y - py) < (r + pr) * 1.15 for px, py, pr in placed):
@@ -212,8 +214,13 @@ def tree(draw: ImageDraw.ImageDraw, foot: tuple[float, float], height: float) ->
         apex = (x, y - height * top)
         left, right = (x - height * half, y - height * bottom), (x + height * half, y - height * bottom)
         draw.polygon([apex, right, left], fill=green)
-        draw.polygon([apex, (x + half * height * 0.45, y - height * (top - 0.16)),
-                      (x, y - height * (top - 0.12)), (x - half * height * 0.5, y - height * (top - 0.17))], fill=snow)
+        band = height * 0.035
+        top_edge = [(left[0] + (right[0] - left[0]) * i / 16,
+                     left[1] - band * (1 + 0.45 * math.sin(i * 1.7))) for i in range(17)]
+        draw.polygon([(left[0] - band * 0.4, left[1] + band * 0.3), *top_edge,
+                      (right[0] + band * 0.4, right[1] + band * 0.3)], fill=snow)  # snow along the tier
+        draw.polygon([apex, (x + half * height * 0.22, y - height * (top - 0.08)),
+                      (x - half * height * 0.22, y - height * (top - 0.08))], fill=snow)
 
 
 # --- happy new year: gold confetti and sparkles at midnight --------------------------------
@@ -234,12 +241,6 @@ def new_year(slug: str) -> None:
         return 0.16 * w < p[0] < 0.84 * w and 0.24 * h < p[1] < 0.76 * h
 
     confetti(draw, rng, (0, 0, w, h), 260, GOLDS + ("#FFFFFF",), w * 0.012, avoid=in_text)
-    for _ in range(7):  # curling streamers from the edges
-        edge_y = rng.choice((rng.uniform(-0.05, 0.15), rng.uniform(0.85, 1.05))) * h
-        x = rng.uniform(0, w)
-        path = [(x + t * w * 0.22 * rng.choice((-1, 1)) * 0 + math.sin(t * 7 + x) * w * 0.03 + t * w * 0.18,
-                 edge_y + math.cos(t * 5 + x) * h * 0.05) for t in [i / 60 for i in range(61)]]
-        polyline(draw, path, hex_rgb(rng.choice(GOLDS)) + (230,), w * 0.004)
     for _ in range(30):
         x, y = rng.uniform(0, w), rng.uniform(0, h)
         if in_text((x, y)):
@@ -260,11 +261,8 @@ def new_year(slug: str) -> None:
         for a, b in (((sx0, sy0), (sx1, sy0)), ((sx1, sy0), (sx1, sy1)), ((sx1, sy1), (sx0, sy1)), ((sx0, sy1), (sx0, sy0))):
             draw.line([(a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
                        (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)], fill=line, width=round(bw * 0.0014))
-    for k in range(4):
-        y = bh * (0.50 + k * 0.09)
-        draw.line([(bw * 0.58, y), (bw * 0.94, y)], fill=hex_rgb("#DCD8E6") + (255,), width=round(bw * 0.0012))
-    for _ in range(18):
-        sparkle(draw, (rng.uniform(0.03, 0.5) * bw, rng.uniform(0.02, 0.1) * bh), rng.uniform(0.004, 0.009) * bw,
+    for _ in range(12):  # a few sparkles along the bottom edge of the message side
+        sparkle(draw, (rng.uniform(0.30, 0.50) * bw, rng.uniform(0.86, 0.95) * bh), rng.uniform(0.004, 0.009) * bw,
                 hex_rgb(rng.choice(GOLDS[:3])) + (255,))
     save(back, back_size, slug, "back.png")
 
@@ -351,9 +349,10 @@ def customer_anniversary(slug: str) -> None:
                           rng.choice(golds), bend=leaf_side * 0.25, fullness=0.85)
         (x, y), direction = along(path, 1.0)
         draw_leaf(draw, (x, y), direction, h * 0.06, h * 0.022, golds[1])
-    for side in (-1, 1):  # a small bow where the branches cross
-        draw.ellipse([cx + side * h * 0.03 - h * 0.028, cy + radius - h * 0.012, cx + side * h * 0.03 + h * 0.028,
-                      cy + radius + h * 0.024], fill=golds[2])
+    for dx, dy in ((-0.018, 0.0), (0.018, 0.0), (0.0, 0.02)):  # three berries where the branches meet
+        r = h * 0.011
+        x, y = cx + dx * h, cy + radius + dy * h - h * 0.004
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=golds[1])
     shadow_under(base, art, (h * 0.004, h * 0.006), h * 0.008, 120)
     save(paper_grain(base, 5), size, slug, "front.jpg")
     size, rule, draw = ornament_canvas(44, 6)
@@ -390,19 +389,18 @@ def welcome(slug: str) -> None:
                stem=hex_rgb("#5F7F63"), stem_w=w * 0.004, pairs=5, rng=rng, spread=0.55)
     shadow_under(base, art, (w * 0.003, w * 0.004), w * 0.006, 50)
     save(paper_grain(base, 6), size, slug, "front.jpg")
-    size, rule, draw = ornament_canvas(36, 8)
-    rw, rh = rule.size
-    for k, colour in enumerate(("#2F5D62", "#9DB4A0", "#D98B6A")):
-        r = rh * (0.46 - k * 0.12)
-        draw.ellipse([rw / 2 - r, rh * 0.95 - r, rw / 2 + r, rh * 0.95 + r], fill=hex_rgb(colour))
-    draw.rectangle([0, rh * 0.95, rw, rh], fill=(0, 0, 0, 0))
-    rule = rule.crop((0, 0, rw, round(rh * 0.95))).resize((rw, rh))
-    save(rule, size, slug, "arch.png")
+    size, arch, draw = ornament_canvas(24, 12)
+    aw, ah = arch.size
+    for k, colour in enumerate(("#2F5D62", "#9DB4A0", "#D98B6A", "#FBF8F2")):
+        r = ah * (0.98 - k * 0.22)
+        draw.ellipse([aw / 2 - r, ah - r, aw / 2 + r, ah + r], fill=hex_rgb(colour) + (255,))
+    draw.rectangle([0, ah * 0.999, aw, ah], fill=(0, 0, 0, 0))
+    save(arch, size, slug, "arch.png")
 
 
 # --- thinking of you: loose watercolour blooms ----------------------------------------------
 
-PETALS = ("#D8A7B1", "#C89AB8", "#E9C2B5", "#B8A1D1")
+PETALS = ("#D4919F", "#B98AB0", "#E8AE9A", "#A98BC9", "#DA9AA8")
 
 
 def watercolour_bloom(base: Image.Image, center: tuple[float, float], radius: float, colour: str,
@@ -419,8 +417,8 @@ def watercolour_bloom(base: Image.Image, center: tuple[float, float], radius: fl
         px, py = cx + math.cos(a) * d, cy + math.sin(a) * d
         pr = radius * rng.uniform(0.48, 0.58)
         box = [px - pr, py - pr, px + pr, py + pr]
-        draw.ellipse(box, fill=rgb + (110,))
-        rim_draw.ellipse(box, outline=mix(rgb, (90, 40, 70), 0.35) + (90,), width=max(2, round(radius * 0.04)))
+        draw.ellipse(box, fill=rgb + (150,))
+        rim_draw.ellipse(box, outline=mix(rgb, (90, 40, 70), 0.4) + (130,), width=max(2, round(radius * 0.045)))
     base.alpha_composite(wash.filter(ImageFilter.GaussianBlur(radius * 0.06)))
     base.alpha_composite(rim.filter(ImageFilter.GaussianBlur(radius * 0.05)))
     heart, heart_draw = layer(base.size)
@@ -439,8 +437,8 @@ def thinking_of_you(slug: str) -> None:
     base = gradient((w, h), [(0, "#FBF8FB"), (1, "#F4EEF3")])
     rng = random.Random(9)
     stems, draw = layer((w, h))
-    heads = [((0.22, 0.66), 0.10), ((0.40, 0.57), 0.085), ((0.12, 0.50), 0.07), ((0.56, 0.72), 0.075),
-             ((0.32, 0.78), 0.065), ((0.70, 0.84), 0.06)]
+    heads = [((0.22, 0.66), 0.11), ((0.42, 0.56), 0.09), ((0.11, 0.50), 0.075), ((0.58, 0.71), 0.08),
+             ((0.33, 0.79), 0.07), ((0.72, 0.85), 0.065), ((0.06, 0.74), 0.06), ((0.50, 0.88), 0.055)]
     for (x, y), _ in heads:
         foot = (w * rng.uniform(0.25, 0.4), h * 1.02)
         path = bezier([foot, (w * (x + 0.05), h * (y + 0.2)), (w * x, h * y)], 80)
