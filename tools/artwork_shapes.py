@@ -29,6 +29,7 @@ Point = tuple[float, float]
 
 # --- sizes and files -------------------------------------------------------------------
 
+
 def panel_pixels(format_id: str, *, bleed: bool = True) -> tuple[int, int]:
     """Pixel size (at DPI) of a panel of ``format_id``, with the bleed on every side."""
     card = card_format(format_id)
@@ -42,8 +43,7 @@ def save(image: Image.Image, size: tuple[int, int], slug: str, name: str) -> Pat
     target = TEMPLATES / slug / name
     target.parent.mkdir(parents=True, exist_ok=True)
     if name.endswith(".jpg"):
-        final.convert("RGB").save(target, "JPEG", quality=88, optimize=True, progressive=True,
-                                  dpi=(DPI, DPI))
+        final.convert("RGB").save(target, "JPEG", quality=88, optimize=True, progressive=True, dpi=(DPI, DPI))
     else:
         final.save(target, "PNG", optimize=True, dpi=(DPI, DPI))
     print(f"{target.relative_to(REPO)}  {final.width}×{final.height}  {target.stat().st_size // 1024} KB")
@@ -56,6 +56,7 @@ def big(size: tuple[int, int]) -> tuple[int, int]:
 
 # --- colour and fills ------------------------------------------------------------------
 
+
 def hex_rgb(value: str) -> RGB:
     value = value.lstrip("#")
     return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
@@ -65,7 +66,9 @@ def mix(a: RGB, b: RGB, t: float) -> RGB:
     return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
 
 
-def gradient(size: tuple[int, int], stops: Sequence[tuple[float, str]], *, vertical: bool = True) -> Image.Image:
+def gradient(
+    size: tuple[int, int], stops: Sequence[tuple[float, str]], *, vertical: bool = True
+) -> Image.Image:
     """A linear gradient through colour ``stops`` ((position 0..1, "#rrggbb"), in order)."""
     steps = 512
     line = Image.new("RGB", (1, steps) if vertical else (steps, 1))
@@ -85,8 +88,9 @@ def gradient(size: tuple[int, int], stops: Sequence[tuple[float, str]], *, verti
 def glow(base: Image.Image, center: Point, radius: float, colour: str, strength: int) -> None:
     """Lay a soft round light of ``colour`` over ``base`` (strength 0..255)."""
     mask = Image.new("L", base.size, 0)
-    ImageDraw.Draw(mask).ellipse([center[0] - radius, center[1] - radius, center[0] + radius,
-                                  center[1] + radius], fill=strength)
+    ImageDraw.Draw(mask).ellipse(
+        [center[0] - radius, center[1] - radius, center[0] + radius, center[1] + radius], fill=strength
+    )
     mask = mask.filter(ImageFilter.GaussianBlur(radius / 2))
     base.paste(Image.new("RGBA", base.size, hex_rgb(colour) + (255,)), (0, 0), mask)
 
@@ -114,6 +118,7 @@ def shadow_under(base: Image.Image, art: Image.Image, offset: Point, blur: float
 
 # --- curves ------------------------------------------------------------------------------
 
+
 def bezier(points: Sequence[Point], n: int = 64) -> list[Point]:
     """Points along a Bézier curve with control ``points`` (any degree)."""
     out = []
@@ -121,7 +126,10 @@ def bezier(points: Sequence[Point], n: int = 64) -> list[Point]:
         t = i / n
         pts = list(points)
         while len(pts) > 1:
-            pts = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(pts, pts[1:], strict=False)]
+            pts = [
+                (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+                for a, b in zip(pts, pts[1:], strict=False)
+            ]
         out.append(pts[0])
     return out
 
@@ -134,8 +142,13 @@ def along(path: Sequence[Point], t: float) -> tuple[Point, float]:
     return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f), math.atan2(b[1] - a[1], b[0] - a[0])
 
 
-def polyline(draw: ImageDraw.ImageDraw, path: Sequence[Point], colour: RGB | tuple[int, ...], width: float,
-             taper: float = 1.0) -> None:
+def polyline(
+    draw: ImageDraw.ImageDraw,
+    path: Sequence[Point],
+    colour: RGB | tuple[int, ...],
+    width: float,
+    taper: float = 1.0,
+) -> None:
     """A stroked path whose width narrows to ``taper`` × width at its end, with round joints."""
     for i, (a, b) in enumerate(zip(path, path[1:], strict=False)):
         w = width * (1 - (1 - taper) * i / max(len(path) - 2, 1))
@@ -146,15 +159,17 @@ def polyline(draw: ImageDraw.ImageDraw, path: Sequence[Point], colour: RGB | tup
 
 # --- shapes ------------------------------------------------------------------------------
 
-def leaf_points(base: Point, angle: float, length: float, width: float, bend: float = 0.0,
-                fullness: float = 0.8) -> list[Point]:
+
+def leaf_points(
+    base: Point, angle: float, length: float, width: float, bend: float = 0.0, fullness: float = 0.8
+) -> list[Point]:
     """A pointed leaf from ``base`` in direction ``angle``: two arcs meeting at the tip."""
     ca, sa = math.cos(angle), math.sin(angle)
     left, right = [], []
     n = 40
     for i in range(n + 1):
         t = i / n
-        half = width / 2 * math.sin(math.pi * t ** fullness) ** 0.9
+        half = width / 2 * math.sin(math.pi * t**fullness) ** 0.9
         offset = bend * length * math.sin(math.pi * t) * 0.25
         ax, ay = t * length, offset
         left.append((ax, ay - half))
@@ -163,17 +178,39 @@ def leaf_points(base: Point, angle: float, length: float, width: float, bend: fl
     return [(base[0] + x * ca - y * sa, base[1] + x * sa + y * ca) for x, y in outline]
 
 
-def draw_leaf(draw: ImageDraw.ImageDraw, base: Point, angle: float, length: float, width: float,
-              colour: RGB, vein: RGB | None = None, bend: float = 0.0, fullness: float = 0.8) -> None:
+def draw_leaf(
+    draw: ImageDraw.ImageDraw,
+    base: Point,
+    angle: float,
+    length: float,
+    width: float,
+    colour: RGB,
+    vein: RGB | None = None,
+    bend: float = 0.0,
+    fullness: float = 0.8,
+) -> None:
     draw.polygon(leaf_points(base, angle, length, width, bend, fullness), fill=colour)
     if vein is not None:
         tip = (base[0] + math.cos(angle) * length * 0.85, base[1] + math.sin(angle) * length * 0.85)
         draw.line([base, tip], fill=vein, width=max(1, round(width * 0.05)))
 
 
-def branch(draw: ImageDraw.ImageDraw, path: Sequence[Point], *, leaf_len: float, leaf_w: float,
-           colours: Sequence[RGB], stem: RGB, stem_w: float, pairs: int, rng: random.Random,
-           spread: float = 0.75, vein: RGB | None = None, fullness: float = 0.8, tip_leaf: bool = True) -> None:
+def branch(
+    draw: ImageDraw.ImageDraw,
+    path: Sequence[Point],
+    *,
+    leaf_len: float,
+    leaf_w: float,
+    colours: Sequence[RGB],
+    stem: RGB,
+    stem_w: float,
+    pairs: int,
+    rng: random.Random,
+    spread: float = 0.75,
+    vein: RGB | None = None,
+    fullness: float = 0.8,
+    tip_leaf: bool = True,
+) -> None:
     """A stem along ``path`` with leaves in alternating pairs, smaller towards the tip."""
     polyline(draw, path, stem, stem_w, taper=0.4)
     for k in range(pairs):
@@ -182,15 +219,33 @@ def branch(draw: ImageDraw.ImageDraw, path: Sequence[Point], *, leaf_len: float,
         scale = 1.0 - 0.45 * t
         for side in (-1, 1):
             jitter = rng.uniform(-0.12, 0.12)
-            draw_leaf(draw, point, direction + side * (spread + jitter), leaf_len * scale * rng.uniform(0.9, 1.1),
-                      leaf_w * scale, rng.choice(colours), vein, bend=side * 0.3, fullness=fullness)
+            draw_leaf(
+                draw,
+                point,
+                direction + side * (spread + jitter),
+                leaf_len * scale * rng.uniform(0.9, 1.1),
+                leaf_w * scale,
+                rng.choice(colours),
+                vein,
+                bend=side * 0.3,
+                fullness=fullness,
+            )
     if tip_leaf:
         point, direction = along(path, 1.0)
         draw_leaf(draw, point, direction, leaf_len * 0.6, leaf_w * 0.55, colours[0], vein, fullness=fullness)
 
 
-def round_leaf_branch(draw: ImageDraw.ImageDraw, path: Sequence[Point], *, radius: float,
-                      colours: Sequence[RGB], stem: RGB, stem_w: float, count: int, rng: random.Random) -> None:
+def round_leaf_branch(
+    draw: ImageDraw.ImageDraw,
+    path: Sequence[Point],
+    *,
+    radius: float,
+    colours: Sequence[RGB],
+    stem: RGB,
+    stem_w: float,
+    count: int,
+    rng: random.Random,
+) -> None:
     """A eucalyptus sprig: round leaves hanging in pairs from a thin stem."""
     polyline(draw, path, stem, stem_w, taper=0.5)
     for k in range(count):
@@ -203,8 +258,14 @@ def round_leaf_branch(draw: ImageDraw.ImageDraw, path: Sequence[Point], *, radiu
             draw.ellipse([cx - r, cy - r * 0.92, cx + r, cy + r * 0.92], fill=rng.choice(colours))
 
 
-def snowflake(draw: ImageDraw.ImageDraw, center: Point, radius: float, rotation: float,
-              colour: tuple[int, ...], width: float) -> None:
+def snowflake(
+    draw: ImageDraw.ImageDraw,
+    center: Point,
+    radius: float,
+    rotation: float,
+    colour: tuple[int, ...],
+    width: float,
+) -> None:
     """A six-armed ice crystal with two pairs of side branches on each arm."""
     cx, cy = center
     w = max(1, round(width))
@@ -216,17 +277,26 @@ def snowflake(draw: ImageDraw.ImageDraw, center: Point, radius: float, rotation:
             px, py = cx + math.cos(a) * radius * at, cy + math.sin(a) * radius * at
             for side in (-1, 1):
                 b = a + side * math.pi / 3
-                draw.line([(px, py), (px + math.cos(b) * radius * length, py + math.sin(b) * radius * length)],
-                          fill=colour, width=w)
+                draw.line(
+                    [(px, py), (px + math.cos(b) * radius * length, py + math.sin(b) * radius * length)],
+                    fill=colour,
+                    width=w,
+                )
         r = w * 0.9
         draw.ellipse([tip[0] - r, tip[1] - r, tip[0] + r, tip[1] + r], fill=colour)
-    hexagon = [(cx + math.cos(rotation + k * math.pi / 3) * radius * 0.14,
-                cy + math.sin(rotation + k * math.pi / 3) * radius * 0.14) for k in range(6)]
+    hexagon = [
+        (
+            cx + math.cos(rotation + k * math.pi / 3) * radius * 0.14,
+            cy + math.sin(rotation + k * math.pi / 3) * radius * 0.14,
+        )
+        for k in range(6)
+    ]
     draw.polygon(hexagon, fill=colour)
 
 
-def balloon(base: Image.Image, center: Point, rx: float, ry: float, colour: str, string_to: Point,
-            rng: random.Random) -> None:
+def balloon(
+    base: Image.Image, center: Point, rx: float, ry: float, colour: str, string_to: Point, rng: random.Random
+) -> None:
     """A glossy balloon: shaded body, knot, highlight and a curling string to ``string_to``."""
     cx, cy = center
     body, draw = layer(base.size)
@@ -236,18 +306,35 @@ def balloon(base: Image.Image, center: Point, rx: float, ry: float, colour: str,
         t = i / (steps - 1)
         k = 1 - t * 0.72
         ox, oy = -rx * 0.28 * t, -ry * 0.3 * t
-        draw.ellipse([cx + ox - rx * k, cy + oy - ry * k, cx + ox + rx * k, cy + oy + ry * k],
-                     fill=mix(dark, light, t ** 0.8))
+        draw.ellipse(
+            [cx + ox - rx * k, cy + oy - ry * k, cx + ox + rx * k, cy + oy + ry * k],
+            fill=mix(dark, light, t**0.8),
+        )
     knot_y = cy + ry
-    draw.polygon([(cx, knot_y - ry * 0.04), (cx - rx * 0.09, knot_y + ry * 0.09), (cx + rx * 0.09, knot_y + ry * 0.09)],
-                 fill=dark)
+    draw.polygon(
+        [
+            (cx, knot_y - ry * 0.04),
+            (cx - rx * 0.09, knot_y + ry * 0.09),
+            (cx + rx * 0.09, knot_y + ry * 0.09),
+        ],
+        fill=dark,
+    )
     shine, shine_draw = layer(base.size)
-    shine_draw.ellipse([cx - rx * 0.55, cy - ry * 0.72, cx - rx * 0.18, cy - ry * 0.28], fill=(255, 255, 255, 120))
+    shine_draw.ellipse(
+        [cx - rx * 0.55, cy - ry * 0.72, cx - rx * 0.18, cy - ry * 0.28], fill=(255, 255, 255, 120)
+    )
     shine = shine.filter(ImageFilter.GaussianBlur(rx * 0.08))
     sway = rng.uniform(-1, 1) * rx * 0.6
     start = (cx, knot_y + ry * 0.09)
-    path = bezier([start, (cx + sway, start[1] + (string_to[1] - start[1]) * 0.35),
-                   (string_to[0] - sway, start[1] + (string_to[1] - start[1]) * 0.7), string_to], 80)
+    path = bezier(
+        [
+            start,
+            (cx + sway, start[1] + (string_to[1] - start[1]) * 0.35),
+            (string_to[0] - sway, start[1] + (string_to[1] - start[1]) * 0.7),
+            string_to,
+        ],
+        80,
+    )
     string_layer, string_draw = layer(base.size)
     polyline(string_draw, path, (120, 110, 120, 255), rx * 0.022)
     base.alpha_composite(string_layer)
@@ -255,8 +342,15 @@ def balloon(base: Image.Image, center: Point, rx: float, ry: float, colour: str,
     base.alpha_composite(shine)
 
 
-def confetti(draw: ImageDraw.ImageDraw, rng: random.Random, area: tuple[float, float, float, float], count: int,
-             palette: Sequence[str], size: float, avoid: Callable[[Point], bool] | None = None) -> None:
+def confetti(
+    draw: ImageDraw.ImageDraw,
+    rng: random.Random,
+    area: tuple[float, float, float, float],
+    count: int,
+    palette: Sequence[str],
+    size: float,
+    avoid: Callable[[Point], bool] | None = None,
+) -> None:
     """Scattered confetti: small turned rectangles, dots and curls in ``palette``."""
     x0, y0, x1, y1 = area
     for _ in range(count):
@@ -270,14 +364,24 @@ def confetti(draw: ImageDraw.ImageDraw, rng: random.Random, area: tuple[float, f
         if kind < 0.5:
             w, h = s, s * 0.45
             corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]
-            draw.polygon([(x + cx * math.cos(a) - cy * math.sin(a), y + cx * math.sin(a) + cy * math.cos(a))
-                          for cx, cy in corners], fill=colour)
+            draw.polygon(
+                [
+                    (x + cx * math.cos(a) - cy * math.sin(a), y + cx * math.sin(a) + cy * math.cos(a))
+                    for cx, cy in corners
+                ],
+                fill=colour,
+            )
         elif kind < 0.8:
             r = s * 0.32
             draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
         else:
-            curl = [(x + math.cos(a) * s * t + math.sin(t * 9) * s * 0.18, y + math.sin(a) * s * t + math.cos(t * 9) * s * 0.18)
-                    for t in [i / 12 for i in range(13)]]
+            curl = [
+                (
+                    x + math.cos(a) * s * t + math.sin(t * 9) * s * 0.18,
+                    y + math.sin(a) * s * t + math.cos(t * 9) * s * 0.18,
+                )
+                for t in [i / 12 for i in range(13)]
+            ]
             polyline(draw, curl, colour, s * 0.14)
 
 
@@ -285,19 +389,56 @@ def sparkle(draw: ImageDraw.ImageDraw, center: Point, radius: float, colour: tup
     """A four-pointed star, the kind that twinkles on a New Year card."""
     cx, cy = center
     thin = radius * 0.16
-    draw.polygon([(cx, cy - radius), (cx + thin, cy - thin), (cx + radius, cy), (cx + thin, cy + thin),
-                  (cx, cy + radius), (cx - thin, cy + thin), (cx - radius, cy), (cx - thin, cy - thin)], fill=colour)
+    draw.polygon(
+        [
+            (cx, cy - radius),
+            (cx + thin, cy - thin),
+            (cx + radius, cy),
+            (cx + thin, cy + thin),
+            (cx, cy + radius),
+            (cx - thin, cy + thin),
+            (cx - radius, cy),
+            (cx - thin, cy - thin),
+        ],
+        fill=colour,
+    )
 
 
-def maple_leaf(draw: ImageDraw.ImageDraw, center: Point, size: float, angle: float, colour: RGB,
-               vein: RGB | None = None) -> None:
+def maple_leaf(
+    draw: ImageDraw.ImageDraw, center: Point, size: float, angle: float, colour: RGB, vein: RGB | None = None
+) -> None:
     """A stylised five-lobed maple leaf with its stalk, pointing up at ``angle`` = 0."""
     # Outline in leaf units (y up), traced clockwise from the stalk notch.
-    outline = [(0, -0.30), (0.10, -0.32), (0.28, -0.22), (0.25, -0.08), (0.52, -0.10), (0.47, 0.02),
-               (0.78, 0.22), (0.58, 0.24), (0.62, 0.38), (0.42, 0.32), (0.40, 0.50), (0.20, 0.42),
-               (0.16, 0.72), (0.06, 0.62), (0, 0.95), (-0.06, 0.62), (-0.16, 0.72), (-0.20, 0.42),
-               (-0.40, 0.50), (-0.42, 0.32), (-0.62, 0.38), (-0.58, 0.24), (-0.78, 0.22), (-0.47, 0.02),
-               (-0.52, -0.10), (-0.25, -0.08), (-0.28, -0.22), (-0.10, -0.32)]
+    outline = [
+        (0, -0.30),
+        (0.10, -0.32),
+        (0.28, -0.22),
+        (0.25, -0.08),
+        (0.52, -0.10),
+        (0.47, 0.02),
+        (0.78, 0.22),
+        (0.58, 0.24),
+        (0.62, 0.38),
+        (0.42, 0.32),
+        (0.40, 0.50),
+        (0.20, 0.42),
+        (0.16, 0.72),
+        (0.06, 0.62),
+        (0, 0.95),
+        (-0.06, 0.62),
+        (-0.16, 0.72),
+        (-0.20, 0.42),
+        (-0.40, 0.50),
+        (-0.42, 0.32),
+        (-0.62, 0.38),
+        (-0.58, 0.24),
+        (-0.78, 0.22),
+        (-0.47, 0.02),
+        (-0.52, -0.10),
+        (-0.25, -0.08),
+        (-0.28, -0.22),
+        (-0.10, -0.32),
+    ]
     ca, sa = math.cos(angle), math.sin(angle)
 
     def place(x: float, y: float) -> Point:
@@ -305,7 +446,11 @@ def maple_leaf(draw: ImageDraw.ImageDraw, center: Point, size: float, angle: flo
         return (center[0] + x * ca - y * sa, center[1] + x * sa + y * ca)
 
     draw.polygon([place(x, y) for x, y in outline], fill=colour)
-    draw.line([place(0, -0.30), place(0, -0.62)], fill=mix(colour, (60, 30, 10), 0.4), width=max(1, round(size * 0.035)))
+    draw.line(
+        [place(0, -0.30), place(0, -0.62)],
+        fill=mix(colour, (60, 30, 10), 0.4),
+        width=max(1, round(size * 0.035)),
+    )
     if vein is not None:
         for tip in ((0, 0.85), (0.66, 0.26), (-0.66, 0.26), (0.36, 0.45), (-0.36, 0.45)):
             draw.line([place(0, -0.2), place(*tip)], fill=vein, width=max(1, round(size * 0.018)))

@@ -53,6 +53,7 @@ def design(slug: str) -> Callable[[Callable[[str], None]], Callable[[str], None]
     def register(function: Callable[[str], None]) -> Callable[[str], None]:
         DESIGNS[slug] = function
         return function
+
     return register
 
 
@@ -61,7 +62,9 @@ def mm_px(value: float) -> float:
     return value / 25.4 * DPI * SS
 
 
-def ornament_canvas(width_mm: float, height_mm: float) -> tuple[tuple[int, int], Image.Image, ImageDraw.ImageDraw]:
+def ornament_canvas(
+    width_mm: float, height_mm: float
+) -> tuple[tuple[int, int], Image.Image, ImageDraw.ImageDraw]:
     size = (round(width_mm / 25.4 * DPI), round(height_mm / 25.4 * DPI))
     image, draw = layer(big(size))
     return size, image, draw
@@ -79,19 +82,46 @@ def eucalyptus_corner(base: Image.Image, origin: tuple[float, float], flip: bool
     sx = -1 if flip else 1
     art, draw = layer(base.size)
     ox, oy = origin
-    sprigs = [((0.55, 0.10), (0.30, 0.02), 13, 0.048), ((0.42, 0.26), (0.20, 0.22), 11, 0.042),
-              ((0.20, 0.36), (0.05, 0.24), 9, 0.036)]
+    sprigs = [
+        ((0.55, 0.10), (0.30, 0.02), 13, 0.048),
+        ((0.42, 0.26), (0.20, 0.22), 11, 0.042),
+        ((0.20, 0.36), (0.05, 0.24), 9, 0.036),
+    ]
     for (ex, ey), (cx, cy), count, radius in sprigs:
-        path = bezier([(ox, oy), (ox + sx * cx * w, oy + (cy if not flip else -cy) * h),
-                       (ox + sx * ex * w, oy + (ey if not flip else -ey) * h)], 90)
-        round_leaf_branch(draw, path, radius=radius * w, colours=SAGE, stem=STEM, stem_w=w * 0.006,
-                          count=count, rng=rng)
+        path = bezier(
+            [
+                (ox, oy),
+                (ox + sx * cx * w, oy + (cy if not flip else -cy) * h),
+                (ox + sx * ex * w, oy + (ey if not flip else -ey) * h),
+            ],
+            90,
+        )
+        round_leaf_branch(
+            draw, path, radius=radius * w, colours=SAGE, stem=STEM, stem_w=w * 0.006, count=count, rng=rng
+        )
     olives = [((0.62, 0.22), (0.38, 0.16)), ((0.30, 0.45), (0.16, 0.30))]
     for (ex, ey), (cx, cy) in olives:
-        path = bezier([(ox, oy), (ox + sx * cx * w, oy + (cy if not flip else -cy) * h),
-                       (ox + sx * ex * w, oy + (ey if not flip else -ey) * h)], 90)
-        branch(draw, path, leaf_len=w * 0.085, leaf_w=w * 0.024, colours=OLIVE, stem=STEM, stem_w=w * 0.005,
-               pairs=7, rng=rng, spread=0.6, fullness=0.9)
+        path = bezier(
+            [
+                (ox, oy),
+                (ox + sx * cx * w, oy + (cy if not flip else -cy) * h),
+                (ox + sx * ex * w, oy + (ey if not flip else -ey) * h),
+            ],
+            90,
+        )
+        branch(
+            draw,
+            path,
+            leaf_len=w * 0.085,
+            leaf_w=w * 0.024,
+            colours=OLIVE,
+            stem=STEM,
+            stem_w=w * 0.005,
+            pairs=7,
+            rng=rng,
+            spread=0.6,
+            fullness=0.9,
+        )
     for _ in range(9):  # a few golden berries among the leaves
         t = rng.uniform(0.2, 0.5)
         bx = ox + sx * rng.uniform(0.08, 0.4) * w
@@ -114,14 +144,29 @@ def thank_you(slug: str) -> None:
     sw, sh = sprig.size
     for flip in (False, True):
         sx = -1 if flip else 1
-        path = bezier([(sw / 2, sh * 0.55), (sw / 2 + sx * sw * 0.2, sh * 0.25), (sw / 2 + sx * sw * 0.46, sh * 0.5)], 60)
-        branch(draw, path, leaf_len=sh * 0.32, leaf_w=sh * 0.11, colours=OLIVE + SAGE[:1], stem=STEM,
-               stem_w=sh * 0.025, pairs=6, rng=rng, spread=0.7, fullness=0.9)
+        path = bezier(
+            [(sw / 2, sh * 0.55), (sw / 2 + sx * sw * 0.2, sh * 0.25), (sw / 2 + sx * sw * 0.46, sh * 0.5)],
+            60,
+        )
+        branch(
+            draw,
+            path,
+            leaf_len=sh * 0.32,
+            leaf_w=sh * 0.11,
+            colours=OLIVE + SAGE[:1],
+            stem=STEM,
+            stem_w=sh * 0.025,
+            pairs=6,
+            rng=rng,
+            spread=0.7,
+            fullness=0.9,
+        )
     draw.ellipse([sw / 2 - sh * 0.06, sh * 0.49, sw / 2 + sh * 0.06, sh * 0.61], fill=hex_rgb("#C9A45C"))
     save(sprig, size, slug, "sprig.png")
 
 
 # --- happy birthday: balloons and confetti ---------------------------------------------------
+
 
 @design("birthday-balloons")
 def birthday(slug: str) -> None:
@@ -130,22 +175,44 @@ def birthday(slug: str) -> None:
     base = gradient((w, h), [(0, "#FCE9EC"), (0.55, "#FEF4F0"), (1, "#FFF9F2")])
     rng = random.Random(3)
     tie = (w * 0.5, h * 0.60)
-    balloons = [((0.30, 0.22), 0.135, "#F28C7C"), ((0.66, 0.17), 0.14, "#3FA7A3"), ((0.50, 0.30), 0.15, "#F2C14E"),
-                ((0.18, 0.40), 0.11, "#B79CD9"), ((0.80, 0.36), 0.12, "#F4A7B9")]
+    balloons = [
+        ((0.30, 0.22), 0.135, "#F28C7C"),
+        ((0.66, 0.17), 0.14, "#3FA7A3"),
+        ((0.50, 0.30), 0.15, "#F2C14E"),
+        ((0.18, 0.40), 0.11, "#B79CD9"),
+        ((0.80, 0.36), 0.12, "#F4A7B9"),
+    ]
     art, draw = layer((w, h))
-    confetti(draw, rng, (0, 0, w, h * 0.55), 70, ("#F28C7C", "#F2C14E", "#3FA7A3", "#B79CD9", "#F4A7B9"), w * 0.022)
+    confetti(
+        draw, rng, (0, 0, w, h * 0.55), 70, ("#F28C7C", "#F2C14E", "#3FA7A3", "#B79CD9", "#F4A7B9"), w * 0.022
+    )
     confetti(draw, rng, (0, h * 0.88, w, h), 30, ("#F28C7C", "#F2C14E", "#3FA7A3", "#B79CD9"), w * 0.02)
     base.alpha_composite(art)
     for (bx, by), r, colour in balloons:
         balloon(base, (bx * w, by * h), r * w, r * w * 1.2, colour, tie, rng)
     bow, bow_draw = layer((w, h))
     for side in (-1, 1):
-        bow_draw.ellipse([tie[0] + side * w * 0.035 - w * 0.03, tie[1] - w * 0.014, tie[0] + side * w * 0.035 + w * 0.03,
-                          tie[1] + w * 0.014], fill=hex_rgb("#E07A6A"))
-        ribbon = bezier([tie, (tie[0] + side * w * 0.03, tie[1] + h * 0.03), (tie[0] + side * w * 0.01, tie[1] + h * 0.05)])
+        bow_draw.ellipse(
+            [
+                tie[0] + side * w * 0.035 - w * 0.03,
+                tie[1] - w * 0.014,
+                tie[0] + side * w * 0.035 + w * 0.03,
+                tie[1] + w * 0.014,
+            ],
+            fill=hex_rgb("#E07A6A"),
+        )
+        ribbon = bezier(
+            [
+                tie,
+                (tie[0] + side * w * 0.03, tie[1] + h * 0.03),
+                (tie[0] + side * w * 0.01, tie[1] + h * 0.05),
+            ]
+        )
         polyline(bow_draw, ribbon, hex_rgb("#E07A6A"), w * 0.006, taper=0.6)
-    bow_draw.ellipse([tie[0] - w * 0.012, tie[1] - w * 0.012, tie[0] + w * 0.012, tie[1] + w * 0.012],
-                     fill=hex_rgb("#C9604F"))
+    bow_draw.ellipse(
+        [tie[0] - w * 0.012, tie[1] - w * 0.012, tie[0] + w * 0.012, tie[1] + w * 0.012],
+        fill=hex_rgb("#C9604F"),
+    )
     base.alpha_composite(bow)
     save(paper_grain(base, 5), size, slug, "front.jpg")
     size, trio, _ = ornament_canvas(24, 18)
@@ -157,6 +224,7 @@ def birthday(slug: str) -> None:
 
 
 # --- happy holidays: snowflakes over a winter night --------------------------------------
+
 
 @design("holiday-snow")
 def holiday_snow(slug: str) -> None:
@@ -183,13 +251,26 @@ def holiday_snow(slug: str) -> None:
         if any(math.hypot(x - px, y - py) < (r + pr) * 1.15 for px, py, pr in placed):
             continue
         placed.append((x, y, r))
-        snowflake(flakes_draw, (x, y), r, rng.uniform(0, math.pi / 3), (255, 255, 255, rng.randint(150, 235)),
-                  max(2.0, r * 0.07))
+        snowflake(
+            flakes_draw,
+            (x, y),
+            r,
+            rng.uniform(0, math.pi / 3),
+            (255, 255, 255, rng.randint(150, 235)),
+            max(2.0, r * 0.07),
+        )
     base.alpha_composite(flakes.filter(ImageFilter.GaussianBlur(w * 0.0008)))
     hills, hills_draw = layer((w, h))
     for top, colour, lift in ((0.80, "#C9D8EA", 0.05), (0.85, "#E3ECF6", -0.04), (0.91, "#FFFFFF", 0.03)):
-        curve = bezier([(-0.1 * w, top * h), (0.3 * w, (top - lift) * h), (0.7 * w, (top + lift) * h),
-                        (1.1 * w, (top - 0.01) * h)], 120)
+        curve = bezier(
+            [
+                (-0.1 * w, top * h),
+                (0.3 * w, (top - lift) * h),
+                (0.7 * w, (top + lift) * h),
+                (1.1 * w, (top - 0.01) * h),
+            ],
+            120,
+        )
         hills_draw.polygon(curve + [(1.1 * w, h * 1.1), (-0.1 * w, h * 1.1)], fill=hex_rgb(colour))
         if colour == "#C9D8EA":
             for tx, scale in ((0.14, 1.0), (0.22, 0.7), (0.78, 0.85), (0.87, 1.15), (0.93, 0.6)):
@@ -199,8 +280,14 @@ def holiday_snow(slug: str) -> None:
     save(base, size, slug, "front.jpg")
     size, row, draw = ornament_canvas(60, 9)
     for k, x in enumerate((0.2, 0.5, 0.8)):
-        snowflake(draw, (row.width * x, row.height / 2), row.height * (0.42 if k == 1 else 0.3), 0.0,
-                  hex_rgb("#5A7BA6") + (255,), row.height * 0.035)
+        snowflake(
+            draw,
+            (row.width * x, row.height / 2),
+            row.height * (0.42 if k == 1 else 0.3),
+            0.0,
+            hex_rgb("#5A7BA6") + (255,),
+            row.height * 0.035,
+        )
     save(row, size, slug, "flakes.png")
 
 
@@ -215,12 +302,26 @@ def tree(draw: ImageDraw.ImageDraw, foot: tuple[float, float], height: float) ->
         left, right = (x - height * half, y - height * bottom), (x + height * half, y - height * bottom)
         draw.polygon([apex, right, left], fill=green)
         band = height * 0.035
-        top_edge = [(left[0] + (right[0] - left[0]) * i / 16,
-                     left[1] - band * (1 + 0.45 * math.sin(i * 1.7))) for i in range(17)]
-        draw.polygon([(left[0] - band * 0.4, left[1] + band * 0.3), *top_edge,
-                      (right[0] + band * 0.4, right[1] + band * 0.3)], fill=snow)  # snow along the tier
-        draw.polygon([apex, (x + half * height * 0.22, y - height * (top - 0.08)),
-                      (x - half * height * 0.22, y - height * (top - 0.08))], fill=snow)
+        top_edge = [
+            (left[0] + (right[0] - left[0]) * i / 16, left[1] - band * (1 + 0.45 * math.sin(i * 1.7)))
+            for i in range(17)
+        ]
+        draw.polygon(
+            [
+                (left[0] - band * 0.4, left[1] + band * 0.3),
+                *top_edge,
+                (right[0] + band * 0.4, right[1] + band * 0.3),
+            ],
+            fill=snow,
+        )  # snow along the tier
+        draw.polygon(
+            [
+                apex,
+                (x + half * height * 0.22, y - height * (top - 0.08)),
+                (x - half * height * 0.22, y - height * (top - 0.08)),
+            ],
+            fill=snow,
+        )
 
 
 # --- happy new year: gold confetti and sparkles at midnight --------------------------------
@@ -245,7 +346,9 @@ def new_year(slug: str) -> None:
         x, y = rng.uniform(0, w), rng.uniform(0, h)
         if in_text((x, y)):
             continue
-        sparkle(draw, (x, y), rng.uniform(0.006, 0.02) * w, hex_rgb(rng.choice(GOLDS[:2] + ("#FFFFFF",))) + (255,))
+        sparkle(
+            draw, (x, y), rng.uniform(0.006, 0.02) * w, hex_rgb(rng.choice(GOLDS[:2] + ("#FFFFFF",))) + (255,)
+        )
     shine = art.filter(ImageFilter.GaussianBlur(w * 0.006))
     base.alpha_composite(shine)
     base.alpha_composite(art)
@@ -258,12 +361,27 @@ def new_year(slug: str) -> None:
     sx0, sy0, sx1, sy1 = bw * 0.80, bh * 0.08, bw * 0.94, bh * 0.30
     for k in range(0, 60):  # a dashed stamp box
         t0, t1 = k / 60, (k + 0.55) / 60
-        for a, b in (((sx0, sy0), (sx1, sy0)), ((sx1, sy0), (sx1, sy1)), ((sx1, sy1), (sx0, sy1)), ((sx0, sy1), (sx0, sy0))):
-            draw.line([(a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
-                       (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)], fill=line, width=round(bw * 0.0014))
+        for a, b in (
+            ((sx0, sy0), (sx1, sy0)),
+            ((sx1, sy0), (sx1, sy1)),
+            ((sx1, sy1), (sx0, sy1)),
+            ((sx0, sy1), (sx0, sy0)),
+        ):
+            draw.line(
+                [
+                    (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
+                    (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1),
+                ],
+                fill=line,
+                width=round(bw * 0.0014),
+            )
     for _ in range(12):  # a few sparkles along the bottom edge of the message side
-        sparkle(draw, (rng.uniform(0.30, 0.50) * bw, rng.uniform(0.86, 0.95) * bh), rng.uniform(0.004, 0.009) * bw,
-                hex_rgb(rng.choice(GOLDS[:3])) + (255,))
+        sparkle(
+            draw,
+            (rng.uniform(0.30, 0.50) * bw, rng.uniform(0.86, 0.95) * bh),
+            rng.uniform(0.004, 0.009) * bw,
+            hex_rgb(rng.choice(GOLDS[:3])) + (255,),
+        )
     save(back, back_size, slug, "back.png")
 
 
@@ -279,7 +397,9 @@ def thanksgiving(slug: str) -> None:
     base = gradient((w, h), [(0, "#FCF5E8"), (1, "#F5E6CC")])
     rng = random.Random(1121)
     art, draw = layer((w, h))
-    swag = bezier([(-0.05 * w, 0.05 * h), (0.3 * w, 0.36 * h), (0.7 * w, 0.36 * h), (1.05 * w, 0.05 * h)], 200)
+    swag = bezier(
+        [(-0.05 * w, 0.05 * h), (0.3 * w, 0.36 * h), (0.7 * w, 0.36 * h), (1.05 * w, 0.05 * h)], 200
+    )
     polyline(draw, swag, hex_rgb("#7A5230"), w * 0.006)
     leaves = []
     for k in range(46):
@@ -290,12 +410,25 @@ def thanksgiving(slug: str) -> None:
     for z, x, y, direction in sorted(leaves):
         colour = rng.choice(AUTUMN)
         if z < 0.45:
-            maple_leaf(draw, (x, y), w * rng.uniform(0.07, 0.1), direction + rng.uniform(-1.3, 1.3) + math.pi / 2,
-                       colour, mix(colour, (255, 230, 190), 0.35))
+            maple_leaf(
+                draw,
+                (x, y),
+                w * rng.uniform(0.07, 0.1),
+                direction + rng.uniform(-1.3, 1.3) + math.pi / 2,
+                colour,
+                mix(colour, (255, 230, 190), 0.35),
+            )
         else:
-            draw_leaf(draw, (x, y), direction + rng.choice((-1, 1)) * rng.uniform(0.5, 1.6),
-                      w * rng.uniform(0.09, 0.13), w * rng.uniform(0.03, 0.045), colour,
-                      mix(colour, (255, 230, 190), 0.35), bend=rng.uniform(-0.4, 0.4))
+            draw_leaf(
+                draw,
+                (x, y),
+                direction + rng.choice((-1, 1)) * rng.uniform(0.5, 1.6),
+                w * rng.uniform(0.09, 0.13),
+                w * rng.uniform(0.03, 0.045),
+                colour,
+                mix(colour, (255, 230, 190), 0.35),
+                bend=rng.uniform(-0.4, 0.4),
+            )
     for _ in range(14):
         (x, y), _ = along(swag, rng.uniform(0.05, 0.95))
         r = w * 0.011
@@ -306,24 +439,34 @@ def thanksgiving(slug: str) -> None:
             x = corner[0] * w + (1 - 2 * corner[0]) * rng.uniform(0, 0.28) * w
             y = h - rng.uniform(0, 0.16) * h
             colour = rng.choice(AUTUMN)
-            maple_leaf(draw, (x, y), w * rng.uniform(0.06, 0.09), rng.uniform(-1, 1), colour,
-                       mix(colour, (255, 230, 190), 0.35))
+            maple_leaf(
+                draw,
+                (x, y),
+                w * rng.uniform(0.06, 0.09),
+                rng.uniform(-1, 1),
+                colour,
+                mix(colour, (255, 230, 190), 0.35),
+            )
     shadow_under(base, art, (w * 0.004, w * 0.006), w * 0.007, 70)
     save(paper_grain(base, 6), size, slug, "front.jpg")
     size, sprig, draw = ornament_canvas(40, 12)
     sw, sh = sprig.size
     for k, x in enumerate((0.3, 0.5, 0.7)):
         colour = AUTUMN[k * 2 % len(AUTUMN)]
-        maple_leaf(draw, (sw * x, sh * 0.55), sh * 0.5, (k - 1) * 0.5, colour, mix(colour, (255, 230, 190), 0.35))
+        maple_leaf(
+            draw, (sw * x, sh * 0.55), sh * 0.5, (k - 1) * 0.5, colour, mix(colour, (255, 230, 190), 0.35)
+        )
     save(sprig, size, slug, "leaves.png")
 
 
 def along(path, t):  # re-exported for the garland above (keeps imports in one place)
     from artwork_shapes import along as along_path
+
     return along_path(path, t)
 
 
 # --- customer anniversary: a gold laurel wreath on deep green ----------------------------
+
 
 @design("customer-anniversary")
 def customer_anniversary(slug: str) -> None:
@@ -337,16 +480,29 @@ def customer_anniversary(slug: str) -> None:
     golds = [hex_rgb(c) for c in ("#C9A44C", "#E2C275", "#B08A3A", "#D8B866")]
     for side in (-1, 1):
         start, end = math.pi / 2 + side * 0.32, math.pi / 2 + side * (math.pi - 0.5)
-        path = [(cx + math.cos(start + (end - start) * t) * radius, cy + math.sin(start + (end - start) * t) * radius)
-                for t in [i / 120 for i in range(121)]]
+        path = [
+            (
+                cx + math.cos(start + (end - start) * t) * radius,
+                cy + math.sin(start + (end - start) * t) * radius,
+            )
+            for t in [i / 120 for i in range(121)]
+        ]
         polyline(draw, path, golds[2], h * 0.006, taper=0.5)
         for k in range(13):
             t = 0.04 + 0.92 * k / 12
             (x, y), direction = along(path, t)
             scale = 1.0 - 0.35 * t
             for leaf_side in (-1, 1):
-                draw_leaf(draw, (x, y), direction + leaf_side * 0.55, h * 0.085 * scale, h * 0.03 * scale,
-                          rng.choice(golds), bend=leaf_side * 0.25, fullness=0.85)
+                draw_leaf(
+                    draw,
+                    (x, y),
+                    direction + leaf_side * 0.55,
+                    h * 0.085 * scale,
+                    h * 0.03 * scale,
+                    rng.choice(golds),
+                    bend=leaf_side * 0.25,
+                    fullness=0.85,
+                )
         (x, y), direction = along(path, 1.0)
         draw_leaf(draw, (x, y), direction, h * 0.06, h * 0.022, golds[1])
     for dx, dy in ((-0.018, 0.0), (0.018, 0.0), (0.0, 0.02)):  # three berries where the branches meet
@@ -360,12 +516,19 @@ def customer_anniversary(slug: str) -> None:
     draw.line([(0, rh / 2), (rw * 0.42, rh / 2)], fill=golds[2], width=round(rh * 0.06))
     draw.line([(rw * 0.58, rh / 2), (rw, rh / 2)], fill=golds[2], width=round(rh * 0.06))
     for side in (-1, 1):
-        draw_leaf(draw, (rw / 2, rh / 2), math.pi / 2 - math.pi / 2 + (0 if side > 0 else math.pi), rh * 0.9,
-                  rh * 0.32, golds[0])
+        draw_leaf(
+            draw,
+            (rw / 2, rh / 2),
+            math.pi / 2 - math.pi / 2 + (0 if side > 0 else math.pi),
+            rh * 0.9,
+            rh * 0.32,
+            golds[0],
+        )
     save(rule, size, slug, "rule.png")
 
 
 # --- welcome: sunrise arches in earthy colours ---------------------------------------------
+
 
 @design("welcome-arches")
 def welcome(slug: str) -> None:
@@ -374,19 +537,39 @@ def welcome(slug: str) -> None:
     base = gradient((w, h), [(0, "#F8F3EA"), (1, "#F2EADC")])
     art, draw = layer((w, h))
     sun = (w * 0.72, h * 0.64)
-    draw.ellipse([sun[0] - w * 0.11, sun[1] - w * 0.11, sun[0] + w * 0.11, sun[1] + w * 0.11], fill=hex_rgb("#E3B04B"))
+    draw.ellipse(
+        [sun[0] - w * 0.11, sun[1] - w * 0.11, sun[0] + w * 0.11, sun[1] + w * 0.11], fill=hex_rgb("#E3B04B")
+    )
     foot = h * 1.02
     cx = w * 0.36
     for k, colour in enumerate(("#2F5D62", "#9DB4A0", "#D98B6A", "#F2D8C2", "#2F5D62")):
         r = w * (0.52 - k * 0.1)
         draw.ellipse([cx - r, foot - r * 1.25, cx + r, foot + r * 1.25], fill=hex_rgb(colour))
-    hill = bezier([(w * 0.45, h * 1.02), (w * 0.65, h * 0.78), (w * 0.9, h * 0.80), (w * 1.05, h * 0.86)], 100)
+    hill = bezier(
+        [(w * 0.45, h * 1.02), (w * 0.65, h * 0.78), (w * 0.9, h * 0.80), (w * 1.05, h * 0.86)], 100
+    )
     draw.polygon(hill + [(w * 1.05, h * 1.05), (w * 0.45, h * 1.05)], fill=hex_rgb("#C7774F"))
     rng = random.Random(5)
     for _ in range(3):
-        path = bezier([(w * rng.uniform(0.8, 0.95), h * 0.82), (w * 0.9, h * 0.74), (w * rng.uniform(0.82, 0.97), h * 0.69)])
-        branch(draw, path, leaf_len=w * 0.05, leaf_w=w * 0.016, colours=[hex_rgb("#5F7F63"), hex_rgb("#6F8F6E")],
-               stem=hex_rgb("#5F7F63"), stem_w=w * 0.004, pairs=5, rng=rng, spread=0.55)
+        path = bezier(
+            [
+                (w * rng.uniform(0.8, 0.95), h * 0.82),
+                (w * 0.9, h * 0.74),
+                (w * rng.uniform(0.82, 0.97), h * 0.69),
+            ]
+        )
+        branch(
+            draw,
+            path,
+            leaf_len=w * 0.05,
+            leaf_w=w * 0.016,
+            colours=[hex_rgb("#5F7F63"), hex_rgb("#6F8F6E")],
+            stem=hex_rgb("#5F7F63"),
+            stem_w=w * 0.004,
+            pairs=5,
+            rng=rng,
+            spread=0.55,
+        )
     shadow_under(base, art, (w * 0.003, w * 0.004), w * 0.006, 50)
     save(paper_grain(base, 6), size, slug, "front.jpg")
     size, arch, draw = ornament_canvas(24, 12)
@@ -403,8 +586,9 @@ def welcome(slug: str) -> None:
 PETALS = ("#D4919F", "#B98AB0", "#E8AE9A", "#A98BC9", "#DA9AA8")
 
 
-def watercolour_bloom(base: Image.Image, center: tuple[float, float], radius: float, colour: str,
-                      rng: random.Random) -> None:
+def watercolour_bloom(
+    base: Image.Image, center: tuple[float, float], radius: float, colour: str, rng: random.Random
+) -> None:
     """A five-petal bloom painted as translucent washes with darker, blurred edges."""
     wash, draw = layer(base.size)
     rim, rim_draw = layer(base.size)
@@ -418,7 +602,9 @@ def watercolour_bloom(base: Image.Image, center: tuple[float, float], radius: fl
         pr = radius * rng.uniform(0.48, 0.58)
         box = [px - pr, py - pr, px + pr, py + pr]
         draw.ellipse(box, fill=rgb + (150,))
-        rim_draw.ellipse(box, outline=mix(rgb, (90, 40, 70), 0.4) + (130,), width=max(2, round(radius * 0.045)))
+        rim_draw.ellipse(
+            box, outline=mix(rgb, (90, 40, 70), 0.4) + (130,), width=max(2, round(radius * 0.045))
+        )
     base.alpha_composite(wash.filter(ImageFilter.GaussianBlur(radius * 0.06)))
     base.alpha_composite(rim.filter(ImageFilter.GaussianBlur(radius * 0.05)))
     heart, heart_draw = layer(base.size)
@@ -437,15 +623,30 @@ def thinking_of_you(slug: str) -> None:
     base = gradient((w, h), [(0, "#FBF8FB"), (1, "#F4EEF3")])
     rng = random.Random(9)
     stems, draw = layer((w, h))
-    heads = [((0.22, 0.66), 0.11), ((0.42, 0.56), 0.09), ((0.11, 0.50), 0.075), ((0.58, 0.71), 0.08),
-             ((0.33, 0.79), 0.07), ((0.72, 0.85), 0.065), ((0.06, 0.74), 0.06), ((0.50, 0.88), 0.055)]
+    heads = [
+        ((0.22, 0.66), 0.11),
+        ((0.42, 0.56), 0.09),
+        ((0.11, 0.50), 0.075),
+        ((0.58, 0.71), 0.08),
+        ((0.33, 0.79), 0.07),
+        ((0.72, 0.85), 0.065),
+        ((0.06, 0.74), 0.06),
+        ((0.50, 0.88), 0.055),
+    ]
     for (x, y), _ in heads:
         foot = (w * rng.uniform(0.25, 0.4), h * 1.02)
         path = bezier([foot, (w * (x + 0.05), h * (y + 0.2)), (w * x, h * y)], 80)
         polyline(draw, path, hex_rgb("#8CA58F") + (200,), w * 0.005, taper=0.6)
         point, direction = along(path, rng.uniform(0.35, 0.6))
-        draw_leaf(draw, point, direction + rng.choice((-1, 1)) * 0.7, w * 0.09, w * 0.028,
-                  hex_rgb(rng.choice(("#9DB59F", "#88A38B", "#A9BFA7"))), bend=0.3)
+        draw_leaf(
+            draw,
+            point,
+            direction + rng.choice((-1, 1)) * 0.7,
+            w * 0.09,
+            w * 0.028,
+            hex_rgb(rng.choice(("#9DB59F", "#88A38B", "#A9BFA7"))),
+            bend=0.3,
+        )
     base.alpha_composite(stems.filter(ImageFilter.GaussianBlur(w * 0.0015)))
     for (x, y), r in heads:
         watercolour_bloom(base, (w * x, h * y), w * r, rng.choice(PETALS), rng)
@@ -456,7 +657,9 @@ def thinking_of_you(slug: str) -> None:
     base.alpha_composite(spatter.filter(ImageFilter.GaussianBlur(w * 0.001)))
     save(paper_grain(base, 7), size, slug, "front.jpg")
     size, bloom, _ = ornament_canvas(16, 16)
-    watercolour_bloom(bloom, (bloom.width / 2, bloom.height / 2), bloom.width * 0.34, "#D8A7B1", random.Random(4))
+    watercolour_bloom(
+        bloom, (bloom.width / 2, bloom.height / 2), bloom.width * 0.34, "#D8A7B1", random.Random(4)
+    )
     save(bloom, size, slug, "bloom.png")
 
 

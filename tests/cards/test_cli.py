@@ -14,11 +14,25 @@ from studio.model import Address, Contact, PartialDate
 from studio.store import open_store
 
 PEOPLE = [
-    Contact(given_name="Zoë", family_name="Ångström-Núñez", spouse="Henrik", birthday=PartialDate(12, 14, 1986),
-            tags=["customer"], addresses=[Address(street="1428 Elm Street", city="Springfield", region="IL",
-                                                  postal_code="62704", country="USA")]),
-    Contact(given_name="小明", family_name="王", display_name="王小明", birthday=PartialDate(12, 20),
-            tags=["customer"]),
+    Contact(
+        given_name="Zoë",
+        family_name="Ångström-Núñez",
+        spouse="Henrik",
+        birthday=PartialDate(12, 14, 1986),
+        tags=["customer"],
+        addresses=[
+            Address(
+                street="1428 Elm Street", city="Springfield", region="IL", postal_code="62704", country="USA"
+            )
+        ],
+    ),
+    Contact(
+        given_name="小明",
+        family_name="王",
+        display_name="王小明",
+        birthday=PartialDate(12, 20),
+        tags=["customer"],
+    ),
     Contact(given_name="Анна", family_name="Смирнова", tags=["customer"]),
     Contact(given_name="Bob", family_name="Adams", nickname="Bobby", birthday=PartialDate(1, 5, 1990)),
 ]
@@ -57,8 +71,22 @@ def test_render_writes_each_greeting_in_order(capsys, db, tmp_path: Path) -> Non
     path, ids = db
     out = tmp_path / "holiday.pdf"
     zoe, ming, anna, bob = ids
-    status, stdout, stderr = run(capsys, "render", "holiday-snow", "--db", str(path), "--contact", str(anna),
-                                 str(zoe), "--contact", str(ming), "--out", str(out), "--today", "2026-12-01")
+    status, stdout, stderr = run(
+        capsys,
+        "render",
+        "holiday-snow",
+        "--db",
+        str(path),
+        "--contact",
+        str(anna),
+        str(zoe),
+        "--contact",
+        str(ming),
+        "--out",
+        str(out),
+        "--today",
+        "2026-12-01",
+    )
     assert status == 0, stderr
     assert f"Rendered 3 cards to {out}" in stdout
     text = pdf_text(out)
@@ -72,9 +100,23 @@ def test_render_writes_each_greeting_in_order(capsys, db, tmp_path: Path) -> Non
 def test_render_by_tag_skips_contacts_lacking_required_fields(capsys, db, tmp_path: Path) -> None:
     path, _ = db
     out = tmp_path / "birthdays.pdf"
-    status, stdout, stderr = run(capsys, "--db", str(path), "render", "birthday-balloons", "--tag", "customer",
-                                 "--out", str(out), "--paper", "a4", "--today", "2026-12-01", "--message",
-                                 "See you at the <launch> & party!")
+    status, stdout, stderr = run(
+        capsys,
+        "--db",
+        str(path),
+        "render",
+        "birthday-balloons",
+        "--tag",
+        "customer",
+        "--out",
+        str(out),
+        "--paper",
+        "a4",
+        "--today",
+        "2026-12-01",
+        "--message",
+        "See you at the <launch> & party!",
+    )
     assert status == 0, stderr
     assert "skipped Анна Смирнова: lacks a birthday" in stderr
     assert "Rendered 2 cards" in stdout and "(1 skipped)" in stdout
@@ -89,19 +131,34 @@ def test_render_by_tag_skips_contacts_lacking_required_fields(capsys, db, tmp_pa
 def test_render_all_in_address_book_order(capsys, db, tmp_path: Path) -> None:
     path, _ = db
     out = tmp_path / "thanks.pdf"
-    status, _, stderr = run(capsys, "--db", str(path), "render", "thank-you-order", "--all", "--out", str(out))
+    status, _, stderr = run(
+        capsys, "--db", str(path), "render", "thank-you-order", "--all", "--out", str(out)
+    )
     assert status == 0, stderr
     text = pdf_text(out)
     order = [text.find(f"Dear {name},") for name in ("Bobby", "Zoë", "Анна", "小明")]
-    assert all(p >= 0 for p in order) and order == sorted(order)  # family names: Adams, Ångström, Смирнова, 王
+    assert all(p >= 0 for p in order) and order == sorted(
+        order
+    )  # family names: Adams, Ångström, Смирнова, 王
 
 
 def test_render_reports_unknown_template_and_contact(capsys, db, tmp_path: Path) -> None:
     path, _ = db
-    status, _, err = run(capsys, "--db", str(path), "render", "holidy-snow", "--all", "--out", str(tmp_path / "x.pdf"))
+    status, _, err = run(
+        capsys, "--db", str(path), "render", "holidy-snow", "--all", "--out", str(tmp_path / "x.pdf")
+    )
     assert status == 2 and "Did you mean 'holiday-snow'?" in err and "Traceback" not in err
-    status, _, err = run(capsys, "--db", str(path), "render", "holiday-snow", "--contact", "999",
-                         "--out", str(tmp_path / "x.pdf"))
+    status, _, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "render",
+        "holiday-snow",
+        "--contact",
+        "999",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
     assert status == 2 and "no contact with id 999" in err
     assert not (tmp_path / "x.pdf").exists()
 
@@ -109,8 +166,17 @@ def test_render_reports_unknown_template_and_contact(capsys, db, tmp_path: Path)
 def test_render_with_nobody_eligible_is_a_clear_error(capsys, db, tmp_path: Path) -> None:
     path, ids = db
     out = tmp_path / "anniversary.pdf"
-    status, _, err = run(capsys, "--db", str(path), "render", "customer-anniversary", "--contact", str(ids[2]),
-                         "--out", str(out))
+    status, _, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "render",
+        "customer-anniversary",
+        "--contact",
+        str(ids[2]),
+        "--out",
+        str(out),
+    )
     assert status == 1 and "no card to render" in err and "Анна Смирнова lacks" in err
     assert not out.exists()
 
@@ -118,9 +184,11 @@ def test_render_with_nobody_eligible_is_a_clear_error(capsys, db, tmp_path: Path
 def test_a_broken_user_template_is_reported_with_file_and_line(capsys, db, isolated_home: Path) -> None:
     folder = isolated_home / "templates" / "cards" / "mine"
     folder.mkdir(parents=True)
-    (folder / "template.toml").write_text('id = "mine"\nname = "Mine"\noccasions = ["any"]\nformat = "a2-folded"\n'
-                                          '[[panels]]\nname = "front"\n[[panels.texts]]\nname = "t"\n'
-                                          'text = "{{ config }}"\nx = 1\ny = 1\nwidth = 10\nheight = 10\n')
+    (folder / "template.toml").write_text(
+        'id = "mine"\nname = "Mine"\noccasions = ["any"]\nformat = "a2-folded"\n'
+        '[[panels]]\nname = "front"\n[[panels.texts]]\nname = "t"\n'
+        'text = "{{ config }}"\nx = 1\ny = 1\nwidth = 10\nheight = 10\n'
+    )
     status, out, err = run(capsys, "--db", str(db[0]), "templates")
     assert status == 0 and "holiday-snow" in out
     assert f"{folder / 'template.toml'}:9: unknown name 'config'" in err
@@ -136,20 +204,37 @@ def test_a_user_template_overrides_the_bundled_one(capsys, db, isolated_home: Pa
     save_template(bundled, isolated_home / "templates" / "cards" / "holiday-snow")
     status, out, _ = run(capsys, "--db", str(db[0]), "templates", "--json")
     entry = next(e for e in json.loads(out) if e["id"] == "holiday-snow")
-    assert entry == {"id": "holiday-snow", "name": "My snowy card", "format": "5x7-folded",
-                     "occasions": ["holiday", "christmas", "new-year"], "source": "user"}
+    assert entry == {
+        "id": "holiday-snow",
+        "name": "My snowy card",
+        "format": "5x7-folded",
+        "occasions": ["holiday", "christmas", "new-year"],
+        "source": "user",
+    }
 
 
 def test_preview_draws_one_card(capsys, db, tmp_path: Path) -> None:
     path, ids = db
     out = tmp_path / "preview.png"
-    status, stdout, _ = run(capsys, "--db", str(path), "preview", "birthday-balloons", "--contact", str(ids[0]),
-                            "--out", str(out), "--today", "2026-12-01")
+    status, stdout, _ = run(
+        capsys,
+        "--db",
+        str(path),
+        "preview",
+        "birthday-balloons",
+        "--contact",
+        str(ids[0]),
+        "--out",
+        str(out),
+        "--today",
+        "2026-12-01",
+    )
     assert status == 0 and f"Wrote {out}" in stdout
     with Image.open(out) as image:
         assert image.width > 2 * image.height  # front, opened inside, back side by side
-    status, _, err = run(capsys, "--db", str(path), "preview", "birthday-balloons", "--contact", str(ids[2]),
-                         "--out", str(out))
+    status, _, err = run(
+        capsys, "--db", str(path), "preview", "birthday-balloons", "--contact", str(ids[2]), "--out", str(out)
+    )
     assert status == 0 and "lacks a birthday" in err
     status, stdout, _ = run(capsys, "--db", str(path), "preview", "new-year-sparkle", "--out", str(out))
     assert status == 0
