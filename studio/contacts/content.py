@@ -12,6 +12,7 @@ from __future__ import annotations
 import binascii
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studio.contacts.charsets import codec_for, decode_value
 
@@ -70,7 +71,11 @@ class Property:
 
 
 def parse_property(line: int, data: bytes) -> Property:
-    """Split one logical line; raises LineError when it is not ``name[;params]:value``."""
+    """Split one logical line; raises LineError when it is not ``name[;params]:value``.
+
+    The returned ``params`` may be shared with other properties of the same head: treat
+    it as read-only.
+    """
     colon = data.find(b":")
     if colon < 0:
         raise LineError("this line is not a vCard property (no ':'); it was ignored")
@@ -81,18 +86,25 @@ def parse_property(line: int, data: bytes) -> Property:
             raise LineError("a parameter's quotes are never closed; the line was ignored")
         head = data[:colon]
     value = data[colon + 1:]
-    text_head = head.decode("utf-8", errors="replace") if not head.isascii() else head.decode("ascii")
+    group, name, params = _parse_head(head)
+    if name == "ADR" and b":" in value and "LABEL" in params:
+        colon, value = _adr_value_after_label(data, colon)
+        group, name, params = _parse_head(data[:colon])
+    return Property(line, group, name, params, value)
+
+
+@lru_cache(maxsize=2048)
+def _parse_head(head: bytes) -> tuple[str, str, dict[str, list[str]]]:
+    """``group.NAME;params`` → (group lower-case, NAME, params). Cached: exports repeat heads."""
+    text_head = head.decode("ascii") if head.isascii() else head.decode("utf-8", errors="replace")
     parts = _split_outside_quotes(text_head, ";") if '"' in text_head else text_head.split(";")
     full_name = parts[0].strip()
     match = _NAME.match(full_name)
     if not match:
         raise LineError(f"{full_name[:40]!r} is not a vCard property name; the line was ignored")
-    group, name = match.group(1), match.group(2).upper()
+    group = match.group(1)
     params = _parse_params(parts[1:]) if len(parts) > 1 else {}
-    if name == "ADR" and b":" in value and "LABEL" in params:
-        colon, value = _adr_value_after_label(data, colon)
-        params = _parse_params((_split_outside_quotes(data[:colon].decode("utf-8", "replace"), ";"))[1:])
-    return Property(line, group.lower() if group else "", name, params, value)
+    return (group.lower() if group else ""), match.group(2).upper(), params
 
 
 def _parse_params(items: list[str]) -> dict[str, list[str]]:
