@@ -29,8 +29,9 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_END = re.compile(rb"\r*\n(?![ \t])")
 _FOLD = re.compile(rb"\r*\n[ \t]")
 # In a quoted-printable value a bare "=" at a line end is always a soft break (a literal
-# "=" is written =3D), so "=" + fold is one soft break, not "=" followed by a fold.
-_QP_FOLD = re.compile(rb"=?\r*\n[ \t]")
+# "=" is written =3D). What follows a soft break is text, spaces included (RFC 2045 6.7:
+# "come=" CRLF " to the aid" reads "come to the aid").
+_QP_SOFT_BREAK = re.compile(rb"=\r*\n")
 _PROPERTY_START = re.compile(rb"^[ \t]*(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_/-]+[ \t]*[;:]")
 _BEGIN_VCARD = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
 _END = re.compile(rb"(?i)END[ \t]*:")
@@ -145,9 +146,7 @@ def logical_lines(data: bytes) -> Iterator[LogicalLine]:
                 line_no += pieces[skipped].count(b"\n") + 1
             index = after + 1
             if b"\n" in following:
-                following = _QP_FOLD.sub(b"", following)
-            if following[:1] in b" \t":
-                following = following[1:]  # soft break followed by a fold (text-vcard-perl)
+                following = _unfold(following, qp=True)
             piece = piece[:-1] + following
         if piece.endswith(b"=") and _is_qp(piece):
             piece = piece[:-1]
@@ -167,9 +166,9 @@ def _is_qp(line: bytes) -> bool:
     return _QP in _head(line).upper()
 
 
-def _unfold(piece: bytes) -> bytes:
-    if _is_qp(piece):
-        return _QP_FOLD.sub(b"", piece)
+def _unfold(piece: bytes, qp: bool | None = None) -> bytes:
+    if qp or (qp is None and _is_qp(piece)):
+        piece = _QP_SOFT_BREAK.sub(b"", piece)
     return _FOLD.sub(b"", piece)
 
 
