@@ -89,7 +89,7 @@ class _CardReader:
         return [unescape(p) for p in split_escaped(component, ",") if p.strip()]
 
     def label(self, prop: Property) -> str:
-        if prop.group and prop.group in self.labels:
+        if prop.group and self.labels.get(prop.group):  # Google writes empty X-ABLabels
             return self.labels[prop.group]
         return label_from_types(prop.types())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _ESCAPE_3 = re.compile(r"\\(.)", re.DOTALL)
-_NEEDS_ESCAPE = re.compile(r"[\\,;\n]")
+_NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
 
 
 def split_escaped(text: str, separator: str, *, v21: bool = False) -> list[str]:
@@ -57,4 +57,4 @@ def escape(text: str) -> str:
     if not _NEEDS_ESCAPE.search(text):
         return text
     return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\n", "\\n"))
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))

@@ -127,3 +127,9 @@ def test_round_trip_over_the_corpus(name: str) -> None:
     assert len(back) == len(contacts)
     for original, again in zip(contacts, back, strict=True):
         assert again == normalised(original, again)
+
+
+def test_carriage_returns_in_values_cannot_break_lines() -> None:
+    text = contact_to_vcard(Contact(display_name="x", notes="one\r\ntwo\rthree"))
+    assert "NOTE:one\\ntwo\\nthree\r\n" in text
+    assert reimport([Contact(display_name="x", notes="one\ntwo")])[0].notes == "one\ntwo"

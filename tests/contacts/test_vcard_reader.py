@@ -303,3 +303,8 @@ def test_text_outside_cards_and_stray_end_are_reported_once() -> None:
     assert [str(p) for p in parsed.problems] == [
         "t.vcf:2: text outside BEGIN:VCARD … END:VCARD was ignored",
         "t.vcf:8: END:VCARD without a BEGIN:VCARD; ignored"]
+
+
+def test_an_empty_apple_label_falls_back_to_the_type() -> None:
+    c = contact(card("FN:x", "item1.TEL;TYPE=CELL:0171 1234567", "item1.X-ABLabel:"))
+    assert [(p.value, p.label) for p in c.phones] == [("0171 1234567", "cell")]
