@@ -60,13 +60,36 @@ def _key(text: str) -> str:
     return _PUNCTUATION.sub(" ", plain).strip()
 
 
+def _codes() -> set[str]:
+    not_countries = {"ZZ", "EU", "EZ", "UN", "QO"}  # unknown region, EU, eurozone, UN, outlying Oceania
+    return {code for code in Locale("en").territories
+            if len(code) == 2 and code.isalpha() and code not in not_countries}
+
+
 @functools.cache
-def _name_index() -> dict[str, str]:
-    """Every known spelling (after `_key`) to its ISO 3166 alpha-2 code."""
+def _common_index() -> dict[str, str]:
+    """Codes, alpha-3 codes, aliases and English names: what most exports write."""
+    codes = _codes()
     index: dict[str, str] = {}
     english = Locale("en").territories
-    not_countries = {"ZZ", "EU", "EZ", "UN", "QO"}  # unknown region, EU, eurozone, UN, outlying Oceania
-    codes = {code for code in english if len(code) == 2 and code.isalpha() and code not in not_countries}
+    for code in codes:
+        index[_key(english[code])] = code
+    for alias, targets in get_global("territory_aliases").items():
+        # Alpha-3 codes (USA, DEU) and retired codes that became exactly one country.
+        if alias.isalpha() and len(targets) == 1 and targets[0] in codes:
+            index.setdefault(_key(alias), targets[0])
+    for code in codes:
+        index[_key(code)] = code
+    index.update({_key(alias): code for alias, code in _ALIASES.items()})
+    return index
+
+
+@functools.cache
+def _name_index() -> dict[str, str]:
+    """Every known spelling (after `_key`) to its ISO 3166 alpha-2 code: the common ones,
+    then the names in every language of `_NAME_LANGUAGES` (loaded only when needed)."""
+    index: dict[str, str] = {}
+    codes = _codes()
     for language in _NAME_LANGUAGES:
         try:
             names = Locale.parse(language).territories
@@ -76,13 +99,7 @@ def _name_index() -> dict[str, str]:
             name = names.get(code)
             if name:
                 index.setdefault(_key(name), code)
-    for alias, targets in get_global("territory_aliases").items():
-        # Alpha-3 codes (USA, DEU) and retired codes that became exactly one country.
-        if alias.isalpha() and len(targets) == 1 and targets[0] in codes:
-            index.setdefault(_key(alias), targets[0])
-    for code in codes:
-        index[_key(code)] = code
-    index.update({_key(alias): code for alias, code in _ALIASES.items()})
+    index.update(_common_index())
     return index
 
 
@@ -98,7 +115,8 @@ def resolve_country(text: str, default: str | None = None) -> str | None:
     cleaned = text.strip()
     if not cleaned:
         return default.upper() if default else None
-    return _name_index().get(_key(cleaned))
+    key = _key(cleaned)
+    return _common_index().get(key) or _name_index().get(key)
 
 
 @functools.lru_cache(maxsize=1024)

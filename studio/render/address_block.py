@@ -8,17 +8,18 @@ Hebrew addresses print in their own script, and right-to-left runs in visual ord
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscentDescent
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from studio.model import Calibration
-from studio.render.fonts import font_name, font_runs
+from studio.render.fonts import covers, font_name, font_runs
 from studio.render.layout import FitNote
-from studio.render.text import fit_lines, text_width
+from studio.render.text import fit_lines
 
 _TOLERANCE = 0.01  # points
 
@@ -59,19 +60,61 @@ def apply_calibration(canvas: Canvas, calibration: Calibration, page_height: flo
     canvas.translate(0, -page_height)
 
 
+@dataclass(frozen=True)
+class _Measured:
+    """Lines split into font runs, with each line's width at 1 pt (widths scale linearly)."""
+
+    runs: tuple[tuple[tuple[str, str], ...], ...]
+    widths: tuple[float, ...]
+    ascent: float  # per point of size, of the family's primary face
+    descent: float
+
+
+@functools.lru_cache(maxsize=16)
+def _face_metrics(face: str) -> tuple[float, float]:
+    return getAscentDescent(face, 1.0)
+
+
+def _measure(lines: Sequence[str], family: str) -> _Measured:
+    primary = font_name(family)
+    runs = []
+    for line in lines:
+        # A Latin line the primary face covers is one run (no right-to-left text below
+        # U+0250): font_runs' own result, without its per-call checks, because a label run
+        # sets tens of thousands of distinct lines. Anything else goes through font_runs.
+        simple = line.isascii() or (max(map(ord, line)) < 0x250 and all(covers(primary, ch) for ch in line))
+        runs.append(((line, primary),) if simple else font_runs(line, family))
+    widths = tuple(sum(stringWidth(run, face, 1.0) for run, face in line_runs) for line_runs in runs)
+    ascent, descent = _face_metrics(primary)
+    return _Measured(tuple(runs), widths, ascent, descent)
+
+
+def _height(measured: _Measured, style: BlockStyle, size: float) -> float:
+    return (measured.ascent - measured.descent + (len(measured.widths) - 1) * style.leading) * size
+
+
 def block_metrics(lines: Sequence[str], style: BlockStyle, size: float) -> tuple[float, float]:
     """(width, height) in points of ``lines`` set at ``size``: the widest line, and from
     the first line's ascender to the last line's descender."""
-    ascent, descent = getAscentDescent(font_name(style.family), size)
-    width = max((text_width(line, style.family, size) for line in lines), default=0.0)
-    return width, ascent - descent + (len(lines) - 1) * size * style.leading
+    measured = _measure(lines, style.family)
+    return max(measured.widths, default=0.0) * size, _height(measured, style, size)
+
+
+def _fit(lines: Sequence[str], measured: _Measured, style: BlockStyle, width: float,
+         height: float) -> tuple[float, bool]:
+    def fits(size: float) -> bool:
+        return (max(measured.widths, default=0.0) * size <= width + _TOLERANCE
+                and _height(measured, style, size) <= height + _TOLERANCE)
+
+    if fits(style.size):
+        return style.size, True  # the usual case: no search needed
+    size = fit_lines(lines, style.family, width, height, style.size, style.min_size, leading=style.leading)
+    return size, fits(size)
 
 
 def fit_block(lines: Sequence[str], style: BlockStyle, width: float, height: float) -> tuple[float, bool]:
     """The size the lines are set at in a ``width`` x ``height`` pt box, and whether they fit."""
-    size = fit_lines(lines, style.family, width, height, style.size, style.min_size, leading=style.leading)
-    used_width, used_height = block_metrics(lines, style, size)
-    return size, used_width <= width + _TOLERANCE and used_height <= height + _TOLERANCE
+    return _fit(lines, _measure(lines, style.family), style, width, height)
 
 
 def draw_block(canvas: Canvas, lines: Sequence[str], box: Box, style: BlockStyle, *, piece: str = "",
@@ -87,23 +130,27 @@ def draw_block(canvas: Canvas, lines: Sequence[str], box: Box, style: BlockStyle
     """
     if not lines:
         return None
-    size, fits = fit_block(lines, style, box.width, box.height)
-    width, height = block_metrics(lines, style, size)
-    ascent, _ = getAscentDescent(font_name(style.family), size)
+    measured = _measure(lines, style.family)
+    size, fits = _fit(lines, measured, style, box.width, box.height)
     if not fits:
         left, top = box.left, box.top
     else:
-        left = box.left + ((box.width - width) / 2 if center_block else 0.0)
-        spare = box.height - height
+        spare_width = box.width - max(measured.widths) * size
+        left = box.left + (spare_width / 2 if center_block else 0.0)
+        spare = box.height - _height(measured, style, size)
         top = box.top - {"top": 0.0, "middle": spare / 2, "bottom": spare}[valign]
-    text = canvas.beginText()
-    baseline = top - ascent
-    for line in lines:
-        text.setTextOrigin(left, baseline)
-        for run, face in font_runs(line, style.family):
-            text.setFont(face, size)
+    # One text object per block, the font set only when it changes, each next line by a
+    # relative move: the smallest PDF and the fewest ReportLab calls for big runs.
+    text = canvas.beginText(left, top - measured.ascent * size)
+    current = None
+    for index, line_runs in enumerate(measured.runs):
+        if index:
+            text.moveCursor(0, size * style.leading)
+        for run, face in line_runs:
+            if face != current:
+                text.setFont(face, size)
+                current = face
             text.textOut(run)
-        baseline -= size * style.leading
     canvas.drawText(text)
     if not fits:
         return FitNote(card=piece, box=name, status="overflow", size=size)
