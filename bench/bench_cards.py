@@ -210,7 +210,7 @@ import json, resource, sys, time, os
 sys.path.insert(0, {bench!r})
 import bench_cards as b
 b.artwork()
-b.{function}(2, os.devnull)  # warm up: imports, font registration
+b.{function}(2, {out!r})  # warm up: imports, font registration
 start = time.perf_counter()
 extra = b.{function}({count}, {out!r})
 elapsed = time.perf_counter() - start

@@ -9,6 +9,7 @@ backs), then the inside page, laid out by `studio.render.imposition`.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,10 +50,22 @@ def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> lis
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise StudioError(f"Cannot write {path}: the folder {folder} does not exist.")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null, /dev/stdout): write straight to it, never rename over it.
+        try:
+            with path.open("wb") as stream:
+                return _render(layouts, stream, **options)
+        except OSError as exc:
+            raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             notes = _render(layouts, stream, **options)
+        # mkstemp makes the file private (0600); a PDF is an ordinary document.
+        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -219,6 +219,19 @@ def test_cards_are_drawn_as_they_are_taken_and_progress_can_cancel(tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_writing_to_a_device_writes_through_it_and_files_are_readable(tmp_path: Path, artwork: Path) -> None:
+    devnull = Path("/dev/null")
+    if not devnull.is_char_device():
+        pytest.skip("no /dev/null here")
+    render_cards([make_card("a2-folded", "Zoë", artwork)], devnull)
+    assert devnull.is_char_device()  # not replaced by a regular file
+    target = tmp_path / "cards.pdf"
+    render_cards([make_card("a2-folded", "Zoë", artwork)], target)
+    assert target.stat().st_mode & 0o044 == 0o044
+    with pytest.raises(StudioError, match="Cannot write"):
+        render_cards([make_card("a2-folded", "Zoë", artwork)], tmp_path)
+
+
 def _png_header(path: Path, width: int, height: int) -> Path:
     """A PNG that claims to be ``width``×``height`` (a decompression bomb's calling card)."""
     def chunk(kind: bytes, data: bytes) -> bytes:
