@@ -5,7 +5,7 @@ Sans sans-serif and a Dancing Script handwriting face. None of them covers every
 customer's name may be written in, so each character is checked against the font's cmap
 and runs the family lacks are drawn in a fallback font that has them: DejaVu Sans for
 Hebrew and Arabic (and Cyrillic/Greek in the script family after an EB Garamond italic),
-Droid Sans Fallback for Chinese and Japanese. Every one is a TrueType font that ReportLab
+Droid Sans Fallback for Chinese and Japanese, Nanum Gothic for Korean. Every one is a TrueType font that ReportLab
 embeds as a subset; ReportLab's built-in CID fonts are never used because they are not
 embedded and print as blanks where the printer lacks Adobe's Asian font packs.
 
@@ -69,6 +69,8 @@ _FILES = {
     "DancingScript": "DancingScript-Regular.ttf",
     "DancingScript-Bold": "DancingScript-Bold.ttf",
     "DroidSansFallback": "DroidSansFallbackFull.ttf",
+    "NanumGothic": "NanumGothic.ttf",
+    "NanumGothic-Bold": "NanumGothicBold.ttf",
 }
 
 _SERIF = _Family("EBGaramond", "EBGaramond-Bold", "EBGaramond-Italic", "EBGaramond-BoldItalic")
@@ -76,6 +78,8 @@ _SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSa
 # Dancing Script has no italic: it already slants.
 _SCRIPT = _Family("DancingScript", "DancingScript-Bold", "DancingScript", "DancingScript-Bold")
 _CJK = _Family("DroidSansFallback", "DroidSansFallback", "DroidSansFallback", "DroidSansFallback")
+# Droid Sans Fallback has no Hangul syllables; Nanum Gothic sets Korean names.
+_HANGUL = _Family("NanumGothic", "NanumGothic-Bold", "NanumGothic", "NanumGothic-Bold")
 # Fallback faces: Hebrew, Arabic and CJK are not set in italics, so the fallbacks stay upright
 # (DejaVu Sans Oblique also lacks the Arabic block).
 _UPRIGHT_SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans", "DejaVuSans-Bold")
@@ -84,14 +88,14 @@ _SCRIPT_FALLBACK = _Family("EBGaramond-Italic", "EBGaramond-BoldItalic", "EBGara
 
 _PRIMARY = {"serif": _SERIF, "sans": _SANS, "script": _SCRIPT}
 _FALLBACKS = {
-    "serif": (_UPRIGHT_SANS, _CJK),
-    "sans": (_UPRIGHT_SANS, _CJK),
-    "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _CJK),
+    "serif": (_UPRIGHT_SANS, _CJK, _HANGUL),
+    "sans": (_UPRIGHT_SANS, _CJK, _HANGUL),
+    "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _CJK, _HANGUL),
 }
 # Registered with ReportLab's family mapping so <b>/<i> inside a paragraph pick the right
 # face. Each face belongs to exactly one family: ReportLab maps a face back to one family.
 _RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCRIPT,
-                "DroidSansFallback": _CJK}
+                "DroidSansFallback": _CJK, "NanumGothic": _HANGUL}
 
 _RTL_STRONG = (
     "\u0590-\u05ff"  # Hebrew

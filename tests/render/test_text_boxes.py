@@ -16,7 +16,7 @@ from studio.render.layout import TextBox
 from studio.render.pdf import open_canvas
 from studio.render.text import draw_line, draw_text_box, fit_lines, text_width
 
-NAMES = ["Zoë Ångström-Núñez", "王小明", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "さくら 山田",
+NAMES = ["Zoë Ångström-Núñez", "王小明", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "さくら 山田", "김민준",
          "שרה כהן", "محمد علي"]
 PAGE = (120 * mm, 160 * mm)
 
@@ -47,10 +47,10 @@ def test_every_name_prints_in_real_glyphs_of_embedded_fonts(family: str) -> None
     assert notes == [None]
     extracted = _text(pdf)
     lines = [line for line in extracted.splitlines() if line.strip()]
-    for name in NAMES[:5]:
+    for name in NAMES[:6]:
         assert f"Dear {name}," in extracted
     # Right-to-left names are drawn in visual order: read back right to left they are the names.
-    rtl = [line for line in lines if "Dear" in line and not any(name in line for name in NAMES[:5])]
+    rtl = [line for line in lines if "Dear" in line and not any(name in line for name in NAMES[:6])]
     assert len(rtl) == 2
     readable = [_logical(line.replace("Dear", "").replace(",", "").strip()) for line in rtl]
     assert readable == ["שרה כהן", "محمد علي"]
