@@ -46,7 +46,8 @@ def person_name(contact: Contact) -> str:
     return normalise_text(parts if parts.strip() else contact.display_name)
 
 
-def _address_key(address: Address) -> str:
+def address_key(address: Address) -> str:
+    """The first street line and the postcode, normalised ("1 main st|62704"); "" if neither."""
     street = normalise_text(address.street.split("\n")[0])
     code = normalise_text(address.postal_code).replace(" ", "")
     if not street and not code:
@@ -68,7 +69,7 @@ def identity_keys(contact: Contact) -> set[tuple[str, str]]:
     name = person_name(contact)
     if name:
         for address in contact.addresses:
-            if where := _address_key(address):
+            if where := address_key(address):
                 keys.add(("name-address", f"{name}|{where}"))
     return keys
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 
-from studio.contacts.identity import normalise_email, normalise_phone, normalise_text
+from studio.contacts.identity import address_key, normalise_email, normalise_phone, normalise_text
 from studio.model import Address, Contact, PartialDate, Phone
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
@@ -72,11 +72,8 @@ def _phone_key(phone: Phone) -> str:
 
 
 def _address_key(address: Address) -> str:
-    street = normalise_text(address.street.split("\n")[0])
-    code = normalise_text(address.postal_code).replace(" ", "")
-    if street or code:
-        return f"{street}|{code}"
-    return normalise_text(f"{address.city}|{address.region}|{address.country}")
+    """Street + postcode (as identity compares them); city/region/country when both are empty."""
+    return address_key(address) or normalise_text(f"{address.city}|{address.region}|{address.country}")
 
 
 def _union(items: list, incoming: list, key) -> None:  # type: ignore[type-arg]
