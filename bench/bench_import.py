@@ -54,7 +54,7 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
     photo_lines = [photo[i:i + 74] for i in range(0, len(photo), 74)]
     with open(path, "w", encoding="utf-8", newline="") as out:
         for n in range(count):
-            given, family = (rng.choice(NON_LATIN)[::-1] if rng.random() < 0.2
+            given, family = (rng.choice(NON_LATIN) if rng.random() < 0.2
                              else (rng.choice(GIVEN), rng.choice(FAMILY)))
             city, region, code, country = rng.choice(CITIES)
             street = f"{n + 1} {rng.choice(['Oak', 'Maple', 'Linden', 'Rue de la Paix'])} Street"
