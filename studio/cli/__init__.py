@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log
     "mailings",      # mailing, history, demo
+    "preferences",   # settings
 )
 
 
