@@ -44,6 +44,13 @@ _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Fitting steps down in quarter points: finer than anyone sees, coarse enough to be quick.
 _STEP = 0.25
 _TOLERANCE = 0.01  # points; rounding in ReportLab's width sums
+# How far (points) a line may run past the box's width and still count as fitting. ReportLab's
+# line breaker lets a line squeeze its spaces by up to 5 % (`spaceShrinkage`) but then draws
+# them at full width, so a line it chose to keep whole may stand a fraction of a point too
+# wide: 0.6 pt in the thank-you-order message at 13 pt. Shrinking the whole text for that
+# is a loss nobody would choose; a point (a third of a millimetre, inside the safe margin) is
+# invisible, while a word that truly cannot be broken overruns by far more.
+_WIDTH_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,7 @@ def _draw(canvas: Canvas, box: TextBox, left: float, top: float, card: str) -> _
         # One line of plain text (a greeting, a name) that fits at full size: drawn directly,
         # placed exactly where a one-line paragraph would be.
         line_width = text_width(line, box.font, box.size)
-        if line_width <= width + _TOLERANCE:
+        if line_width <= width + _WIDTH_TOLERANCE:
             y -= _valign_offset(box.valign, height, box.size * box.leading)
             anchor = {"center": x + width / 2, "centre": x + width / 2, "right": x + width}.get(box.align, x)
             canvas.saveState()
@@ -262,13 +269,16 @@ def _build(text: str, family: str, style: ParagraphStyle,
 
 
 def _too_wide(paragraph: Paragraph) -> bool:
-    """True when a line is wider than the frame (a word that could not be broken)."""
+    """True when a line is visibly wider than the frame (a word that could not be broken).
+
+    Lines up to `_WIDTH_TOLERANCE` too wide count as fitting (see there why).
+    """
     lines = getattr(paragraph, "blPara", None)
     if lines is None:
         return False
     for line in lines.lines:
         extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0.0)
-        if extra < -_TOLERANCE:
+        if extra < -_WIDTH_TOLERANCE:
             return True
     return False
 

@@ -101,6 +101,31 @@ def test_long_text_shrinks_and_reports_it() -> None:
     assert "Thank you so much" in _text(pdf)
 
 
+def test_a_line_a_fraction_of_a_point_too_wide_is_not_shrunk() -> None:
+    # ReportLab keeps this message's second line whole at 13 pt although it is 0.6 pt wider
+    # than the box (it may squeeze spaces); that is invisible and must not shrink the text.
+    message = ("Dear Zoë,\n\nThank you so much for your order, and for the trust you place in me. "
+               "It truly means a lot. I hope you enjoy every bit of it, and if there is ever anything "
+               "I can do for you, I’m only a phone call away.")
+    box = TextBox("message", 13, 32, 81.95, 76, message, size=13, min_size=9, align="center",
+                  valign="middle")
+    pdf, notes = _render([box])
+    assert notes == [None]
+    with pdfplumber.open(BytesIO(pdf)) as document:
+        sizes = {round(char["size"], 2) for char in document.pages[0].chars}
+    assert sizes == {13}
+
+
+def test_tolerance_is_a_fraction_of_a_point_not_a_word() -> None:
+    word = "Wolfeschlegelsteinhausenbergerdorff"
+    exact = text_width(word, "serif", 20) / mm
+    barely = TextBox("name", 10, 10, exact - 0.5 / mm, 30, f"{word} {word}", size=20, min_size=4)
+    clearly = TextBox("name", 10, 10, exact - 3 / mm, 30, f"{word} {word}", size=20, min_size=4)
+    _, notes = _render([barely, clearly])
+    assert notes[0] is None
+    assert notes[1].status == "shrunk" and notes[1].size < 20
+
+
 def test_text_that_never_fits_is_drawn_whole_and_reported_as_overflow() -> None:
     message = " ".join(f"word{i}" for i in range(400))
     pdf, notes = _render([TextBox("message", 10, 10, 50, 20, message, size=14, min_size=9)])
