@@ -200,6 +200,11 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
+    @property
+    def busy(self) -> bool:
+        """True until every started task has finished and its answer was delivered."""
+        return bool(self._running)
+
     def with_store(self, work: Callable[[Store, Progress], Any]) -> Callable[[Progress], Any]:
         """Wrap ``work`` so it gets a store of its own, opened and closed on its thread."""
         db_path = self.db_path
@@ -211,7 +216,8 @@ class TaskRunner(QObject):
 
     @property
     def active(self) -> int:
-        return len(self._running)
+        """Tasks started and not yet finished (their answers may still be on their way)."""
+        return sum(1 for task in self._running if not task.finished.is_set())
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
         """Cancel what is running and wait for the pool to drain."""

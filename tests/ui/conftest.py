@@ -66,7 +66,6 @@ def open_app(qtbot, styled_app, app_paths: AppPaths) -> Iterator[Callable[[], tu
 
     def open_() -> tuple:
         window, context = open_window(app_paths, today=lambda: TODAY)
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         opened.append((window, context))
@@ -74,14 +73,15 @@ def open_app(qtbot, styled_app, app_paths: AppPaths) -> Iterator[Callable[[], tu
         return window, context
     yield open_
     for window, context in opened:
-        context.tasks.shutdown()
-        window.save_layout()
+        context.tasks.shutdown()  # first: a window with work running asks before closing
+        window.close()
         context.shutdown()
+        window.deleteLater()
 
 
 def wait_idle(qtbot, context, timeout: int = 10000) -> None:  # noqa: ANN001
     """Wait until the store thread and the task pool have answered everything asked of them."""
-    qtbot.waitUntil(lambda: context.store.pending == 0 and context.tasks.active == 0, timeout=timeout)
+    qtbot.waitUntil(lambda: context.store.pending == 0 and not context.tasks.busy, timeout=timeout)
 
 
 @pytest.fixture
