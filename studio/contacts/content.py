@@ -1,10 +1,24 @@
-"""One logical line to a property: group, name, parameters and the value's text.
+"""One logical line to a property: group, name, parameters and the value's bytes.
 
-The grammar is RFC 6350 section 3.3 (``[group "."] name *(";" param) ":" value``) with
-the 2.1 forms real phones write: bare parameters (``TEL;WORK;PREF``), bare encodings
-(``;QUOTED-PRINTABLE``), bare charsets (``;utf-8``), ``;;`` and trailing commas. Parameter
-names are upper-cased; the value stays bytes until someone asks for its text, so the
-properties an importer ignores (PRODID, X-MS-OL-DESIGN …) cost no decoding.
+vobject parses the content line (`vobject.base.parseLine`, the RFC 6350 section 3.3
+grammar ``[group "."] name *(";" param) ":" value``). It works on text, and a value
+must stay bytes until its charset is known (a 2.1 card names one per property), so the
+line is handed over as Latin-1: a lossless bytes ↔ str mapping, which leaves the grammar's
+ASCII delimiters where they were and gives the value's bytes back unchanged.
+
+What is done here, on top of vobject:
+- its parameters are normalised to ``{NAME: [values]}``: the 2.1 forms real phones write
+  become named ones (``TEL;WORK;PREF`` → TYPE, a bare ``;QUOTED-PRINTABLE`` →
+  ENCODING, a bare ``;utf-8`` → CHARSET), ``TYPE="work,voice"`` is split, empty
+  values are dropped; parameter names are upper-cased;
+- heads (everything before the value) repeat in an export, so each distinct head is
+  parsed by vobject once and cached; the value is then what follows the first colon
+  outside quotes, which is exactly where vobject's grammar ends the head;
+- a lenient fallback for lines real exports write and vobject's grammar refuses (see
+  `_parse_head_leniently`), and the ADR whose LABEL holds bare colons.
+
+Properties an importer ignores (PRODID, X-MS-OL-DESIGN …) cost no decoding: their
+value is never turned into text.
 """
 
 from __future__ import annotations
@@ -14,11 +28,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vobject.base import ParseError, params_re, parseLine
+
 from studio.contacts.charsets import codec_for, decode_value
 
 _NAME = re.compile(r"^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_/-]+)$")
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+Params = dict[str, list[str]]
 
 
 class LineError(ValueError):
@@ -32,7 +50,7 @@ class Property:
     line: int
     group: str
     name: str
-    params: dict[str, list[str]]
+    params: Params
     raw: bytes
 
     def param(self, name: str) -> str:
@@ -80,10 +98,8 @@ def parse_property(line: int, data: bytes) -> Property:
     if colon < 0:
         raise LineError("this line is not a vCard property (no ':'); it was ignored")
     head = data[:colon]
-    if b'"' in head:
-        colon = _colon_outside_quotes(data)
-        if colon < 0:
-            raise LineError("a parameter's quotes are never closed; the line was ignored")
+    if head.count(b'"') % 2:  # the first colon is inside a quoted parameter value
+        colon = _head_end(data)
         head = data[:colon]
     value = data[colon + 1:]
     group, name, params = _parse_head(head)
@@ -93,9 +109,84 @@ def parse_property(line: int, data: bytes) -> Property:
     return Property(line, group, name, params, value)
 
 
+def _head_end(data: bytes) -> int:
+    """Where the head ends when a quoted parameter holds a colon: vobject finds it."""
+    try:
+        value = parseLine(data.decode("latin-1"))[2]
+    except ParseError:  # vobject refuses the line: find the colon outside quotes ourselves
+        colon = _colon_outside_quotes(data)
+        if colon < 0:
+            raise LineError("a parameter's quotes are never closed; the line was ignored") from None
+        return colon
+    return len(data) - len(value) - 1  # Latin-1: one character per byte
+
+
 @lru_cache(maxsize=2048)
-def _parse_head(head: bytes) -> tuple[str, str, dict[str, list[str]]]:
+def _parse_head(head: bytes) -> tuple[str, str, Params]:
     """``group.NAME;params`` → (group lower-case, NAME, params). Cached: exports repeat heads."""
+    text = head.decode("latin-1")
+    try:
+        name, params, value, group = parseLine(text + ":")
+    except ParseError:
+        return _parse_head_leniently(head)
+    if value:  # vobject ended the head at an earlier colon (ADR's LABEL with bare colons)
+        return _parse_head_leniently(head)
+    params_text = text[len(group) + 1 + len(name) if group else len(name):]
+    normalised = _normalise_params(params, params_text, utf8=not head.isascii())
+    if normalised is None:
+        return _parse_head_leniently(head)
+    return (group.lower() if group else ""), name.upper(), normalised
+
+
+def _normalise_params(params: list[list[str]], params_text: str, utf8: bool) -> Params | None:
+    """vobject's ``[[name, value …], [bare] …]`` as ``{NAME: [values]}`` (module docstring).
+
+    ``parseParams`` gives ``TYPE=`` (an empty value) and a bare ``TYPE`` alike, so vobject's
+    own parameter pattern (``params_re``, the one ``parseParams`` applies) is matched
+    again over ``params_text`` to see which of them had an ``=``. Returns None when
+    vobject's reading loses something, so the lenient reader takes over: it keeps only
+    the first word of a comma list after a bare 2.1 parameter (``TEL;WORK,VOICE``).
+    """
+    result: Params = {}
+    for (name, *values), match in zip(params, params_re.finditer(params_text), strict=True):
+        if utf8:  # parameter text is UTF-8 (Outlook's LABEL="Straße …"), not Latin-1
+            values = [_from_latin1(v) for v in values]
+        if match.group(2) is not None:  # NAME=…
+            key = name.upper()
+            values = [v.strip() for v in values]
+            if key == "TYPE" and any("," in v for v in values):  # TYPE="work,voice" (RFC 6350)
+                values = [part.strip() for v in values for part in v.split(",")]
+        else:  # vCard 2.1 bare parameter
+            if params_text[match.end():match.end() + 1] == ",":
+                return None
+            key = _bare_parameter_kind(name)
+            values = [name]
+        result.setdefault(key, []).extend(v for v in values if v)
+    return result
+
+
+def _from_latin1(text: str) -> str:
+    return text if text.isascii() else text.encode("latin-1").decode("utf-8", errors="replace")
+
+
+def _bare_parameter_kind(value: str) -> str:
+    """Which parameter a 2.1 bare value stands for: ENCODING, CHARSET or (usually) TYPE."""
+    upper = value.strip().upper()
+    if upper in _ENCODINGS:
+        return "ENCODING"
+    if upper != "PREF" and any(c.isdigit() or c == "-" for c in upper) and codec_for(upper):
+        return "CHARSET"
+    return "TYPE"
+
+
+def _parse_head_leniently(head: bytes) -> tuple[str, str, Params]:
+    """Our own reading of a head vobject's grammar refuses, as real exports write them:
+
+    empty parameters (``ADR;HOME;PREF;:`` from Outlook, ``TAIL;PARAM=value;:`` in
+    Evolution's tests), property names with ``/`` (KDE's ``X-messaging/xmpp-All``),
+    spaces around names and parameters, and parameter values with colons (ADR's LABEL).
+    Raises LineError when there is no property name at all.
+    """
     text_head = head.decode("ascii") if head.isascii() else head.decode("utf-8", errors="replace")
     parts = _split_outside_quotes(text_head, ";") if '"' in text_head else text_head.split(";")
     full_name = parts[0].strip()
@@ -103,12 +194,14 @@ def _parse_head(head: bytes) -> tuple[str, str, dict[str, list[str]]]:
     if not match:
         raise LineError(f"{full_name[:40]!r} is not a vCard property name; the line was ignored")
     group = match.group(1)
+    # "_" as "-", as vobject reads names (Lotus Notes writes underscores)
+    name = match.group(2).upper().replace("_", "-")
     params = _parse_params(parts[1:]) if len(parts) > 1 else {}
-    return (group.lower() if group else ""), match.group(2).upper(), params
+    return (group.lower() if group else ""), name, params
 
 
-def _parse_params(items: list[str]) -> dict[str, list[str]]:
-    params: dict[str, list[str]] = {}
+def _parse_params(items: list[str]) -> Params:
+    params: Params = {}
     for item in items:
         item = item.strip()
         if not item:
@@ -122,13 +215,7 @@ def _parse_params(items: list[str]) -> dict[str, list[str]]:
                 values = [part.strip() for v in values for part in v.split(",")]
         else:  # vCard 2.1 bare parameter
             values = [v.strip() for v in item.split(",")]
-            upper = values[0].upper()
-            if upper in _ENCODINGS:
-                key = "ENCODING"
-            elif upper != "PREF" and any(c.isdigit() or c == "-" for c in upper) and codec_for(upper):
-                key = "CHARSET"
-            else:
-                key = "TYPE"
+            key = _bare_parameter_kind(values[0])
         params.setdefault(key, []).extend(v for v in values if v)
     return params
 
