@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from studio.cli.context import CliContext, parse_date
+from studio.cli.context import CliContext
+from studio.cli.options import add_selection_arguments, add_today_argument, today_of
 from studio.progress import Progress
 from studio.render.layout import FitNote
 from studio.services import cards
+from studio.services.addressbook import select_contact_ids
 
 _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 
@@ -26,17 +27,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                                 description="Render TEMPLATE for the chosen contacts into one print-ready "
                                             "PDF (outside and inside pages for duplex printing).")
     ren.add_argument("template", metavar="TEMPLATE", help="a template id (see `studio templates`)")
-    who = ren.add_mutually_exclusive_group(required=True)
-    who.add_argument("--contact", metavar="ID", type=int, nargs="+", action="extend", dest="contacts",
-                     help="these contacts, in this order (repeatable)")
-    who.add_argument("--tag", metavar="TAG", help="every contact with this tag, in address-book order")
-    who.add_argument("--all", action="store_true", help="every contact, in address-book order")
+    add_selection_arguments(ren, required=True)
     ren.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
     ren.add_argument("--paper", choices=("letter", "a4"), help="sheet size (default: from settings)")
     ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
     ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
-    ren.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date,
-                     help="date the occasions from this day (default: today)")
+    add_today_argument(ren)
     ren.set_defaults(handler=run_render)
 
     pre = subparsers.add_parser("preview", parents=[common], help="preview one card as a PNG",
@@ -47,8 +43,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     pre.add_argument("--out", required=True, metavar="FILE.png", type=Path)
     pre.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
     pre.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    pre.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date,
-                     help="date the occasion from this day (default: today)")
+    add_today_argument(pre)
     pre.set_defaults(handler=run_preview)
 
 
@@ -93,12 +88,11 @@ def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    today = args.today or dt.date.today()
     interactive = sys.stderr.isatty()
     with ctx.open_store() as store:
-        ids = cards.select_contacts(store, contact_ids=args.contacts, tag=args.tag, everyone=args.all)
+        ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
-                                            marks=args.marks, message=args.message, today=today,
+                                            marks=args.marks, message=args.message, today=today_of(args),
                                             progress=_progress(ctx))
     if interactive:
         print("\r" + " " * 40 + "\r", end="", file=ctx.err)
@@ -111,10 +105,9 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
-    today = args.today or dt.date.today()
     with ctx.open_store() as store:
         summary = cards.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
-                                    message=args.message, today=today, dpi=args.dpi)
+                                    message=args.message, today=today_of(args), dpi=args.dpi)
     if summary.missing:
         ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
     ctx.print(f"Wrote {summary.out}")

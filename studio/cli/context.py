@@ -40,16 +40,6 @@ class CliContext:
         self.out.write("\n")
 
 
-def parse_date(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD dates."""
-    import argparse
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
-
-
 def run_guarded(command: Callable[[], int], ctx: CliContext) -> int:
     """Run a command; turn every failure into one readable line and an exit status."""
     try:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_selection_arguments
 from studio.errors import UsageError
 from studio.progress import Progress
 from studio.services import mail_pieces as service
@@ -16,10 +17,8 @@ _SKIPPED_SHOWN = 20
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--contact", dest="contacts", type=int, nargs="+", action="extend", default=[],
-                        metavar="ID", help="these contacts (ids from `studio contacts`)")
-    parser.add_argument("--tag", metavar="TAG", help="everyone with this tag")
-    parser.add_argument("--all", dest="everyone", action="store_true", help="every contact")
+    """Who gets a piece (--contact/--tag/--all) and in which order they come out."""
+    add_selection_arguments(parser)
     parser.add_argument("--order", choices=service.ORDERS, default="name",
                         help="name (family name, default) or postal (domestic by postcode first, then "
                              "each country): use the same order as the cards of the batch")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
-from studio.cli.context import CliContext, parse_date
-from studio.cli.occasions import today_of
+from studio.cli.context import CliContext
+from studio.cli.options import add_selection_arguments, add_today_argument, parse_date, today_of
 from studio.errors import UsageError
 from studio.progress import Progress
 from studio.services import mailings as service
@@ -33,10 +32,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                          help="christmas, thanksgiving, birthday, anniversary, customer-anniversary, "
                               "thank-you, date:LABEL … (default: the template's first occasion)")
     mailing.add_argument("--year", type=int, metavar="YYYY", help="which year's occasion (default: the next)")
-    mailing.add_argument("--tag", metavar="TAG", help="everyone with this tag")
-    mailing.add_argument("--contact", dest="contacts", type=int, nargs="+", default=[], metavar="ID",
-                         help="these contacts")
-    mailing.add_argument("--all", dest="everyone", action="store_true", help="every contact")
+    add_selection_arguments(mailing)
     mailing.add_argument("--envelopes", metavar="SIZE", help="envelopes of this size (e.g. a7, a2, no10, c6)")
     mailing.add_argument("--labels", metavar="STOCK", help="address labels on this stock (e.g. avery-5160)")
     mailing.add_argument("--start", type=int, default=1, metavar="N",
@@ -50,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                          help="list recipients, skipped contacts and the mail-by date; write nothing")
     mailing.add_argument("--out", type=Path, metavar="DIR", help="the new folder for the mailing")
     mailing.add_argument("--json", action="store_true", help="print JSON")
-    mailing.add_argument("--today", type=parse_date, metavar="DATE", help="pretend today is DATE")
+    add_today_argument(mailing)
     mailing.set_defaults(handler=run_mailing)
 
     history = subparsers.add_parser(
@@ -70,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Load the bundled sample contacts into a throwaway database (not yours) and make a "
                     "sample holiday mailing (cards, envelopes and labels) in DIR.")
     demo.add_argument("--out", type=Path, required=True, metavar="DIR", help="a new or empty folder")
-    demo.add_argument("--today", type=parse_date, metavar="DATE", help="pretend today is DATE")
+    add_today_argument(demo)
     demo.set_defaults(handler=run_demo_command)
 
 
@@ -195,7 +191,7 @@ def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
                       f"{len(gone.items)} cards). Its folder {gone.folder or '-'} was left as it is.")
             return 0
         if args.mark_sent:
-            when = args.date or dt.date.today()
+            when = args.date or today_of(args)
             sent = service.mark_sent(store, args.mark_sent, when)
             ctx.print(f"Mailing {sent.id} marked sent on {when.isoformat()} ({len(sent.items)} cards).")
             return 0

@@ -7,7 +7,8 @@ import datetime as dt
 from itertools import groupby
 from pathlib import Path
 
-from studio.cli.context import CliContext, parse_date
+from studio.cli.context import CliContext
+from studio.cli.options import add_today_argument, parse_date, today_of
 from studio.occasions import NotThanked
 from studio.services import occasions as service
 from studio.services.occasions import UpcomingItem
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     listing.add_argument("--json", action="store_true", help="print JSON items instead of a table")
     listing.add_argument("--ics", type=Path, metavar="FILE",
                          help="also write the occasions with mail-by reminders as an iCalendar file")
-    _add_today(listing)
+    add_today_argument(listing)
     listing.set_defaults(handler=run_occasions)
 
     today = subparsers.add_parser(
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Cards to post today or already late, customers not thanked lately, and "
                     "mailings printed but not yet marked sent.")
     today.add_argument("--json", action="store_true", help="print JSON instead of text")
-    _add_today(today)
+    add_today_argument(today)
     today.set_defaults(handler=run_today)
 
     log = subparsers.add_parser(
@@ -46,16 +47,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     log.add_argument("--date", type=parse_date, metavar="D", help="when (default: today)")
     log.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
     log.set_defaults(handler=run_log)
-
-
-def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=parse_date, metavar="DATE",
-                        help="pretend today is DATE (for scripts and checking ahead)")
-
-
-def today_of(args: argparse.Namespace) -> dt.date:
-    """The date commands work from: --today if given, else the system clock (read only here)."""
-    return args.today or dt.date.today()
 
 
 def run_occasions(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -161,7 +152,7 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    when = args.date or dt.date.today()
+    when = args.date or today_of(args)
     with ctx.open_store() as store:
         logged = service.log_event(store, args.contact, args.kind, when, args.note)
     ctx.print(f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}. "

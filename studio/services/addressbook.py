@@ -107,9 +107,11 @@ def load_sample_contacts(store: Store, progress: Progress = NO_PROGRESS) -> Impo
 
 def select_contact_ids(store: Store, *, ids: Iterable[int] | None = None, tag: str | None = None,
                        everyone: bool = False) -> list[int]:
-    """The contacts a command works on: the given ids (in that order), a tag, or everyone.
+    """The contacts a command works on: the given ids (in that order, each once), or a tag's
+    or everyone's in address-book order.
 
-    Raises UsageError for an unknown id, an unused tag, or no selection at all.
+    Raises UsageError for an id that is not in the address book, a tag nobody has, an
+    empty address book, or no selection at all.
     """
     if ids:
         wanted = list(dict.fromkeys(ids))
@@ -124,7 +126,10 @@ def select_contact_ids(store: Store, *, ids: Iterable[int] | None = None, tag: s
             raise UsageError(f"no contact has the tag {tag!r}")
         return found
     if everyone:
-        return store.contacts.ids()
+        found = store.contacts.ids()
+        if not found:
+            raise UsageError("the address book is empty; import contacts first (`studio import`)")
+        return found
     raise UsageError("choose contacts with --contact ID, --tag TAG or --all")
 
 

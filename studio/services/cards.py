@@ -91,31 +91,6 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
     return fill(template, contact, settings, today=today, occasion=occasion, message=message)
 
 
-def select_contacts(store: Store, *, contact_ids: Sequence[int] | None = None, tag: str | None = None,
-                    everyone: bool = False) -> list[int]:
-    """The ids to render: the given ones in that order, or a tag's or everyone's in address-book order.
-
-    Raises `UsageError` for an id that is not in the address book, or when nobody is chosen.
-    """
-    if contact_ids:
-        missing = [i for i in contact_ids if store.contacts.get(i) is None]
-        if missing:
-            raise UsageError(f"no contact with id {', '.join(map(str, missing))} "
-                             "(see `studio contacts` for the ids)")
-        return list(contact_ids)
-    if tag:
-        ids = store.contacts.ids(tag=tag)
-        if not ids:
-            raise UsageError(f"no contact has the tag '{tag}'")
-        return ids
-    if everyone:
-        ids = store.contacts.ids()
-        if not ids:
-            raise UsageError("the address book is empty; import contacts first (`studio import`)")
-        return ids
-    raise UsageError("choose who gets cards: --contact ID, --tag TAG or --all")
-
-
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
                         message: str | None = None, today: dt.date,

@@ -127,3 +127,11 @@ def test_select_contact_ids(store) -> None:
         addressbook.select_contact_ids(store, ids=[999])
     with pytest.raises(UsageError):
         addressbook.select_contact_ids(store)
+    assert addressbook.select_contact_ids(store, ids=[b, a, b]) == [b, a]  # each contact once
+
+
+def test_selecting_everyone_from_an_empty_address_book_says_what_to_do(store) -> None:
+    from studio.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"address book is empty; import contacts first \(`studio import`\)"):
+        addressbook.select_contact_ids(store, everyone=True)

@@ -1,0 +1,68 @@
+"""The arguments commands share: the same flags, names and rules in every command."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from studio.cli import build_parser
+from studio.cli.options import today_of
+
+# Each command that chooses contacts, with the arguments it needs besides the selection.
+SELECTING = {
+    "render": ["holiday-snow", "--out", "x.pdf"],
+    "envelopes": ["--out", "x.pdf"],
+    "labels": ["--out", "x.pdf"],
+    "mailing": ["--template", "holiday-snow"],
+}
+DATED = {
+    "render": ["holiday-snow", "--all", "--out", "x.pdf"],
+    "preview": ["holiday-snow", "--out", "x.png"],
+    "mailing": ["--template", "holiday-snow"],
+    "demo": ["--out", "x"],
+    "occasions": [],
+    "today": [],
+}
+
+
+@pytest.mark.parametrize("command", SELECTING)
+def test_every_command_chooses_contacts_the_same_way(command: str) -> None:
+    parser = build_parser()
+    rest = SELECTING[command]
+    args = parser.parse_args([command, *rest, "--contact", "3", "1", "--contact", "2"])
+    assert (args.contacts, args.tag, args.everyone) == ([3, 1, 2], None, False)
+    args = parser.parse_args([command, *rest, "--tag", "customer"])
+    assert (args.contacts, args.tag, args.everyone) == ([], "customer", False)
+    args = parser.parse_args([command, *rest, "--all"])
+    assert (args.contacts, args.tag, args.everyone) == ([], None, True)
+
+
+@pytest.mark.parametrize("command", SELECTING)
+def test_one_selection_at_a_time(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args([command, *SELECTING[command], "--tag", "vip", "--all"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_render_needs_a_selection(capsys) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["render", "holiday-snow", "--out", "x.pdf"])
+    assert "one of the arguments --contact --tag --all is required" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", DATED)
+def test_every_dated_command_takes_today(command: str) -> None:
+    parser = build_parser()
+    args = parser.parse_args([command, *DATED[command], "--today", "2024-02-29"])
+    assert today_of(args) == dt.date(2024, 2, 29)
+    args = parser.parse_args([command, *DATED[command]])
+    assert args.today is None  # today_of then reads the clock
+
+
+def test_a_bad_date_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["today", "--today", "2026-02-30"])
+    assert exit_.value.code == 2
+    assert "'2026-02-30' is not a date (use YYYY-MM-DD)" in capsys.readouterr().err
