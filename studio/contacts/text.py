@@ -5,6 +5,17 @@ exporters also write ``\\:`` and ``\\"`` (Gmail). vCard 2.1 knows only ``\\;`` (
 export adds ``\\,``), so there a backslash before anything else is text (AOSP's fixture).
 Splitting must happen before unescaping, and after charset decoding (a Shift_JIS trail
 byte can be 0x5C).
+
+vobject's helpers for this (``vobject.vcard.splitFields``, ``icalendar.stringToTextValues``,
+what its text behaviour applies to every value) are not used: on the corpus they
+- cut a single text value at its first unescaped comma (Gmail's FN
+  ``Mr. John Richter, James Doe Sr.`` reads ``Mr. John Richter``);
+- drop a trailing empty item, and with it the comma the iPhone writes in
+  ``Silicon Alley 5,`` (EXPECTED.md keeps it);
+- keep the backslash of escapes they do not know (Apple's ``Favorite Color\\: Blue``,
+  ``B\\'C``) and turn a trailing backslash into the text ``\\eof``;
+- apply the 3.0 rules to 2.1 values, where a backslash is text;
+and they walk the value one character at a time, slower than the splits below.
 """
 
 from __future__ import annotations

@@ -77,3 +77,14 @@ def test_adr_whose_label_holds_bare_colons() -> None:
 def test_what_is_no_property(line: bytes, message: str) -> None:
     with pytest.raises(LineError, match=message):
         prop(line)
+
+
+def test_values_vobject_would_misread_are_unescaped_as_written() -> None:
+    from studio.contacts.text import split_escaped, unescape
+
+    assert unescape("Mr. John Richter, James Doe Sr.") == "Mr. John Richter, James Doe Sr."
+    assert unescape("Favorite Color\\: Blue") == "Favorite Color: Blue"
+    assert unescape("ends in a backslash\\") == "ends in a backslash\\"
+    assert [unescape(p) for p in split_escaped(";;Silicon Alley 5,;New York", ";")] == \
+        ["", "", "Silicon Alley 5,", "New York"]
+    assert unescape("C:\\Users\\n", v21=True) == "C:\\Users\\n"  # 2.1: a backslash is text
