@@ -34,6 +34,27 @@ def _text(value: str | None, name: str) -> Any:
     return value if value else Missing(name=name)
 
 
+def _texts(owner: str, values: dict[str, str | None]) -> dict[str, Any]:
+    """`_text` for each field of a view: ``{"city": "Lyon"}`` -> ``city`` (``owner.city`` when missing)."""
+    return {name: _text(value, f"{owner}.{name}") for name, value in values.items()}
+
+
+def _known(value: Any, name: str) -> Any:
+    """``value``, or Missing when it is None (an unknown year, age or id)."""
+    return value if value is not None else Missing(name=name)
+
+
+def _address_lines(names: list[str], address: Address, home_country: str, language: str) -> list[str]:
+    """``names`` then ``address`` as the destination country prints them; an address in a
+    country we cannot recognise is printed as it was written."""
+    try:
+        return format_address(names, address, home_country=home_country, language=language)
+    except StudioError:
+        return [line for line in (*names, *address.street.splitlines(),
+                                  " ".join(p for p in (address.postal_code, address.city) if p),
+                                  address.region, address.country) if line.strip()]
+
+
 @dataclass(frozen=True)
 class DateView:
     """A date of the contact's (birthday, customer since, anniversary).
@@ -58,14 +79,12 @@ class DateView:
         if upcoming < today:
             upcoming = value.in_year(today.year + 1, feb29)
         count = value.years_on(upcoming)
-        known = count is not None and count >= 0
-        return cls(month=value.month, day=value.day,
-                   year=value.year if value.year is not None else Missing(name=f"{name}.year"),
-                   next=upcoming,
-                   years=count if known else Missing(name=f"{name}.years"),
-                   age=count if known else Missing(name=f"{name}.age"),
-                   original=dt.date(value.year, value.month, value.day) if value.year is not None
-                   else Missing(name=f"{name}.original"))
+        if count is not None and count < 0:
+            count = None
+        original = dt.date(value.year, value.month, value.day) if value.year is not None else None
+        return cls(month=value.month, day=value.day, year=_known(value.year, f"{name}.year"), next=upcoming,
+                   years=_known(count, f"{name}.years"), age=_known(count, f"{name}.age"),
+                   original=_known(original, f"{name}.original"))
 
 
 @dataclass(frozen=True)
@@ -84,20 +103,11 @@ class AddressView:
     @classmethod
     def of(cls, contact: Contact, address: Address, home_country: str, language: str) -> AddressView:
         names = recipient_name_lines(contact)
-        try:
-            block = format_address(names, address, home_country=home_country, language=language)
-            lines = block[len([n for n in names if n.strip()]):]
-        except StudioError:
-            # A country we cannot recognise: print it as the contact wrote it.
-            lines = [part for part in (*address.street.splitlines(),
-                                       " ".join(p for p in (address.postal_code, address.city) if p),
-                                       address.region, address.country) if part.strip()]
-            block = [*(n for n in names if n.strip()), *lines]
-        return cls(street=_text(address.street, "contact.address.street"),
-                   city=_text(address.city, "contact.address.city"),
-                   region=_text(address.region, "contact.address.region"),
-                   postal_code=_text(address.postal_code, "contact.address.postal_code"),
-                   country=_text(address.country, "contact.address.country"),
+        block = _address_lines(names, address, home_country, language)
+        lines = block[len([n for n in names if n.strip()]):]
+        return cls(**_texts(cls._label, {"street": address.street, "city": address.city,
+                                         "region": address.region, "postal_code": address.postal_code,
+                                         "country": address.country}),
                    lines=tuple(lines), block=tuple(block))
 
 
@@ -140,27 +150,20 @@ class ContactView:
             return DateView.of(value, today, feb29, name) if value else Missing(name=name)
 
         return cls(
-            id=contact.id if contact.id is not None else Missing(name="contact.id"),
-            first_name=_text(contact.given_name, "contact.first_name"),
-            given_name=_text(contact.given_name, "contact.given_name"),
-            family_name=_text(contact.family_name, "contact.family_name"),
-            additional_names=_text(contact.additional_names, "contact.additional_names"),
-            prefix=_text(contact.prefix, "contact.prefix"),
-            suffix=_text(contact.suffix, "contact.suffix"),
-            full_name=_text(full, "contact.full_name"),
-            display_name=_text(full, "contact.display_name"),
-            name=_text(full, "contact.name"),
-            nickname=_text(contact.nickname, "contact.nickname"),
-            organization=_text(contact.organization, "contact.organization"),
-            title=_text(contact.title, "contact.title"),
-            email=_text(_preferred(contact.emails), "contact.email"),
-            phone=_text(_preferred(contact.phones), "contact.phone"),
+            id=_known(contact.id, "contact.id"),
+            **_texts(cls._label, {
+                "first_name": contact.given_name, "given_name": contact.given_name,
+                "family_name": contact.family_name, "additional_names": contact.additional_names,
+                "prefix": contact.prefix, "suffix": contact.suffix,
+                "full_name": full, "display_name": full, "name": full,
+                "nickname": contact.nickname, "organization": contact.organization, "title": contact.title,
+                "email": _preferred(contact.emails), "phone": _preferred(contact.phones),
+                "spouse": contact.spouse}),
             address=AddressView.of(contact, address, home_country, language) if address
             else Missing(name="contact.address"),
             birthday=date_view(contact.birthday, "contact.birthday"),
             anniversary=date_view(contact.anniversary, "contact.anniversary"),
             customer_since=date_view(contact.customer_since, "contact.customer_since"),
-            spouse=_text(contact.spouse, "contact.spouse"),
             tags=tuple(contact.tags))
 
 
@@ -184,7 +187,7 @@ class OccasionView:
     def of(cls, occasion: Occasion) -> OccasionView:
         return cls(kind=occasion.kind, key=occasion.key or occasion.kind,
                    name=_text(occasion.name, "occasion.name"), date=occasion.date,
-                   years=occasion.years if occasion.years is not None else Missing(name="occasion.years"))
+                   years=_known(occasion.years, "occasion.years"))
 
 
 @dataclass(frozen=True)
@@ -207,14 +210,9 @@ class SenderView:
     def of(cls, sender: Sender, home_country: str = "US", language: str = "en") -> SenderView:
         address: Any = Missing(name="sender.address")
         if not sender.address.is_empty():
-            try:
-                address = tuple(format_address([], sender.address, home_country=home_country,
-                                               language=language))
-            except StudioError:
-                address = tuple(line for line in (*sender.address.street.splitlines(), sender.address.city,
-                                                  sender.address.country) if line.strip())
-        return cls(name=_text(sender.name, "sender.name"), company=_text(sender.company, "sender.company"),
-                   signature_line=_text(sender.signature_line, "sender.signature_line"),
-                   signature=_text(sender.signature_line or sender.name, "sender.signature"),
-                   phone=_text(sender.phone, "sender.phone"), email=_text(sender.email, "sender.email"),
+            address = tuple(_address_lines([], sender.address, home_country, language))
+        return cls(**_texts(cls._label, {"name": sender.name, "company": sender.company,
+                                         "signature_line": sender.signature_line,
+                                         "signature": sender.signature_line or sender.name,
+                                         "phone": sender.phone, "email": sender.email}),
                    address=address)

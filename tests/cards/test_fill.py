@@ -110,3 +110,16 @@ def test_occasion_years_and_address_are_in_the_context(write_template) -> None:
     assert card.occasion.date == dt.date(2026, 3, 10)
     text = body(fill_card(template, card))
     assert text == "2 years with us two years 2|1 Main St<br/>SPRINGFIELD, IL 62704|March 1, 2026"
+
+
+def test_an_unrecognised_country_prints_the_address_as_written(write_template) -> None:
+    inside = "{{ contact.address.lines|join(' / ') }}|{{ sender.address|join(' / ') }}"
+    template = load_template(write_template(MINIMAL, {"inside.j2": inside}))
+    somewhere = Address(street="1 Harbour Road", city="Port Town", region="North", postal_code="A-12",
+                        country="Atlantis")
+    sender = Sender(name="Maya Lindqvist", address=somewhere)
+    customer = Contact(given_name="Ruth", addresses=[somewhere])
+    card = card_context(customer, Settings(sender=sender), today=TODAY, kind="birthday")
+    # The recipient's and the sender's address alike: nothing dropped, the postcode included.
+    line = "1 Harbour Road / A-12 Port Town / North / Atlantis"
+    assert body(fill_card(template, card)) == f"{line}|{line}"
