@@ -44,15 +44,12 @@ def run_guarded(command: Callable[[], int], ctx: CliContext) -> int:
     """Run a command; turn every failure into one readable line and an exit status."""
     try:
         return command()
-    except UsageError as exc:
-        ctx.warn(f"studio: {exc}")
-        return 2
     except Cancelled:
         ctx.warn("studio: cancelled")
         return 1
     except StudioError as exc:
         ctx.warn(f"studio: {exc}")
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         ctx.warn("studio: interrupted")
         return 130
