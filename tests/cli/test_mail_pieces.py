@@ -8,7 +8,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from studio.cli import main
 from studio.model import Address, Contact, Sender
 from studio.store import open_store
 
@@ -41,13 +40,6 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def _run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    status = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 def _page_texts(pdf_path: Path) -> list[str]:
     with pdfplumber.open(pdf_path) as pdf:
         return [page.extract_text() for page in pdf.pages]
@@ -61,9 +53,9 @@ def _recipients(pdf_path: Path) -> list[str]:
     return [next(name for name in NAMES if name in text) for text in _page_texts(pdf_path)]
 
 
-def test_envelopes_for_everyone_skip_and_explain_the_unmailable(tmp_path: Path, db: Path, capsys) -> None:
+def test_envelopes_for_everyone_skip_and_explain_the_unmailable(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "envelopes.pdf"
-    status, stdout, stderr = _run(capsys, db, "envelopes", "--all", "--size", "no10", "--out", str(out))
+    status, stdout, stderr = cli(db, "envelopes", "--all", "--size", "no10", "--out", str(out))
     assert status == 0
     assert f"Wrote 5 envelopes (5 pages) to {out}" in stdout
     assert "Skipped 1 contact without a usable postal address" in stderr
@@ -78,61 +70,61 @@ def test_envelopes_for_everyone_skip_and_explain_the_unmailable(tmp_path: Path, 
         assert (pdf.pages[0].width, pdf.pages[0].height) == pytest.approx((9.5 * 72, 4.125 * 72))
 
 
-def test_envelopes_by_tag_and_by_id_in_postal_order(tmp_path: Path, db: Path, capsys) -> None:
+def test_envelopes_by_tag_and_by_id_in_postal_order(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "vip.pdf"
-    status, stdout, _ = _run(capsys, db, "envelopes", "--tag", "vip", "--size", "c6", "--out", str(out))
+    status, stdout, _ = cli(db, "envelopes", "--tag", "vip", "--size", "c6", "--out", str(out))
     assert status == 0 and "Wrote 2 envelopes" in stdout
     out = tmp_path / "ids.pdf"
-    status, _, _ = _run(capsys, db, "envelopes", "--contact", "6", "1", "--contact", "3", "--order",
-                        "postal", "--size", "custom:7.5x4.75in", "--out", str(out))
+    status, _, _ = cli(db, "envelopes", "--contact", "6", "1", "--contact", "3", "--order",
+                       "postal", "--size", "custom:7.5x4.75in", "--out", str(out))
     assert status == 0
     assert _recipients(out) == ["Priya Raman", "Robert Johnson", "Grace Kim"]  # 08817 < 43215 < 98103
     out = tmp_path / "everyone.pdf"
-    assert _run(capsys, db, "envelopes", "--all", "--order", "postal", "--out", str(out))[0] == 0
+    assert cli(db, "envelopes", "--all", "--order", "postal", "--out", str(out))[0] == 0
     # Domestic (US) by ZIP first, then Germany, then Japan.
     assert _recipients(out) == ["Priya Raman", "Robert Johnson", "Grace Kim", "Hans Müller", "山田 太郎"]
 
 
-def test_labels_with_start_outline_and_order(tmp_path: Path, db: Path, capsys) -> None:
+def test_labels_with_start_outline_and_order(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "labels.pdf"
-    status, stdout, _ = _run(capsys, db, "labels", "--all", "--stock", "avery-5160", "--start", "29",
-                             "--outline", "--out", str(out))
+    status, stdout, _ = cli(db, "labels", "--all", "--stock", "avery-5160", "--start", "29",
+                            "--outline", "--out", str(out))
     assert status == 0 and "Wrote 5 labels (2 pages)" in stdout
     texts = _page_texts(out)
     assert "Robert Johnson" in texts[0] and "Grace Kim" in texts[0]
     assert "Hans Müller" in texts[1]
 
 
-def test_labels_by_an_equivalent_part_number(tmp_path: Path, db: Path, capsys) -> None:
+def test_labels_by_an_equivalent_part_number(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "l.pdf"
-    status, stdout, _ = _run(capsys, db, "labels", "--tag", "vip", "--stock", "8160", "--out", str(out))
+    status, stdout, _ = cli(db, "labels", "--tag", "vip", "--stock", "8160", "--out", str(out))
     assert status == 0 and "Wrote 2 labels (1 page)" in stdout
 
 
-def test_return_address_sheet(tmp_path: Path, db: Path, capsys) -> None:
+def test_return_address_sheet(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "return.pdf"
-    status, stdout, _ = _run(capsys, db, "labels", "--return-address", "--stock", "avery-5167",
-                             "--out", str(out))
+    status, stdout, _ = cli(db, "labels", "--return-address", "--stock", "avery-5167",
+                            "--out", str(out))
     assert status == 0 and "Wrote 80 return-address labels (1 page)" in stdout
     assert _page_texts(out)[0].count("Dana Whitfield") == 80
 
 
-def test_calibration_page_and_calibrate(tmp_path: Path, db: Path, capsys) -> None:
+def test_calibration_page_and_calibrate(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "cal.pdf"
-    status, stdout, _ = _run(capsys, db, "labels", "--calibration", "--stock", "L7160", "--out", str(out))
+    status, stdout, _ = cli(db, "labels", "--calibration", "--stock", "L7160", "--out", str(out))
     assert status == 0 and "calibration page" in stdout
     assert "Printer calibration: Avery L7160" in _page_texts(out)[0]
-    status, stdout, _ = _run(capsys, db, "calibrate", "--offset-x", "1.5", "--scale-y", "0.995")
+    status, stdout, _ = cli(db, "calibrate", "--offset-x", "1.5", "--scale-y", "0.995")
     assert status == 0 and "offset x +1.50 mm" in stdout and "scale y 0.9950" in stdout
     with open_store(db) as store:
         calibration = store.settings.load().calibration
     assert (calibration.offset_x, calibration.offset_y, calibration.scale_y) == (1.5, 0.0, 0.995)
-    status, _, stderr = _run(capsys, db, "calibrate", "--offset-y", "40")
+    status, _, stderr = cli(db, "calibrate", "--offset-y", "40")
     assert status == 2 and "offset y 40 is outside" in stderr
 
 
-def test_stocks_json_keys(db: Path, capsys) -> None:
-    status, stdout, _ = _run(capsys, db, "stocks", "--json")
+def test_stocks_json_keys(db: Path, cli) -> None:
+    status, stdout, _ = cli(db, "stocks", "--json")
     assert status == 0
     rows = json.loads(stdout)
     avery = next(r for r in rows if r["id"] == "avery-5160")
@@ -144,43 +136,43 @@ def test_stocks_json_keys(db: Path, capsys) -> None:
     envelopes = {r["id"]: r for r in rows if r["kind"] == "envelope"}
     assert set(envelopes) >= {"no10", "monarch", "6x9", "a2", "a6", "a7", "a9", "c5", "c6", "dl"}
     assert envelopes["dl"]["label_size"] == "220.0x110.0 mm"
-    status, stdout, _ = _run(capsys, db, "stocks")
+    status, stdout, _ = cli(db, "stocks")
     assert status == 0 and "avery-l7160" in stdout and "no10" in stdout
 
 
-def test_mistakes_get_one_clear_line_and_no_file(tmp_path: Path, db: Path, capsys) -> None:
+def test_mistakes_get_one_clear_line_and_no_file(tmp_path: Path, db: Path, cli) -> None:
     out = tmp_path / "x.pdf"
-    status, _, stderr = _run(capsys, db, "labels", "--all", "--stock", "avery-9999", "--out", str(out))
+    status, _, stderr = cli(db, "labels", "--all", "--stock", "avery-9999", "--out", str(out))
     assert status == 2 and "unknown label stock 'avery-9999'" in stderr
-    status, _, stderr = _run(capsys, db, "labels", "--all", "--start", "31", "--out", str(out))
+    status, _, stderr = cli(db, "labels", "--all", "--start", "31", "--out", str(out))
     assert status == 2 and "--start must be between 1 and 30" in stderr
-    status, _, stderr = _run(capsys, db, "envelopes", "--all", "--size", "b4", "--out", str(out))
+    status, _, stderr = cli(db, "envelopes", "--all", "--size", "b4", "--out", str(out))
     assert status == 2 and "unknown envelope size 'b4'" in stderr
-    status, _, stderr = _run(capsys, db, "envelopes", "--size", "a2", "--out", str(out))
+    status, _, stderr = cli(db, "envelopes", "--size", "a2", "--out", str(out))
     assert status == 2 and "--contact ID, --tag TAG or --all" in stderr
-    status, _, stderr = _run(capsys, db, "envelopes", "--contact", "5", "--out", str(out))
+    status, _, stderr = cli(db, "envelopes", "--contact", "5", "--out", str(out))
     assert status == 1 and "Noah Anderson: no postal address" in stderr
-    status, _, stderr = _run(capsys, db, "labels", "--return-address", "--all", "--out", str(out))
+    status, _, stderr = cli(db, "labels", "--return-address", "--all", "--out", str(out))
     assert status == 2
     assert not out.exists()
     assert not list(tmp_path.glob(".x.pdf.*"))  # no half-written temporary left behind
     assert "Traceback" not in stderr
 
 
-def test_return_labels_need_a_sender(tmp_path: Path, capsys) -> None:
+def test_return_labels_need_a_sender(tmp_path: Path, cli) -> None:
     db = tmp_path / "empty.sqlite3"
-    status, _, stderr = _run(capsys, db, "labels", "--return-address", "--out", str(tmp_path / "r.pdf"))
+    status, _, stderr = cli(db, "labels", "--return-address", "--out", str(tmp_path / "r.pdf"))
     assert status == 2 and "no sender address in settings" in stderr
 
 
-def test_imb_for_us_recipients_when_the_sender_has_a_mailer_id(tmp_path: Path, db: Path, capsys) -> None:
+def test_imb_for_us_recipients_when_the_sender_has_a_mailer_id(tmp_path: Path, db: Path, cli) -> None:
     with open_store(db) as store:
         with store.transaction():
             settings = store.settings.load()
             settings.sender.mailer_id = "123456"
             store.settings.save(settings)
     out = tmp_path / "imb.pdf"
-    assert _run(capsys, db, "envelopes", "--all", "--size", "no10", "--out", str(out))[0] == 0
+    assert cli(db, "envelopes", "--all", "--size", "no10", "--out", str(out))[0] == 0
     with pdfplumber.open(out) as pdf:
         bars = [len([r for r in page.rects if r["width"] < 2]) for page in pdf.pages]
     assert bars == [65, 65, 0, 65, 0]  # Johnson, Kim, Müller (DE), Raman, 山田 (JP)

@@ -7,35 +7,17 @@ import json
 from pathlib import Path
 
 import pypdf
-import pytest
 
 from studio.cli import main
-from studio.paths import bundled_dir
 
-SAMPLES = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
 CHRISTMAS = ["mailing", "--occasion", "christmas", "--year", "2026", "--template", "holiday-snow",
              "--today", "2026-11-20"]
 
 
-@pytest.fixture
-def db(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "cli.sqlite3"
-    assert main(["--db", str(path), "import", str(SAMPLES)]) == 0
-    capsys.readouterr()
-    return path
-
-
-def studio(capsys, db: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    status = main(["--db", str(db), *args])
-    out = capsys.readouterr()
-    return status, out.out, out.err
-
-
-def test_the_issue_command_prints_the_new_mailing_id(db: Path, tmp_path: Path, capsys) -> None:
+def test_the_issue_command_prints_the_new_mailing_id(db: Path, tmp_path: Path, cli) -> None:
     out = tmp_path / "xmas"
-    status, stdout, stderr = studio(capsys, db, *CHRISTMAS, "--tag", "customer", "--envelopes", "a7",
-                                    "--out", str(out))
+    status, stdout, stderr = cli(db, *CHRISTMAS, "--tag", "customer", "--envelopes", "a7",
+                                 "--out", str(out))
     assert status == 0, stderr
     assert stdout.strip() == "1"
     assert "Mailing 1: 23 cards for Christmas 2026" in stderr
@@ -45,14 +27,14 @@ def test_the_issue_command_prints_the_new_mailing_id(db: Path, tmp_path: Path, c
     size_mm = [round(float(side) / 72 * 25.4) for side in (envelope.mediabox.width, envelope.mediabox.height)]
     assert size_mm == [184, 133]  # an A7 envelope, 7¼ by 5¼ inches, printed landscape
 
-    status, stdout, stderr = studio(capsys, db, *CHRISTMAS, "--tag", "customer", "--labels", "avery-5160",
-                                    "--start", "4", "--out", str(tmp_path / "again"))
+    status, stdout, stderr = cli(db, *CHRISTMAS, "--tag", "customer", "--labels", "avery-5160",
+                                 "--start", "4", "--out", str(tmp_path / "again"))
     assert status == 1
     assert "nobody to mail" in stderr and "already in mailing 1" in stderr
     assert not (tmp_path / "again").exists()
 
-    status, stdout, stderr = studio(capsys, db, *CHRISTMAS, "--tag", "vip", "--labels", "avery-5160",
-                                    "--start", "4", "--force", "--out", str(tmp_path / "vip"))
+    status, stdout, stderr = cli(db, *CHRISTMAS, "--tag", "vip", "--labels", "avery-5160",
+                                 "--start", "4", "--force", "--out", str(tmp_path / "vip"))
     assert (status, stdout.strip()) == (0, "2")
     with open(tmp_path / "vip" / "mailing.csv", encoding="utf-8-sig", newline="") as stream:
         names = [row["name"] for row in csv.DictReader(stream)]
@@ -60,36 +42,36 @@ def test_the_issue_command_prints_the_new_mailing_id(db: Path, tmp_path: Path, c
     assert [labels.index(n.casefold()) for n in names] == sorted(labels.index(n.casefold()) for n in names)
 
 
-def test_dry_run_writes_nothing(db: Path, tmp_path: Path, capsys) -> None:
-    status, stdout, _ = studio(capsys, db, *CHRISTMAS, "--all", "--dry-run", "--out", str(tmp_path / "x"))
+def test_dry_run_writes_nothing(db: Path, tmp_path: Path, cli) -> None:
+    status, stdout, _ = cli(db, *CHRISTMAS, "--all", "--dry-run", "--out", str(tmp_path / "x"))
     assert status == 0
     assert "Dry run: Christmas 2026 with holiday-snow: 28 cards, 4 skipped. Nothing was written." in stdout
     assert "Post by: 2026-12-14" in stdout
     assert "Kevin Patel: no postal address" in stdout
     assert not (tmp_path / "x").exists()
-    plan = json.loads(studio(capsys, db, *CHRISTMAS, "--tag", "team", "--dry-run", "--json")[1])
+    plan = json.loads(cli(db, *CHRISTMAS, "--tag", "team", "--dry-run", "--json")[1])
     assert plan["dry_run"] is True and plan["mail_by"] == "2026-12-14"
     assert [r["contact_name"] for r in plan["recipients"]] == ["Grace Kim", "Hiroshi Sato"]
     assert {s["contact_name"]: s["reason"] for s in plan["skipped"]} == {
         "Kevin Patel": "no postal address", "Aisha Bello": "no postal address"}
-    assert json.loads(studio(capsys, db, "history", "--json")[1]) == []
+    assert json.loads(cli(db, "history", "--json")[1]) == []
 
 
-def test_history_mark_sent_and_delete(db: Path, tmp_path: Path, capsys) -> None:
+def test_history_mark_sent_and_delete(db: Path, tmp_path: Path, cli) -> None:
     for number, tag in enumerate(("vip", "team"), start=1):
-        status, stdout, _ = studio(capsys, db, *CHRISTMAS, "--tag", tag, "--out", str(tmp_path / tag))
+        status, stdout, _ = cli(db, *CHRISTMAS, "--tag", tag, "--out", str(tmp_path / tag))
         assert stdout.strip() == str(number)
-    history = json.loads(studio(capsys, db, "history", "--json")[1])
+    history = json.loads(cli(db, "history", "--json")[1])
     assert [(m["id"], m["cards"], m["sent_at"]) for m in history] == [(2, 2, None), (1, 7, None)]
 
-    status, stdout, _ = studio(capsys, db, "history", "--mark-sent", "latest", "--date", "2026-12-12")
+    status, stdout, _ = cli(db, "history", "--mark-sent", "latest", "--date", "2026-12-12")
     assert (status, stdout.strip()) == (0, "Mailing 2 marked sent on 2026-12-12 (2 cards).")
-    status, _, stderr = studio(capsys, db, "history", "--delete", "2")
+    status, _, stderr = cli(db, "history", "--delete", "2")
     assert status == 2 and "marked sent on 2026-12-12" in stderr
-    status, stdout, _ = studio(capsys, db, "history", "--delete", "1")
+    status, stdout, _ = cli(db, "history", "--delete", "1")
     assert status == 0 and stdout.startswith("Deleted mailing 1")
-    assert [m["id"] for m in json.loads(studio(capsys, db, "history", "--json")[1])] == [2]
-    assert "christmas 2026" in studio(capsys, db, "history")[1]
+    assert [m["id"] for m in json.loads(cli(db, "history", "--json")[1])] == [2]
+    assert "christmas 2026" in cli(db, "history")[1]
 
 
 def test_demo_makes_a_mailing_without_touching_the_users_database(tmp_path: Path, isolated_home: Path,

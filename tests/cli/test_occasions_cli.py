@@ -5,22 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 import vobject
 
 from studio.cli import main
-from studio.paths import bundled_dir
 
-SAMPLES = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
 ITEM_KEYS = {"date", "mail_by", "kind", "name", "contact_id", "contact_name", "years"}
-
-
-@pytest.fixture
-def db(tmp_path: Path, capsys) -> Path:
-    path = tmp_path / "cli.sqlite3"
-    assert main(["--db", str(path), "import", str(SAMPLES)]) == 0
-    capsys.readouterr()
-    return path
 
 
 def run_json(capsys, db: Path, *args: str):
