@@ -1,12 +1,13 @@
 """Contacts to vCard 3.0 (RFC 2426) as iPhone/iCloud and Google Contacts read it.
 
-Format choices, each one what those importers expect:
-- CRLF line ends; lines folded at 75 octets without splitting a UTF-8 sequence
-  (RFC 2426 2.6); text escaped (``\\\\ \\, \\; \\n``).
+Each contact is built as a ``vobject.vCard()`` component and vobject writes it: value
+escaping (``\\\\ \\, \\; \\n``), parameters, CRLF line ends and folding. Format choices,
+each one what those importers expect:
 - FN is required in 3.0: the display name, else the name built from its parts, else the
   organisation (with Apple's ``X-ABShowAs:COMPANY``); empty for an e-mail-only contact.
-- N components are written as single values (a comma in them is escaped), so what was
-  read comes back unchanged; ORG as one unit.
+- N (`vobject.vcard.Name`) components are written as single values (a comma in them is
+  escaped), so what was read comes back unchanged; ORG as one unit; ADR
+  (`vobject.vcard.Address`) with the street lines in the street component.
 - Labels: standard words (home, work, cell, fax …) as TYPE parameters; anything else
   (``AssistantPhone``, ``Customer since``) as an Apple item group with X-ABLabel.
 - A year-less date is written the way iPhone writes it,
@@ -14,73 +15,77 @@ Format choices, each one what those importers expect:
   survives). The anniversary, "Customer since" and other dates are Apple
   ``X-ABDATE``s with their label; the spouse is an ``X-ABRELATEDNAMES`` labelled
   ``_$!<Spouse>!$_``. Tags are CATEGORIES; the photo is inline base64 (``ENCODING=b``).
+
+vobject writes property names in capitals (``X-ABLABEL``; names are case-insensitive,
+RFC 2426 2.1) and a parameter's values as one list (``TYPE=INTERNET,WORK,pref``).
+Two kinds of line leave it longer than the 75 octets RFC 2426 2.6 asks for, and are
+folded here: PHOTO, which it never folds (for old Apple Address Book, which wanted the
+base64 in one piece; iPhone and Google read folded photos), and lines of fewer than 75
+characters whose UTF-8 is longer (it compares characters before counting octets).
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterable
 from typing import TextIO
 
+import vobject
+from vobject.vcard import Address as VAddress
+from vobject.vcard import Name
+
 from studio.contacts.labels import types_for_label
-from studio.contacts.text import escape
 from studio.model import Address, Contact, PartialDate
 
 _FOLD_AT = 75
+_PRODID = "-//Card Studio//Card Studio//EN"
 _APPLE_LABELS = {"anniversary": "_$!<Anniversary>!$_", "other": "_$!<Other>!$_",
                  "spouse": "_$!<Spouse>!$_"}
 
 
 def contact_to_vcard(contact: Contact) -> str:
     """One contact as a vCard 3.0 text (CRLF line ends, folded, ending in CRLF)."""
-    card = _CardWriter()
-    card.add("BEGIN", "VCARD", raw=True)
-    card.add("VERSION", "3.0", raw=True)
-    card.add("PRODID", "-//Card Studio//Card Studio//EN", raw=True)
-    card.add("N", ";".join(escape(p) for p in (contact.family_name, contact.given_name,
-                                               contact.additional_names, contact.prefix,
-                                               contact.suffix)), raw=True)
+    card = _CardBuilder()
+    card.add("prodid", _PRODID)
+    card.add("n", Name(family=contact.family_name, given=contact.given_name,
+                       additional=contact.additional_names, prefix=contact.prefix, suffix=contact.suffix))
     built = " ".join(p.strip() for p in (contact.prefix, contact.given_name, contact.additional_names,
                                          contact.family_name, contact.suffix) if p.strip())
-    card.add("FN", contact.display_name or built or contact.organization)
+    card.add("fn", contact.display_name or built or contact.organization)
     if not contact.display_name and not built and contact.organization:
-        card.add("X-ABShowAs", "COMPANY", raw=True)
+        card.add("x-abshowas", "COMPANY")
     if contact.nickname:
-        card.add("NICKNAME", contact.nickname)
+        card.add("nickname", contact.nickname)
     if contact.organization:
-        card.add("ORG", contact.organization)
+        card.add("org", [contact.organization])
     if contact.title:
-        card.add("TITLE", contact.title)
+        card.add("title", contact.title)
     for email in contact.emails:
-        card.labelled("EMAIL", email.value, email.label, email.preferred, ["INTERNET"])
+        card.labelled("email", email.value, email.label, email.preferred, ["INTERNET"])
     for phone in contact.phones:
-        card.labelled("TEL", phone.value, phone.label, phone.preferred)
+        card.labelled("tel", phone.value, phone.label, phone.preferred)
     for address in contact.addresses:
-        card.labelled("ADR", _adr_value(address), address.label, address.preferred, raw=True)
+        card.labelled("adr", _address(address), address.label, address.preferred)
     if contact.birthday:
-        card.date("BDAY", contact.birthday)
+        card.date("bday", contact.birthday)
     if contact.anniversary:
-        card.grouped("X-ABDATE", _date_value(contact.anniversary), "anniversary",
-                     _omit_year(contact.anniversary))
+        card.date("x-abdate", contact.anniversary, label="anniversary")
     if contact.customer_since:
-        card.grouped("X-ABDATE", _date_value(contact.customer_since), "Customer since",
-                     _omit_year(contact.customer_since))
+        card.date("x-abdate", contact.customer_since, label="Customer since")
     for labelled in contact.dates:
-        card.grouped("X-ABDATE", _date_value(labelled.date), labelled.label or "other",
-                     _omit_year(labelled.date))
+        card.date("x-abdate", labelled.date, label=labelled.label or "other")
     if contact.spouse:
-        card.grouped("X-ABRELATEDNAMES", escape(contact.spouse), "spouse")
+        card.add("x-abrelatednames", contact.spouse, group=card.new_group(), label="spouse")
     if contact.notes:
-        card.add("NOTE", contact.notes)
+        card.add("note", contact.notes)
     if contact.tags:
-        card.add("CATEGORIES", ",".join(escape(t) for t in contact.tags), raw=True)
+        card.add("categories", list(contact.tags))
     if contact.uid:
-        card.add("UID", contact.uid)
+        card.add("uid", contact.uid)
     if contact.photo:
-        kind = (contact.photo_type.split("/")[-1] or "jpeg").upper()
-        card.add(f"PHOTO;ENCODING=b;TYPE={kind}", base64.b64encode(contact.photo).decode("ascii"), raw=True)
-    card.add("END", "VCARD", raw=True)
-    return card.text()
+        photo = card.add("photo", contact.photo)
+        photo.encoding_param = "b"
+        photo.type_param = (contact.photo_type.split("/")[-1] or "jpeg").upper()
+    return card.serialize()
 
 
 def write_vcards(contacts: Iterable[Contact], out: TextIO) -> int:
@@ -95,47 +100,53 @@ def write_vcards(contacts: Iterable[Contact], out: TextIO) -> int:
     return count
 
 
-class _CardWriter:
+class _CardBuilder:
+    """A ``vobject.vCard()`` being filled, and the Apple item groups handed out so far."""
+
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        self.card = vobject.vCard()
         self.items = 0
 
-    def add(self, name: str, value: str, *, raw: bool = False) -> None:
-        self.lines.append(f"{name}:{value if raw else escape(value)}")
+    def add(self, name: str, value: object, *, group: str | None = None,
+            label: str = "") -> vobject.base.ContentLine:
+        """Add property ``name`` (lower-case); with ``label``, an X-ABLabel in ``group``."""
+        line = self.card.add(name, group=group)
+        line.value = value
+        if label:
+            self.card.add("x-ablabel", group=group).value = _APPLE_LABELS.get(label.lower(), label)
+        return line
 
-    def labelled(self, name: str, value: str, label: str, preferred: bool,
-                 extra_types: list[str] | None = None, *, raw: bool = False) -> None:
+    def new_group(self) -> str:
+        self.items += 1
+        return f"item{self.items}"
+
+    def labelled(self, name: str, value: object, label: str, preferred: bool,
+                 extra_types: list[str] | None = None) -> None:
+        """A value with its label: TYPE words when they can say it, else an item group."""
         types = list(extra_types or [])
         words = types_for_label(label) if label else []
-        group = ""
         if words is None:  # a label TYPE cannot say: Apple's item group + X-ABLabel
-            self.items += 1
-            group = f"item{self.items}."
+            line = self.add(name, value, group=self.new_group(), label=label)
         else:
+            line = self.add(name, value)
             types += [w.upper() for w in words]
         if preferred:
             types.append("pref")
-        params = "".join(f";TYPE={t}" for t in types)
-        self.lines.append(f"{group}{name}{params}:{value if raw else escape(value)}")
-        if group:
-            self.lines.append(f"{group}X-ABLabel:{escape(label)}")
+        if types:
+            line.type_paramlist = types
 
-    def grouped(self, name: str, value: str, label: str, params: str = "") -> None:
-        self.items += 1
-        group = f"item{self.items}."
-        self.lines.append(f"{group}{name}{params}:{value}")
-        self.lines.append(f"{group}X-ABLabel:{_APPLE_LABELS.get(label.lower(), escape(label))}")
+    def date(self, name: str, date: PartialDate, *, label: str = "") -> None:
+        line = self.add(name, _date_value(date), group=self.new_group() if label else None, label=label)
+        if date.year is None:
+            line.x_apple_omit_year_param = "1604"
 
-    def date(self, name: str, date: PartialDate) -> None:
-        self.lines.append(f"{name}{_omit_year(date)}:{_date_value(date)}")
-
-    def text(self) -> str:
-        return "".join(_fold(line) for line in self.lines)
+    def serialize(self) -> str:
+        return "".join(_fold(line) for line in self.card.serialize(lineLength=_FOLD_AT).split("\r\n")[:-1])
 
 
-def _adr_value(address: Address) -> str:
-    return ";".join(("", "", escape(address.street), escape(address.city), escape(address.region),
-                     escape(address.postal_code), escape(address.country)))
+def _address(address: Address) -> VAddress:
+    return VAddress(street=address.street, city=address.city, region=address.region,
+                    code=address.postal_code, country=address.country)
 
 
 def _date_value(date: PartialDate) -> str:
@@ -143,12 +154,8 @@ def _date_value(date: PartialDate) -> str:
     return f"{year:04d}-{date.month:02d}-{date.day:02d}"
 
 
-def _omit_year(date: PartialDate) -> str:
-    return ";X-APPLE-OMIT-YEAR=1604" if date.year is None else ""
-
-
 def _fold(line: str) -> str:
-    """``line`` + CRLF, folded so no physical line exceeds 75 octets (RFC 2426 2.6)."""
+    """``line`` + CRLF, folded where vobject left it over 75 octets (module docstring)."""
     encoded = line.encode("utf-8")
     if len(encoded) <= _FOLD_AT:
         return line + "\r\n"

@@ -67,14 +67,15 @@ def test_apple_and_google_forms_are_used() -> None:
     assert "BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29" in lines  # year unknown, 29 February kept
     assert "N:Lefèvre-Núñez;Anaïs;Marie Claire;Dr.;PhD\\, MBA" in lines
     assert "ORG:Lefèvre & Fils\\, Ventes" in lines and "TITLE:Directrice\\; ventes" in lines
-    assert "EMAIL;TYPE=INTERNET;TYPE=WORK;TYPE=pref:anais@example.fr" in lines
-    assert "TEL;TYPE=CELL;TYPE=pref:+33 6 12 34 56 78" in lines
+    # vobject writes a parameter's values as one list, property names in capitals (RFC 2426 2.1)
+    assert "EMAIL;TYPE=INTERNET,WORK,pref:anais@example.fr" in lines
+    assert "TEL;TYPE=CELL,pref:+33 6 12 34 56 78" in lines
     assert "CATEGORIES:VIP,Newsletter\\, monthly" in lines
     assert any(line.startswith("PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo") for line in lines)
 
     def grouped(label: str) -> str:
-        group = next(line.split(".")[0] for line in lines if line.endswith(f"X-ABLabel:{label}"))
-        return next(line for line in lines if line.startswith(f"{group}.") and "X-ABLabel" not in line)
+        group = next(line.split(".")[0] for line in lines if line.endswith(f"X-ABLABEL:{label}"))
+        return next(line for line in lines if line.startswith(f"{group}.") and "X-ABLABEL" not in line)
 
     assert grouped("_$!<Anniversary>!$_") == "item3.X-ABDATE:2003-06-14"
     assert grouped("Customer since").endswith("X-ABDATE:2019-09-01")
@@ -99,7 +100,7 @@ def test_fn_is_written_even_when_only_parts_are_known() -> None:
     assert "FN:Seán Murphy\r\n" in contact_to_vcard(parts_only)
     company = Contact(organization="Okafor Ltd")
     text = contact_to_vcard(company)
-    assert "FN:Okafor Ltd\r\n" in text and "X-ABShowAs:COMPANY\r\n" in text
+    assert "FN:Okafor Ltd\r\n" in text and "X-ABSHOWAS:COMPANY\r\n" in text
 
 
 def test_write_vcards_writes_every_contact() -> None:
@@ -133,3 +134,11 @@ def test_carriage_returns_in_values_cannot_break_lines() -> None:
     text = contact_to_vcard(Contact(display_name="x", notes="one\r\ntwo\rthree"))
     assert "NOTE:one\\ntwo\\nthree\r\n" in text
     assert reimport([Contact(display_name="x", notes="one\ntwo")])[0].notes == "one\ntwo"
+
+
+def test_lines_vobject_leaves_long_are_folded_at_75_octets() -> None:
+    # under 75 characters but over 75 octets, and the photo (vobject never folds PHOTO)
+    contact = Contact(display_name="山田太郎" * 12, notes="é" * 70, photo=PHOTO * 4, photo_type="image/png")
+    text = contact_to_vcard(contact)
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), text
+    assert reimport([contact]) == [contact]
