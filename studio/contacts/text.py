@@ -16,6 +16,7 @@ what its text behaviour applies to every value) are not used: on the corpus they
   ``B\\'C``) and turn a trailing backslash into the text ``\\eof``;
 - apply the 3.0 rules to 2.1 values, where a backslash is text;
 and they walk the value one character at a time, slower than the splits below.
+Writing is vobject's job (`studio.contacts.export`): its escaping is right for 3.0 output.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from __future__ import annotations
 import re
 
 _ESCAPE_3 = re.compile(r"\\(.)", re.DOTALL)
-_NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
 
 
 def split_escaped(text: str, separator: str, *, v21: bool = False) -> list[str]:
@@ -62,10 +62,3 @@ def _unescape_one(match: re.Match[str]) -> str:
     char = match.group(1)
     return "\n" if char in "nN" else char
 
-
-def escape(text: str) -> str:
-    """Escape a text value for vCard 3.0 output (backslash, comma, semicolon, newline)."""
-    if not _NEEDS_ESCAPE.search(text):
-        return text
-    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
