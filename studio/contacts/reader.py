@@ -7,11 +7,21 @@ the file is read. Only a file that is not a vCard at all raises `NotAVCardError`
 
 The pipeline, each step in its own module: bytes → logical lines (`decode`: BOMs,
 UTF-16, line ends, folding and quoted-printable soft breaks, all at the byte level) →
-properties (`content`) → cards (here: BEGIN/END, nesting, missing END) → `Contact`
+properties (`content`: vobject's ``parseLine`` splits each line into group, name,
+parameters and value) → cards (here: BEGIN/END, nesting, missing END) → `Contact`
 (`mapping`; text decoding per value with `charsets`, `dates`, `photo`, `labels`).
 Each card is mapped as soon as its END is read, so only one card's properties are
-held at a time. vobject's own reader is not used: it fails on 2.1 soft breaks, cannot
-decode per-property charsets, and would parse every file twice.
+held at a time.
+
+vobject parses the content lines. Its file reader (``readComponents``) is not used:
+what it cannot do has to happen before and around that parse, and is filled in here.
+It reads text, so it can neither decode each value by its own CHARSET nor detect the code
+page of an undeclared 2.1 file, and it unfolds after decoding, which breaks a UTF-8
+sequence folded in two; it stops at 2.1 quoted-printable soft breaks (``=`` at a line
+end), Android's backslash-continued values and unfolded base64 lines; and a card with no
+END, or a stray END, ends its whole parse even with ``ignoreUnreadable``, where a user's
+import must keep every good card. Its text-value helpers are not used either (see
+`studio.contacts.text` for the cases it gets wrong).
 """
 
 from __future__ import annotations
