@@ -75,7 +75,7 @@ class Property:
     def text(self, fallback: str) -> str:
         """The value as text in its charset (see `studio.contacts.charsets`), controls removed.
 
-        Escapes are NOT undone: splitting structured values needs them (see `values`).
+        Escapes are NOT undone: splitting structured values needs them (see `studio.contacts.text`).
         A raw CR inside a value (Thunderbird writes them) becomes a line break.
         """
         raw = self.payload()

@@ -17,8 +17,9 @@ vobject parses the content lines. Its file reader (``readComponents``) is not us
 what it cannot do has to happen before and around that parse, and is filled in here.
 It reads text, so it can neither decode each value by its own CHARSET nor detect the code
 page of an undeclared 2.1 file, and it unfolds after decoding, which breaks a UTF-8
-sequence folded in two; it stops at 2.1 quoted-printable soft breaks (``=`` at a line
-end), Android's backslash-continued values and unfolded base64 lines; and a card with no
+sequence folded in two; it fails on (or, with ``ignoreUnreadable``, drops) the lines
+after a 2.1 quoted-printable soft break (``=`` at a line end), Android's
+backslash-continued values and unfolded base64 lines; and a card with no
 END, or a stray END, ends its whole parse even with ``ignoreUnreadable``, where a user's
 import must keep every good card. Its text-value helpers are not used either (see
 `studio.contacts.text` for the cases it gets wrong).
