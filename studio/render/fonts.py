@@ -5,9 +5,10 @@ Sans sans-serif and a Dancing Script handwriting face. None of them covers every
 customer's name may be written in, so each character is checked against the font's cmap
 and runs the family lacks are drawn in a fallback font that has them: DejaVu Sans for
 Hebrew and Arabic (and Cyrillic/Greek in the script family after an EB Garamond italic),
-Droid Sans Fallback for Chinese and Japanese, Nanum Gothic for Korean. Every one is a TrueType font that ReportLab
-embeds as a subset; ReportLab's built-in CID fonts are never used because they are not
-embedded and print as blanks where the printer lacks Adobe's Asian font packs.
+Droid Sans Fallback for Chinese and Japanese, Nanum Gothic for Korean. Every one is a
+TrueType font that ReportLab embeds as a subset; ReportLab's built-in CID fonts are never
+used because they are not embedded and print as blanks where the printer lacks Adobe's
+Asian font packs.
 
 Hebrew and Arabic are stored in logical order; PDF text is drawn left to right, so each
 right-to-left run is reshaped into joined Arabic presentation forms (arabic-reshaper) and
@@ -15,7 +16,11 @@ put in visual order (python-bidi, Unicode Bidirectional Algorithm, UAX #9). The 
 spaces become no-break spaces so a paragraph never wraps inside it: a wrapped visual run
 would read its words in the wrong line order.
 
-ReportLab's font registry is process-wide; `register_fonts()` fills it once, idempotently.
+ReportLab's font registry is process-wide. Each bundled face is registered the first time
+it is needed (drawn, measured or checked for coverage), because loading them all costs
+about a quarter of a second, most of it the 4 MB CJK and 9 MB Hangul fonts a card in Latin
+script never needs. A face that paragraph markup names brings its whole family (bold and
+italic turn it into a sibling face). `register_fonts()` still loads every face at once.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +102,9 @@ _FALLBACKS = {
 # face. Each face belongs to exactly one family: ReportLab maps a face back to one family.
 _RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCRIPT,
                 "DroidSansFallback": _CJK, "NanumGothic": _HANGUL}
+# Two threads (the app renders thumbnails in a pool) must not both register the same face:
+# ReportLab would replace a font object a document has already started subsetting.
+_REGISTERING = threading.Lock()
 
 _RTL_STRONG = (
     "\u0590-\u05ff"  # Hebrew
@@ -116,26 +125,52 @@ def font_dir() -> Path:
 
 
 def register_fonts() -> None:
-    """Register every bundled face and family with ReportLab (idempotent, cheap when done).
+    """Register every bundled face and family with ReportLab now (idempotent).
 
-    Raises StudioError naming the file when a bundled font is missing or unreadable.
+    Rendering does not need this: each face is registered on first use. It is for code
+    that draws with the bundled faces by name outside this module, e.g. a benchmark's
+    bare canvas. Raises StudioError naming the file when a bundled font is missing or
+    unreadable.
     """
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    if all(name in registered for name in _FILES):
-        return
-    folder = font_dir()
-    for name, filename in _FILES.items():
-        if name in registered:
-            continue
-        path = folder / filename
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        except (OSError, TTFError) as exc:
-            raise StudioError(f"The bundled font {path} could not be loaded ({exc}); "
-                              "reinstall Card Studio.") from exc
+    for name in _FILES:
+        _face(name)
+
+
+@functools.cache
+def _face(name: str) -> str:
+    """Register the bundled face ``name`` with ReportLab (once) and return the name.
+
+    Raises StudioError naming the file when it is missing or unreadable.
+    """
+    with _REGISTERING:
+        _register_family_names()
+        if name not in pdfmetrics.getRegisteredFontNames():
+            path = font_dir() / _FILES[name]
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except (OSError, TTFError) as exc:
+                raise StudioError(f"The bundled font {path} could not be loaded ({exc}); "
+                                  "reinstall Card Studio.") from exc
+    return name
+
+
+@functools.cache
+def _register_family_names() -> None:
+    """Tell ReportLab which faces are the bold and italic of which: names only, no files."""
     for family_name, family in _RL_FAMILIES.items():
         pdfmetrics.registerFontFamily(family_name, normal=family.regular, bold=family.bold,
                                       italic=family.italic, boldItalic=family.bold_italic)
+
+
+@functools.cache
+def _markup_face(name: str) -> str:
+    """Register ``name`` and every face of its ReportLab family, for paragraph markup: inside
+    ``<b>`` or ``<i>`` ReportLab swaps a face for its family's bold or italic one."""
+    for family in _RL_FAMILIES.values():
+        if name in family.faces():
+            for face in family.faces():
+                _face(face)
+    return _face(name)
 
 
 def check_family(family: str) -> str:
@@ -146,19 +181,18 @@ def check_family(family: str) -> str:
 
 
 def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
-    """The registered ReportLab face name for a family id and style."""
-    return _PRIMARY[check_family(family)].face(bold, italic)
+    """The ReportLab face name for a family id and style, registered and ready to draw."""
+    return _face(_PRIMARY[check_family(family)].face(bold, italic))
 
 
 @functools.lru_cache(maxsize=32)
 def _coverage(face: str) -> frozenset[int]:
     """The code points the face's cmap maps to a glyph."""
-    register_fonts()
-    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(_face(face)).face.charToGlyph)
 
 
 def covers(face: str, char: str) -> bool:
-    """True when the registered face has a glyph for ``char``."""
+    """True when the bundled face has a glyph for ``char``."""
     return ord(char) in _coverage(face)
 
 
@@ -218,7 +252,7 @@ def _break_rtl(logical: str, wrap: tuple[float, float], bold: bool) -> list[str]
     """Greedy line breaking of a right-to-left run in reading order (measured in DejaVu
     Sans, the face that draws Hebrew and Arabic in every family)."""
     width, size = wrap
-    face = _UPRIGHT_SANS.face(bold, False)
+    face = _face(_UPRIGHT_SANS.face(bold, False))
     lines: list[str] = []
     current = ""
     for word in logical.split(" "):
@@ -240,10 +274,8 @@ def font_runs(text: str, family: str, bold: bool = False, italic: bool = False,
     Right-to-left runs are put in visual order first (see `visual_order`, which also
     explains ``wrap``).
     """
-    check_family(family)
-    register_fonts()
+    primary = font_name(family, bold, italic)
     text = visual_order(text, wrap, bold)
-    primary = _PRIMARY[family].face(bold, italic)
     if text.isascii():
         return ((text, primary),) if text else ()
     runs: list[tuple[str, str]] = []
@@ -272,7 +304,7 @@ def _markup_text(text: str, family: str, bold: bool, italic: bool,
     parts = []
     for run, face in font_runs(text, family, bold, italic, wrap):
         escaped = html.escape(run, quote=False).replace(LINE_BREAK, "<br/>")
-        parts.append(escaped if face == primary else f'<font name="{face}">{escaped}</font>')
+        parts.append(escaped if face == primary else f'<font name="{_markup_face(face)}">{escaped}</font>')
     return "".join(parts)
 
 
@@ -287,8 +319,7 @@ def with_fallback(markup: str, family: str, wrap: tuple[float, float] | None = N
     `visual_order`; ``wrap=(width, size)`` breaks right-to-left runs wider than the box
     into lines). ``<font name="serif|sans|script">`` inside the markup switches family.
     """
-    check_family(family)
-    register_fonts()
+    _markup_face(font_name(family))
     if markup.isascii() and "font" not in markup:
         return markup
     out: list[str] = []
@@ -323,7 +354,7 @@ def with_fallback(markup: str, family: str, wrap: tuple[float, float] | None = N
                 chosen = _FONT_NAME_ATTR.search(attrs)
                 if chosen and chosen.group(2) in _PRIMARY:
                     fam = chosen.group(2)
-                    face = _PRIMARY[fam].face(bold, italic)
+                    face = _markup_face(_PRIMARY[fam].face(bold, italic))
                     attrs = _FONT_NAME_ATTR.sub(f'name="{face}"', attrs)
                     tag = f"<font{attrs}>"
             stack.append((name, fam, bold, italic))

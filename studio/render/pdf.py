@@ -12,14 +12,13 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 
-from studio.render.fonts import font_name, register_fonts
+from studio.render.fonts import font_name
 
 
 def open_canvas(out: str | Path | BinaryIO, pagesize: tuple[float, float], *, title: str = "",
                 author: str = "Card Studio") -> Canvas:
     """A canvas writing to ``out`` (a path or a binary file object), compressed, whose
     initial font is the bundled sans. Call ``save()`` on it when done."""
-    register_fonts()
     target = str(out) if isinstance(out, Path) else out
     canvas = Canvas(target, pagesize=pagesize, pageCompression=1,
                     initialFontName=font_name("sans"), initialFontSize=12)

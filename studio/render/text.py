@@ -31,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from studio.errors import StudioError
-from studio.render.fonts import check_family, font_name, font_runs, register_fonts, with_fallback
+from studio.render.fonts import check_family, font_name, font_runs, with_fallback
 from studio.render.layout import FitNote, TextBox
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT,
@@ -76,7 +76,6 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     """
     if not box.text.strip():
         return None
-    register_fonts()
     _check_box(box, card)
     if cache is not None and cache.canvas is canvas:
         key = (box.text, box.font, box.size, box.min_size, box.color, box.align, box.valign, box.leading,
