@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from studio.cards import CardTemplate, TemplateError, card_context, compile_template, fill_card, find_templates
+from studio.cards import CardTemplate, card_context, compile_template, fill_card
 from studio.cards import load_sample, save_template
 from studio.model import Contact
 from studio.paths import AppPaths
@@ -65,9 +65,11 @@ def summary(template: CardTemplate) -> TemplateSummary:
 
 def load_gallery(paths: AppPaths) -> Gallery:
     """Every usable template (bundled and the user's) and the problems of broken ones."""
-    catalog = find_templates(paths)
-    broken = [line for error in catalog.broken for line in error.problems]
-    return Gallery(templates=catalog.sorted(), broken=broken)
+    from studio.services.cards import list_templates
+
+    listing = list_templates(paths)
+    broken = [line for error in listing.broken for line in error.problems]
+    return Gallery(templates=listing.templates, broken=broken)
 
 
 def editable_copy(template: CardTemplate) -> CardTemplate:
@@ -83,8 +85,12 @@ def fill(template: CardTemplate, *, contact: Contact | None, settings: Settings,
     """
     working = compile_template(dataclasses.replace(template, compiled=None))
     if contact is None:
-        sample = load_sample(working)
-        card = dataclasses.replace(sample, message=message) if message else sample
+        card = load_sample(working)
+        if settings.sender.name.strip():  # as `studio preview` does: the user's own signature
+            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
+                                       home_country=settings.home_country)
+        if message:
+            card = dataclasses.replace(card, message=message)
     else:
         kind = occasion or (working.occasions[0] if working.occasions else "any")
         card = card_context(contact, settings, today=today, kind=kind, message=message)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from studio.paths import AppPaths
 from studio.progress import Progress
 from studio.settings import Settings
 from studio.ui.context import AppContext
@@ -29,12 +30,13 @@ from studio.ui.widgets import PageHeader
 _SAVE_DELAY_MS = 400
 
 
-def load_choices(_: Progress) -> dict[str, list[tuple[str, str]]]:
+def load_choices(paths: AppPaths) -> dict[str, list[tuple[str, str]]]:
     """Envelope sizes, label stocks and holidays to offer, from the services (pool thread)."""
     from studio.services import mail_pieces, occasions
 
-    envelopes = [(e.id, f"{e.name} ({e.width:g} × {e.height:g} mm)") for e in mail_pieces.envelope_sizes()]
-    stocks = [(s.id, f"{s.brand} {s.part} — {s.description}") for s in mail_pieces.label_stocks()
+    envelopes = [(e.id, f"{e.name} ({e.width:g} × {e.height:g} mm)")
+                 for e in mail_pieces.envelope_sizes(paths)]
+    stocks = [(s.id, f"{s.brand} {s.part} — {s.description}") for s in mail_pieces.label_stocks(paths)
               if s.kind == "address"]
     catalogue = occasions.holiday_calendar().catalogue
     holidays = [(key, catalogue.get(key).name) for key in catalogue.keys()]
@@ -92,7 +94,7 @@ class SettingsView(QWidget):
         self.calibration.test_page_requested.connect(self.make_test_page)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
-        context.tasks.start(load_choices, on_done=self._choices_loaded, on_error=lambda exc: None,
+        context.tasks.start(lambda _p: load_choices(context.paths), on_done=self._choices_loaded, on_error=lambda exc: None,
                             name="settings-choices")
 
     def load(self, settings: Settings) -> None:
@@ -141,7 +143,7 @@ class SettingsView(QWidget):
         def work(_: Progress) -> Path:
             from studio.services import mail_pieces
 
-            return mail_pieces.calibration_page(settings, out)
+            return mail_pieces.calibration_page(None, out, settings, paths=self._context.paths)
 
         def done(path: Path) -> None:
             from studio.ui.printing import PdfReadyDialog

@@ -1,0 +1,105 @@
+"""The mailing the wizard is putting together, and what it offers at each step.
+
+`MailingDraft` holds the user's choices page by page and turns them into the
+`studio.services.mailings.MailingRequest` the service plans and produces. The
+``load_*`` functions run on pool threads and gather the choices from the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio.paths import AppPaths
+from studio.store import Store
+
+PEOPLE_MODES = ("occasion", "tag", "people")
+GENERAL_OCCASIONS = ("thinking-of-you", "thank-you", "welcome", "congratulations", "get-well")
+PERSONAL_OCCASIONS = ("birthday", "anniversary", "customer-anniversary")
+
+
+@dataclass
+class MailingDraft:
+    mode: str = "occasion"  # who: everyone with the occasion, a tag, or hand-picked people
+    occasion: str | None = None
+    year: int | None = None
+    days: int = 14  # personal occasions: those due within this many days
+    tag: str | None = None
+    contact_ids: list[int] = field(default_factory=list)
+    template: str | None = None
+    message: str = ""
+    output: str = "envelopes"  # "envelopes" or "labels"
+    envelope: str | None = None
+    stock: str | None = None
+    start: int = 1
+    order: str = "name"
+    force: bool = False
+
+    def request(self) -> Any:
+        """The service's `MailingRequest` for these choices."""
+        from studio.services.mailings import MailingRequest
+
+        return MailingRequest(
+            template=self.template or "", occasion=self.occasion, year=self.year,
+            tag=self.tag if self.mode == "tag" else None,
+            contact_ids=tuple(self.contact_ids) if self.mode == "people" else (),
+            envelopes=self.envelope if self.output == "envelopes" else None,
+            labels=self.stock if self.output == "labels" else None,
+            start=self.start if self.output == "labels" else 1, force=self.force, days=self.days,
+            message=self.message.strip() or None, order=self.order)
+
+    def folder_name(self, today: dt.date) -> str:
+        what = re.sub(r"[^a-z0-9]+", "-", (self.occasion or "cards").casefold()).strip("-")
+        year = f"-{self.year}" if self.year else ""
+        return f"{what}{year}-{today.isoformat()}"
+
+
+@dataclass
+class OccasionChoice:
+    key: str
+    name: str
+    datable: bool  # the occasion itself can choose who gets a card
+
+
+@dataclass
+class WizardChoices:
+    occasions: list[OccasionChoice]
+    tags: list[tuple[str, int]]
+    people: list[tuple[int, str]]
+    envelopes: list[tuple[str, str]]  # (id, caption)
+    stocks: list[Any]  # LabelStock
+    templates: list[Any]  # CardTemplate
+
+
+def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
+    """Everything the wizard offers (pool thread, own store)."""
+    from studio.cards.occasion import NAMES
+    from studio.occasions.selection import occasion_kind
+    from studio.services import mail_pieces
+    from studio.services.cards import list_templates
+    from studio.services.occasions import holiday_calendar
+
+    calendar = holiday_calendar()
+    occasions = [OccasionChoice(key, NAMES.get(key, key), True) for key in PERSONAL_OCCASIONS]
+    occasions += [OccasionChoice(key, calendar.catalogue.get(key).name, True) for key in calendar.catalogue.keys()]
+    occasions += [OccasionChoice(key, NAMES.get(key, key.replace("-", " ").capitalize()),
+                                 occasion_kind(key, calendar) is not None) for key in GENERAL_OCCASIONS]
+    envelopes = [(e.id, f"{e.name} — {e.width:g} × {e.height:g} mm") for e in mail_pieces.envelope_sizes(paths)]
+    stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
+    return WizardChoices(occasions=occasions, tags=store.contacts.all_tags(),
+                         people=[(s.id, s.name) for s in store.contacts.summaries()], envelopes=envelopes,
+                         stocks=stocks, templates=list_templates(paths).templates)
+
+
+def default_folder(base: Path, draft: MailingDraft, today: dt.date) -> Path:
+    """A new, empty folder for the mailing's PDFs under ``base`` ("christmas-2026-2026-11-20")."""
+    name = draft.folder_name(today)
+    candidate = base / name
+    number = 2
+    while candidate.exists() and any(candidate.iterdir()):
+        candidate = base / f"{name}-{number}"
+        number += 1
+    return candidate

@@ -1,0 +1,121 @@
+"""Wizard page 3: envelopes of a size, or a label sheet with the first free label clicked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from studio.ui.mailings.draft import WizardChoices
+from studio.ui.mailings.sheet_diagram import SheetDiagram
+from studio.ui.widgets import label
+
+if TYPE_CHECKING:
+    from studio.ui.mailings.wizard import MailingWizard
+
+
+class OutputPage(QWizardPage):
+    def __init__(self, wizard: MailingWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._stocks: dict[str, object] = {}
+        self.setTitle("Envelopes or labels?")
+        self.setSubTitle("Print the addresses straight onto envelopes, or onto a sheet of address labels. "
+                         "Cards, envelopes and labels come out in the same order.")
+        self.envelopes = QRadioButton("Envelopes")
+        self.labels = QRadioButton("Address labels")
+        self.kind = QButtonGroup(self)
+        self.kind.addButton(self.envelopes, 0)
+        self.kind.addButton(self.labels, 1)
+        self.envelope = QComboBox()
+        self.stock = QComboBox()
+        self.start = QSpinBox()
+        self.start.setRange(1, 1)
+        self.start.setToolTip("Labels before this one on the first sheet are already used and stay blank")
+        self.diagram = SheetDiagram()
+        self.order = QComboBox()
+        self.order.addItem("By name", "name")
+        self.order.addItem("By postal code (for presorted mail)", "postal")
+
+        envelope_box = QGroupBox()
+        envelope_form = QFormLayout(envelope_box)
+        envelope_form.addRow(self.envelopes)
+        envelope_form.addRow("Size", self.envelope)
+        labels_box = QGroupBox()
+        labels_row = QHBoxLayout(labels_box)
+        labels_form = QFormLayout()
+        labels_form.addRow(self.labels)
+        labels_form.addRow("Sheet", self.stock)
+        labels_form.addRow("Start at label", self.start)
+        labels_form.addRow(label("On a sheet you used before, click the first free label in the "
+                                 "drawing: the ones before it stay blank.", "muted", wrap=True))
+        holder = QWidget()
+        holder.setLayout(labels_form)
+        labels_row.addWidget(holder, 1)
+        labels_row.addWidget(self.diagram)
+        order_row = QHBoxLayout()
+        order_row.addWidget(label("Order"))
+        order_row.addWidget(self.order)
+        order_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(envelope_box)
+        layout.addWidget(labels_box, 1)
+        layout.addLayout(order_row)
+
+        self.kind.idToggled.connect(lambda *_: self._update())
+        self.envelope.currentIndexChanged.connect(lambda *_: self._update())
+        self.stock.currentIndexChanged.connect(self._stock_changed)
+        self.start.valueChanged.connect(self.diagram.set_start)
+        self.diagram.start_changed.connect(self.start.setValue)
+        self.start.valueChanged.connect(lambda *_: self._update())
+        self.order.currentIndexChanged.connect(lambda *_: self._update())
+
+    def set_choices(self, choices: WizardChoices) -> None:
+        draft = self._wizard.draft
+        settings = self._wizard.context.settings
+        for envelope_id, caption in choices.envelopes:
+            self.envelope.addItem(caption, envelope_id)
+        for stock in choices.stocks:
+            self._stocks[stock.id] = stock
+            self.stock.addItem(f"{stock.brand} {stock.part} — {stock.nx}×{stock.ny} on {stock.paper.upper()}",
+                               stock.id)
+        self.envelope.setCurrentIndex(max(self.envelope.findData(draft.envelope or settings.envelope_size), 0))
+        self.stock.setCurrentIndex(max(self.stock.findData(draft.stock or settings.label_stock), 0))
+        self.order.setCurrentIndex(max(self.order.findData(draft.order), 0))
+        (self.labels if draft.output == "labels" else self.envelopes).setChecked(True)
+        self._stock_changed()
+        self.start.setValue(draft.start)
+
+    def _stock_changed(self, *_: object) -> None:
+        stock = self._stocks.get(self.stock.currentData())
+        self.diagram.set_stock(stock)  # type: ignore[arg-type]
+        self.start.setMaximum(stock.per_sheet if stock is not None else 1)  # type: ignore[attr-defined]
+        self._update()
+
+    def _update(self) -> None:
+        draft = self._wizard.draft
+        labels = self.labels.isChecked()
+        draft.output = "labels" if labels else "envelopes"
+        draft.envelope = self.envelope.currentData()
+        draft.stock = self.stock.currentData()
+        draft.start = self.start.value()
+        draft.order = self.order.currentData() or "name"
+        for widget in (self.stock, self.start, self.diagram):
+            widget.setEnabled(labels)
+        self.envelope.setEnabled(not labels)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        draft = self._wizard.draft
+        return bool(draft.stock if draft.output == "labels" else draft.envelope)
