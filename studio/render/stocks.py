@@ -18,12 +18,15 @@ from typing import Any
 from studio.errors import StudioError, UsageError
 from studio.model import EnvelopeSize, LabelStock
 from studio.paths import bundled_dir
+from studio.render.formats import FORMATS, CardFormat
 
 LABELS_FILE = "labels.toml"
 ENVELOPES_FILE = "envelopes.toml"
 PAPERS = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 _LABEL_NUMBERS = ("sheet_width", "sheet_height", "label_width", "label_height", "x0", "y0", "dx", "dy")
 _EDGE_TOLERANCE = 0.5  # mm; data sheets round, a grid may touch the edge
+# A card slides into an envelope at least this much larger both ways (1/8 in, the stationers' rule).
+CARD_CLEARANCE_MM = 3.0
 _CUSTOM = re.compile(r"^custom:\s*([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(mm|in)?$", re.I)
 
 
@@ -67,6 +70,11 @@ class StockCatalog:
                              f"{', '.join(self.envelopes)} or custom:WxH (mm, or add 'in')")
         return self.envelopes[found]
 
+    def envelopes_for(self, card: CardFormat) -> list[EnvelopeSize]:
+        """The envelopes that take ``card`` (see `takes_card`), smallest first."""
+        return sorted((e for e in self.envelopes.values() if takes_card(e, card)),
+                      key=lambda e: (e.width * e.height, e.id))
+
     def _suggest(self, name: str) -> str:
         digits = re.sub(r"\D", "", name)
         close = [key for key in self.labels if digits and digits[:3] in key] or list(self.labels)[:6]
@@ -85,6 +93,17 @@ class StockCatalog:
         self.envelopes[size.id] = size
         for name in (size.id, *aliases):
             self._envelope_names[_slug(name)] = size.id
+
+
+def takes_card(envelope: EnvelopeSize, card: CardFormat) -> bool:
+    """True when ``card`` goes in ``envelope``: the envelope lists the card's format in
+    ``fits``, or, for an envelope that lists none (a custom size), the finished card is at
+    least `CARD_CLEARANCE_MM` smaller both ways (turned as it best goes in)."""
+    if envelope.fits:
+        return card.id in envelope.fits
+    long_side, short_side = max(card.width_mm, card.height_mm), min(card.width_mm, card.height_mm)
+    return (envelope.width - long_side >= CARD_CLEARANCE_MM
+            and envelope.height - short_side >= CARD_CLEARANCE_MM)
 
 
 def custom_envelope(spec: str) -> EnvelopeSize:
@@ -191,6 +210,10 @@ def _envelope(entry: dict[str, Any], path: Path, number: int) -> tuple[EnvelopeS
         raise StudioError(f"{where}: {exc}") from exc
     if size.height <= 0:
         raise StudioError(f"{where}: width and height must be positive")
+    unknown = [f for f in size.fits if f not in FORMATS]
+    if unknown:
+        raise StudioError(f"{where}: fits names unknown card formats {', '.join(map(repr, unknown))}; "
+                          f"known formats: {', '.join(FORMATS)}")
     return size, tuple(str(a) for a in entry.get("aliases", ()))
 
 

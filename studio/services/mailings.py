@@ -30,15 +30,17 @@ from studio.cards import (
 )
 from studio.cards.occasion import NAMES as OCCASION_NAMES
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, Occasion
+from studio.model import Contact, EnvelopeSize, Occasion
 from studio.occasions import HolidayCalendar, contact_country, occasion_instance
 from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
 from studio.postal import address_problem
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards
+from studio.render.formats import card_format
 from studio.render.labels import check_start
 from studio.render.layout import CardLayout, FitNote
+from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces
 from studio.services.addressbook import select_contact_ids
 from studio.services.mailing_files import (
@@ -190,7 +192,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     choose recipients by itself.
     """
     settings = store.settings.load()
-    _check_outputs(request, paths)
+    request = with_output(request, settings)
+    catalog = _check_outputs(request, paths)
     template = template or get_template(paths, request.template)
     calendar = holiday_calendar()
     key = request.occasion or next(iter(template.occasions), "")
@@ -203,6 +206,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     mailed = MailedIndex.load(store)
     events = store.history.events(since=today - dt.timedelta(days=60)) if kind == "thank-you" else []
     plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template)
+    if request.envelopes:
+        plan.warnings += _envelope_warnings(template, catalog.envelope(request.envelopes), catalog)
 
     chosen = _candidates(store, request)
     if chosen is None and kind is None:
@@ -278,14 +283,34 @@ def _chosen_pairs(store: Store, ids: Sequence[int], key: str, kind: str | None, 
                                         mailed=mailed.covers)
 
 
-def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> None:
-    """Fail on an unknown envelope, label stock, start position or order before any work."""
+def with_output(request: MailingRequest, settings: Settings) -> MailingRequest:
+    """``request``, with envelopes of `Settings.envelope_size` when it asks for no output."""
+    if request.envelopes or request.labels:
+        return request
+    return dataclasses.replace(request, envelopes=settings.envelope_size)
+
+
+def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCatalog:
+    """Fail on an unknown envelope, label stock, start position or order before any work;
+    returns the stock catalog they were found in."""
     mail_pieces.order_key(Contact(), request.order)
     catalog = mail_pieces.load_catalog(paths)
     if request.envelopes:
         catalog.envelope(request.envelopes)
     if request.labels:
         check_start(catalog.label(request.labels), request.start)
+    return catalog
+
+
+def _envelope_warnings(template: CardTemplate, envelope: EnvelopeSize, catalog: StockCatalog) -> list[str]:
+    """A warning when the template's cards do not go in ``envelope``, naming ones they do."""
+    card = card_format(template.format)
+    if takes_card(envelope, card):
+        return []
+    fitting = [e.id for e in catalog.envelopes_for(card)][:3]
+    advice = f"use {', '.join(fitting)} (--envelopes)" if fitting else "choose a custom size (custom:WxH)"
+    return [f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
+            f"({envelope.width:g} x {envelope.height:g} mm); {advice}"]
 
 
 # --- history -------------------------------------------------------------------------
@@ -354,8 +379,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     """
     out = Path(out)
     settings = store.settings.load()
-    if not request.envelopes and not request.labels:
-        request = dataclasses.replace(request, envelopes=settings.envelope_size)
+    request = with_output(request, settings)
     check_out_folder(out)
     plan = plan or plan_mailing(store, request, today, paths, progress=progress)
     if not plan.recipients:

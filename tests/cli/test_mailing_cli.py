@@ -47,6 +47,8 @@ def test_dry_run_writes_nothing(db: Path, tmp_path: Path, cli) -> None:
     assert status == 0
     assert "Dry run: Christmas 2026 with holiday-snow: 28 cards, 4 skipped. Nothing was written." in stdout
     assert "Post by: 2026-12-14" in stdout
+    # No --envelopes: the settings' A2 envelopes, too small for holiday-snow's 5×7 in cards.
+    assert "Warning: holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes" in stdout
     assert "Kevin Patel: no postal address" in stdout
     assert not (tmp_path / "x").exists()
     plan = json.loads(cli(db, *CHRISTMAS, "--tag", "team", "--dry-run", "--json")[1])

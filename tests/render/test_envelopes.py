@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from reportlab.lib.units import inch, mm
 
-from studio.errors import UsageError
+from studio.errors import StudioError, UsageError
 from studio.model import Calibration, EnvelopeSize
 from studio.postal.imb import intelligent_mail_codes
 from studio.render.envelopes import EnvelopeText, address_zone, postal_style, render_envelopes, return_zone
-from studio.render.stocks import custom_envelope, load_stocks
+from studio.render.formats import FORMATS
+from studio.render.stocks import custom_envelope, load_stocks, takes_card
 
 CATALOG = load_stocks()
 RETURN = ("Dana Whitfield", "Glow Naturals", "42 Elm Street", "SPRINGFIELD, IL 62704")
@@ -158,3 +160,34 @@ def test_the_envelope_sizes_of_the_issue_are_known() -> None:
         size = CATALOG.envelope(name)
         assert (size.width, size.height) == pytest.approx((width, height)), name
     assert CATALOG.envelope("#10").id == "no10" and CATALOG.envelope("DL").id == "dl"
+
+
+def test_each_envelope_lists_the_card_formats_it_takes() -> None:
+    takes = {size.id: set(size.fits) for size in CATALOG.envelopes.values()}
+    assert {"a2-folded", "a2-folded-top"} <= takes["a2"]
+    assert {"5x7-folded", "5x7-folded-top", "5x7-flat"} <= takes["a7"]
+    assert {"a6-folded", "a6-folded-top", "a6-postcard"} <= takes["c6"] & takes["a6"]
+    assert "4x6-postcard" in takes["a6"] & takes["6x9"]
+    assert not takes["a2"] & {"5x7-folded", "a6-folded", "4x6-postcard"}  # too small for those
+    assert takes["monarch"] == set()
+    for card in FORMATS.values():
+        # Every format goes in the envelope it names, and every listed card really slides in.
+        assert card.id in takes[card.envelope], card.id
+        for size in CATALOG.envelopes.values():
+            assert takes_card(size, card) == takes_card(replace(size, fits=()), card), (size.id, card.id)
+
+
+def test_a_custom_envelope_takes_a_card_at_least_3_mm_smaller_both_ways() -> None:
+    card = FORMATS["5x7-folded"]  # 127 x 177.8 mm
+    assert takes_card(custom_envelope("custom:181x130"), card)
+    assert takes_card(custom_envelope("custom:130x181"), card)  # turned to go in
+    assert not takes_card(custom_envelope("custom:180x130"), card)
+    assert CATALOG.envelopes_for(card)[0].id == "a7"  # the snuggest first
+
+
+def test_an_envelope_listing_an_unknown_card_format_is_named_in_the_error(tmp_path: Path) -> None:
+    (tmp_path / "envelopes.toml").write_text('[[envelope]]\nid = "mine"\nwidth = 190\nheight = 130\n'
+                                             'fits = ["5x7-folded", "5x7-foldd"]\n', encoding="utf-8")
+    with pytest.raises(StudioError, match=r"envelopes\.toml: envelope 'mine': fits names unknown card "
+                                          r"formats '5x7-foldd'"):
+        load_stocks(tmp_path)

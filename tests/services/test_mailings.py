@@ -213,3 +213,20 @@ def test_out_folder_rules_and_nobody_to_mail(sample_store, paths, tmp_path: Path
         mailings.plan_mailing(sample_store, christmas(template="no-such-card"), NOV_20, paths)
     with pytest.raises(UsageError, match="--start must be between 1 and 30"):
         mailings.plan_mailing(sample_store, christmas(labels="avery-5160", start=31), NOV_20, paths)
+
+
+def test_the_plan_warns_when_the_cards_do_not_fit_the_envelope(sample_store, paths) -> None:
+    # holiday-snow is a 5×7 in card: it goes in an A7 envelope, not in an A2 or a DL.
+    snow = {"template": "holiday-snow"}
+    plan = mailings.plan_mailing(sample_store, christmas(**snow, envelopes="dl"), NOV_20, paths)
+    assert plan.warnings == ["holiday-snow cards (5×7 in folded card, side fold) do not fit dl envelopes "
+                             "(220 x 110 mm); use a7, a9, 6x9 (--envelopes)"]
+    assert len(plan.recipients) == 23  # a warning, not a refusal: the user may know better
+    for fitting in ({"envelopes": "a7"}, {"labels": "avery-5160"}, {"envelopes": "custom:190x135"}):
+        assert mailings.plan_mailing(sample_store, christmas(**snow, **fitting), NOV_20, paths).warnings == []
+    # Without an output the mailing makes envelopes of the settings' size (A2): the dry run says so.
+    default = mailings.plan_mailing(sample_store, christmas(**snow), NOV_20, paths)
+    assert default.warnings == [
+        "holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes (146.05 x 111.125 mm); "
+        "use a7, a9, 6x9 (--envelopes)"]
+    assert mailings.plan_mailing(sample_store, christmas(envelopes="a2"), NOV_20, paths).warnings == []
