@@ -64,7 +64,7 @@ def list_templates(paths: AppPaths) -> TemplateListing:
     return TemplateListing(templates=catalog.sorted(), broken=catalog.broken)
 
 
-def get_template(paths: AppPaths, template_id: str) -> CardTemplate:
+def get_template(paths: AppPaths | None, template_id: str) -> CardTemplate:
     """The template with ``template_id``.
 
     Raises `TemplateError` (every problem, with file and line) when that template is

@@ -19,7 +19,7 @@ from studio.progress import Progress
 from studio.settings import Settings
 
 if TYPE_CHECKING:
-    from studio.services.mailings import MailingPlan
+    from studio.services.mailing_plan import MailingPlan
 
 CARDS_PDF, ENVELOPES_PDF, LABELS_PDF, CSV_NAME = "cards.pdf", "envelopes.pdf", "labels.pdf", "mailing.csv"
 

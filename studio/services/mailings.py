@@ -4,45 +4,31 @@
     result = produce_mailing(store, request, today, out, paths)  # cards.pdf + envelopes/labels + mailing.csv
     mark_sent(store, result.mailing_id, today)                    # once posted
 
-Producing writes one folder: ``cards.pdf``, then ``envelopes.pdf`` and/or ``labels.pdf`` in
-the same order, and ``mailing.csv`` listing each recipient. The folder is built under a
-temporary name and renamed into place, and the history is committed only then: a failed
-or cancelled mailing leaves neither a half folder nor a history entry.
+Planning lives in `studio.services.mailing_plan` (its names are exported here too, so
+callers import every mailing use case from this module). Producing writes one folder:
+``cards.pdf``, then ``envelopes.pdf`` and/or ``labels.pdf`` in the same order, and
+``mailing.csv`` listing each recipient. The folder is built under a temporary name and
+renamed into place, and the history is committed only then: a failed or cancelled
+mailing leaves neither a half folder nor a history entry.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio.cards import (
-    CardTemplate,
-    card_context,
-    describe_missing,
-    fill_card,
-    find_templates,
-    missing_fields,
-)
-from studio.cards.occasion import NAMES as OCCASION_NAMES
+from studio.cards import card_context, fill_card
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, EnvelopeSize, Occasion
-from studio.occasions import HolidayCalendar, contact_country, occasion_instance
-from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
-from studio.postal import address_problem
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards
-from studio.render.formats import card_format
-from studio.render.labels import check_start
 from studio.render.layout import CardLayout, FitNote
-from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces
-from studio.services.addressbook import select_contact_ids
+from studio.services.cards import get_template
 from studio.services.mailing_files import (
     CARDS_PDF,
     CSV_NAME,
@@ -53,83 +39,22 @@ from studio.services.mailing_files import (
     phase,
     write_mailing_csv,
 )
-from studio.services.occasions import MailedIndex, holiday_calendar
+from studio.services.mailing_plan import (
+    DEFAULT_DUE_DAYS,
+    MailingPlan,
+    MailingRequest,
+    Recipient,
+    Skipped,
+    plan_mailing,
+    with_output,
+)
 from studio.settings import Settings
 from studio.store import Store
-from studio.store.history import Event, Mailing, MailingItem
+from studio.store.history import Mailing, MailingItem
 
-DEFAULT_DUE_DAYS = 7  # a birthday mailing without recipients takes the cards due this week
-
-
-@dataclass(frozen=True)
-class MailingRequest:
-    """What the user asked for. Recipients: ``contact_ids``, a ``tag``, ``everyone``, or
-    (none of these) whoever has the ``occasion`` (holiday) or has it due within ``days``."""
-
-    template: str
-    occasion: str | None = None  # an occasion key; None: the template's first occasion
-    year: int | None = None
-    tag: str | None = None
-    contact_ids: tuple[int, ...] = ()
-    everyone: bool = False
-    envelopes: str | None = None  # envelope size id
-    labels: str | None = None  # label stock id
-    start: int = 1  # first label position on the first sheet (1 = top left)
-    force: bool = False  # include contacts already in a mailing of this occasion
-    days: int = DEFAULT_DUE_DAYS
-    message: str | None = None  # typed message for every card; None: the template's own
-    order: str = "name"  # "name" or "postal" (presorted): cards, envelopes and labels share it
-
-    @property
-    def output(self) -> str:
-        """How the history records the output, e.g. "envelopes:a7" or "labels:avery-5160@4"."""
-        parts = []
-        if self.envelopes:
-            parts.append(f"envelopes:{self.envelopes}")
-        if self.labels:
-            parts.append(f"labels:{self.labels}" + (f"@{self.start}" if self.start != 1 else ""))
-        return "+".join(parts)
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """One card of the mailing. ``contact`` has no photo (kept light); reload it to render."""
-
-    position: int
-    contact: Contact
-    occasion: Occasion
-
-
-@dataclass(frozen=True)
-class Skipped:
-    contact_id: int
-    contact_name: str
-    reason: str
-
-
-@dataclass
-class MailingPlan:
-    """Who gets a card, in mailing order, who does not and why, and when to post."""
-
-    occasion_key: str
-    occasion_name: str
-    year: int | None
-    template: CardTemplate
-    recipients: list[Recipient] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def mail_by(self) -> dt.date | None:
-        """The earliest mail-by date among the recipients (post the whole batch by then)."""
-        return min((r.occasion.mail_by for r in self.recipients), default=None)
-
-    def mail_by_counts(self) -> list[tuple[dt.date, int]]:
-        """Each mail-by date with how many cards must go by it (international ones earlier)."""
-        counts: dict[dt.date, int] = {}
-        for r in self.recipients:
-            counts[r.occasion.mail_by] = counts.get(r.occasion.mail_by, 0) + 1
-        return sorted(counts.items())
+__all__ = ["DEFAULT_DUE_DAYS", "MailingPlan", "MailingRequest", "MailingResult", "Recipient", "Skipped",
+           "delete_mailing", "find_mailing", "get_template", "mailing_history", "mark_sent", "plan_mailing",
+           "produce_mailing", "with_output"]
 
 
 @dataclass(frozen=True)
@@ -140,177 +65,6 @@ class MailingResult:
     plan: MailingPlan
     fit_notes: list[FitNote] = field(default_factory=list)  # text shrunk or overflowing, per card
 
-
-def get_template(paths: AppPaths | None, template_id: str) -> CardTemplate:
-    """The checked template ``template_id``; `UsageError` listing the choices if unknown."""
-    catalog = find_templates(paths)
-    if template_id in catalog.templates:
-        return catalog.templates[template_id]
-    broken = [e for e in catalog.broken if getattr(e, "template", None) == template_id]
-    if broken:
-        raise broken[0]
-    known = ", ".join(sorted(catalog.templates)) or "none"
-    raise UsageError(f"there is no card template {template_id!r} (templates: {known})")
-
-
-def _no_occasion_reason(kind: str | None, key: str, name: str, year: int | None) -> str:
-    return {
-        "birthday": "no birthday on record",
-        "anniversary": "no anniversary date on record",
-        "customer-anniversary": "no customer-since date on record",
-        "thank-you": "no order or referral recorded in the last two weeks",
-        "holiday": f"{name} has no date in {year}",
-    }.get(kind or "", f"no {key.removeprefix('date:').replace('-', ' ')} date on record")
-
-
-def _candidates(store: Store, request: MailingRequest) -> list[int] | None:
-    """The contact ids chosen explicitly, or None when the occasion is to choose."""
-    if request.contact_ids or request.tag or request.everyone:
-        return select_contact_ids(store, ids=request.contact_ids or None, tag=request.tag,
-                                  everyone=request.everyone)
-    return None
-
-
-def _light(contact: Contact) -> Contact:
-    """The contact without its photo: a plan of 5,000 recipients stays small."""
-    return dataclasses.replace(contact, photo=None) if contact.photo else contact
-
-
-def _general_occasion(key: str, contact: Contact, today: dt.date) -> Occasion:
-    """A card for no dated occasion ("thinking-of-you", "welcome"): dated today, post today."""
-    name = OCCASION_NAMES.get(key, key.replace("-", " ").capitalize())
-    return Occasion(kind="card", name=name, date=today, mail_by=today, contact_id=contact.id,
-                    contact_name=contact.name, years=None, key=key)
-
-
-def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: AppPaths | None = None,
-                 *, template: CardTemplate | None = None, progress: Progress = NO_PROGRESS) -> MailingPlan:
-    """Decide who gets a card and who is skipped (no address, already mailed, missing fields).
-
-    Writes nothing; `produce_mailing` and ``--dry-run`` both start here. Raises
-    `UsageError` for an unknown template, tag or contact id, or an occasion that cannot
-    choose recipients by itself.
-    """
-    settings = store.settings.load()
-    request = with_output(request, settings)
-    catalog = _check_outputs(request, paths)
-    template = template or get_template(paths, request.template)
-    calendar = holiday_calendar()
-    key = request.occasion or next(iter(template.occasions), "")
-    if not key:
-        raise UsageError(f"the template {template.id!r} names no occasion; choose one with --occasion")
-    kind = occasion_kind(key, calendar)
-    name = calendar.catalogue.get(key).name if kind == "holiday" else OCCASION_NAMES.get(
-        key, "Thank you" if kind == "thank-you" else key.removeprefix("date:").replace("-", " ").capitalize())
-    year = request.year or (holiday_year(key, settings, calendar, today) if kind == "holiday" else None)
-    mailed = MailedIndex.load(store)
-    events = store.history.events(since=today - dt.timedelta(days=60)) if kind == "thank-you" else []
-    plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template)
-    if request.envelopes:
-        plan.warnings += _envelope_warnings(template, catalog.envelope(request.envelopes), catalog)
-
-    chosen = _candidates(store, request)
-    if chosen is None and kind is None:
-        raise UsageError(f"{key!r} is not an occasion Card Studio can date; choose the recipients "
-                         "with --tag, --contact or --all")
-    pairs: Iterator[tuple[Contact, Occasion | None]]
-    if chosen is None and kind == "holiday":
-        assert year is not None
-        pairs = ((c, holiday_for(key, c, year, settings, calendar)) for c in store.contacts.iter_all()
-                 if calendar.observes(key, contact_country(c, settings.home_country), year, c.tags))
-    elif chosen is None:
-        contacts = list(map(_light, store.contacts.iter_all()))
-        due = due_soon(key, contacts, settings, calendar, today, request.days, events=events,
-                       mailed=mailed.covers)
-        by_id = {c.id: c for c in contacts}
-        pairs = ((by_id[o.contact_id], o) for o in due)
-    else:
-        pairs = _chosen_pairs(store, chosen, key, kind, settings, calendar, today, year, events, mailed)
-
-    kept: list[tuple[Contact, Occasion]] = []
-    for number, (contact, occasion) in enumerate(pairs):
-        if number % 100 == 0:
-            progress.step(number, 0, "Choosing recipients")
-        assert contact.id is not None
-        if occasion is None:
-            plan.skipped.append(Skipped(contact.id, contact.name, _no_occasion_reason(kind, key, name, year)))
-            continue
-        earlier = mailed.mailing_of(contact.id, key, occasion.date) if kind is not None else None
-        if earlier is not None and not request.force:
-            instance = occasion_instance(key, occasion.date)
-            reason = f"already in mailing {earlier} ({instance})"
-            plan.skipped.append(Skipped(contact.id, contact.name, reason))
-            continue
-        problem = address_problem(contact, settings.home_country)
-        if problem:
-            plan.skipped.append(Skipped(contact.id, contact.name, problem))
-            continue
-        card = card_context(contact, settings, today=today, kind=key, occasion=occasion,
-                            message=request.message)
-        missing = missing_fields(template, card)
-        if missing:
-            plan.skipped.append(Skipped(contact.id, contact.name, describe_missing(missing)))
-            continue
-        kept.append((_light(contact), occasion))
-
-    already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
-    if already:
-        plan.warnings.append(f"{already} contact{'s are' if already != 1 else ' is'} already in an earlier "
-                             f"mailing of {name}{f' {year}' if year else ''} and "
-                             f"{'were' if already != 1 else 'was'} skipped (--force includes them)")
-    ordered = mail_pieces.order_recipients([c for c, _ in kept], request.order,
-                                           home_country=settings.home_country)
-    occasion_of = {c.id: o for c, o in kept}
-    plan.recipients = [Recipient(position, contact, occasion_of[contact.id])
-                       for position, contact in enumerate(ordered, start=1)]
-    if plan.year is None and plan.recipients:
-        plan.year = plan.recipients[0].occasion.date.year
-    return plan
-
-
-def _chosen_pairs(store: Store, ids: Sequence[int], key: str, kind: str | None, settings: Settings,
-                  calendar: HolidayCalendar, today: dt.date, year: int | None, events: Sequence[Event],
-                  mailed: MailedIndex) -> Iterator[tuple[Contact, Occasion | None]]:
-    """Hand-picked or tagged contacts with their occasion (None: they have none)."""
-    for contact_id in ids:
-        contact = store.contacts.get(contact_id)
-        if contact is None:
-            continue  # deleted since it was chosen
-        if kind is None:
-            yield contact, _general_occasion(key, contact, today)
-        else:
-            yield contact, occasion_for(key, contact, settings, calendar, today, year=year, events=events,
-                                        mailed=mailed.covers)
-
-
-def with_output(request: MailingRequest, settings: Settings) -> MailingRequest:
-    """``request``, with envelopes of `Settings.envelope_size` when it asks for no output."""
-    if request.envelopes or request.labels:
-        return request
-    return dataclasses.replace(request, envelopes=settings.envelope_size)
-
-
-def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCatalog:
-    """Fail on an unknown envelope, label stock, start position or order before any work;
-    returns the stock catalog they were found in."""
-    mail_pieces.order_key(Contact(), request.order)
-    catalog = mail_pieces.load_catalog(paths)
-    if request.envelopes:
-        catalog.envelope(request.envelopes)
-    if request.labels:
-        check_start(catalog.label(request.labels), request.start)
-    return catalog
-
-
-def _envelope_warnings(template: CardTemplate, envelope: EnvelopeSize, catalog: StockCatalog) -> list[str]:
-    """A warning when the template's cards do not go in ``envelope``, naming ones they do."""
-    card = card_format(template.format)
-    if takes_card(envelope, card):
-        return []
-    fitting = [e.id for e in catalog.envelopes_for(card)][:3]
-    advice = f"use {', '.join(fitting)} (--envelopes)" if fitting else "choose a custom size (custom:WxH)"
-    return [f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
-            f"({envelope.width:g} x {envelope.height:g} mm); {advice}"]
 
 
 # --- history -------------------------------------------------------------------------
