@@ -72,10 +72,12 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
                           f"BDAY:{bday}"]
             else:  # iPhone-style 3.0
                 lines += ["VERSION:3.0", f"N:{family};{given};;;", f"FN:{given} {family}",
-                          f"TEL;type=CELL;type=VOICE;type=pref:{phone}", f"EMAIL;type=INTERNET;type=HOME:{email}",
+                          f"TEL;type=CELL;type=VOICE;type=pref:{phone}",
+                          f"EMAIL;type=INTERNET;type=HOME:{email}",
                           f"item1.ADR;type=HOME:;;{street};{city};{region};{code};{country}",
                           "item1.X-ABADR:us", f"BDAY;value=date:{bday}",
-                          f"item2.X-ABDATE:{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                          f"item2.X-ABDATE:{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-"
+                          f"{rng.randint(1, 28):02d}",
                           "item2.X-ABLabel:Customer since", "CATEGORIES:customer",
                           f"UID:bench-{n}"]
             if n % 12 == 0:
@@ -124,9 +126,11 @@ def main() -> None:
         ("vobject.readComponents (bare parse)", f"{bare['seconds']:.2f}", "1.00x", f"{bare['peak_mb']:.0f}",
          f"{bare['extra']} cards"),
         ("studio import, empty store", f"{first['seconds']:.2f}", f"{first['seconds'] / base:.2f}x",
-         f"{first['peak_mb']:.0f}", f"added {first['extra']['added']}, problems {first['extra']['problems']}"),
+         f"{first['peak_mb']:.0f}",
+         f"added {first['extra']['added']}, problems {first['extra']['problems']}"),
         ("studio re-import, same file", f"{again['seconds']:.2f}", f"{again['seconds'] / base:.2f}x",
-         f"{again['peak_mb']:.0f}", f"unchanged {again['extra']['unchanged']}, added {again['extra']['added']}"),
+         f"{again['peak_mb']:.0f}",
+         f"unchanged {again['extra']['unchanged']}, added {again['extra']['added']}"),
     ]
     print_table(f"Import of {args.count:,} contacts ({size_mb:.1f} MB vCard)",
                 ("step", "seconds", "vs bare", "peak MB", "result"), rows)

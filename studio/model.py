@@ -10,12 +10,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 _PARTIAL_DATE = re.compile(r"^(?:(?P<year>\d{4})-|--)(?P<month>\d{2})-(?P<day>\d{2})$")
 
 
-class Feb29Rule(str, Enum):
+class Feb29Rule(StrEnum):
     """Where a 29 February date falls in a common year (a documented user setting)."""
 
     FEB_28 = "feb28"
@@ -39,7 +39,8 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} is not 1-12")
         if not 1 <= self.day <= calendar.monthrange(probe_year, self.month)[1]:
-            raise ValueError(f"{probe_year if self.year else '--'}-{self.month:02d}-{self.day:02d} is not a date")
+            year = probe_year if self.year else "--"
+            raise ValueError(f"{year}-{self.month:02d}-{self.day:02d} is not a date")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

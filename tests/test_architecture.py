@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 STUDIO = Path(__file__).resolve().parent.parent / "studio"
+QT_PACKAGES = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -24,7 +25,7 @@ def test_only_the_ui_imports_qt() -> None:
     for path in STUDIO.rglob("*.py"):
         if STUDIO / "ui" in path.parents:
             continue
-        qt = {m for m in _imported_modules(path) if m.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}}
+        qt = {m for m in _imported_modules(path) if m.split(".")[0] in QT_PACKAGES}
         if qt:
             offenders.append(f"{path.relative_to(STUDIO.parent)} imports {sorted(qt)}")
     assert not offenders, "Qt outside studio/ui/:\n" + "\n".join(offenders)

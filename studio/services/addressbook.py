@@ -68,7 +68,8 @@ def import_contact(store: Store, incoming: Contact) -> str:
     return "added"
 
 
-def import_vcards(store: Store, paths: Sequence[str | Path], progress: Progress = NO_PROGRESS) -> ImportReport:
+def import_vcards(store: Store, paths: Sequence[str | Path],
+                  progress: Progress = NO_PROGRESS) -> ImportReport:
     """Import vCard files, one transaction per file.
 
     A file that is not a vCard at all is rejected (listed in ``rejected``) and the others

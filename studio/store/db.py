@@ -93,7 +93,8 @@ def open_store(path: str | Path) -> Store:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise StudioError(f"{path} was written by a newer Card Studio (schema {version}); please update the app")
+        raise StudioError(f"{path} was written by a newer Card Studio (schema {version}); "
+                          "please update the app")
     for number in range(version, len(MIGRATIONS)):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -22,7 +22,8 @@ MIGRATIONS: list[str] = [
         title TEXT NOT NULL DEFAULT '',
         emails TEXT NOT NULL DEFAULT '[]',      -- JSON [{value, label, preferred}]
         phones TEXT NOT NULL DEFAULT '[]',      -- JSON [{value, label, preferred}]
-        addresses TEXT NOT NULL DEFAULT '[]',   -- JSON [{street, city, region, postal_code, country, label, preferred}]
+        -- addresses: JSON [{street, city, region, postal_code, country, label, preferred}]
+        addresses TEXT NOT NULL DEFAULT '[]',
         birthday TEXT,                          -- YYYY-MM-DD or --MM-DD
         anniversary TEXT,
         customer_since TEXT,
