@@ -83,6 +83,14 @@ def gradient(
     return line.resize(size, Image.Resampling.BILINEAR).convert("RGBA")
 
 
+
+def panel_canvas(format_id: str, stops: Sequence[tuple[float, str]]) -> tuple[tuple[int, int], Image.Image]:
+    """A full-panel picture of ``format_id`` (bleed included): its final pixel size, and its
+    supersampled background, a vertical `gradient` through ``stops``."""
+    size = panel_pixels(format_id)
+    return size, gradient(big(size), stops)
+
+
 def glow(base: Image.Image, center: Point, radius: float, colour: str, strength: int) -> None:
     """Lay a soft round light of ``colour`` over ``base`` (strength 0..255)."""
     mask = Image.new("L", base.size, 0)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import random
 
-from artwork_canvas import big, gradient, hex_rgb, layer, ornament_canvas, panel_pixels, paper_grain, save
+from artwork_canvas import (
+    hex_rgb,
+    layer,
+    ornament_canvas,
+    panel_canvas,
+    paper_grain,
+    save,
+)
 from artwork_shapes import balloon, bezier, confetti, polyline
 
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("a2-folded")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#FCE9EC"), (0.55, "#FEF4F0"), (1, "#FFF9F2")])
+    size, base = panel_canvas("a2-folded", [(0, "#FCE9EC"), (0.55, "#FEF4F0"), (1, "#FFF9F2")])
+    w, h = base.size
     rng = random.Random(3)
     tie = (w * 0.5, h * 0.60)
     balloons = [

@@ -6,13 +6,11 @@ import math
 import random
 
 from artwork_canvas import (
-    big,
     glow,
-    gradient,
     hex_rgb,
     layer,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     paper_grain,
     save,
     shadow_under,
@@ -22,9 +20,8 @@ from artwork_shapes import along, draw_leaf, polyline
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("a2-folded-top")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#1C3A33"), (1, "#14302A")])
+    size, base = panel_canvas("a2-folded-top", [(0, "#1C3A33"), (1, "#14302A")])
+    w, h = base.size
     glow(base, (w * 0.5, h * 0.42), h * 0.42, "#2B5248", 120)
     rng = random.Random(22)
     art, draw = layer((w, h))

@@ -6,13 +6,11 @@ import math
 import random
 
 from artwork_canvas import (
-    big,
     glow,
-    gradient,
     hex_rgb,
     layer,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     save,
     shadow_under,
 )
@@ -22,9 +20,8 @@ from PIL import ImageDraw, ImageFilter
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("5x7-folded")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#0B1A33"), (0.55, "#17325A"), (1, "#2A4C7A")])
+    size, base = panel_canvas("5x7-folded", [(0, "#0B1A33"), (0.55, "#17325A"), (1, "#2A4C7A")])
+    w, h = base.size
     glow(base, (w * 0.5, h * 0.34), w * 0.45, "#3B5F93", 90)
     rng = random.Random(12)
     dots, dots_draw = layer((w, h))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from artwork_canvas import big, glow, gradient, hex_rgb, layer, panel_pixels, save
+from artwork_canvas import big, glow, hex_rgb, layer, panel_canvas, panel_pixels, save
 from artwork_shapes import confetti, sparkle
 from PIL import ImageFilter
 
@@ -13,9 +13,8 @@ GOLDS = ("#E9C46A", "#F4D58D", "#D4A84B", "#FFF1C1", "#C8963E")
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("4x6-postcard")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#0A0F2C"), (1, "#1E2355")])
+    size, base = panel_canvas("4x6-postcard", [(0, "#0A0F2C"), (1, "#1E2355")])
+    w, h = base.size
     glow(base, (w * 0.5, h * 0.5), h * 0.55, "#3A3F7A", 110)
     rng = random.Random(2027)
     art, draw = layer((w, h))

@@ -5,12 +5,10 @@ from __future__ import annotations
 import random
 
 from artwork_canvas import (
-    big,
-    gradient,
     hex_rgb,
     layer,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     paper_grain,
     save,
     shadow_under,
@@ -81,9 +79,8 @@ def eucalyptus_corner(base: Image.Image, origin: tuple[float, float], flip: bool
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("a2-folded")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#FBF8F1"), (1, "#F5EFE3")])
+    size, base = panel_canvas("a2-folded", [(0, "#FBF8F1"), (1, "#F5EFE3")])
+    w, h = base.size
     rng = random.Random(7)
     eucalyptus_corner(base, (-w * 0.04, -h * 0.03), False, rng)
     eucalyptus_corner(base, (w * 1.04, h * 1.03), True, rng)

@@ -6,13 +6,11 @@ import math
 import random
 
 from artwork_canvas import (
-    big,
-    gradient,
     hex_rgb,
     layer,
     mix,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     paper_grain,
     save,
     shadow_under,
@@ -24,9 +22,8 @@ AUTUMN = [hex_rgb(c) for c in ("#B5542D", "#D9822B", "#E0A526", "#7E2E2B", "#8E8
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("a2-folded")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#FCF5E8"), (1, "#F5E6CC")])
+    size, base = panel_canvas("a2-folded", [(0, "#FCF5E8"), (1, "#F5E6CC")])
+    w, h = base.size
     rng = random.Random(1121)
     art, draw = layer((w, h))
     swag = bezier(

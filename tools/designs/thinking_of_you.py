@@ -6,13 +6,11 @@ import math
 import random
 
 from artwork_canvas import (
-    big,
-    gradient,
     hex_rgb,
     layer,
     mix,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     paper_grain,
     save,
 )
@@ -54,9 +52,8 @@ def watercolour_bloom(
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("a2-folded")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#FBF8FB"), (1, "#F4EEF3")])
+    size, base = panel_canvas("a2-folded", [(0, "#FBF8FB"), (1, "#F4EEF3")])
+    w, h = base.size
     rng = random.Random(9)
     stems, draw = layer((w, h))
     heads = [

@@ -5,12 +5,10 @@ from __future__ import annotations
 import random
 
 from artwork_canvas import (
-    big,
-    gradient,
     hex_rgb,
     layer,
     ornament_canvas,
-    panel_pixels,
+    panel_canvas,
     paper_grain,
     save,
     shadow_under,
@@ -20,9 +18,8 @@ from artwork_shapes import bezier, branch
 
 def make(slug: str) -> None:
     """Draw this template's pictures into its folder."""
-    size = panel_pixels("5x7-flat")
-    w, h = big(size)
-    base = gradient((w, h), [(0, "#F8F3EA"), (1, "#F2EADC")])
+    size, base = panel_canvas("5x7-flat", [(0, "#F8F3EA"), (1, "#F2EADC")])
+    w, h = base.size
     art, draw = layer((w, h))
     sun = (w * 0.72, h * 0.64)
     draw.ellipse(
