@@ -60,6 +60,7 @@ class ErrorReporter:
         self.log_path = log_path
         self._parent = parent or (lambda: QApplication.activeWindow())
         self.last_message: tuple[str, str] | None = None  # what was last shown (tests read it)
+        self.last_box: QMessageBox | None = None
 
     def show(self, exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
         """Show ``exc`` as a message box (window-modal, not blocking the caller)."""
@@ -70,6 +71,7 @@ class ErrorReporter:
         box.setObjectName("errorMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.open()
+        self.last_box = box
         return box
 
     def excepthook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -164,6 +164,7 @@ class Task(QRunnable):
         self.setAutoDelete(False)
         self.name = name
         self._heap = heap
+        self.important = False
         self.signals = TaskSignals()
         self._work = work
         self._cancel = threading.Event()
@@ -217,9 +218,14 @@ class TaskRunner(QObject):
 
     def start(self, work: Callable[[Progress], Any], *, on_done: OnDone | None = None,
               on_error: OnError | None = None, on_progress: Callable[[int, int, str], None] | None = None,
-              on_cancelled: Callable[[], None] | None = None, name: str = "") -> Task:
-        """Run ``work(progress)`` in the background; callbacks run on the GUI thread."""
+              on_cancelled: Callable[[], None] | None = None, name: str = "", important: bool = False) -> Task:
+        """Run ``work(progress)`` in the background; callbacks run on the GUI thread.
+
+        ``important`` marks work the user would lose by quitting (an import, a mailing,
+        printing): the window asks before closing while such a task runs.
+        """
         task = Task(work, name, self._heap)
+        task.important = important
         if on_done is not None:
             task.signals.done.connect(on_done)
         if on_error is not None:
@@ -233,6 +239,10 @@ class TaskRunner(QObject):
         self._running.add(task)
         self._pool.start(task)
         return task
+
+    @property
+    def important_active(self) -> int:
+        return sum(1 for task in self._running if task.important and not task.finished.is_set())
 
     @property
     def busy(self) -> bool:

@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Card Studio")
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))  # a small laptop screen still fits
         self.undo_stack = QUndoStack(self)
         self.importer = ImportController(context, self)
         self.views: dict[str, QWidget] = {}
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        busy = self.context.tasks.active
+        busy = self.context.tasks.important_active
         if busy:
             answer = QMessageBox.question(
                 self, "Quit Card Studio",

@@ -109,7 +109,7 @@ class PrintJob:
         tasks = self._context.tasks  # type: ignore[attr-defined]
         task = tasks.start(lambda p: print_pdfs(self.printer, self._paths, p), name="print",
                            on_progress=self._step, on_done=lambda _: self._finish(),
-                           on_cancelled=self._finish, on_error=self._failed)
+                           on_cancelled=self._finish, on_error=self._failed, important=True)
         progress.canceled.connect(task.cancel)
 
     def _step(self, done: int, total: int, what: str) -> None:

@@ -59,7 +59,8 @@ class ImportReportDialog(QDialog):
         self.setMinimumSize(640, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "pageTitle"))
-        layout.addWidget(label(self._headline(report), "pageSubtitle", wrap=True))
+        self.headline = label(self._headline(report), "pageSubtitle", wrap=True)
+        layout.addWidget(self.headline)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Line", "What happened"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -170,7 +171,7 @@ class ImportController(QObject):
         self.task = tasks.start(
             tasks.with_store(work), name="import",
             on_progress=self._progress, on_done=lambda report: self._done(report, title),
-            on_error=self._failed, on_cancelled=self._cancelled)
+            on_error=self._failed, on_cancelled=self._cancelled, important=True)
         dialog.canceled.connect(self.task.cancel)
 
     def _progress(self, done: int, total: int, what: str) -> None:

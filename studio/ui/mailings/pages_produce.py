@@ -80,7 +80,8 @@ class ProducePage(QWizardPage):
             return produce_mailing(store, request, today, out, paths, progress=progress, plan=plan)
         tasks = self._wizard.context.tasks
         self.task = tasks.start(tasks.with_store(work), name="produce mailing", on_progress=self._progress,
-                                on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled)
+                                on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled,
+                                important=True)
 
     def cancel(self) -> None:
         if self.task is not None and self.state == "running":
