@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from studio.cli.context import CliContext
+from studio.cli.context import CliContext, progress_line
 from studio.errors import StudioError
 from studio.model import Contact
-from studio.progress import Progress
 from studio.services import addressbook
 
 
@@ -35,16 +33,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    interactive = sys.stderr.isatty() and not args.quiet
-
-    def show(done: int, total: int, what: str) -> None:
-        if interactive:
-            print(f"\r{what[:70]:<70}", end="", file=ctx.err, flush=True)
-
-    with ctx.open_store() as store:
-        report = addressbook.import_vcards(store, args.files, Progress(report=show))
-    if interactive:
-        print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+    with ctx.open_store() as store, progress_line(ctx, enabled=not args.quiet) as progress:
+        report = addressbook.import_vcards(store, args.files, progress)
     if not args.quiet:
         for problem in report.problems:
             ctx.warn(str(problem))

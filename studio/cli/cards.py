@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from studio.cli.context import CliContext
+from studio.cli.context import CliContext, progress_line
 from studio.cli.options import add_selection_arguments, add_today_argument, today_of
-from studio.progress import Progress
 from studio.render.layout import FitNote
 from studio.services import cards
 from studio.services.addressbook import select_contact_ids
@@ -65,16 +63,6 @@ def run_templates(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _progress(ctx: CliContext) -> Progress:
-    if not sys.stderr.isatty():
-        return Progress()
-
-    def show(done: int, total: int, what: str) -> None:
-        print(f"\rrendering card {done} of {total}", end="", file=ctx.err, flush=True)
-
-    return Progress(report=show)
-
-
 def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
     overflow = [n for n in notes if n.status == "overflow"]
     shrunk = [n for n in notes if n.status != "overflow"]
@@ -88,14 +76,11 @@ def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    interactive = sys.stderr.isatty()
-    with ctx.open_store() as store:
+    with ctx.open_store() as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
                                             marks=args.marks, message=args.message, today=today_of(args),
-                                            progress=_progress(ctx))
-    if interactive:
-        print("\r" + " " * 40 + "\r", end="", file=ctx.err)
+                                            progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"

@@ -7,13 +7,17 @@ import json
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from studio.errors import Cancelled, StudioError, UsageError
 from studio.paths import AppPaths
+from studio.progress import Progress
 from studio.store import Store, open_store
+
+_STATUS_WIDTH = 70  # characters of the one-line progress display
 
 
 @dataclass
@@ -72,3 +76,25 @@ def _log_internal_error(ctx: CliContext) -> str | None:
     except OSError:
         logging.getLogger(__name__).debug("could not write the log", exc_info=True)
         return None
+
+
+@contextmanager
+def progress_line(ctx: CliContext, enabled: bool = True) -> Iterator[Progress]:
+    """A `Progress` that keeps one status line on a terminal's stderr, cleared at the end.
+
+    Off when stderr is not a terminal (scripts and logs get only the results) or when
+    ``enabled`` is False (e.g. --quiet).
+    """
+    if not (enabled and ctx.err.isatty()):
+        yield Progress()
+        return
+
+    def show(done: int, total: int, what: str) -> None:
+        counter = f"{done}/{total} " if total else ""
+        print(f"\r{(counter + what)[:_STATUS_WIDTH]:<{_STATUS_WIDTH}}", end="", file=ctx.err, flush=True)
+
+    try:
+        yield Progress(report=show)
+    finally:
+        print("\r" + " " * _STATUS_WIDTH + "\r", end="", file=ctx.err, flush=True)
+

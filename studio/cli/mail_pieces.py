@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from studio.cli.context import CliContext
+from studio.cli.context import CliContext, progress_line
 from studio.cli.options import add_selection_arguments
 from studio.errors import UsageError
-from studio.progress import Progress
 from studio.services import mail_pieces as service
 from studio.services.mail_pieces import MailPieceSummary
 
@@ -73,19 +71,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     calibrate.set_defaults(handler=run_calibrate)
 
 
-def _progress(ctx: CliContext) -> tuple[Progress, bool]:
-    interactive = sys.stderr.isatty()
-
-    def show(done: int, total: int, what: str) -> None:
-        if interactive:
-            print(f"\r{what[:70]:<70}", end="", file=ctx.err, flush=True)
-
-    return Progress(report=show), interactive
-
-
-def _report(ctx: CliContext, summary: MailPieceSummary, what: str, interactive: bool) -> int:
-    if interactive:
-        print("\r" + " " * 70 + "\r", end="", file=ctx.err)
+def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:
     if summary.skipped:
         ctx.warn(f"Skipped {len(summary.skipped)} contact{'s' if len(summary.skipped) != 1 else ''} "
                  "without a usable postal address:")
@@ -104,12 +90,11 @@ def _report(ctx: CliContext, summary: MailPieceSummary, what: str, interactive: 
 
 
 def run_envelopes(args: argparse.Namespace, ctx: CliContext) -> int:
-    progress, interactive = _progress(ctx)
-    with ctx.open_store() as store:
+    with ctx.open_store() as store, progress_line(ctx) as progress:
         summary = service.make_envelopes(store, args.out, ids=args.contacts, tag=args.tag,
                                          everyone=args.everyone, size=args.size, order=args.order,
                                          stamp_box=args.stamp_box, paths=ctx.paths, progress=progress)
-    return _report(ctx, summary, "envelopes", interactive)
+    return _report(ctx, summary, "envelopes")
 
 
 def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -127,13 +112,13 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.return_address:
             summary = service.return_address_labels(args.stock, args.out, store.settings.load(), args.start,
                                                     args.outline, sheets=args.sheets, paths=ctx.paths)
-            return _report(ctx, summary, "return-address labels", False)
-        progress, interactive = _progress(ctx)
-        summary = service.make_labels(store, args.out, ids=args.contacts, tag=args.tag,
-                                      everyone=args.everyone, stock=args.stock, start=args.start,
-                                      outline=args.outline, order=args.order, paths=ctx.paths,
-                                      progress=progress)
-    return _report(ctx, summary, "labels", interactive)
+            return _report(ctx, summary, "return-address labels")
+        with progress_line(ctx) as progress:
+            summary = service.make_labels(store, args.out, ids=args.contacts, tag=args.tag,
+                                          everyone=args.everyone, stock=args.stock, start=args.start,
+                                          outline=args.outline, order=args.order, paths=ctx.paths,
+                                          progress=progress)
+    return _report(ctx, summary, "labels")
 
 
 def run_stocks(args: argparse.Namespace, ctx: CliContext) -> int:

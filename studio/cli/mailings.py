@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from studio.cli.context import CliContext
+from studio.cli.context import CliContext, progress_line
 from studio.cli.options import add_selection_arguments, add_today_argument, parse_date, today_of
 from studio.errors import UsageError
-from studio.progress import Progress
 from studio.services import mailings as service
 from studio.services.demo import run_demo
 from studio.services.mailings import MailingPlan, MailingRequest
@@ -70,17 +68,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.set_defaults(handler=run_demo_command)
 
 
-def _progress(ctx: CliContext) -> tuple[Progress, bool]:
-    interactive = sys.stderr.isatty()
-
-    def show(done: int, total: int, what: str) -> None:
-        if interactive:
-            counter = f"{done}/{total} " if total else ""
-            print(f"\r{(counter + what)[:70]:<70}", end="", file=ctx.err, flush=True)
-
-    return Progress(report=show), interactive
-
-
 def _request(args: argparse.Namespace) -> MailingRequest:
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
                           contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
@@ -127,7 +114,6 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
     request = _request(args)
     if not args.dry_run and args.out is None:
         raise UsageError("say where the mailing goes with --out DIR (or look first with --dry-run)")
-    progress, interactive = _progress(ctx)
     with ctx.open_store() as store:
         if args.dry_run:
             plan = service.plan_mailing(store, request, today, ctx.paths)
@@ -147,11 +133,8 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
                               f"{r.occasion.date.isoformat()}, mail by {r.occasion.mail_by.isoformat()}")
             _print_skipped(ctx, plan)
             return 0
-        try:
+        with progress_line(ctx) as progress:
             result = service.produce_mailing(store, request, today, args.out, ctx.paths, progress=progress)
-        finally:
-            if interactive:
-                print("\r" + " " * 70 + "\r", end="", file=ctx.err)
     plan = result.plan
     if args.json:
         ctx.print_json({"id": result.mailing_id, "folder": str(result.folder),
@@ -211,12 +194,8 @@ def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    progress, interactive = _progress(ctx)
-    try:
+    with progress_line(ctx) as progress:
         result = run_demo(args.out, today_of(args), progress=progress)
-    finally:
-        if interactive:
-            print("\r" + " " * 70 + "\r", end="", file=ctx.err)
     mailing = result.mailing
     plan = mailing.plan
     ctx.print(f"Loaded {result.imported.added} sample contacts into a throwaway database and made a "
