@@ -65,6 +65,7 @@ def main(argv: Sequence[str] | None = None, db: str | None = None) -> int:
     paths = AppPaths.resolve(args.db)
     window, context = open_window(paths)
     restore_hook = install_excepthook(context.errors)
+    window.closed.connect(app.quit)
     try:
         window.show()
         if args.files:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,8 @@ NAV = (("today", "Today"), ("contacts", "Contacts"), ("cards", "Cards"), ("maili
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the user closed the window (the app ends then, whatever else is open)
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -312,3 +314,4 @@ class MainWindow(QMainWindow):
                 return
         self.save_layout()
         event.accept()
+        self.closed.emit()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -104,22 +103,38 @@ def test_settings_are_saved_as_they_are_typed_and_make_a_test_page(qtbot, open_a
     assert page.read_bytes().startswith(b"%PDF")
 
 
-def test_main_opens_the_window_on_the_chosen_database(qtbot, styled_app, tmp_path, monkeypatch) -> None:
-    from studio.ui import app as app_module
+_MAIN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from studio.ui.app import create_application, main
+app = create_application()
+def close_soon():
+    windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+    if windows:
+        print("DB", windows[0].context.paths.db_path, flush=True)
+        print("HOOK", sys.excepthook.__qualname__, flush=True)
+        windows[0].close()
+    else:
+        QTimer.singleShot(50, close_soon)
+QTimer.singleShot(50, close_soon)
+status = main([], db=sys.argv[1])
+print("STATUS", status, "RESTORED", sys.excepthook is sys.__excepthook__, flush=True)
+"""
+
+
+def test_main_opens_the_window_on_the_chosen_database(tmp_path) -> None:
+    # A process of its own: the app's event loop ends with the window, as it does for a user.
+    import os
+    import subprocess
 
     db = tmp_path / "chosen.sqlite3"
-    monkeypatch.setenv("CARD_STUDIO_HOME", str(tmp_path / "home"))
-    seen = []
-
-    def close_soon() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
-        if windows:
-            seen.append(windows[0].context.paths.db_path)
-            windows[0].close()
-        else:
-            QTimer.singleShot(50, close_soon)
-    QTimer.singleShot(50, close_soon)
-    before = sys.excepthook
-    assert app_module.main([], db=str(db)) == 0
-    assert seen == [db]
-    assert sys.excepthook is before  # the app's hook is removed when it ends
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARD_STUDIO_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-c", _MAIN, str(db)], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"DB {db}" in done.stdout
+    assert "HOOK ErrorReporter.excepthook" in done.stdout  # installed while the app runs
+    assert "STATUS 0 RESTORED True" in done.stdout  # and removed when it ends
+    assert "Traceback" not in done.stderr
+    assert db.is_file()

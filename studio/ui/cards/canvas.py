@@ -104,7 +104,7 @@ class BoxItem(QGraphicsObject):
             pen.setColor(QColor(47, 122, 115, 150))
         painter.setPen(pen)
         fill = QColor(colour)
-        fill.setAlpha(28 if selected else (22 if self.flag else 0))
+        fill.setAlpha(16 if selected else (22 if self.flag else 0))
         painter.setBrush(QBrush(fill))
         painter.drawRect(self._rect)
         if selected:

@@ -33,7 +33,7 @@ class ContactDetail(QScrollArea):
         self._store = store
         self._shown: int | None = None
         self.setWidgetResizable(True)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(230)
         self.panel = Panel(margins=18)
         self.setWidget(self.panel)
         head = QHBoxLayout()

@@ -9,6 +9,7 @@ GUI thread, a page of rows at a time, when a row first needs its thumbnail.
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
+from studio.model import PartialDate
 from studio.store.contacts import ContactSummary
 from studio.ui.jobs import StoreThread
 from studio.ui.widgets import avatar
@@ -32,10 +34,24 @@ AVATAR_SIZE = 28
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("Name", "Email", "Phone", "City", "Birthday", "Tags")
-_NAME, _EMAIL, _PHONE, _CITY, _BIRTHDAY, _TAGS = range(len(COLUMNS))
+# The phone number is in the detail pane and found by the search; the table keeps to what
+# fits beside it on a laptop screen.
+COLUMNS = ("Name", "Email", "City", "Birthday", "Tags")
+_NAME, _EMAIL, _CITY, _BIRTHDAY, _TAGS = range(len(COLUMNS))
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def friendly_partial_date(iso: str | None) -> str:
+    """"1987-10-31" -> "31 Oct 1987", "--04-12" -> "12 Apr" (no year known)."""
+    if not iso:
+        return ""
+    try:
+        date = PartialDate.parse(iso)
+    except ValueError:
+        return iso
+    text = f"{date.day} {calendar.month_abbr[date.month]}"
+    return f"{text} {date.year}" if date.year is not None else text
 
 
 def sort_text(text: str) -> str:
@@ -155,12 +171,10 @@ class ContactTableModel(QAbstractTableModel):
             return row.name or "(no name)"
         if column == _EMAIL:
             return row.email
-        if column == _PHONE:
-            return row.phone
         if column == _CITY:
             return row.city
         if column == _BIRTHDAY:
-            return row.birthday or ""
+            return friendly_partial_date(row.birthday)
         if column == _TAGS:
             return ", ".join(row.tags)
         return ""

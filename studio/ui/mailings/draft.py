@@ -87,11 +87,28 @@ def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
     occasions += [OccasionChoice(key, calendar.catalogue.get(key).name, True) for key in calendar.catalogue.keys()]
     occasions += [OccasionChoice(key, NAMES.get(key, key.replace("-", " ").capitalize()),
                                  occasion_kind(key, calendar) is not None) for key in GENERAL_OCCASIONS]
-    envelopes = [(e.id, f"{e.name} — {e.width:g} × {e.height:g} mm") for e in mail_pieces.envelope_sizes(paths)]
+    envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
     stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
     return WizardChoices(occasions=occasions, tags=store.contacts.all_tags(),
                          people=[(s.id, s.name) for s in store.contacts.summaries()], envelopes=envelopes,
                          stocks=stocks, templates=list_templates(paths).templates)
+
+
+def occasion_names(keys: set[str]) -> dict[str, str]:
+    """What a user reads for each occasion key: "christmas" -> "Christmas" (pool or store thread)."""
+    from studio.cards.occasion import NAMES
+    from studio.services.occasions import holiday_calendar
+
+    catalogue = holiday_calendar().catalogue
+    names = {}
+    for key in keys:
+        if key in catalogue:
+            names[key] = catalogue.get(key).name
+        elif key.startswith("date:"):
+            names[key] = key.removeprefix("date:").replace("-", " ").capitalize()
+        else:
+            names[key] = NAMES.get(key, key.replace("-", " ").capitalize())
+    return names
 
 
 def default_folder(base: Path, draft: MailingDraft, today: dt.date) -> Path:

@@ -38,11 +38,17 @@ class MailingHistoryModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._mailings: list[Mailing] = []
+        self._names: dict[str, str] = {}
 
-    def set_mailings(self, mailings: Sequence[Mailing]) -> None:
+    def set_mailings(self, mailings: Sequence[Mailing], names: dict[str, str] | None = None) -> None:
+        """``names`` maps occasion keys to what a user reads ("christmas" -> "Christmas")."""
         self.beginResetModel()
         self._mailings = list(mailings)
+        self._names = dict(names or {})
         self.endResetModel()
+
+    def occasion_name(self, key: str) -> str:
+        return self._names.get(key, key)
 
     def mailing(self, row: int) -> Mailing:
         return self._mailings[row]
@@ -75,7 +81,8 @@ class MailingHistoryModel(QAbstractTableModel):
         mailing = self._mailings[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (mailing.created_at[:10], f"{mailing.occasion} {mailing.year or ''}".strip(), mailing.template,
+            return (mailing.created_at[:10], f"{self.occasion_name(mailing.occasion)} {mailing.year or ''}".strip(),
+                    mailing.template,
                     output_text(mailing.output), str(len(mailing.items)),
                     mailing.sent_at[:10] if mailing.sent_at else "not yet")[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:

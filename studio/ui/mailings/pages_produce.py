@@ -77,6 +77,7 @@ class ProducePage(QWizardPage):
         def work(store: Store, progress: Any) -> Any:
             from studio.services.mailings import produce_mailing
 
+            out.parent.mkdir(parents=True, exist_ok=True)  # e.g. Documents/Card Studio on the first mailing
             return produce_mailing(store, request, today, out, paths, progress=progress, plan=plan)
         tasks = self._wizard.context.tasks
         self.task = tasks.start(tasks.with_store(work), name="produce mailing", on_progress=self._progress,

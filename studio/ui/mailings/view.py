@@ -56,7 +56,7 @@ class MailingsView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (1, 150), (2, 150), (4, 60), (5, 100)):
+        for column, width in ((0, 110), (1, 190), (2, 170), (4, 70), (5, 110)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
 
@@ -72,9 +72,13 @@ class MailingsView(QWidget):
         self.items_table.verticalHeader().hide()
         self.items_table.setShowGrid(False)
         self.items_table.setAlternatingRowColors(True)
-        self.items_table.horizontalHeader().setStretchLastSection(True)
-        self.items_table.setColumnWidth(0, 40)
-        self.items_table.setColumnWidth(1, 180)
+        items_header = self.items_table.horizontalHeader()
+        items_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        items_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.items_table.setColumnWidth(0, 44)
+        self.items_table.setColumnWidth(2, 200)
+        self.items_table.setColumnWidth(3, 120)
+        self.items_table.verticalHeader().setDefaultSectionSize(30)
         self.detail = Panel(margins=16)
         self.detail.body.addWidget(self.detail_title)
         self.detail.body.addWidget(self.detail_info)
@@ -87,12 +91,12 @@ class MailingsView(QWidget):
         self.detail.body.addWidget(label("Who received what", "muted"))
         self.detail.body.addWidget(self.items_table, 1)
 
-        splitter = QSplitter()
+        splitter = QSplitter(Qt.Orientation.Vertical)  # both get the full width: long lists read better
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 420])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 420])
         self.empty = EmptyState(icons.icon("mailings"), "No mailings yet",
                                 "A mailing makes the cards for an occasion, with matching envelopes or address "
                                 "labels, in one go. Every card you make is remembered here, so nobody gets the "
@@ -116,15 +120,19 @@ class MailingsView(QWidget):
     # --- history ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        def job(store: Store) -> list[Mailing]:
+        def job(store: Store) -> tuple[list[Mailing], dict[str, str]]:
             from studio.services.mailings import mailing_history
+            from studio.ui.mailings.draft import occasion_names
 
-            return mailing_history(store)
+            mailings = mailing_history(store)
+            keys = {m.occasion for m in mailings} | {i.occasion for m in mailings for i in m.items}
+            return mailings, occasion_names(keys)
         self._context.store.submit(job, self._loaded)
 
-    def _loaded(self, mailings: list[Mailing]) -> None:
+    def _loaded(self, loaded: tuple[list[Mailing], dict[str, str]]) -> None:
+        mailings, names = loaded
         selected = self.selected()
-        self.model.set_mailings(mailings)
+        self.model.set_mailings(mailings, names)
         cards = sum(len(m.items) for m in mailings)
         posted = sum(len(m.items) for m in mailings if m.sent_at)
         self.header.subtitle.setText(f"{len(mailings)} mailing{'s' if len(mailings) != 1 else ''} · "
@@ -144,7 +152,8 @@ class MailingsView(QWidget):
         self.detail.setVisible(mailing is not None)
         if mailing is None:
             return
-        self.detail_title.setText(f"{mailing.occasion} {mailing.year or ''} · {mailing.template}")
+        self.detail_title.setText(f"{self.model.occasion_name(mailing.occasion)} {mailing.year or ''}".strip()
+                                  + f" · {mailing.template}")
         posted = f"posted {mailing.sent_at[:10]}" if mailing.sent_at else "not marked as posted yet"
         self.detail_info.setText(f"Made {mailing.created_at[:16].replace('T', ' ')} · {len(mailing.items)} cards · "
                                  f"{output_text(mailing.output)} · {posted}\n{mailing.folder}")
@@ -153,7 +162,7 @@ class MailingsView(QWidget):
         self.print_button.setEnabled(exists)
         self.sent_button.setVisible(not mailing.sent_at)
         self.delete_button.setEnabled(not mailing.sent_at)
-        self.items.set_rows([(i.position, i.contact_name, i.occasion,
+        self.items.set_rows([(i.position, i.contact_name, self.model.occasion_name(i.occasion),
                               i.occasion_date.isoformat() if i.occasion_date else "") for i in mailing.items],
                             [i.contact_id for i in mailing.items])
 

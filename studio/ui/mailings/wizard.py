@@ -50,6 +50,9 @@ class MailingWizard(QWizard):
         for page in (self.recipients, self.card, self.output, self.review, self.produce, self.finished_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
+        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.FinishButton):
+            self.button(which).setMinimumWidth(150)  # "Make the PDFs" must not be cut
         self.accepted.connect(self._remember)
         paths = context.paths
 

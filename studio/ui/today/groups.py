@@ -78,7 +78,7 @@ def friendly_date(day: dt.date, today: dt.date | None = None) -> str:
 def mail_by_text(mail_by: dt.date, today: dt.date) -> str:
     days = (mail_by - today).days
     if days < 0:
-        return f"was due {friendly_date(mail_by)} ({-days} day{'s' if days != -1 else ''} late)"
+        return f"{-days} day{'s' if days != -1 else ''} late (post by {friendly_date(mail_by)})"
     if days == 0:
         return "mail today"
     if days == 1:

@@ -9,11 +9,11 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from studio.ui import style
+from studio.ui import icons, style
 from studio.ui.today.groups import OccasionGroup, mail_by_text
 from studio.ui.widgets import avatar, button, label
 
-_BADGES = {"late": ("Late", "badgeLate"), "today": ("Today", "badgeWarn"), "soon": ("This week", "badgeOk")}
+_BADGES = {"late": ("Late", "badgeLate"), "today": ("Post today", "badgeWarn"), "soon": ("This week", "badgeOk")}
 _KIND_COLOURS = {"birthday": "#d9644a", "anniversary": "#a0507a", "customer-anniversary": "#2f7a73",
                  "thank-you": "#c2883a", "holiday": "#3f7cad", "date": "#7b6cb0"}
 
@@ -48,20 +48,26 @@ class OccasionRow(QFrame):
         detail = label(group.detail(), "muted")
         text.addWidget(detail)
         layout.addLayout(text, 1)
-        when = label(mail_by_text(group.mail_by, today), "muted", wrap=True)
-        when.setMinimumWidth(120)
-        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(when)
+        # The status badge over when to post, right-aligned: the row stays narrow.
+        status_column = QVBoxLayout()
+        status_column.setSpacing(3)
         status = group.status(today)
+        badge = None
         if group.mailed and group.mailed == len(group.items):
             badge = label("In a mailing", "badgeOk")
-            layout.addWidget(badge)
         elif status in _BADGES:
             caption, name = _BADGES[status]
-            layout.addWidget(label(caption, name))
+            badge = label(caption, name)
+        if badge is not None:
+            status_column.addWidget(badge, 0, Qt.AlignmentFlag.AlignRight)
+        when = label(mail_by_text(group.mail_by, today), "muted")
+        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        status_column.addWidget(when, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(status_column)
         if group.personal:
-            self.card_button = button("Card…", lambda: on_card(group),
-                                      tooltip="Open this card in the designer, for this person")
+            self.card_button = button("", lambda: on_card(group), icon=icons.icon("cards"),
+                                      tooltip="See the card for this person in the designer")
+            self.card_button.setFixedWidth(40)
             layout.addWidget(self.card_button)
         self.prepare_button = button("Prepare…", lambda: on_prepare(group), name="primary",
                                      tooltip="Make the cards and envelopes for this occasion")

@@ -76,13 +76,15 @@ class TodayView(QWidget):
         left.addWidget(self.upcoming_panel)
         left.addStretch(1)
         right = QVBoxLayout()
+        for panel in (self.neglect_panel, self.unposted_panel):
+            panel.setFixedWidth(280)
         right.addWidget(self.neglect_panel)
         right.addWidget(self.unposted_panel)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 0)
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 6, 0)
@@ -91,7 +93,7 @@ class TodayView(QWidget):
         body.addLayout(columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
 
         layout = QVBoxLayout(self)
@@ -207,10 +209,12 @@ class TodayView(QWidget):
         self.neglect_rows.addWidget(label(
             f"{len(neglected)} customer{'s' if len(neglected) != 1 else ''} may feel forgotten.", "muted"))
         for person in neglected[:12]:
-            when = ("never had a card" if person.last_card is None
-                    else f"last card {friendly_date(person.last_card, data.today)}")
+            when = ("no card yet" if person.last_card is None
+                    else f"last {friendly_date(person.last_card, data.today)}")
             row = QHBoxLayout()
-            row.addWidget(QLabel(person.contact_name or "(no name)"), 1)
+            name = QLabel(person.contact_name or "(no name)")
+            name.setMinimumWidth(60)
+            row.addWidget(name, 1)
             row.addWidget(label(when, "muted"))
             holder = QWidget()
             holder.setLayout(row)
@@ -220,7 +224,7 @@ class TodayView(QWidget):
             self.neglect_rows.addWidget(label(f"and {len(neglected) - 12} more", "muted"))
         ids = [p.contact_id for p in neglected]
         self.neglect_rows.addWidget(button(
-            "Send them a thinking-of-you card…",
+            "Send them a card…",
             lambda: self._prepare(MailingPreset(occasion="thinking-of-you", year=data.today.year,
                                                 contact_ids=ids, title="Customers not thanked lately"))))
 
