@@ -31,12 +31,58 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TARGET_S = 2.0
 
-GIVEN = ["Zoë", "Priya", "Daniel", "Анна", "王", "Henrik", "Maria", "Kwame", "Siobhán", "Lukas", "Aisha",
-         "Hiroshi", "Camille", "Olivia", "Chinedu", "Grace", "Mateo", "Noor", "Elif", "Tomás"]
-FAMILY = ["Ångström-Núñez", "Raman", "Cohen", "Смирнова", "小明", "Lund", "Lopez", "Mensah", "Ní Bhriain",
-          "Müller", "Bello", "Sato", "Laurent", "Davis", "Okafor", "Kim", "García", "Haddad", "Yılmaz", "Silva"]
-CITIES = [("Portland", "OR", "97205", "US"), ("Berlin", "", "10115", "DE"), ("Toronto", "ON", "M5V 2T6", "CA"),
-          ("London", "", "SW1A 1AA", "GB"), ("Tokyo", "", "150-8512", "JP"), ("Lagos", "", "100001", "NG")]
+GIVEN = [
+    "Zoë",
+    "Priya",
+    "Daniel",
+    "Анна",
+    "王",
+    "Henrik",
+    "Maria",
+    "Kwame",
+    "Siobhán",
+    "Lukas",
+    "Aisha",
+    "Hiroshi",
+    "Camille",
+    "Olivia",
+    "Chinedu",
+    "Grace",
+    "Mateo",
+    "Noor",
+    "Elif",
+    "Tomás",
+]
+FAMILY = [
+    "Ångström-Núñez",
+    "Raman",
+    "Cohen",
+    "Смирнова",
+    "小明",
+    "Lund",
+    "Lopez",
+    "Mensah",
+    "Ní Bhriain",
+    "Müller",
+    "Bello",
+    "Sato",
+    "Laurent",
+    "Davis",
+    "Okafor",
+    "Kim",
+    "García",
+    "Haddad",
+    "Yılmaz",
+    "Silva",
+]
+CITIES = [
+    ("Portland", "OR", "97205", "US"),
+    ("Berlin", "", "10115", "DE"),
+    ("Toronto", "ON", "M5V 2T6", "CA"),
+    ("London", "", "SW1A 1AA", "GB"),
+    ("Tokyo", "", "150-8512", "JP"),
+    ("Lagos", "", "100001", "NG"),
+]
 
 
 def _photo() -> bytes:
@@ -60,14 +106,28 @@ def generate(db: Path, count: int) -> None:
             given, family = random.choice(GIVEN), random.choice(FAMILY)
             city, region, code, country = random.choice(CITIES)
             year = random.choice([None, *range(1950, 2001)])
-            store.contacts.add(Contact(
-                given_name=given, family_name=f"{family}{'' if n < len(FAMILY) else f' {n}'}",
-                emails=[Email(f"person{n}@example.com", "home")], phones=[Phone(f"+1 555 01{n % 100:02d}", "mobile")],
-                addresses=[Address(street=f"{n} Main Street", city=city, region=region, postal_code=code,
-                                   country=country, label="home")],
-                birthday=PartialDate(random.randint(1, 12), random.randint(1, 28), year),
-                tags=random.sample(["customer", "vip", "team", "prospect"], k=random.randint(1, 2)),
-                photo=photo if n % 10 == 0 else None, photo_type="image/jpeg" if n % 10 == 0 else ""))
+            store.contacts.add(
+                Contact(
+                    given_name=given,
+                    family_name=f"{family}{'' if n < len(FAMILY) else f' {n}'}",
+                    emails=[Email(f"person{n}@example.com", "home")],
+                    phones=[Phone(f"+1 555 01{n % 100:02d}", "mobile")],
+                    addresses=[
+                        Address(
+                            street=f"{n} Main Street",
+                            city=city,
+                            region=region,
+                            postal_code=code,
+                            country=country,
+                            label="home",
+                        )
+                    ],
+                    birthday=PartialDate(random.randint(1, 12), random.randint(1, 28), year),
+                    tags=random.sample(["customer", "vip", "team", "prospect"], k=random.randint(1, 2)),
+                    photo=photo if n % 10 == 0 else None,
+                    photo_type="image/jpeg" if n % 10 == 0 else "",
+                )
+            )
 
 
 CHILD_APP = r"""
@@ -127,11 +187,16 @@ app.exec()
 
 
 def run_child(code: str, args: list[str], home: Path) -> dict[str, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARD_STUDIO_HOME=str(home),
-               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CARD_STUDIO_HOME=str(home),
+        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
     env["BENCH_T0"] = repr(time.time())
-    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line.removeprefix("RESULT "))
@@ -148,21 +213,28 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp) / "bench.sqlite3"
         started = time.perf_counter()
         generate(db, args.contacts)
-        print(f"generated {args.contacts} contacts in {time.perf_counter() - started:.1f} s "
-              f"({db.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"generated {args.contacts} contacts in {time.perf_counter() - started:.1f} s "
+            f"({db.stat().st_size / 1e6:.1f} MB)"
+        )
         run_child(CHILD_APP, [str(db), str(args.contacts)], Path(tmp) / "warm")  # warm the OS file cache
-        app_runs = [run_child(CHILD_APP, [str(db), str(args.contacts)], Path(tmp) / f"home{i}")
-                    for i in range(args.runs)]
+        app_runs = [
+            run_child(CHILD_APP, [str(db), str(args.contacts)], Path(tmp) / f"home{i}")
+            for i in range(args.runs)
+        ]
         bare_runs = [run_child(CHILD_BARE, [], Path(tmp) / "bare") for _ in range(args.runs)]
 
     def row(name: str, values: list[float], target: str = "") -> str:
-        return (f"| {name:<36} | {statistics.median(values):6.2f} s | {min(values):6.2f} s | "
-                f"{max(values):6.2f} s | {target:<10} |")
+        return (
+            f"| {name:<38} | {statistics.median(values):6.2f} s | {min(values):6.2f} s | "
+            f"{max(values):6.2f} s | {target:<10} |"
+        )
+
     paint = [r["first_paint"] for r in app_runs]
     listed = [r["contacts_listed"] for r in app_runs]
     print(f"\nStartup with {args.contacts:,} contacts, {args.runs} runs each (offscreen, fresh process)\n")
-    print("| measure                              | median   | best     | worst    | target     |")
-    print("|--------------------------------------|----------|----------|----------|------------|")
+    print("| measure                                | median   | best     | worst    | target     |")
+    print("|----------------------------------------|----------|----------|----------|------------|")
     verdict = "ok" if statistics.median(paint) < TARGET_S else "MISSED"
     print(row("Card Studio: first painted window", paint, f"< {TARGET_S:g} s {verdict}"))
     print(row(f"Card Studio: all {args.contacts:,} contacts listed", listed))

@@ -44,16 +44,24 @@ def prepare(home: Path) -> Path:
         settings.sender.company = "Lindqvist Wellness"
         settings.sender.signature_line = "Warmly, Maya"
         settings.sender.phone = "(503) 555-0199"
-        settings.sender.address = Address(street="812 NW Flanders Street", city="Portland", region="OR",
-                                          postal_code="97209", country="United States")
+        settings.sender.address = Address(
+            street="812 NW Flanders Street",
+            city="Portland",
+            region="OR",
+            postal_code="97209",
+            country="United States",
+        )
         with store.transaction():
             store.settings.save(settings)
         ids = store.contacts.ids(tag="vip")[:6] or store.contacts.ids()[:6]
-        request = MailingRequest(template="thinking-of-you", occasion="thinking-of-you", contact_ids=tuple(ids),
-                                 labels="avery-5160")
+        request = MailingRequest(
+            template="thinking-of-you",
+            occasion="thinking-of-you",
+            contact_ids=tuple(ids),
+            labels="avery-5160",
+        )
         (home / "mailings").mkdir(parents=True, exist_ok=True)
-        done = produce_mailing(store, request, TODAY, home / "mailings" / "thank-you",
-                               paths)
+        done = produce_mailing(store, request, TODAY, home / "mailings" / "thank-you", paths)
         mark_sent(store, done.mailing_id, dt.date.today())  # the history records when it was made, today
         log_event(store, str(store.contacts.ids()[3]), "order", TODAY - dt.timedelta(days=1))
     return paths.db_path
@@ -137,17 +145,22 @@ def main(argv: list[str] | None = None) -> int:
         settle(window, context, lambda: cards.loaded)
         for row in range(cards.gallery.model.rowCount()):
             cards.gallery.model.index(row).data(1)  # ask for every thumbnail
-        settle(window, context, lambda: cards.gallery.model.thumbnails_ready() == cards.gallery.model.rowCount())
+        settle(
+            window, context, lambda: cards.gallery.model.thumbnails_ready() == cards.gallery.model.rowCount()
+        )
         shot(window, "05-cards")
 
-        zoe = next((i for i in range(contacts.model.rowCount())
-                    if contacts.model.summary(i).name.startswith("Zoë")), 0)
+        zoe = next(
+            (i for i in range(contacts.model.rowCount()) if contacts.model.summary(i).name.startswith("Zoë")),
+            0,
+        )
         cards.design(("birthday-balloons", contacts.model.summary(zoe).id, "birthday"))
         designer = cards.designer
         settle(window, context, lambda: designer.last_result is not None and designer.contact is not None)
         designer.tabs.setCurrentIndex(1)
-        designer.message.setPlainText("Happy birthday, Zoë! Thank you for a wonderful year — "
-                                      "your next lavender body butter is on me.")
+        designer.message.setPlainText(
+            "Happy birthday, Zoë! Thank you for a wonderful year — your next lavender body butter is on me."
+        )
         settle(window, context, lambda: not designer.preview.busy)
         first_box = next(iter(designer.canvas.boxes), "")
         designer.select_box(first_box)
@@ -166,8 +179,14 @@ def main(argv: list[str] | None = None) -> int:
         settle(window, context, lambda: wizard.choices is not None)
         shot(wizard, "08-wizard-who")
         wizard.next()
-        settle(window, context, lambda: wizard.card.model.thumbnails_ready() >= min(
-            wizard.card.model.rowCount(), wizard.card.proxy.rowCount()))
+        settle(
+            window,
+            context,
+            lambda: (
+                wizard.card.model.thumbnails_ready()
+                >= min(wizard.card.model.rowCount(), wizard.card.proxy.rowCount())
+            ),
+        )
         shot(wizard, "09-wizard-card")
         wizard.next()
         wizard.output.labels.setChecked(True)

@@ -51,8 +51,12 @@ def open_window(paths: AppPaths, today: Callable[[], dt.date] | None = None) -> 
 
 def _parse(argv: Sequence[str] | None, db: str | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="card-studio", description="Card Studio, the desktop app.")
-    parser.add_argument("--db", metavar="FILE", default=db,
-                        help="the database to use (default: CARD_STUDIO_DB or the one in your data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="FILE",
+        default=db,
+        help="the database to use (default: CARD_STUDIO_DB or the one in your data folder)",
+    )
     parser.add_argument("files", nargs="*", help=".vcf files to import when the window opens")
     known, _qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     return known

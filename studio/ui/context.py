@@ -53,12 +53,19 @@ class AppContext:
         folder, next to the database they belong with.
         """
         ui_settings = QSettings(str(paths.data_dir / "card-studio-ui.ini"), QSettings.Format.IniFormat)
-        return cls(paths=paths, store=StoreThread(paths.db_path), tasks=TaskRunner(paths.db_path),
-                   ui_settings=ui_settings, errors=ErrorReporter(paths.log_path), events=AppEvents(),
-                   today=today or dt.date.today)
+        return cls(
+            paths=paths,
+            store=StoreThread(paths.db_path),
+            tasks=TaskRunner(paths.db_path),
+            ui_settings=ui_settings,
+            errors=ErrorReporter(paths.log_path),
+            events=AppEvents(),
+            today=today or dt.date.today,
+        )
 
     def save_settings(self, settings: Settings, on_done: Callable[[], None] | None = None) -> None:
         """Commit ``settings`` to the store, then announce them."""
+
         def job(store) -> None:  # noqa: ANN001 - a Store, on the store thread
             with store.transaction():
                 store.settings.save(settings)
@@ -68,6 +75,7 @@ class AppContext:
             self.events.settings_changed.emit(settings)
             if on_done is not None:
                 on_done()
+
         self.store.submit(job, saved)
 
     def shutdown(self) -> None:

@@ -47,10 +47,13 @@ def user_message(exc: BaseException, log_path: Path | None) -> tuple[str, str]:
     logged = log_path is not None and write_log(log_path, exc)
     where = f"\n\nThe details were written to {log_path}." if logged else ""
     detail = str(exc).strip()
-    return ("Something went wrong",
-            "Card Studio hit an unexpected problem and stopped what it was doing. "
-            "Your contacts and earlier work are safe."
-            + (f"\n\n({type(exc).__name__}: {detail})" if detail else "") + where)
+    return (
+        "Something went wrong",
+        "Card Studio hit an unexpected problem and stopped what it was doing. "
+        "Your contacts and earlier work are safe."
+        + (f"\n\n({type(exc).__name__}: {detail})" if detail else "")
+        + where,
+    )
 
 
 class ErrorReporter:
@@ -94,4 +97,5 @@ def install_excepthook(reporter: ErrorReporter) -> Callable[[], None]:
 
     def restore() -> None:
         sys.excepthook = previous
+
     return restore

@@ -38,7 +38,8 @@ HOW_TO = {
 your computer.</p>""",
     "Android": """
 <ol>
-<li>Open the <b>Contacts</b> app and tap <b>Fix &amp; manage</b> (or the menu <b>⋮</b> ▸ <b>Settings</b>).</li>
+<li>Open the <b>Contacts</b> app and tap <b>Fix &amp; manage</b>
+(or the menu <b>⋮</b> ▸ <b>Settings</b>).</li>
 <li>Choose <b>Export to file</b> and pick the account to export.</li>
 <li>Save the <b>.vcf</b> file, then copy it to your computer (USB cable, email to yourself, or a
 cloud drive).</li>
@@ -85,8 +86,9 @@ class HowToDialog(QDialog):
 class WelcomePage(QWidget):
     """Shown instead of Today while the address book is empty."""
 
-    def __init__(self, on_import: Callable[[], None], on_samples: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, on_import: Callable[[], None], on_samples: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         outer = QVBoxLayout(self)
@@ -98,26 +100,44 @@ class WelcomePage(QWidget):
         head.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         titles = QVBoxLayout()
         titles.addWidget(label("Welcome to Card Studio", "pageTitle"))
-        titles.addWidget(label("A card on every birthday, a thank-you after every order, a holiday card "
-                               "every December: Card Studio remembers, you sign. Start by bringing in "
-                               "your contacts.", "pageSubtitle", wrap=True))
+        titles.addWidget(
+            label(
+                "A card on every birthday, a thank-you after every order, a holiday card "
+                "every December: Card Studio remembers, you sign. Start by bringing in "
+                "your contacts.",
+                "pageSubtitle",
+                wrap=True,
+            )
+        )
         head.addLayout(titles, 1)
         outer.addLayout(head)
 
         choices = QGridLayout()
         choices.setHorizontalSpacing(16)
-        self.import_button = button("Import contacts…", on_import, name="primary",
-                                    icon=icons.icon("import", "#ffffff"))
+        self.import_button = button(
+            "Import contacts…", on_import, name="primary", icon=icons.icon("import", "#ffffff")
+        )
         self.samples_button = button("Load sample contacts", on_samples)
-        choices.addWidget(self._choice(
-            "Import your contacts",
-            "Choose the .vcf file you exported from your phone, iCloud, Google or Outlook — or drop it "
-            "on this window. Nothing is sent anywhere: your contacts stay on this computer.",
-            self.import_button), 0, 0)
-        choices.addWidget(self._choice(
-            "Try it with sample customers",
-            "Thirty-odd fictional customers with birthdays, anniversaries and addresses in several "
-            "countries. Delete them any time.", self.samples_button), 0, 1)
+        choices.addWidget(
+            self._choice(
+                "Import your contacts",
+                "Choose the .vcf file you exported from your phone, iCloud, Google or Outlook — or drop it "
+                "on this window. Nothing is sent anywhere: your contacts stay on this computer.",
+                self.import_button,
+            ),
+            0,
+            0,
+        )
+        choices.addWidget(
+            self._choice(
+                "Try it with sample customers",
+                "Thirty-odd fictional customers with birthdays, anniversaries and addresses in several "
+                "countries. Delete them any time.",
+                self.samples_button,
+            ),
+            0,
+            1,
+        )
         outer.addLayout(choices)
 
         outer.addWidget(label("How to export your contacts", "sectionTitle"))

@@ -72,14 +72,27 @@ def _pen(color: QColor, width: float = 1.8) -> QPen:
 def _heart(center_x: float, center_y: float, size: float) -> QPainterPath:
     s = size / 2
     path = QPainterPath(QPointF(center_x, center_y + s * 0.9))
-    path.cubicTo(center_x - s * 1.9, center_y - s * 0.2, center_x - s * 0.8, center_y - s * 1.5,
-                 center_x, center_y - s * 0.45)
-    path.cubicTo(center_x + s * 0.8, center_y - s * 1.5, center_x + s * 1.9, center_y - s * 0.2,
-                 center_x, center_y + s * 0.9)
+    path.cubicTo(
+        center_x - s * 1.9,
+        center_y - s * 0.2,
+        center_x - s * 0.8,
+        center_y - s * 1.5,
+        center_x,
+        center_y - s * 0.45,
+    )
+    path.cubicTo(
+        center_x + s * 0.8,
+        center_y - s * 1.5,
+        center_x + s * 1.9,
+        center_y - s * 0.2,
+        center_x,
+        center_y + s * 0.9,
+    )
     return path
 
 
 # --- glyphs -------------------------------------------------------------------------
+
 
 def _today(p: QPainter, c: QColor) -> None:
     p.setPen(_pen(c))
@@ -192,6 +205,7 @@ def _folder(p: QPainter, c: QColor) -> None:
 
 def _align(kind: str) -> Glyph:
     """Four lines of text set left, centred, right or justified."""
+
     def glyph(p: QPainter, c: QColor) -> None:
         p.setPen(_pen(c, 1.8))
         for row, length in enumerate((16, 11, 16, 9)):
@@ -206,15 +220,26 @@ def _align(kind: str) -> Glyph:
             else:
                 x0 = 12 - length / 2
             p.drawLine(QPointF(x0, y), QPointF(x0 + length, y))
+
     return glyph
 
 
 GLYPHS: dict[str, Glyph] = {
-    "align-left": _align("left"), "align-center": _align("center"), "align-right": _align("right"),
+    "align-left": _align("left"),
+    "align-center": _align("center"),
+    "align-right": _align("right"),
     "align-justify": _align("justify"),
-    "today": _today, "contacts": _contacts, "cards": _cards, "mailings": _mailings,
-    "settings": _settings, "import": _import, "add": _add, "delete": _delete, "search": _search,
-    "print": _print, "folder": _folder,
+    "today": _today,
+    "contacts": _contacts,
+    "cards": _cards,
+    "mailings": _mailings,
+    "settings": _settings,
+    "import": _import,
+    "add": _add,
+    "delete": _delete,
+    "search": _search,
+    "print": _print,
+    "folder": _folder,
 }
 
 
@@ -224,6 +249,7 @@ def icon(name: str, color: str = "#51606b", active: str | None = None) -> QIcon:
 
 
 # --- the app icon -------------------------------------------------------------------
+
 
 def _app_glyph(p: QPainter, _color: QColor) -> None:
     # A warm card standing on a teal tile, a heart on its front: "a card that says you care".

@@ -93,8 +93,9 @@ class StoreThread(QObject):
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def submit(self, job: Callable[[Store], Any], on_done: OnDone | None = None,
-               on_error: OnError | None = None) -> None:
+    def submit(
+        self, job: Callable[[Store], Any], on_done: OnDone | None = None, on_error: OnError | None = None
+    ) -> None:
         """Queue ``job``; it runs after every job submitted before it."""
         self._next_ticket += 1
         self._callbacks[self._next_ticket] = (on_done, on_error)
@@ -159,7 +160,9 @@ class Task(QRunnable):
     the next ``progress.step`` raise `Cancelled`; the task then emits ``cancelled``.
     """
 
-    def __init__(self, work: Callable[[Progress], Any], name: str = "", heap: HeapFreeze | None = None) -> None:
+    def __init__(
+        self, work: Callable[[Progress], Any], name: str = "", heap: HeapFreeze | None = None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.name = name
@@ -216,9 +219,17 @@ class TaskRunner(QObject):
         self._running: set[Task] = set()
         self._heap = HeapFreeze()
 
-    def start(self, work: Callable[[Progress], Any], *, on_done: OnDone | None = None,
-              on_error: OnError | None = None, on_progress: Callable[[int, int, str], None] | None = None,
-              on_cancelled: Callable[[], None] | None = None, name: str = "", important: bool = False) -> Task:
+    def start(
+        self,
+        work: Callable[[Progress], Any],
+        *,
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        name: str = "",
+        important: bool = False,
+    ) -> Task:
         """Run ``work(progress)`` in the background; callbacks run on the GUI thread.
 
         ``important`` marks work the user would lose by quitting (an import, a mailing,
@@ -256,6 +267,7 @@ class TaskRunner(QObject):
         def run(progress: Progress) -> Any:
             with open_store(db_path) as store:
                 return work(store, progress)
+
         return run
 
     @property

@@ -29,8 +29,13 @@ from studio.ui import icons, style
 from studio.ui.contacts.importer import ImportController, is_vcard_path
 from studio.ui.context import AppContext
 
-NAV = (("today", "Today"), ("contacts", "Contacts"), ("cards", "Cards"), ("mailings", "Mailings"),
-       ("settings", "Settings"))
+NAV = (
+    ("today", "Today"),
+    ("contacts", "Contacts"),
+    ("cards", "Cards"),
+    ("mailings", "Mailings"),
+    ("settings", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -174,13 +179,16 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         contacts = self.contacts_view
         file_menu = bar.addMenu("&File")
-        self.import_action = self._action("&Import Contacts…", self.importer.choose_files,
-                                          QKeySequence.StandardKey.Open)
+        self.import_action = self._action(
+            "&Import Contacts…", self.importer.choose_files, QKeySequence.StandardKey.Open
+        )
         file_menu.addAction(self.import_action)
         file_menu.addAction(self._action("Load &Sample Contacts", self.importer.load_samples))
         file_menu.addSeparator()
         file_menu.addAction(contacts.new_action)
-        self.new_mailing_action = self._action("New &Mailing…", self._new_mailing, QKeySequence("Ctrl+Shift+M"))
+        self.new_mailing_action = self._action(
+            "New &Mailing…", self._new_mailing, QKeySequence("Ctrl+Shift+M")
+        )
         file_menu.addAction(self.new_mailing_action)
         file_menu.addSeparator()
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -201,8 +209,9 @@ class MainWindow(QMainWindow):
         find = self._action("&Find Contact", self._find, QKeySequence.StandardKey.Find)
         edit_menu.addAction(find)
         edit_menu.addSeparator()
-        preferences = self._action("Se&ttings…", lambda: self.show_view("settings"),
-                                   QKeySequence.StandardKey.Preferences)
+        preferences = self._action(
+            "Se&ttings…", lambda: self.show_view("settings"), QKeySequence.StandardKey.Preferences
+        )
         if preferences.shortcut().isEmpty():  # Linux and Windows have no standard key for it
             preferences.setShortcut(QKeySequence("Ctrl+,"))
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -210,15 +219,17 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for number, (name, title) in enumerate(NAV, start=1):
-            view_menu.addAction(self._action(f"&{title}", lambda n=name: self.show_view(n),
-                                             QKeySequence(f"Ctrl+{number}")))
+            view_menu.addAction(
+                self._action(f"&{title}", lambda n=name: self.show_view(n), QKeySequence(f"Ctrl+{number}"))
+            )
         view_menu.addSeparator()
         full = self._action("&Full Screen", self._toggle_full_screen, QKeySequence.StandardKey.FullScreen)
         view_menu.addAction(full)
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("How to &Export Your Contacts…", self._how_to,
-                                         QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(
+            self._action("How to &Export Your Contacts…", self._how_to, QKeySequence.StandardKey.HelpContents)
+        )
         about = self._action("&About Card Studio", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
@@ -242,11 +253,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About Card Studio",
-                          f"<h3>Card Studio {__version__}</h3>"
-                          "<p>Appreciation-marketing cards, envelopes and labels from your phone's "
-                          "contacts.</p><p>Your data stays on this computer, in:<br/>"
-                          f"<code>{self.context.paths.db_path}</code></p>")
+        QMessageBox.about(
+            self,
+            "About Card Studio",
+            f"<h3>Card Studio {__version__}</h3>"
+            "<p>Appreciation-marketing cards, envelopes and labels from your phone's "
+            "contacts.</p><p>Your data stays on this computer, in:<br/>"
+            f"<code>{self.context.paths.db_path}</code></p>",
+        )
 
     # --- drag and drop import ---------------------------------------------------------
 
@@ -255,8 +269,11 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
-        return [Path(url.toLocalFile()) for url in mime.urls()
-                if url.isLocalFile() and is_vcard_path(url.toLocalFile())]
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and is_vcard_path(url.toLocalFile())
+        ]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self._dropped_vcards(event):
@@ -306,9 +323,11 @@ class MainWindow(QMainWindow):
         busy = self.context.tasks.important_active
         if busy:
             answer = QMessageBox.question(
-                self, "Quit Card Studio",
+                self,
+                "Quit Card Studio",
                 "Card Studio is still working (an import or a mailing). Stop it and quit? "
-                "What was finished is kept.")
+                "What was finished is kept.",
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

@@ -60,13 +60,16 @@ def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> 
             for page in range(document.pageCount()):
                 progress.step(done, total, f"Printing page {done + 1} of {total}")
                 points = document.pagePointSize(page)
-                layout = QPageLayout(QPageSize(points, QPageSize.Unit.Point),
-                                     QPageLayout.Orientation.Portrait, QMarginsF())
+                layout = QPageLayout(
+                    QPageSize(points, QPageSize.Unit.Point), QPageLayout.Orientation.Portrait, QMarginsF()
+                )
                 if painter is None:
                     printer.setPageLayout(layout)
                     painter = QPainter()
                     if not painter.begin(printer):
-                        raise StudioError("The printer could not be started. Is it switched on and connected?")
+                        raise StudioError(
+                            "The printer could not be started. Is it switched on and connected?"
+                        )
                 else:
                     printer.setPageLayout(layout)
                     printer.newPage()
@@ -107,9 +110,15 @@ class PrintJob:
         progress.setMinimumDuration(200)
         self.progress = progress
         tasks = self._context.tasks  # type: ignore[attr-defined]
-        task = tasks.start(lambda p: print_pdfs(self.printer, self._paths, p), name="print",
-                           on_progress=self._step, on_done=lambda _: self._finish(),
-                           on_cancelled=self._finish, on_error=self._failed, important=True)
+        task = tasks.start(
+            lambda p: print_pdfs(self.printer, self._paths, p),
+            name="print",
+            on_progress=self._step,
+            on_done=lambda _: self._finish(),
+            on_cancelled=self._finish,
+            on_error=self._failed,
+            important=True,
+        )
         progress.canceled.connect(task.cancel)
 
     def _step(self, done: int, total: int, what: str) -> None:
@@ -132,8 +141,9 @@ class PrintJob:
 class PdfReadyDialog(QDialog):
     """“Your PDFs are ready”: open each, show the folder, or print them all."""
 
-    def __init__(self, paths: Sequence[Path], title: str, text: str, context: object,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: Sequence[Path], title: str, text: str, context: object, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -165,4 +175,3 @@ class PdfReadyDialog(QDialog):
     def print_all(self) -> None:
         self.print_job = PrintJob(self._paths, self._context, self.parentWidget() or self)
         self.print_job.ask()
-

@@ -11,16 +11,16 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-ACCENT = "#2f7a73"        # deep teal: primary buttons, selection
+ACCENT = "#2f7a73"  # deep teal: primary buttons, selection
 ACCENT_DARK = "#24605b"
 ACCENT_SOFT = "#e2efed"
-WARM = "#d9644a"          # terracotta: hearts, "late", attention
+WARM = "#d9644a"  # terracotta: hearts, "late", attention
 WARM_SOFT = "#fbe9e4"
-INK = "#23313a"           # body text
-MUTED = "#6b7780"         # secondary text
-LINE = "#e3e0da"          # hairlines
-CANVAS = "#f6f4f0"        # window background
-SURFACE = "#ffffff"       # panels, tables
+INK = "#23313a"  # body text
+MUTED = "#6b7780"  # secondary text
+LINE = "#e3e0da"  # hairlines
+CANVAS = "#f6f4f0"  # window background
+SURFACE = "#ffffff"  # panels, tables
 SIDEBAR = "#22343d"
 SIDEBAR_TEXT = "#c9d3d8"
 WARNING = "#b7791f"

@@ -19,8 +19,14 @@ def label(text: str, name: str = "", wrap: bool = False) -> QLabel:
     return widget
 
 
-def button(text: str, on_click: Callable[[], None] | None = None, *, name: str = "",
-           icon: QIcon | None = None, tooltip: str = "") -> QPushButton:
+def button(
+    text: str,
+    on_click: Callable[[], None] | None = None,
+    *,
+    name: str = "",
+    icon: QIcon | None = None,
+    tooltip: str = "",
+) -> QPushButton:
     widget = QPushButton(text)
     if name:
         widget.setObjectName(name)
@@ -37,8 +43,9 @@ def button(text: str, on_click: Callable[[], None] | None = None, *, name: str =
 class PageHeader(QWidget):
     """A view's title, a one-line explanation and its main buttons on the right."""
 
-    def __init__(self, title: str, subtitle: str = "", actions: Sequence[QWidget] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, subtitle: str = "", actions: Sequence[QWidget] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
@@ -67,8 +74,14 @@ class Panel(QFrame):
 class EmptyState(QFrame):
     """What a list shows when it has nothing: an icon, what this place is for, what to do."""
 
-    def __init__(self, icon: QIcon, title: str, text: str, actions: Sequence[QPushButton] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        icon: QIcon,
+        title: str,
+        text: str,
+        actions: Sequence[QPushButton] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
         layout = QVBoxLayout(self)

@@ -24,14 +24,33 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(data_dir=tmp_path / "home", db_path=tmp_path / "app.sqlite3")
 
 
-def make_contact(given: str, family: str, *, tags: tuple[str, ...] = ("customer",), city: str = "Portland",
-                 birthday: str | None = "1980-12-01", email: str | None = None) -> Contact:
-    return Contact(given_name=given, family_name=family,
-                   emails=[Email(email or f"{given.lower()}.{family.lower()}@example.com", "home")],
-                   phones=[Phone("(503) 555-0100", "mobile")],
-                   addresses=[Address(street="1 Main Street", city=city, region="OR", postal_code="97205",
-                                      country="United States", label="home")],
-                   birthday=PartialDate.parse(birthday) if birthday else None, tags=list(tags))
+def make_contact(
+    given: str,
+    family: str,
+    *,
+    tags: tuple[str, ...] = ("customer",),
+    city: str = "Portland",
+    birthday: str | None = "1980-12-01",
+    email: str | None = None,
+) -> Contact:
+    return Contact(
+        given_name=given,
+        family_name=family,
+        emails=[Email(email or f"{given.lower()}.{family.lower()}@example.com", "home")],
+        phones=[Phone("(503) 555-0100", "mobile")],
+        addresses=[
+            Address(
+                street="1 Main Street",
+                city=city,
+                region="OR",
+                postal_code="97205",
+                country="United States",
+                label="home",
+            )
+        ],
+        birthday=PartialDate.parse(birthday) if birthday else None,
+        tags=list(tags),
+    )
 
 
 @pytest.fixture
@@ -43,9 +62,11 @@ def person() -> Callable[..., Contact]:
 @pytest.fixture
 def seed(app_paths: AppPaths) -> Callable[..., list[int]]:
     """Put contacts into the app's database before the window opens."""
+
     def add(*contacts: Contact) -> list[int]:
         with open_store(app_paths.db_path) as store, store.transaction():
             return [store.contacts.add(c) for c in contacts]
+
     return add
 
 
@@ -71,6 +92,7 @@ def open_app(qtbot, styled_app, app_paths: AppPaths) -> Iterator[Callable[[], tu
         opened.append((window, context))
         wait_idle(qtbot, context)
         return window, context
+
     yield open_
     for window, context in opened:
         context.tasks.shutdown()  # first: a window with work running asks before closing

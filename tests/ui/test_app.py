@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from studio.errors import StudioError
 from studio.store import open_store
@@ -54,7 +54,9 @@ def test_uncaught_errors_become_a_friendly_message_and_a_log_entry(qtbot, styled
     title, text = reporter.last_message
     assert title == "Something went wrong"
     assert "Traceback" not in text and str(log) in text
-    assert "Traceback" in log.read_text(encoding="utf-8") and "the-missing-key" in log.read_text(encoding="utf-8")
+    assert "Traceback" in log.read_text(encoding="utf-8") and "the-missing-key" in log.read_text(
+        encoding="utf-8"
+    )
     box = reporter.last_box
     assert isinstance(box, QMessageBox) and box.isVisible() and "Traceback" not in box.text()
     box.close()
@@ -110,7 +112,8 @@ from PySide6.QtWidgets import QApplication
 from studio.ui.app import create_application, main
 app = create_application()
 def close_soon():
-    windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]
+    windows = [w for w in QApplication.topLevelWidgets()
+               if type(w).__name__ == "MainWindow" and w.isVisible()]
     if windows:
         print("DB", windows[0].context.paths.db_path, flush=True)
         print("HOOK", sys.excepthook.__qualname__, flush=True)
@@ -130,8 +133,14 @@ def test_main_opens_the_window_on_the_chosen_database(tmp_path) -> None:
 
     db = tmp_path / "chosen.sqlite3"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CARD_STUDIO_HOME=str(tmp_path / "home"))
-    done = subprocess.run([sys.executable, "-c", _MAIN, str(db)], env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _MAIN, str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert f"DB {db}" in done.stdout
     assert "HOOK ErrorReporter.excepthook" in done.stdout  # installed while the app runs

@@ -28,10 +28,14 @@ def test_gallery_model_lists_templates_with_thumbnails(qtbot, qtmodeltester, ope
     # Cached on disk: the second look needs no rendering.
     assert list((context.paths.data_dir / "cache" / "thumbnails").glob("*.png"))
     # Filtering by occasion keeps only suited templates.
-    birthday = [model.template(r).id for r in range(model.rowCount()) if "birthday" in model.template(r).occasions]
+    birthday = [
+        model.template(r).id for r in range(model.rowCount()) if "birthday" in model.template(r).occasions
+    ]
     view.gallery.choose_occasion("birthday")
-    shown = [view.gallery.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
-             for r in range(view.gallery.proxy.rowCount())]
+    shown = [
+        view.gallery.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)
+        for r in range(view.gallery.proxy.rowCount())
+    ]
     assert set(birthday) <= set(shown) and len(shown) < model.rowCount() + 1
 
 
@@ -69,15 +73,22 @@ def test_overflowing_text_is_flagged(qtbot, open_app, seed, person) -> None:
     window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
     designer = _designer_on_message_panel(qtbot, view, ids[0])
     designer.message.setPlainText("Thank you so much for everything this year. " * 40)
-    qtbot.waitUntil(lambda: not designer.preview.busy and designer.last_result is not None
-                    and designer.last_result.request.message is not None, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            not designer.preview.busy
+            and designer.last_result is not None
+            and designer.last_result.request.message is not None
+        ),
+        timeout=20000,
+    )
     flagged = {name: item.flag for name, item in designer.canvas.boxes.items() if item.flag}
     assert "overflow" in flagged.values()
     assert "does not fit" in designer.fit_label.text()
 
 
 def test_boxes_move_and_resize_with_the_mouse_and_save_as_user_template(
-        qtbot, open_app, seed, person, app_paths) -> None:
+    qtbot, open_app, seed, person, app_paths
+) -> None:
     window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
     template = next(t for t in view.templates if "birthday" in t.occasions)
     view.open_designer(template, None, None)

@@ -11,8 +11,11 @@ from studio.ui.contacts.model import ID_ROLE, ContactFilterModel
 
 
 def test_contact_models_pass_the_model_tester(qtbot, qtmodeltester, open_app, seed, person) -> None:
-    seed(person("Zoë", "Ångström-Núñez", tags=("customer", "vip")), person("Priya", "Raman"),
-         person("王", "小明", tags=()))
+    seed(
+        person("Zoë", "Ångström-Núñez", tags=("customer", "vip")),
+        person("Priya", "Raman"),
+        person("王", "小明", tags=()),
+    )
     window, context = open_app()
     view = window.show_view("contacts")
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
@@ -25,8 +28,11 @@ def test_contact_models_pass_the_model_tester(qtbot, qtmodeltester, open_app, se
 
 
 def test_search_and_tag_filter_go_through_the_store(qtbot, open_app, seed, idle, person) -> None:
-    seed(person("Zoë", "Ångström-Núñez", tags=("customer", "vip"), city="Portland"),
-         person("Priya", "Raman", city="Edison"), person("Daniel", "Cohen", tags=("friend",)))
+    seed(
+        person("Zoë", "Ångström-Núñez", tags=("customer", "vip"), city="Portland"),
+        person("Priya", "Raman", city="Edison"),
+        person("Daniel", "Cohen", tags=("friend",)),
+    )
     window, context = open_app()
     view = window.show_view("contacts")
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
@@ -65,7 +71,9 @@ def test_editor_validates_dates_and_keeps_postal_codes_as_text(qtbot, styled_app
     assert not save.isEnabled()
 
 
-def test_edit_is_committed_at_once_and_delete_is_undoable(qtbot, open_app, seed, app_paths, idle, person) -> None:
+def test_edit_is_committed_at_once_and_delete_is_undoable(
+    qtbot, open_app, seed, app_paths, idle, person
+) -> None:
     ids = seed(person("Zoë", "Ångström-Núñez"), person("Priya", "Raman"))
     window, context = open_app()
     view = window.show_view("contacts")
@@ -143,10 +151,37 @@ def test_filter_model_alone(qtmodeltester) -> None:
             pass
 
     model = ContactTableModel(NoStore())  # type: ignore[arg-type]
-    model.set_rows([ContactSummary(i, f"Person {i}", f"person {i}", "", "", "", "", None, (), False)
-                    for i in range(1, 6)])
+    model.set_rows(
+        [
+            ContactSummary(i, f"Person {i}", f"person {i}", "", "", "", "", None, (), False)
+            for i in range(1, 6)
+        ]
+    )
     proxy = ContactFilterModel()
     proxy.setSourceModel(model)
     proxy.set_visible_ids({2, 4})
     assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [2, 4]
     qtmodeltester.check(proxy)
+
+
+def test_sorting_by_a_column_keeps_the_selection(qtbot, qtmodeltester, open_app, seed, person) -> None:
+    ids = seed(
+        person("Zoë", "Ångström-Núñez", birthday="1984-03-14"),
+        person("Priya", "Raman", birthday="--02-29"),
+        person("Daniel", "Cohen", birthday="1990-12-24"),
+    )
+    window, context = open_app()
+    view = window.show_view("contacts")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    view.select_contact(ids[2])
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # birthdays by month and day
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert names == ["Priya Raman", "Zoë Ångström-Núñez", "Daniel Cohen"]
+    assert view.selected_ids() == [ids[2]]
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [view.proxy.index(r, 0).data() for r in range(3)] == [
+        "Priya Raman",
+        "Daniel Cohen",
+        "Zoë Ångström-Núñez",
+    ]
+    qtmodeltester.check(view.model)

@@ -14,9 +14,13 @@ def _names(view) -> set[str]:  # noqa: ANN001
 
 
 def test_import_through_the_file_dialog_reports_problems_by_file_and_line(
-        qtbot, open_app, corpus, monkeypatch, app_paths, idle) -> None:
-    chosen = [str(corpus / "folkerkinzel-vcards" / "v4.vcf"), str(corpus / "khard" / "text-bday.vcf"),
-              str(corpus / "evolution-data-server" / "7.vcf")]
+    qtbot, open_app, corpus, monkeypatch, app_paths, idle
+) -> None:
+    chosen = [
+        str(corpus / "folkerkinzel-vcards" / "v4.vcf"),
+        str(corpus / "khard" / "text-bday.vcf"),
+        str(corpus / "evolution-data-server" / "7.vcf"),
+    ]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: (chosen, "Contact files"))
     window, context = open_app()
     contacts = window.show_view("contacts")
@@ -28,10 +32,14 @@ def test_import_through_the_file_dialog_reports_problems_by_file_and_line(
     rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
     assert {"v4.vcf", "text-bday.vcf", "7.vcf"} <= set(rows)
     v4 = rows["v4.vcf"]
-    assert any(v4.child(i).text(0) == "22" and "19723101" in v4.child(i).text(1) for i in range(v4.childCount()))
+    assert any(
+        v4.child(i).text(0) == "22" and "19723101" in v4.child(i).text(1) for i in range(v4.childCount())
+    )
     bday = rows["text-bday.vcf"]
-    assert any(bday.child(i).text(0) == "5" and "circa 1800" in bday.child(i).text(1)
-               for i in range(bday.childCount()))
+    assert any(
+        bday.child(i).text(0) == "5" and "circa 1800" in bday.child(i).text(1)
+        for i in range(bday.childCount())
+    )
     assert "Not imported" in rows["7.vcf"].text(1)
     assert report.problem_count >= 2
     report.accept()
@@ -47,11 +55,13 @@ def _drop(window, paths) -> tuple[QDragEnterEvent, QDropEvent]:  # noqa: ANN001
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where = QPointF(window.width() / 2, window.height() / 2)
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
-    drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, drop)
     return enter, drop
 

@@ -28,8 +28,9 @@ def _next(qtbot, wizard) -> None:  # noqa: ANN001
     wizard.next()
 
 
-def test_wizard_runs_to_the_pdfs_and_marks_the_mailing_sent(qtbot, qtmodeltester, open_app, seed, person,
-                                                           app_paths, tmp_path) -> None:
+def test_wizard_runs_to_the_pdfs_and_marks_the_mailing_sent(
+    qtbot, qtmodeltester, open_app, seed, person, app_paths, tmp_path
+) -> None:
     ids = seed(person("Zoë", "Ångström-Núñez"), person("Priya", "Raman"), person("Daniel", "Cohen"))
     with open_store(app_paths.db_path) as store, store.transaction():
         contact = store.contacts.get(ids[2])
@@ -95,8 +96,10 @@ def test_wizard_runs_to_the_pdfs_and_marks_the_mailing_sent(qtbot, qtmodeltester
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10000)
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.items)
-    assert {view.items.index(r, 1).data() for r in range(view.items.rowCount())} == \
-        {"Zoë Ångström-Núñez", "Priya Raman"}
+    assert {view.items.index(r, 1).data() for r in range(view.items.rowCount())} == {
+        "Zoë Ångström-Núñez",
+        "Priya Raman",
+    }
     assert view.model.index(0, 5).data() != "not yet"
     # The last choices are remembered for next time.
     assert context.ui_settings.value("mailings/output") == "labels"
@@ -124,8 +127,9 @@ def test_pdfs_print_page_by_page_at_their_own_size(qtbot, styled_app, tmp_path) 
         assert abs(pdf.pages[0].width - 684) < 2 and abs(pdf.pages[0].height - 297) < 2
 
 
-def test_gui_keeps_ticking_while_2000_cards_render_and_cancel_stops_it(qtbot, open_app, seed, person,
-                                                                       app_paths, tmp_path) -> None:
+def test_gui_keeps_ticking_while_2000_cards_render_and_cancel_stops_it(
+    qtbot, open_app, seed, person, app_paths, tmp_path
+) -> None:
     seed(*[person(f"Customer{n:04d}", f"Family{n % 97:02d}", tags=("customer",)) for n in range(2000)])
     window, context = open_app()
     view, wizard = _wizard(qtbot, window, MailingPreset(occasion="thinking-of-you", tag="customer"))
@@ -149,6 +153,7 @@ def test_gui_keeps_ticking_while_2000_cards_render_and_cancel_stops_it(qtbot, op
         now = time.monotonic()
         gaps.append(now - last[0])
         last[0] = now
+
     timer = QTimer()
     timer.setInterval(20)
     timer.timeout.connect(tick)

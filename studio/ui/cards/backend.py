@@ -18,8 +18,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from studio.cards import CardTemplate, card_context, compile_template, fill_card
-from studio.cards import load_sample, save_template
+from studio.cards import CardTemplate, card_context, compile_template, fill_card, load_sample, save_template
 from studio.model import Contact
 from studio.paths import AppPaths
 from studio.render.layout import CardLayout, FitNote
@@ -57,10 +56,16 @@ def _signature(template: CardTemplate) -> str:
 
 
 def summary(template: CardTemplate) -> TemplateSummary:
-    return TemplateSummary(id=template.id, name=template.name, format=template.format,
-                           occasions=tuple(template.occasions), source=template.source,
-                           description=template.description, folder=template.folder,
-                           signature=_signature(template))
+    return TemplateSummary(
+        id=template.id,
+        name=template.name,
+        format=template.format,
+        occasions=tuple(template.occasions),
+        source=template.source,
+        description=template.description,
+        folder=template.folder,
+        signature=_signature(template),
+    )
 
 
 def load_gallery(paths: AppPaths) -> Gallery:
@@ -77,8 +82,15 @@ def editable_copy(template: CardTemplate) -> CardTemplate:
     return copy.deepcopy(dataclasses.replace(template, compiled=None))
 
 
-def fill(template: CardTemplate, *, contact: Contact | None, settings: Settings, today: dt.date,
-         message: str | None, occasion: str | None = None) -> CardLayout:
+def fill(
+    template: CardTemplate,
+    *,
+    contact: Contact | None,
+    settings: Settings,
+    today: dt.date,
+    message: str | None,
+    occasion: str | None = None,
+) -> CardLayout:
     """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
 
     Raises `TemplateError` listing what is wrong with the edited template.
@@ -87,8 +99,9 @@ def fill(template: CardTemplate, *, contact: Contact | None, settings: Settings,
     if contact is None:
         card = load_sample(working)
         if settings.sender.name.strip():  # as `studio preview` does: the user's own signature
-            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
-                                       home_country=settings.home_country)
+            card = dataclasses.replace(
+                card, sender=settings.sender, language=settings.language, home_country=settings.home_country
+            )
         if message:
             card = dataclasses.replace(card, message=message)
     else:
@@ -110,8 +123,13 @@ def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, li
         picture = bitmap.to_pil().convert("RGBA")
     finally:
         document.close()
-    image = QImage(picture.tobytes("raw", "RGBA"), picture.width, picture.height, picture.width * 4,
-                   QImage.Format.Format_RGBA8888).copy()  # copy: the bytes object goes away
+    image = QImage(
+        picture.tobytes("raw", "RGBA"),
+        picture.width,
+        picture.height,
+        picture.width * 4,
+        QImage.Format.Format_RGBA8888,
+    ).copy()  # copy: the bytes object goes away
     return image, notes
 
 
@@ -140,8 +158,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "my-card"
 
 
-def save_user_template(template: CardTemplate, paths: AppPaths, *, template_id: str, name: str,
-                       default_message: str | None) -> CardTemplate:
+def save_user_template(
+    template: CardTemplate, paths: AppPaths, *, template_id: str, name: str, default_message: str | None
+) -> CardTemplate:
     """Save the edited ``template`` as the user's own, in the template folder format.
 
     The folder is ``paths.user_templates_dir / template_id``; a user template with the id

@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
 from studio.cards import TextSpec
 from studio.ui import icons, style
 
-FONTS = (("serif", "Serif (EB Garamond)"), ("sans", "Sans (DejaVu Sans)"), ("script", "Script (Dancing Script)"))
+FONTS = (
+    ("serif", "Serif (EB Garamond)"),
+    ("sans", "Sans (DejaVu Sans)"),
+    ("script", "Script (Dancing Script)"),
+)
 ALIGNS = (("left", "Left"), ("center", "Centre"), ("right", "Right"), ("justify", "Justify"))
 VALIGNS = (("top", "Top"), ("middle", "Middle"), ("bottom", "Bottom"))
 
@@ -47,7 +51,9 @@ class BoxEditor(QWidget):
         super().__init__(parent)
         self._spec: TextSpec | None = None
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("The box's text. {{ contact.first_name }} and other fields are filled in.")
+        self.text.setPlaceholderText(
+            "The box's text. {{ contact.first_name }} and other fields are filled in."
+        )
         self.text.setFixedHeight(96)
         self.font_choice = QComboBox()
         for key, name in FONTS:
@@ -115,16 +121,32 @@ class BoxEditor(QWidget):
         self.setEnabled(spec is not None)
         if spec is None:
             return
-        blockers = [QSignalBlocker(w) for w in (self.text, self.font_choice, self.valign, self.size,
-                                                   self.min_size, self.x, self.y, self.width, self.height)]
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.text,
+                self.font_choice,
+                self.valign,
+                self.size,
+                self.min_size,
+                self.x,
+                self.y,
+                self.width,
+                self.height,
+            )
+        ]
         if self.text.toPlainText() != spec.text:
             self.text.setPlainText(spec.text)
         self.font_choice.setCurrentIndex(max(self.font_choice.findData(spec.font), 0))
         self.valign.setCurrentIndex(max(self.valign.findData(spec.valign), 0))
         self.size.setValue(spec.size)
         self.min_size.setValue(spec.min_size)
-        for spin, value in ((self.x, spec.x), (self.y, spec.y), (self.width, spec.width),
-                            (self.height, spec.height)):
+        for spin, value in (
+            (self.x, spec.x),
+            (self.y, spec.y),
+            (self.width, spec.width),
+            (self.height, spec.height),
+        ):
             spin.setValue(value)
         for button in self.align.buttons():
             button.setChecked(button.property("align") == spec.align)

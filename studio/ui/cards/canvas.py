@@ -53,9 +53,11 @@ class BoxItem(QGraphicsObject):
         self.flag = ""  # "", "shrunk" or "overflow"
         self.flag_text = ""
         self.setPos(spec.x, spec.y)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setAcceptHoverEvents(True)
         self.setToolTip(spec.name)
         self.setZValue(10)
@@ -80,8 +82,9 @@ class BoxItem(QGraphicsObject):
         return self._rect.adjusted(-1.2, -5.5, 1.2, 1.2)
 
     def _handle(self) -> QRectF:
-        return QRectF(self._rect.right() - HANDLE_MM / 2, self._rect.bottom() - HANDLE_MM / 2, HANDLE_MM,
-                      HANDLE_MM)
+        return QRectF(
+            self._rect.right() - HANDLE_MM / 2, self._rect.bottom() - HANDLE_MM / 2, HANDLE_MM, HANDLE_MM
+        )
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
@@ -93,7 +96,9 @@ class BoxItem(QGraphicsObject):
 
     # --- painting -----------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         selected = self.isSelected()
         colour = _FLAG_COLOURS.get(self.flag, QColor(style.ACCENT))
         pen = QPen(colour, 0)  # cosmetic: one pixel at any zoom
@@ -165,8 +170,11 @@ class PanelCanvas(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+            | QPainter.RenderHint.TextAntialiasing
+        )
         self.setBackgroundBrush(QColor("#e9e6e0"))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -90,14 +90,19 @@ class DesignerPage(QWidget):
         self.status = label("", "muted", wrap=True)
 
         self.message = QPlainTextEdit()
-        self.message.setPlaceholderText("Type a personal message for this card, or leave it empty to use "
-                                        "the card's own words.")
+        self.message.setPlaceholderText(
+            "Type a personal message for this card, or leave it empty to use the card's own words."
+        )
         self.message.setFixedHeight(110)
         self.message.textChanged.connect(self.refresh)
         self.box_editor = BoxEditor()
         self.box_editor.edited.connect(self._box_edited)
-        self.box_hint = label("Click a text box on the card to change its words, font, size, colour "
-                              "or alignment; drag it to move it, drag its corner to resize it.", "muted", wrap=True)
+        self.box_hint = label(
+            "Click a text box on the card to change its words, font, size, colour "
+            "or alignment; drag it to move it, drag its corner to resize it.",
+            "muted",
+            wrap=True,
+        )
         self.fit_label = QLabel()
         self.fit_label.setWordWrap(True)
         self.fit_label.setTextFormat(Qt.TextFormat.RichText)
@@ -107,8 +112,11 @@ class DesignerPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 6, 0)
         side_layout.setSpacing(12)
-        for title, widgets in (("Personal message", [self.message]), ("Fit", [self.fit_label]),
-                               ("Text box", [self.box_hint, self.box_editor])):
+        for title, widgets in (
+            ("Personal message", [self.message]),
+            ("Fit", [self.fit_label]),
+            ("Text box", [self.box_hint, self.box_editor]),
+        ):
             panel = Panel(margins=14)
             panel.body.addWidget(label(title, "sectionTitle"))
             for widget in widgets:
@@ -137,8 +145,9 @@ class DesignerPage(QWidget):
 
     # --- opening ----------------------------------------------------------------------
 
-    def open_template(self, template: CardTemplate, contact_id: int | None = None,
-                      occasion: str | None = None) -> None:
+    def open_template(
+        self, template: CardTemplate, contact_id: int | None = None, occasion: str | None = None
+    ) -> None:
         from studio.render.formats import card_format
 
         self.template = editable_copy(template)
@@ -173,6 +182,7 @@ class DesignerPage(QWidget):
             self.people.lineEdit().setCursorPosition(0)
             self.people.blockSignals(False)
             self._person_chosen(self.people.currentIndex())
+
         self._context.store.submit(lambda store: [(s.id, s.name) for s in store.contacts.summaries()], fill)
 
     def _person_chosen(self, index: int) -> None:
@@ -230,8 +240,13 @@ class DesignerPage(QWidget):
         spec = self._find_box(name)
         if spec is None:
             return
-        moved = dataclasses.replace(spec, x=round(rect.x(), 2), y=round(rect.y(), 2),
-                                    width=round(rect.width(), 2), height=round(rect.height(), 2))
+        moved = dataclasses.replace(
+            spec,
+            x=round(rect.x(), 2),
+            y=round(rect.y(), 2),
+            width=round(rect.width(), 2),
+            height=round(rect.height(), 2),
+        )
         self._replace_box(moved)
         if self.canvas.selected_box() == name:
             self.box_editor.show_box(moved)
@@ -256,7 +271,9 @@ class DesignerPage(QWidget):
             return 100.0
         card = card_format(self.template.format)
         ratio = self.devicePixelRatioF() or 1.0
-        fit = min(self.canvas.width() / (card.width_mm / 25.4), self.canvas.height() / (card.height_mm / 25.4))
+        fit = min(
+            self.canvas.width() / (card.width_mm / 25.4), self.canvas.height() / (card.height_mm / 25.4)
+        )
         return max(72.0, min(220.0, fit * ratio))
 
     def refresh(self, *_: object, now: bool = False) -> None:
@@ -265,10 +282,19 @@ class DesignerPage(QWidget):
             return
         message = self.message.toPlainText()
         self.status.setText("Drawing…")
-        self.preview.request(PreviewRequest(
-            template=self.template, panel=self.panel, contact=self.contact,
-            message=message if message.strip() else None, occasion=self.occasion,
-            settings=self._context.settings, today=self._context.today(), dpi=self._dpi()), now=now)
+        self.preview.request(
+            PreviewRequest(
+                template=self.template,
+                panel=self.panel,
+                contact=self.contact,
+                message=message if message.strip() else None,
+                occasion=self.occasion,
+                settings=self._context.settings,
+                today=self._context.today(),
+                dpi=self._dpi(),
+            ),
+            now=now,
+        )
 
     def _rendered(self, result: PreviewResult) -> None:
         if result.request.panel != self.panel:
@@ -281,12 +307,16 @@ class DesignerPage(QWidget):
         for note in result.notes:
             if note.status == "overflow":
                 flags[note.box] = ("overflow", f"does not fit at {note.size:g} pt")
-                lines.append(f"<span style='color:#d64545'>■</span> <b>{html.escape(note.box)}</b>: the text "
-                             f"does not fit even at {note.size:g} pt. Shorten it, or make the box bigger.")
+                lines.append(
+                    f"<span style='color:#d64545'>■</span> <b>{html.escape(note.box)}</b>: the text "
+                    f"does not fit even at {note.size:g} pt. Shorten it, or make the box bigger."
+                )
             else:
                 flags[note.box] = ("shrunk", f"shrunk to {note.size:g} pt")
-                lines.append(f"<span style='color:#c98a1b'>■</span> <b>{html.escape(note.box)}</b>: "
-                             f"shrunk to {note.size:g} pt to fit.")
+                lines.append(
+                    f"<span style='color:#c98a1b'>■</span> <b>{html.escape(note.box)}</b>: "
+                    f"shrunk to {note.size:g} pt to fit."
+                )
         self.canvas.set_flags(flags)
         self.fit_label.setText("<br/>".join(lines) or "All text on this side fits at its full size.")
         who = result.request.contact.name if result.request.contact else "the sample person"
@@ -309,8 +339,13 @@ class DesignerPage(QWidget):
         dialog = SaveTemplateDialog(name, bool(message), set(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.save_dialog = dialog
-        dialog.accepted.connect(lambda: self._save(dialog.template_id(), dialog.name.text().strip(),
-                                                   message if dialog.keep_message.isChecked() else None))
+        dialog.accepted.connect(
+            lambda: self._save(
+                dialog.template_id(),
+                dialog.name.text().strip(),
+                message if dialog.keep_message.isChecked() else None,
+            )
+        )
         dialog.open()
 
     def _save(self, template_id: str, name: str, default_message: str | None) -> None:
@@ -332,10 +367,15 @@ class DesignerPage(QWidget):
             self.save_button.setEnabled(True)
             self.status.setText("")
             self._context.errors.show(exc, self)
+
         self._context.tasks.start(
-            lambda _p: save_user_template(template, paths, template_id=template_id, name=name,
-                                          default_message=default_message),
-            on_done=done, on_error=failed, name="save template")
+            lambda _p: save_user_template(
+                template, paths, template_id=template_id, name=name, default_message=default_message
+            ),
+            on_done=done,
+            on_error=failed,
+            name="save template",
+        )
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.cards import CardTemplate
 from studio.ui import icons
@@ -30,8 +38,9 @@ class GalleryPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._broken: list[str] = []
-        self.model = TemplateListModel(context.tasks, context.paths.data_dir / "cache" / "thumbnails",
-                                       self.devicePixelRatioF() or 2.0)
+        self.model = TemplateListModel(
+            context.tasks, context.paths.data_dir / "cache" / "thumbnails", self.devicePixelRatioF() or 2.0
+        )
         self.proxy = OccasionFilterModel()
         self.proxy.setSourceModel(self.model)
 
@@ -39,7 +48,8 @@ class GalleryPage(QWidget):
         self.occasion.setMinimumWidth(200)
         self.occasion.addItem("Every occasion", ANY_OCCASION)
         self.occasion.currentIndexChanged.connect(
-            lambda *_: self.proxy.set_occasion(self.occasion.currentData() or ANY_OCCASION))
+            lambda *_: self.proxy.set_occasion(self.occasion.currentData() or ANY_OCCASION)
+        )
         self.problems_button = button("", self._show_problems, name="link")
         self.problems_button.hide()
 
@@ -57,19 +67,25 @@ class GalleryPage(QWidget):
         self.list.activated.connect(self._activated)
         self.list.doubleClicked.connect(self._activated)
 
-        self.header = PageHeader("Cards", "Pick a card to see it for one of your contacts and make it yours.", [
-            button("Open in designer", self._open_current, name="primary")])
+        self.header = PageHeader(
+            "Cards",
+            "Pick a card to see it for one of your contacts and make it yours.",
+            [button("Open in designer", self._open_current, name="primary")],
+        )
         filters = QHBoxLayout()
         filters.addWidget(label("Show cards for", "muted"))
         filters.addWidget(self.occasion)
         filters.addStretch(1)
         filters.addWidget(self.problems_button)
 
-        self.empty = EmptyState(icons.icon("cards"), "No card templates found",
-                                "Card Studio's own templates should be here. If you removed the "
-                                "templates folder, reinstall the app; your own templates live in "
-                                f"{context.paths.user_templates_dir}.",
-                                [button("Look again", self.refresh_requested.emit)])
+        self.empty = EmptyState(
+            icons.icon("cards"),
+            "No card templates found",
+            "Card Studio's own templates should be here. If you removed the "
+            "templates folder, reinstall the app; your own templates live in "
+            f"{context.paths.user_templates_dir}.",
+            [button("Look again", self.refresh_requested.emit)],
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.empty)
@@ -93,7 +109,8 @@ class GalleryPage(QWidget):
         self.occasion.blockSignals(False)
         self.proxy.set_occasion(self.occasion.currentData() or ANY_OCCASION)
         self.header.subtitle.setText(
-            f"{len(templates)} card designs. Pick one to see it for one of your contacts and make it yours.")
+            f"{len(templates)} card designs. Pick one to see it for one of your contacts and make it yours."
+        )
         self._broken = list(broken)
         self.problems_button.setVisible(bool(broken))
         self.problems_button.setText(f"{len(broken)} problem(s) in your own templates…")
@@ -117,9 +134,13 @@ class GalleryPage(QWidget):
             self._activated(index)
 
     def _show_problems(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Templates with problems",
-                          "These templates were left out until they are fixed:", QMessageBox.StandardButton.Ok,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Templates with problems",
+            "These templates were left out until they are fixed:",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setDetailedText("\n".join(self._broken))
         box.setInformativeText("\n".join(self._broken[:6]) + ("\n…" if len(self._broken) > 6 else ""))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

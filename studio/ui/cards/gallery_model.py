@@ -37,10 +37,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def occasion_label(key: str) -> str:
-    return {"thank-you": "Thank you", "new-year": "New Year", "customer-anniversary": "Customer anniversary",
-            "thinking-of-you": "Thinking of you", "mothers-day": "Mother's Day", "fathers-day": "Father's Day",
-            "lunar-new-year": "Lunar New Year", "get-well": "Get well", "any": "Any occasion"}.get(
-        key, key.replace("-", " ").capitalize())
+    return {
+        "thank-you": "Thank you",
+        "new-year": "New Year",
+        "customer-anniversary": "Customer anniversary",
+        "thinking-of-you": "Thinking of you",
+        "mothers-day": "Mother's Day",
+        "fathers-day": "Father's Day",
+        "lunar-new-year": "Lunar New Year",
+        "get-well": "Get well",
+        "any": "Any occasion",
+    }.get(key, key.replace("-", " ").capitalize())
 
 
 def _framed(image: QImage | None, ratio: float, aspect: float) -> QPixmap:
@@ -153,9 +160,12 @@ class TemplateListModel(QAbstractListModel):
         generation = self._generation
         pixels = round(THUMB_HEIGHT * self._aspect(template) * self._ratio)
         cache = self._cache_dir
-        self._tasks.start(lambda _p: thumbnail(template, cache, pixels), name=f"thumbnail {template.id}",
-                          on_done=lambda image: self._arrived(template, image, generation),
-                          on_error=lambda exc: self._arrived(template, None, generation))
+        self._tasks.start(
+            lambda _p: thumbnail(template, cache, pixels),
+            name=f"thumbnail {template.id}",
+            on_done=lambda image: self._arrived(template, image, generation),
+            on_error=lambda exc: self._arrived(template, None, generation),
+        )
 
     def _arrived(self, template: CardTemplate, image: QImage | None, generation: int) -> None:
         if generation != self._generation:
@@ -193,6 +203,8 @@ class OccasionFilterModel(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         if not self._occasion:
             return True
-        occasions = self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent),
-                                            OCCASIONS_ROLE) or ()
+        occasions = (
+            self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), OCCASIONS_ROLE)
+            or ()
+        )
         return self._occasion in occasions or "any" in occasions

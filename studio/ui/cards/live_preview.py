@@ -46,8 +46,14 @@ def render_request(request: PreviewRequest, _: Progress) -> PreviewResult:
     """Fill and render one panel; runs on a pool thread."""
     from studio.ui.cards.backend import fill, render_panel
 
-    layout = fill(request.template, contact=request.contact, settings=request.settings, today=request.today,
-                  message=request.message, occasion=request.occasion)
+    layout = fill(
+        request.template,
+        contact=request.contact,
+        settings=request.settings,
+        today=request.today,
+        message=request.message,
+        occasion=request.occasion,
+    )
     image, notes = render_panel(layout, request.panel, request.dpi)
     return PreviewResult(request, image, notes)
 
@@ -85,8 +91,12 @@ class LivePreview(QObject):
             return
         request, self._waiting = self._waiting, None
         self._running = True
-        self._tasks.start(lambda progress: render_request(request, progress), name="card preview",
-                          on_done=self._done, on_error=self._failed)
+        self._tasks.start(
+            lambda progress: render_request(request, progress),
+            name="card preview",
+            on_done=self._done,
+            on_error=self._failed,
+        )
 
     def _done(self, result: PreviewResult) -> None:
         self._running = False

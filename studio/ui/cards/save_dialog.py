@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.ui.cards.backend import slug
 from studio.ui.widgets import label
 
 
 class SaveTemplateDialog(QDialog):
-    def __init__(self, suggested_name: str, has_message: bool, taken_ids: set[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, suggested_name: str, has_message: bool, taken_ids: set[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Save as my card")
         self.setMinimumWidth(440)
@@ -23,12 +32,20 @@ class SaveTemplateDialog(QDialog):
         self.note = label("", "muted", wrap=True)
         form = QFormLayout()
         form.addRow("Name", self.name)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Your card is saved with your templates, in the same folder format as "
-                               "Card Studio's own, and appears in the gallery.", "muted", wrap=True))
+        layout.addWidget(
+            label(
+                "Your card is saved with your templates, in the same folder format as "
+                "Card Studio's own, and appears in the gallery.",
+                "muted",
+                wrap=True,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.keep_message)
         layout.addWidget(self.note)
@@ -44,7 +61,9 @@ class SaveTemplateDialog(QDialog):
         ok = bool(name)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
         if ok and self.template_id() in self._taken:
-            self.note.setText(f"A card called “{name}” exists; saving replaces your version of it "
-                              "(Card Studio's own designs are never changed).")
+            self.note.setText(
+                f"A card called “{name}” exists; saving replaces your version of it "
+                "(Card Studio's own designs are never changed)."
+            )
         else:
             self.note.setText("")

@@ -54,6 +54,7 @@ class CardsView(QWidget):
             from studio.ui.cards.backend import load_gallery
 
             return load_gallery(paths)
+
         self._context.tasks.start(work, on_done=self._gallery_loaded, on_error=self._failed, name="templates")
 
     def _failed(self, exc: BaseException) -> None:
@@ -69,8 +70,9 @@ class CardsView(QWidget):
             wanted, self._wanted = self._wanted, None
             self.design(wanted)
 
-    def open_designer(self, template: CardTemplate, contact_id: int | None = None,
-                      occasion: str | None = None) -> None:
+    def open_designer(
+        self, template: CardTemplate, contact_id: int | None = None, occasion: str | None = None
+    ) -> None:
         self.designer.open_template(template, contact_id, occasion)
         self.stack.setCurrentWidget(self.designer)
 

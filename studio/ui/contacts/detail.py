@@ -92,26 +92,37 @@ def _section(title: str, lines: list[str]) -> str:
     if not lines:
         return ""
     items = "<br/>".join(lines)
-    return (f"<p style='margin-top:10px'><span style='color:{style.MUTED};font-weight:600'>"
-            f"{html.escape(title)}</span><br/>{items}</p>")
+    return (
+        f"<p style='margin-top:10px'><span style='color:{style.MUTED};font-weight:600'>"
+        f"{html.escape(title)}</span><br/>{items}</p>"
+    )
 
 
 def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
     """The detail pane's text: reach, addresses, dates, tags, notes, cards received."""
     esc = html.escape
-    reach = [f"{esc(e.value)} <span style='color:{style.MUTED}'>{esc(e.label)}</span>" for e in contact.emails]
-    reach += [f"{esc(p.value)} <span style='color:{style.MUTED}'>{esc(p.label)}</span>" for p in contact.phones]
+    reach = [
+        f"{esc(e.value)} <span style='color:{style.MUTED}'>{esc(e.label)}</span>" for e in contact.emails
+    ]
+    reach += [
+        f"{esc(p.value)} <span style='color:{style.MUTED}'>{esc(p.label)}</span>" for p in contact.phones
+    ]
     addresses = []
     for address in contact.addresses:
         if address.is_empty():
             continue
-        lines = [*address.street.splitlines(),
-                 " ".join(p for p in (address.postal_code, address.city, address.region) if p),
-                 address.country]
+        lines = [
+            *address.street.splitlines(),
+            " ".join(p for p in (address.postal_code, address.city, address.region) if p),
+            address.country,
+        ]
         addresses.append("<br/>".join(esc(line) for line in lines if line.strip()))
     dates = []
-    for caption, value in (("Birthday", contact.birthday), ("Anniversary", contact.anniversary),
-                           ("Customer since", contact.customer_since)):
+    for caption, value in (
+        ("Birthday", contact.birthday),
+        ("Anniversary", contact.anniversary),
+        ("Customer since", contact.customer_since),
+    ):
         if value is not None:
             dates.append(f"{caption}: {value.iso()}")
     dates += [f"{esc(d.label)}: {d.date.iso()}" for d in contact.dates]
@@ -120,11 +131,19 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
     cards = []
     for mailing, item in received[:12]:
         state = f"sent {mailing.sent_at[:10]}" if mailing.sent_at else "printed, not marked sent"
-        cards.append(f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{style.MUTED}'>"
-                     f"({esc(mailing.created_at[:10])}, {state})</span>")
+        cards.append(
+            f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{style.MUTED}'>"
+            f"({esc(mailing.created_at[:10])}, {state})</span>"
+        )
     notes = [esc(line) for line in contact.notes.splitlines()]
     tags = [esc(", ".join(contact.tags))] if contact.tags else []
-    return "".join((_section("Reach", reach), _section("Address", ["<br/><br/>".join(addresses)] if addresses
-                                                         else []),
-                    _section("Dates", dates), _section("Tags", tags),
-                    _section("Cards received", cards or ["None yet"]), _section("Notes", notes)))
+    return "".join(
+        (
+            _section("Reach", reach),
+            _section("Address", ["<br/><br/>".join(addresses)] if addresses else []),
+            _section("Dates", dates),
+            _section("Tags", tags),
+            _section("Cards received", cards or ["None yet"]),
+            _section("Notes", notes),
+        )
+    )

@@ -50,8 +50,9 @@ def split_tags(text: str) -> list[str]:
 class ContactEditor(QDialog):
     """Edit ``contact`` (a copy is edited); ``result_contact()`` gives the edited one."""
 
-    def __init__(self, contact: Contact | None = None, known_tags: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, contact: Contact | None = None, known_tags: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._original = copy.deepcopy(contact) if contact is not None else Contact()
         self.setWindowTitle("Edit contact" if contact and contact.id else "New contact")
@@ -88,8 +89,9 @@ class ContactEditor(QDialog):
         tabs.addTab(self._notes_tab(), "Notes")
         self.tabs = tabs
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,8 +100,15 @@ class ContactEditor(QDialog):
         layout.addWidget(self.buttons)
 
         self._load(self._original)
-        for field in (self.birthday, self.anniversary, self.customer_since, self.given, self.family,
-                      self.display, self.organization):
+        for field in (
+            self.birthday,
+            self.anniversary,
+            self.customer_since,
+            self.given,
+            self.family,
+            self.display,
+            self.organization,
+        ):
             field.textChanged.connect(self._validate)
         self.other_dates.changed.connect(self._validate)
         self.emails.changed.connect(self._validate)
@@ -119,10 +128,18 @@ class ContactEditor(QDialog):
         return page
 
     def _person_tab(self) -> QWidget:
-        return self._form_page([("Given name", self.given), ("Family name", self.family),
-                                ("Shown as", self.display), ("Nickname", self.nickname),
-                                ("Company", self.organization), ("Job title", self.job_title),
-                                ("Spouse / partner", self.spouse), ("Tags", self.tags)])
+        return self._form_page(
+            [
+                ("Given name", self.given),
+                ("Family name", self.family),
+                ("Shown as", self.display),
+                ("Nickname", self.nickname),
+                ("Company", self.organization),
+                ("Job title", self.job_title),
+                ("Spouse / partner", self.spouse),
+                ("Tags", self.tags),
+            ]
+        )
 
     def _reach_tab(self) -> QWidget:
         page = QWidget()
@@ -143,8 +160,13 @@ class ContactEditor(QDialog):
     def _dates_tab(self) -> QWidget:
         for field in (self.birthday, self.anniversary, self.customer_since):
             field.setPlaceholderText(_DATE_HINT)
-        page = self._form_page([("Birthday", self.birthday), ("Wedding anniversary", self.anniversary),
-                                ("Customer since", self.customer_since)])
+        page = self._form_page(
+            [
+                ("Birthday", self.birthday),
+                ("Wedding anniversary", self.anniversary),
+                ("Customer since", self.customer_since),
+            ]
+        )
         form = page.layout()
         form.addRow(QLabel("Other dates"), self.other_dates)
         return page
@@ -158,13 +180,19 @@ class ContactEditor(QDialog):
     # --- values -----------------------------------------------------------------------
 
     def _load(self, c: Contact) -> None:
-        for widget, value in ((self.given, c.given_name), (self.family, c.family_name),
-                              (self.display, c.display_name), (self.nickname, c.nickname),
-                              (self.organization, c.organization), (self.job_title, c.title),
-                              (self.spouse, c.spouse), (self.tags, ", ".join(c.tags)),
-                              (self.birthday, c.birthday.iso() if c.birthday else ""),
-                              (self.anniversary, c.anniversary.iso() if c.anniversary else ""),
-                              (self.customer_since, c.customer_since.iso() if c.customer_since else "")):
+        for widget, value in (
+            (self.given, c.given_name),
+            (self.family, c.family_name),
+            (self.display, c.display_name),
+            (self.nickname, c.nickname),
+            (self.organization, c.organization),
+            (self.job_title, c.title),
+            (self.spouse, c.spouse),
+            (self.tags, ", ".join(c.tags)),
+            (self.birthday, c.birthday.iso() if c.birthday else ""),
+            (self.anniversary, c.anniversary.iso() if c.anniversary else ""),
+            (self.customer_since, c.customer_since.iso() if c.customer_since else ""),
+        ):
             widget.setText(value)
         self.emails.set_values([(e.label, e.value, e.preferred) for e in c.emails])
         self.phones.set_values([(p.label, p.value, p.preferred) for p in c.phones])
@@ -186,8 +214,11 @@ class ContactEditor(QDialog):
         c.birthday = parse_date_field(self.birthday.text())[0]
         c.anniversary = parse_date_field(self.anniversary.text())[0]
         c.customer_since = parse_date_field(self.customer_since.text())[0]
-        c.dates = [LabelledDate(label or "Date", date) for label, text, _ in self.other_dates.values()
-                   if (date := parse_date_field(text)[0]) is not None]
+        c.dates = [
+            LabelledDate(label or "Date", date)
+            for label, text, _ in self.other_dates.values()
+            if (date := parse_date_field(text)[0]) is not None
+        ]
         c.notes = self.notes.toPlainText().strip()
         return c
 
@@ -196,8 +227,11 @@ class ContactEditor(QDialog):
     def problems(self) -> list[str]:
         """Every reason the contact cannot be saved yet, as sentences."""
         found = []
-        for caption, field in (("Birthday", self.birthday), ("Wedding anniversary", self.anniversary),
-                               ("Customer since", self.customer_since)):
+        for caption, field in (
+            ("Birthday", self.birthday),
+            ("Wedding anniversary", self.anniversary),
+            ("Customer since", self.customer_since),
+        ):
             error = parse_date_field(field.text())[1]
             field.setProperty("invalid", bool(error))
             field.style().unpolish(field)
@@ -208,8 +242,10 @@ class ContactEditor(QDialog):
             error = parse_date_field(text)[1]
             if error:
                 found.append(f"{label_text or 'Other date'}: {error}")
-        has_identity = any(w.text().strip() for w in (self.given, self.family, self.display,
-                                                      self.organization)) or self.emails.values()
+        has_identity = (
+            any(w.text().strip() for w in (self.given, self.family, self.display, self.organization))
+            or self.emails.values()
+        )
         if not has_identity:
             found.append("Give a name, a company or an email address so you can find this person again.")
         return found

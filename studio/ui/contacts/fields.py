@@ -129,9 +129,14 @@ class AddressEditor(QWidget):
         self.postal_code.setPlaceholderText("kept exactly as typed")
         self.country.setPlaceholderText("e.g. United States, Deutschland, JP")
         self.form = QFormLayout()
-        for caption, widget in (("Label", self.label), ("Street", self.street), ("City", self.city),
-                                ("State / region", self.region), ("Postal code", self.postal_code),
-                                ("Country", self.country)):
+        for caption, widget in (
+            ("Label", self.label),
+            ("Street", self.street),
+            ("City", self.city),
+            ("State / region", self.region),
+            ("Postal code", self.postal_code),
+            ("Country", self.country),
+        ):
             self.form.addRow(caption, widget)
             signal = widget.textChanged
             signal.connect(self._edited)
@@ -168,9 +173,13 @@ class AddressEditor(QWidget):
         if not 0 <= index < len(self._addresses):
             return
         address = self._addresses[index]
-        for widget, value in ((self.label, address.label), (self.city, address.city),
-                              (self.region, address.region), (self.postal_code, address.postal_code),
-                              (self.country, address.country)):
+        for widget, value in (
+            (self.label, address.label),
+            (self.city, address.city),
+            (self.region, address.region),
+            (self.postal_code, address.postal_code),
+            (self.country, address.country),
+        ):
             widget.blockSignals(True)
             widget.setText(value)
             widget.blockSignals(False)

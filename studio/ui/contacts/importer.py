@@ -81,7 +81,7 @@ class ImportReportDialog(QDialog):
                 files[file] = parent_item
                 self.tree.addTopLevelItem(parent_item)
             parent_item.addChild(QTreeWidgetItem(["" if line is None else str(line), message]))
-        for file, item in files.items():
+        for item in files.values():
             count = item.childCount()
             item.setText(1, f"{count} problem{'s' if count != 1 else ''} — the rest of the file was imported")
             item.setExpanded(True)
@@ -145,6 +145,7 @@ class ImportController(QObject):
             from studio.services.addressbook import import_vcards  # imported off the GUI thread
 
             return import_vcards(store, [Path(p) for p in paths], progress=progress)
+
         self._run(work, f"Importing {what}…", "Import finished")
 
     def load_samples(self) -> None:
@@ -156,6 +157,7 @@ class ImportController(QObject):
             from studio.services.addressbook import load_sample_contacts
 
             return load_sample_contacts(store, progress=progress)
+
         self._run(work, "Loading the sample contacts…", "Sample contacts loaded")
 
     def _run(self, work: Callable[[Store, Progress], Any], caption: str, title: str) -> None:
@@ -169,9 +171,14 @@ class ImportController(QObject):
         self.progress_dialog = dialog
         tasks = self._context.tasks
         self.task = tasks.start(
-            tasks.with_store(work), name="import",
-            on_progress=self._progress, on_done=lambda report: self._done(report, title),
-            on_error=self._failed, on_cancelled=self._cancelled, important=True)
+            tasks.with_store(work),
+            name="import",
+            on_progress=self._progress,
+            on_done=lambda report: self._done(report, title),
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+            important=True,
+        )
         dialog.canceled.connect(self.task.cancel)
 
     def _progress(self, done: int, total: int, what: str) -> None:

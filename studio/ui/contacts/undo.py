@@ -24,8 +24,13 @@ class DeleteContacts(QUndoCommand):
     way (the store keeps ``contact_name`` on each mailing item).
     """
 
-    def __init__(self, store: StoreThread, contact_ids: Sequence[int], names: Sequence[str],
-                 changed: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        store: StoreThread,
+        contact_ids: Sequence[int],
+        names: Sequence[str],
+        changed: Callable[[], None],
+    ) -> None:
         count = len(contact_ids)
         super().__init__(f"Delete {names[0]}" if count == 1 else f"Delete {count} contacts")
         self._store = store
@@ -45,6 +50,7 @@ class DeleteContacts(QUndoCommand):
                     kept.append((contact, store.history.events(contact_id=contact_id)))
                     store.contacts.delete(contact_id)
             self._kept = kept
+
         self._store.submit(delete, lambda _: self._changed())
 
     def undo(self) -> None:
@@ -56,14 +62,16 @@ class DeleteContacts(QUndoCommand):
                         for event in events:
                             event.id = None
                             store.history.add_event(event)
+
         self._store.submit(restore, lambda _: self._changed())
 
 
 class SaveContact(QUndoCommand):
     """Save an edited (or new) contact; undo restores the version before the edit."""
 
-    def __init__(self, store: StoreThread, before: Contact | None, after: Contact,
-                 changed: Callable[[int], None]) -> None:
+    def __init__(
+        self, store: StoreThread, before: Contact | None, after: Contact, changed: Callable[[int], None]
+    ) -> None:
         super().__init__(f"Edit {after.name}" if before is not None else f"Add {after.name}")
         self._store = store
         self._before = before
@@ -80,6 +88,7 @@ class SaveContact(QUndoCommand):
                 else:
                     store.contacts.add(after)  # a new contact, or one whose add is redone
             return after.id
+
         self._store.submit(save, self._changed)
 
     def undo(self) -> None:
@@ -92,4 +101,5 @@ class SaveContact(QUndoCommand):
                 else:
                     store.contacts.update(before)
             return after.id
+
         self._store.submit(revert, self._changed)

@@ -36,8 +36,13 @@ _SEARCH_DELAY_MS = 150
 
 
 class ContactsView(QWidget):
-    def __init__(self, context: AppContext, undo_stack: QUndoStack, importer: ImportController,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        undo_stack: QUndoStack,
+        importer: ImportController,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self._context = context
@@ -108,23 +113,40 @@ class ContactsView(QWidget):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
 
-        self.header = PageHeader("Contacts", "", [
-            button("Import…", importer.choose_files, icon=icons.icon("import"),
-                   tooltip="Import contacts from .vcf files (you can also drop them on the window)"),
-            button("New contact", self.new_contact, name="primary", icon=icons.icon("add", "#ffffff"))])
+        self.header = PageHeader(
+            "Contacts",
+            "",
+            [
+                button(
+                    "Import…",
+                    importer.choose_files,
+                    icon=icons.icon("import"),
+                    tooltip="Import contacts from .vcf files (you can also drop them on the window)",
+                ),
+                button("New contact", self.new_contact, name="primary", icon=icons.icon("add", "#ffffff")),
+            ],
+        )
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.tag_filter)
         filters.addStretch(1)
 
-        self.empty = EmptyState(icons.icon("contacts"), "No contacts yet",
-                                "Import the contacts you exported from your phone or Google, "
-                                "or load the sample customers to try Card Studio out.",
-                                [button("Import contacts…", importer.choose_files, name="primary"),
-                                 button("Load sample contacts", importer.load_samples)])
-        self.no_match = EmptyState(icons.icon("search"), "No one matches",
-                                   "Try fewer letters, or choose “All tags”.",
-                                   [button("Clear the search", self.clear_filter)])
+        self.empty = EmptyState(
+            icons.icon("contacts"),
+            "No contacts yet",
+            "Import the contacts you exported from your phone or Google, "
+            "or load the sample customers to try Card Studio out.",
+            [
+                button("Import contacts…", importer.choose_files, name="primary"),
+                button("Load sample contacts", importer.load_samples),
+            ],
+        )
+        self.no_match = EmptyState(
+            icons.icon("search"),
+            "No one matches",
+            "Try fewer letters, or choose “All tags”.",
+            [button("Clear the search", self.clear_filter)],
+        )
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -182,6 +204,7 @@ class ContactsView(QWidget):
             if asked == (self.search.text().strip(), self.tag_filter.currentData() or None):
                 self.proxy.set_visible_ids(ids)
                 self._update_state()
+
         self._context.store.submit(lambda store: store.contacts.ids(search=text or None, tag=tag), answer)
 
     def clear_filter(self) -> None:
@@ -203,8 +226,9 @@ class ContactsView(QWidget):
             self.header.subtitle.setText(f"{total} people")
         else:
             self.stack.setCurrentIndex(0)
-            self.header.subtitle.setText(f"{shown} of {total} people" if self.proxy.filtering
-                                         else f"{total} people")
+            self.header.subtitle.setText(
+                f"{shown} of {total} people" if self.proxy.filtering else f"{total} people"
+            )
         self._selection_changed()
 
     # --- selection, edit, delete ------------------------------------------------------
@@ -220,7 +244,9 @@ class ContactsView(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.table.selectionModel().select(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
 
@@ -250,6 +276,7 @@ class ContactsView(QWidget):
         def saved(contact_id: int) -> None:
             self._context.events.contacts_changed.emit()
             QTimer.singleShot(0, lambda: self._select_when_loaded(contact_id))
+
         self._undo.push(SaveContact(self._context.store, before, after, saved))
 
     def _select_when_loaded(self, contact_id: int, attempts: int = 20) -> None:
@@ -265,8 +292,9 @@ class ContactsView(QWidget):
             return
         ids = [self.proxy.data(index, ID_ROLE) for index in rows]
         names = [self.proxy.data(index, Qt.ItemDataRole.DisplayRole) for index in rows]
-        self._undo.push(DeleteContacts(self._context.store, ids, names,
-                                       self._context.events.contacts_changed.emit))
+        self._undo.push(
+            DeleteContacts(self._context.store, ids, names, self._context.events.contacts_changed.emit)
+        )
         self.table.clearSelection()
 
     def current_index(self) -> QModelIndex:

@@ -43,13 +43,19 @@ class MailingDraft:
         from studio.services.mailings import MailingRequest
 
         return MailingRequest(
-            template=self.template or "", occasion=self.occasion, year=self.year,
+            template=self.template or "",
+            occasion=self.occasion,
+            year=self.year,
             tag=self.tag if self.mode == "tag" else None,
             contact_ids=tuple(self.contact_ids) if self.mode == "people" else (),
             envelopes=self.envelope if self.output == "envelopes" else None,
             labels=self.stock if self.output == "labels" else None,
-            start=self.start if self.output == "labels" else 1, force=self.force, days=self.days,
-            message=self.message.strip() or None, order=self.order)
+            start=self.start if self.output == "labels" else 1,
+            force=self.force,
+            days=self.days,
+            message=self.message.strip() or None,
+            order=self.order,
+        )
 
     def folder_name(self, today: dt.date) -> str:
         what = re.sub(r"[^a-z0-9]+", "-", (self.occasion or "cards").casefold()).strip("-")
@@ -84,14 +90,25 @@ def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
 
     calendar = holiday_calendar()
     occasions = [OccasionChoice(key, NAMES.get(key, key), True) for key in PERSONAL_OCCASIONS]
-    occasions += [OccasionChoice(key, calendar.catalogue.get(key).name, True) for key in calendar.catalogue.keys()]
-    occasions += [OccasionChoice(key, NAMES.get(key, key.replace("-", " ").capitalize()),
-                                 occasion_kind(key, calendar) is not None) for key in GENERAL_OCCASIONS]
+    occasions += [
+        OccasionChoice(key, calendar.catalogue.get(key).name, True) for key in calendar.catalogue.keys()
+    ]
+    occasions += [
+        OccasionChoice(
+            key, NAMES.get(key, key.replace("-", " ").capitalize()), occasion_kind(key, calendar) is not None
+        )
+        for key in GENERAL_OCCASIONS
+    ]
     envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
     stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
-    return WizardChoices(occasions=occasions, tags=store.contacts.all_tags(),
-                         people=[(s.id, s.name) for s in store.contacts.summaries()], envelopes=envelopes,
-                         stocks=stocks, templates=list_templates(paths).templates)
+    return WizardChoices(
+        occasions=occasions,
+        tags=store.contacts.all_tags(),
+        people=[(s.id, s.name) for s in store.contacts.summaries()],
+        envelopes=envelopes,
+        stocks=stocks,
+        templates=list_templates(paths).templates,
+    )
 
 
 def occasion_names(keys: set[str]) -> dict[str, str]:

@@ -62,10 +62,17 @@ class MailingHistoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
@@ -75,16 +82,23 @@ class MailingHistoryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._mailings) \
-                or not 0 <= index.column() < len(COLUMNS):
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._mailings)
+            or not 0 <= index.column() < len(COLUMNS)
+        ):
             return None
         mailing = self._mailings[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (mailing.created_at[:10], f"{self.occasion_name(mailing.occasion)} {mailing.year or ''}".strip(),
-                    mailing.template,
-                    output_text(mailing.output), str(len(mailing.items)),
-                    mailing.sent_at[:10] if mailing.sent_at else "not yet")[column]
+            return (
+                mailing.created_at[:10],
+                f"{self.occasion_name(mailing.occasion)} {mailing.year or ''}".strip(),
+                mailing.template,
+                output_text(mailing.output),
+                str(len(mailing.items)),
+                mailing.sent_at[:10] if mailing.sent_at else "not yet",
+            )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return QColor(style.OK if mailing.sent_at else style.WARNING)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:

@@ -34,7 +34,9 @@ class RecipientsPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Who gets a card?")
-        self.setSubTitle("Choose the occasion, then everyone who has it, everyone with a tag, or the people you pick.")
+        self.setSubTitle(
+            "Choose the occasion, then everyone who has it, everyone with a tag, or the people you pick."
+        )
         self.occasion = QComboBox()
         self.occasion.setMinimumWidth(260)
         self.year = QSpinBox()
@@ -113,7 +115,9 @@ class RecipientsPage(QWizardPage):
         self.people.blockSignals(False)
         self.year.setValue(draft.year or self._wizard.today.year)
         self.days.setValue(draft.days)
-        {"occasion": self.by_occasion, "tag": self.by_tag, "people": self.by_people}[draft.mode].setChecked(True)
+        {"occasion": self.by_occasion, "tag": self.by_tag, "people": self.by_people}[draft.mode].setChecked(
+            True
+        )
         self._loading = False
         self._occasion_changed()
 
@@ -139,8 +143,11 @@ class RecipientsPage(QWizardPage):
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
     def checked_ids(self) -> list[int]:
-        return [self.people.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.people.count())
-                if self.people.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.people.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.people.count())
+            if self.people.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def _update(self) -> None:
         if self._loading:
@@ -175,9 +182,14 @@ class CardPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Which card?")
-        self.setSubTitle("The cards suited to the occasion come first. Add a personal message, or keep the card's own.")
-        self.model = TemplateListModel(wizard.context.tasks, wizard.context.paths.data_dir / "cache" / "thumbnails",
-                                       self.devicePixelRatioF() or 2.0)
+        self.setSubTitle(
+            "The cards suited to the occasion come first. Add a personal message, or keep the card's own."
+        )
+        self.model = TemplateListModel(
+            wizard.context.tasks,
+            wizard.context.paths.data_dir / "cache" / "thumbnails",
+            self.devicePixelRatioF() or 2.0,
+        )
         self.proxy = OccasionFilterModel()
         self.proxy.setSourceModel(self.model)
         self.list = QListView()
@@ -191,7 +203,9 @@ class CardPage(QWizardPage):
         self.list.setGridSize(QSize(190, 210))
         self.list.selectionModel().currentChanged.connect(lambda *_: self._chosen())
         self.message = QPlainTextEdit()
-        self.message.setPlaceholderText("Optional: a message printed in every card instead of the card's own words.")
+        self.message.setPlaceholderText(
+            "Optional: a message printed in every card instead of the card's own words."
+        )
         self.message.setFixedHeight(70)
         self.message.textChanged.connect(self._chosen)
         layout = QVBoxLayout(self)

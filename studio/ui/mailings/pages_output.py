@@ -31,8 +31,10 @@ class OutputPage(QWizardPage):
         self._wizard = wizard
         self._stocks: dict[str, object] = {}
         self.setTitle("Envelopes or labels?")
-        self.setSubTitle("Print the addresses straight onto envelopes, or onto a sheet of address labels. "
-                         "Cards, envelopes and labels come out in the same order.")
+        self.setSubTitle(
+            "Print the addresses straight onto envelopes, or onto a sheet of address labels. "
+            "Cards, envelopes and labels come out in the same order."
+        )
         self.envelopes = QRadioButton("Envelopes")
         self.labels = QRadioButton("Address labels")
         self.kind = QButtonGroup(self)
@@ -58,8 +60,14 @@ class OutputPage(QWizardPage):
         labels_form.addRow(self.labels)
         labels_form.addRow("Sheet", self.stock)
         labels_form.addRow("Start at label", self.start)
-        labels_form.addRow(label("On a sheet you used before, click the first free label in the "
-                                 "drawing: the ones before it stay blank.", "muted", wrap=True))
+        labels_form.addRow(
+            label(
+                "On a sheet you used before, click the first free label in the "
+                "drawing: the ones before it stay blank.",
+                "muted",
+                wrap=True,
+            )
+        )
         holder = QWidget()
         holder.setLayout(labels_form)
         labels_row.addWidget(holder, 1)
@@ -88,9 +96,12 @@ class OutputPage(QWizardPage):
             self.envelope.addItem(caption, envelope_id)
         for stock in choices.stocks:
             self._stocks[stock.id] = stock
-            self.stock.addItem(f"{stock.brand} {stock.part} — {stock.nx}×{stock.ny} on {stock.paper.upper()}",
-                               stock.id)
-        self.envelope.setCurrentIndex(max(self.envelope.findData(draft.envelope or settings.envelope_size), 0))
+            self.stock.addItem(
+                f"{stock.brand} {stock.part} — {stock.nx}×{stock.ny} on {stock.paper.upper()}", stock.id
+            )
+        self.envelope.setCurrentIndex(
+            max(self.envelope.findData(draft.envelope or settings.envelope_size), 0)
+        )
         self.stock.setCurrentIndex(max(self.stock.findData(draft.stock or settings.label_stock), 0))
         self.order.setCurrentIndex(max(self.order.findData(draft.order), 0))
         (self.labels if draft.output == "labels" else self.envelopes).setChecked(True)

@@ -79,10 +79,17 @@ class ProducePage(QWizardPage):
 
             out.parent.mkdir(parents=True, exist_ok=True)  # e.g. Documents/Card Studio on the first mailing
             return produce_mailing(store, request, today, out, paths, progress=progress, plan=plan)
+
         tasks = self._wizard.context.tasks
-        self.task = tasks.start(tasks.with_store(work), name="produce mailing", on_progress=self._progress,
-                                on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled,
-                                important=True)
+        self.task = tasks.start(
+            tasks.with_store(work),
+            name="produce mailing",
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+            important=True,
+        )
 
     def cancel(self) -> None:
         if self.task is not None and self.state == "running":
@@ -99,8 +106,11 @@ class ProducePage(QWizardPage):
             remaining = ""
             if total and done > 5 and elapsed > 2:
                 seconds = elapsed / done * (total - done)
-                remaining = f" — about {max(1, round(seconds))} s left" if seconds < 120 else \
-                    f" — about {round(seconds / 60)} min left"
+                remaining = (
+                    f" — about {max(1, round(seconds))} s left"
+                    if seconds < 120
+                    else f" — about {round(seconds / 60)} min left"
+                )
             self.detail.setText(f"{what}{remaining}")
 
     def _done(self, result: Any) -> None:
@@ -153,9 +163,12 @@ class DonePage(QWizardPage):
         self.setSubTitle("Print the cards, then the envelopes or labels: they come out in the same order.")
         self.files = QVBoxLayout()
         self.mark_button = button("Mark as posted today", self.mark_sent, name="primary")
-        self.posted = label("Once the cards are in the mail, mark the mailing as posted: only posted "
-                            "cards count for “not thanked lately”. You can also do it later in Mailings.",
-                            "muted", wrap=True)
+        self.posted = label(
+            "Once the cards are in the mail, mark the mailing as posted: only posted "
+            "cards count for “not thanked lately”. You can also do it later in Mailings.",
+            "muted",
+            wrap=True,
+        )
         actions = QHBoxLayout()
         actions.addWidget(button("Show folder", self.show_folder, icon=icons.icon("folder")))
         actions.addWidget(button("Print…", self.print_all, icon=icons.icon("print")))
@@ -188,8 +201,10 @@ class DonePage(QWizardPage):
             return
         plan = result.plan
         post_by = f" Post them by {friendly_date(plan.mail_by, self._wizard.today)}." if plan.mail_by else ""
-        self.setSubTitle(f"{len(plan.recipients)} cards for {plan.occasion_name}.{post_by} Print the cards, "
-                         "then the envelopes or labels: they come out in the same order.")
+        self.setSubTitle(
+            f"{len(plan.recipients)} cards for {plan.occasion_name}.{post_by} Print the cards, "
+            "then the envelopes or labels: they come out in the same order."
+        )
         for path in result.files:
             row = QHBoxLayout()
             row.addWidget(label(Path(path).name), 1)
@@ -224,5 +239,5 @@ class DonePage(QWizardPage):
             self.mark_button.setEnabled(False)
             self.mark_button.setText("Marked as posted")
             self._wizard.context.events.mailings_changed.emit()
-        self._wizard.context.store.submit(job, marked)
 
+        self._wizard.context.store.submit(job, marked)

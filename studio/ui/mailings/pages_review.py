@@ -84,7 +84,9 @@ class ReviewPage(QWizardPage):
         splitter.addWidget(bottom)
         splitter.setSizes([300, 140])
         self.folder = QLineEdit()
-        self.folder.setToolTip("A new or empty folder: cards.pdf, envelopes.pdf or labels.pdf and mailing.csv")
+        self.folder.setToolTip(
+            "A new or empty folder: cards.pdf, envelopes.pdf or labels.pdf and mailing.csv"
+        )
         choose = QPushButton("Change…")
         choose.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -102,7 +104,9 @@ class ReviewPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         from studio.ui.mailings.draft import default_folder
 
-        self.folder.setText(str(default_folder(self._wizard.folder_base(), self._wizard.draft, self._wizard.today)))
+        self.folder.setText(
+            str(default_folder(self._wizard.folder_base(), self._wizard.draft, self._wizard.today))
+        )
         self.force.blockSignals(True)
         self.force.setChecked(self._wizard.draft.force)
         self.force.blockSignals(False)
@@ -128,37 +132,61 @@ class ReviewPage(QWizardPage):
             from studio.services.mailings import plan_mailing
 
             return plan_mailing(store, request, today, paths, progress=progress)
+
         tasks = self._wizard.context.tasks
-        tasks.start(tasks.with_store(work), name="plan mailing",
-                    on_done=lambda plan: self._planned(plan, generation),
-                    on_error=lambda exc: self._failed(exc, generation))
+        tasks.start(
+            tasks.with_store(work),
+            name="plan mailing",
+            on_done=lambda plan: self._planned(plan, generation),
+            on_error=lambda exc: self._failed(exc, generation),
+        )
 
     def _planned(self, plan: Any, generation: int) -> None:
         if generation != self._generation:
             return
         self.plan = plan
         today = self._wizard.today
-        self.recipients.set_rows([(r.position, r.contact.name, r.occasion.name, friendly_date(r.occasion.date, today),
-                                   friendly_date(r.occasion.mail_by, today)) for r in plan.recipients],
-                                 [r.contact.id for r in plan.recipients])
-        self.skipped.set_rows([(s.contact_name, s.reason) for s in plan.skipped], [s.contact_id for s in plan.skipped])
-        self.skipped_title.setText(f"Skipped ({len(plan.skipped)})" if plan.skipped else "Nobody was skipped.")
+        self.recipients.set_rows(
+            [
+                (
+                    r.position,
+                    r.contact.name,
+                    r.occasion.name,
+                    friendly_date(r.occasion.date, today),
+                    friendly_date(r.occasion.mail_by, today),
+                )
+                for r in plan.recipients
+            ],
+            [r.contact.id for r in plan.recipients],
+        )
+        self.skipped.set_rows(
+            [(s.contact_name, s.reason) for s in plan.skipped], [s.contact_id for s in plan.skipped]
+        )
+        self.skipped_title.setText(
+            f"Skipped ({len(plan.skipped)})" if plan.skipped else "Nobody was skipped."
+        )
         count = len(plan.recipients)
         what = f"{plan.occasion_name}{f' {plan.year}' if plan.year else ''}"
         if count:
             text = f"{count} card{'s' if count != 1 else ''} for {what}"
             if plan.mail_by is not None:
                 late = plan.mail_by < today
-                text += (" — already late: post as soon as you can" if late
-                         else f" — post by {friendly_date(plan.mail_by, today)}")
+                text += (
+                    " — already late: post as soon as you can"
+                    if late
+                    else f" — post by {friendly_date(plan.mail_by, today)}"
+                )
             self.summary.setText(text + ".")
         else:
             self.summary.setText(f"Nobody to mail for {what}: see who was skipped and why below.")
         notes = list(plan.warnings)
         counts = plan.mail_by_counts()
         if len(counts) > 1:
-            notes.append("Cards going further must leave earlier: "
-                         + ", ".join(f"{n} by {friendly_date(day, today)}" for day, n in counts) + ".")
+            notes.append(
+                "Cards going further must leave earlier: "
+                + ", ".join(f"{n} by {friendly_date(day, today)}" for day, n in counts)
+                + "."
+            )
         self.warnings.setText("\n".join(notes))
         self.completeChanged.emit()
 
@@ -172,7 +200,9 @@ class ReviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Save the mailing in", str(self._wizard.folder_base()))
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Save the mailing in", str(self._wizard.folder_base())
+        )
         if chosen:
             from studio.ui.mailings.draft import default_folder
 

@@ -56,9 +56,12 @@ class SheetDiagram(QWidget):
         assert stock is not None
         sheet, scale = self._sheet_rect()
         column, row = (position - 1) % stock.nx, (position - 1) // stock.nx
-        return QRectF(sheet.x() + (stock.x0 + column * stock.dx) * scale,
-                      sheet.y() + (stock.y0 + row * stock.dy) * scale,
-                      stock.label_width * scale, stock.label_height * scale)
+        return QRectF(
+            sheet.x() + (stock.x0 + column * stock.dx) * scale,
+            sheet.y() + (stock.y0 + row * stock.dy) * scale,
+            stock.label_width * scale,
+            stock.label_height * scale,
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)

@@ -65,8 +65,12 @@ class MailingsView(QWidget):
         self.folder_button = button("Show folder", self.show_folder, icon=icons.icon("folder"))
         self.print_button = button("Print…", self.print_mailing, icon=icons.icon("print"))
         self.sent_button = button("Mark as posted", self.mark_sent, name="primary")
-        self.delete_button = button("Delete…", self.delete_mailing, name="danger",
-                                    tooltip="Forget a mailing that was never posted: its people may get the card again")
+        self.delete_button = button(
+            "Delete…",
+            self.delete_mailing,
+            name="danger",
+            tooltip="Forget a mailing that was never posted: its people may get the card again",
+        )
         self.items_table = QTableView()
         self.items_table.setModel(self.items)
         self.items_table.verticalHeader().hide()
@@ -97,16 +101,29 @@ class MailingsView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 420])
-        self.empty = EmptyState(icons.icon("mailings"), "No mailings yet",
-                                "A mailing makes the cards for an occasion, with matching envelopes or address "
-                                "labels, in one go. Every card you make is remembered here, so nobody gets the "
-                                "same card twice.", [button("Start a mailing…", lambda: self.start(None),
-                                                            name="primary")])
+        self.empty = EmptyState(
+            icons.icon("mailings"),
+            "No mailings yet",
+            "A mailing makes the cards for an occasion, with matching envelopes or address "
+            "labels, in one go. Every card you make is remembered here, so nobody gets the "
+            "same card twice.",
+            [button("Start a mailing…", lambda: self.start(None), name="primary")],
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.stack.addWidget(self.empty)
-        self.header = PageHeader("Mailings", "", [button("New mailing…", lambda: self.start(None), name="primary",
-                                                         icon=icons.icon("mailings", "#ffffff"))])
+        self.header = PageHeader(
+            "Mailings",
+            "",
+            [
+                button(
+                    "New mailing…",
+                    lambda: self.start(None),
+                    name="primary",
+                    icon=icons.icon("mailings", "#ffffff"),
+                )
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
@@ -127,6 +144,7 @@ class MailingsView(QWidget):
             mailings = mailing_history(store)
             keys = {m.occasion for m in mailings} | {i.occasion for m in mailings for i in m.items}
             return mailings, occasion_names(keys)
+
         self._context.store.submit(job, self._loaded)
 
     def _loaded(self, loaded: tuple[list[Mailing], dict[str, str]]) -> None:
@@ -135,9 +153,12 @@ class MailingsView(QWidget):
         self.model.set_mailings(mailings, names)
         cards = sum(len(m.items) for m in mailings)
         posted = sum(len(m.items) for m in mailings if m.sent_at)
-        self.header.subtitle.setText(f"{len(mailings)} mailing{'s' if len(mailings) != 1 else ''} · "
-                                     f"{cards} cards made, {posted} posted" if mailings else
-                                     "Cards for an occasion, with matching envelopes or labels.")
+        self.header.subtitle.setText(
+            f"{len(mailings)} mailing{'s' if len(mailings) != 1 else ''} · "
+            f"{cards} cards made, {posted} posted"
+            if mailings
+            else "Cards for an occasion, with matching envelopes or labels."
+        )
         self.stack.setCurrentIndex(0 if mailings else 1)
         row = self.model.row_of(selected.id) if selected is not None and selected.id is not None else None
         self.table.selectRow(row if row is not None else 0)
@@ -152,19 +173,32 @@ class MailingsView(QWidget):
         self.detail.setVisible(mailing is not None)
         if mailing is None:
             return
-        self.detail_title.setText(f"{self.model.occasion_name(mailing.occasion)} {mailing.year or ''}".strip()
-                                  + f" · {mailing.template}")
+        self.detail_title.setText(
+            f"{self.model.occasion_name(mailing.occasion)} {mailing.year or ''}".strip()
+            + f" · {mailing.template}"
+        )
         posted = f"posted {mailing.sent_at[:10]}" if mailing.sent_at else "not marked as posted yet"
-        self.detail_info.setText(f"Made {mailing.created_at[:16].replace('T', ' ')} · {len(mailing.items)} cards · "
-                                 f"{output_text(mailing.output)} · {posted}\n{mailing.folder}")
+        self.detail_info.setText(
+            f"Made {mailing.created_at[:16].replace('T', ' ')} · {len(mailing.items)} cards · "
+            f"{output_text(mailing.output)} · {posted}\n{mailing.folder}"
+        )
         exists = bool(mailing.folder) and Path(mailing.folder).is_dir()
         self.folder_button.setEnabled(exists)
         self.print_button.setEnabled(exists)
         self.sent_button.setVisible(not mailing.sent_at)
         self.delete_button.setEnabled(not mailing.sent_at)
-        self.items.set_rows([(i.position, i.contact_name, self.model.occasion_name(i.occasion),
-                              i.occasion_date.isoformat() if i.occasion_date else "") for i in mailing.items],
-                            [i.contact_id for i in mailing.items])
+        self.items.set_rows(
+            [
+                (
+                    i.position,
+                    i.contact_name,
+                    self.model.occasion_name(i.occasion),
+                    i.occasion_date.isoformat() if i.occasion_date else "",
+                )
+                for i in mailing.items
+            ],
+            [i.contact_id for i in mailing.items],
+        )
 
     def show_folder(self) -> None:
         mailing = self.selected()
@@ -176,7 +210,11 @@ class MailingsView(QWidget):
         if mailing is None:
             return
         folder = Path(mailing.folder)
-        pdfs = [folder / name for name in ("cards.pdf", "envelopes.pdf", "labels.pdf") if (folder / name).is_file()]
+        pdfs = [
+            folder / name
+            for name in ("cards.pdf", "envelopes.pdf", "labels.pdf")
+            if (folder / name).is_file()
+        ]
         self.print_job = PrintJob(pdfs, self._context, self)
         self.print_job.ask()
 
@@ -190,6 +228,7 @@ class MailingsView(QWidget):
             from studio.services.mailings import mark_sent
 
             return mark_sent(store, mailing_id, today)
+
         self._context.store.submit(job, lambda _: self._context.events.mailings_changed.emit())
 
     def delete_mailing(self) -> None:
@@ -197,9 +236,11 @@ class MailingsView(QWidget):
         if mailing is None or mailing.id is None:
             return
         answer = QMessageBox.question(
-            self, "Delete mailing",
+            self,
+            "Delete mailing",
             f"Forget the mailing of {len(mailing.items)} {mailing.occasion} cards? Its people may then get "
-            "this card again in a new mailing. The PDFs in its folder are left where they are.")
+            "this card again in a new mailing. The PDFs in its folder are left where they are.",
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         mailing_id = mailing.id
@@ -208,6 +249,7 @@ class MailingsView(QWidget):
             from studio.services.mailings import delete_mailing
 
             return delete_mailing(store, mailing_id)
+
         self._context.store.submit(job, lambda _: self._context.events.mailings_changed.emit())
 
     # --- the wizard -------------------------------------------------------------------

@@ -28,15 +28,18 @@ _REMEMBERED = ("output", "envelope", "stock", "order")
 
 
 class MailingWizard(QWizard):
-    def __init__(self, context: AppContext, preset: MailingPreset | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, preset: MailingPreset | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.today: dt.date = context.today()
         self.choices: WizardChoices | None = None
         self.closing_after_cancel = False
         self.draft = self._initial_draft(preset)
-        self.setWindowTitle("New mailing" if preset is None or not preset.title else f"Mailing: {preset.title}")
+        self.setWindowTitle(
+            "New mailing" if preset is None or not preset.title else f"Mailing: {preset.title}"
+        )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -50,16 +53,24 @@ class MailingWizard(QWizard):
         for page in (self.recipients, self.card, self.output, self.review, self.produce, self.finished_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
-        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.NextButton,
-                      QWizard.WizardButton.FinishButton):
+        for which in (
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+        ):
             self.button(which).setMinimumWidth(150)  # "Make the PDFs" must not be cut
         self.accepted.connect(self._remember)
         paths = context.paths
 
         def work(store: Store, _: Any) -> WizardChoices:
             return load_choices(store, paths)
-        context.tasks.start(context.tasks.with_store(work), name="wizard choices", on_done=self._choices_loaded,
-                            on_error=lambda exc: context.errors.show(exc, self))
+
+        context.tasks.start(
+            context.tasks.with_store(work),
+            name="wizard choices",
+            on_done=self._choices_loaded,
+            on_error=lambda exc: context.errors.show(exc, self),
+        )
 
     def _initial_draft(self, preset: MailingPreset | None) -> MailingDraft:
         settings = self.context.ui_settings

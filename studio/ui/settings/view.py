@@ -17,14 +17,8 @@ from studio.paths import AppPaths
 from studio.progress import Progress
 from studio.settings import Settings
 from studio.ui.context import AppContext
-from studio.ui.settings.forms import (
-    CalibrationGroup,
-    HolidaysGroup,
-    PaperGroup,
-    SenderGroup,
-    SettingsGroup,
-    TimingGroup,
-)
+from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
+from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader
 
 _SAVE_DELAY_MS = 400
@@ -35,8 +29,11 @@ def load_choices(paths: AppPaths) -> dict[str, list[tuple[str, str]]]:
     from studio.services import mail_pieces, occasions
 
     envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
-    stocks = [(s.id, f"{s.brand} {s.part} — {s.description}") for s in mail_pieces.label_stocks(paths)
-              if s.kind == "address"]
+    stocks = [
+        (s.id, f"{s.brand} {s.part} — {s.description}")
+        for s in mail_pieces.label_stocks(paths)
+        if s.kind == "address"
+    ]
     catalogue = occasions.holiday_calendar().catalogue
     holidays = [(key, catalogue.get(key).name) for key in catalogue.keys()]
     return {"envelopes": envelopes, "stocks": stocks, "holidays": holidays}
@@ -53,8 +50,13 @@ class SettingsView(QWidget):
         self.calibration = CalibrationGroup()
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
-        self.groups: list[SettingsGroup] = [self.sender, self.paper, self.calibration, self.timing,
-                                            self.holidays]
+        self.groups: list[SettingsGroup] = [
+            self.sender,
+            self.paper,
+            self.calibration,
+            self.timing,
+            self.holidays,
+        ]
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("badgeOk")
         self.saved_label.hide()
@@ -93,8 +95,12 @@ class SettingsView(QWidget):
         self.calibration.test_page_requested.connect(self.make_test_page)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
-        context.tasks.start(lambda _p: load_choices(context.paths), on_done=self._choices_loaded, on_error=lambda exc: None,
-                            name="settings-choices")
+        context.tasks.start(
+            lambda _p: load_choices(context.paths),
+            on_done=self._choices_loaded,
+            on_error=lambda exc: None,
+            name="settings-choices",
+        )
 
     def load(self, settings: Settings) -> None:
         self._loading = True
@@ -148,11 +154,17 @@ class SettingsView(QWidget):
             from studio.ui.printing import PdfReadyDialog
 
             self.calibration.test_button.setEnabled(True)
-            dialog = PdfReadyDialog([Path(path)], "Test page ready",
-                                    "Print it at 100 % (no “fit to page”) on plain paper.", self._context, self)
+            dialog = PdfReadyDialog(
+                [Path(path)],
+                "Test page ready",
+                "Print it at 100 % (no “fit to page”) on plain paper.",
+                self._context,
+                self,
+            )
             dialog.open()
 
         def failed(exc: BaseException) -> None:
             self.calibration.test_button.setEnabled(True)
             self._context.errors.show(exc, self)
+
         self._context.tasks.start(work, on_done=done, on_error=failed, name="calibration-page")

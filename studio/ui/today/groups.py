@@ -42,7 +42,7 @@ class OccasionGroup:
         return sum(1 for i in self.items if getattr(i, "mailing_id", None) is not None)
 
     def status(self, today: dt.date) -> str:
-        """"late", "today", "soon" (mail within a week) or "later"."""
+        """ "late", "today", "soon" (mail within a week) or "later"."""
         if self.mail_by < today:
             return "late"
         if self.mail_by == today:
@@ -68,7 +68,7 @@ class OccasionGroup:
 
 
 def friendly_date(day: dt.date, today: dt.date | None = None) -> str:
-    """"Tue 1 Dec", with the year when it is not this year's."""
+    """ "Tue 1 Dec", with the year when it is not this year's."""
     text = f"{day:%a} {day.day} {day:%b}"
     if today is not None and day.year != today.year:
         text += f" {day.year}"
@@ -96,16 +96,20 @@ def group_occasions(items: Iterable[Any]) -> list[OccasionGroup]:
             slot = (occasion.key, occasion.date.year)
             group = holidays.get(slot)
             if group is None:
-                group = OccasionGroup(occasion.key, occasion.kind, occasion.name, occasion.date,
-                                      occasion.mail_by)
+                group = OccasionGroup(
+                    occasion.key, occasion.kind, occasion.name, occasion.date, occasion.mail_by
+                )
                 holidays[slot] = group
                 groups.append(group)
             group.items.append(item)
             group.mail_by = min(group.mail_by, occasion.mail_by)
             group.date = min(group.date, occasion.date)
         else:
-            groups.append(OccasionGroup(occasion.key, occasion.kind, occasion.name, occasion.date,
-                                        occasion.mail_by, [item]))
+            groups.append(
+                OccasionGroup(
+                    occasion.key, occasion.kind, occasion.name, occasion.date, occasion.mail_by, [item]
+                )
+            )
     return sorted(groups, key=lambda g: (g.mail_by, g.date, g.title().casefold()))
 
 

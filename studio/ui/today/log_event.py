@@ -24,7 +24,9 @@ from studio.ui.widgets import label
 class LogEventDialog(QDialog):
     """Pick a contact (type to search), what happened and when; the view records it."""
 
-    def __init__(self, people: Sequence[tuple[int, str]], today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, people: Sequence[tuple[int, str]], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Record an order")
         self.setMinimumWidth(440)
@@ -51,7 +53,9 @@ class LogEventDialog(QDialog):
         form.addRow("What", self.kind)
         form.addRow("When", self.date)
         form.addRow("Note", self.note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -68,7 +72,12 @@ class LogEventDialog(QDialog):
         return self.contact.itemData(index) if index >= 0 else None
 
     def values(self) -> tuple[int | None, str, dt.date, str]:
-        return self.contact_id(), self.kind.currentData(), self.date.date().toPython(), self.note.text().strip()
+        return (
+            self.contact_id(),
+            self.kind.currentData(),
+            self.date.date().toPython(),
+            self.note.text().strip(),
+        )
 
     def _check(self, *_: object) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.contact_id() is not None)

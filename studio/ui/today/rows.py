@@ -13,21 +13,39 @@ from studio.ui import icons, style
 from studio.ui.today.groups import OccasionGroup, mail_by_text
 from studio.ui.widgets import avatar, button, label
 
-_BADGES = {"late": ("Late", "badgeLate"), "today": ("Post today", "badgeWarn"), "soon": ("This week", "badgeOk")}
-_KIND_COLOURS = {"birthday": "#d9644a", "anniversary": "#a0507a", "customer-anniversary": "#2f7a73",
-                 "thank-you": "#c2883a", "holiday": "#3f7cad", "date": "#7b6cb0"}
+_BADGES = {
+    "late": ("Late", "badgeLate"),
+    "today": ("Post today", "badgeWarn"),
+    "soon": ("This week", "badgeOk"),
+}
+_KIND_COLOURS = {
+    "birthday": "#d9644a",
+    "anniversary": "#a0507a",
+    "customer-anniversary": "#2f7a73",
+    "thank-you": "#c2883a",
+    "holiday": "#3f7cad",
+    "date": "#7b6cb0",
+}
 
 
 class OccasionRow(QFrame):
     """One occasion (or a holiday for many people): who, what, when to mail, and two actions."""
 
-    def __init__(self, group: OccasionGroup, today: dt.date, on_prepare: Callable[[OccasionGroup], None],
-                 on_card: Callable[[OccasionGroup], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        group: OccasionGroup,
+        today: dt.date,
+        on_prepare: Callable[[OccasionGroup], None],
+        on_card: Callable[[OccasionGroup], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.group = group
         self.setObjectName("occasionRow")
-        self.setStyleSheet(f"QFrame#occasionRow {{ background: {style.SURFACE}; border: 1px solid {style.LINE};"
-                           " border-radius: 9px; }")
+        self.setStyleSheet(
+            f"QFrame#occasionRow {{ background: {style.SURFACE}; border: 1px solid {style.LINE};"
+            " border-radius: 9px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
@@ -65,12 +83,20 @@ class OccasionRow(QFrame):
         status_column.addWidget(when, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(status_column)
         if group.personal:
-            self.card_button = button("", lambda: on_card(group), icon=icons.icon("cards"),
-                                      tooltip="See the card for this person in the designer")
+            self.card_button = button(
+                "",
+                lambda: on_card(group),
+                icon=icons.icon("cards"),
+                tooltip="See the card for this person in the designer",
+            )
             self.card_button.setFixedWidth(40)
             layout.addWidget(self.card_button)
-        self.prepare_button = button("Prepare…", lambda: on_prepare(group), name="primary",
-                                     tooltip="Make the cards and envelopes for this occasion")
+        self.prepare_button = button(
+            "Prepare…",
+            lambda: on_prepare(group),
+            name="primary",
+            tooltip="Make the cards and envelopes for this occasion",
+        )
         layout.addWidget(self.prepare_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -153,8 +179,9 @@ class DayStrip(QWidget):
             painter.drawText(top, Qt.AlignmentFlag.AlignCenter, "Today" if index == 0 else f"{day:%a}")
             painter.setFont(big)
             painter.setPen(QColor("white") if chosen else QColor(style.INK))
-            painter.drawText(QRectF(cell.x(), cell.y() + 20, cell.width(), 24), Qt.AlignmentFlag.AlignCenter,
-                             str(day.day))
+            painter.drawText(
+                QRectF(cell.x(), cell.y() + 20, cell.width(), 24), Qt.AlignmentFlag.AlignCenter, str(day.day)
+            )
             if count:
                 dot = QRectF(cell.center().x() - 11, cell.bottom() - 21, 22, 16)
                 painter.setPen(Qt.PenStyle.NoPen)

@@ -58,11 +58,23 @@ class TodayView(QWidget):
         self._day: dt.date | None = None
         self.data: TodayData | None = None
 
-        self.header = PageHeader("Today", "", [
-            button("Record an order…", self.record_event,
-                   tooltip="Log an order or referral; a thank-you card becomes due"),
-            button("New mailing…", lambda: self._prepare(None), name="primary",
-                   icon=icons.icon("mailings", "#ffffff"))])
+        self.header = PageHeader(
+            "Today",
+            "",
+            [
+                button(
+                    "Record an order…",
+                    self.record_event,
+                    tooltip="Log an order or referral; a thank-you card becomes due",
+                ),
+                button(
+                    "New mailing…",
+                    lambda: self._prepare(None),
+                    name="primary",
+                    icon=icons.icon("mailings", "#ffffff"),
+                ),
+            ],
+        )
         self.strip = DayStrip()
         self.strip.day_chosen.connect(self._choose_day)
 
@@ -102,8 +114,11 @@ class TodayView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(scroll, 1)
 
-        for signal in (context.events.contacts_changed, context.events.mailings_changed,
-                       context.events.settings_changed):
+        for signal in (
+            context.events.contacts_changed,
+            context.events.mailings_changed,
+            context.events.settings_changed,
+        ):
             signal.connect(self.mark_stale)
         self.refresh()
 
@@ -138,8 +153,12 @@ class TodayView(QWidget):
         today = self._context.today()
         self.header.subtitle.setText(f"{today:%A} {today.day} {today:%B %Y}")
         tasks = self._context.tasks
-        tasks.start(tasks.with_store(lambda store, _p: load_today(store, today)), name="today",
-                    on_done=self._loaded, on_error=self._failed)
+        tasks.start(
+            tasks.with_store(lambda store, _p: load_today(store, today)),
+            name="today",
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -161,19 +180,31 @@ class TodayView(QWidget):
         today = data.today
         due = group_occasions(data.report.due)
         coming = [g for g in group_occasions(i for i in data.upcoming if i.occasion.mail_by > today)]
-        self.strip.set_days(today, mail_by_counts(group_occasions(data.report.due + [
-            i for i in data.upcoming if i.occasion.mail_by > today]), today, STRIP_DAYS))
+        self.strip.set_days(
+            today,
+            mail_by_counts(
+                group_occasions(data.report.due + [i for i in data.upcoming if i.occasion.mail_by > today]),
+                today,
+                STRIP_DAYS,
+            ),
+        )
         cards = sum(len(g.items) for g in due)
         self.header.subtitle.setText(
             f"{today:%A} {today.day} {today:%B %Y} · "
-            + (f"{cards} card{'s' if cards != 1 else ''} to post today or late" if cards
-               else "nothing to post today"))
+            + (
+                f"{cards} card{'s' if cards != 1 else ''} to post today or late"
+                if cards
+                else "nothing to post today"
+            )
+        )
 
         _clear(self.due_rows)
         if due:
             self._add_groups(self.due_rows, due, today)
         else:
-            self.due_rows.addWidget(label("Nothing must go out today. Have a look at what is coming up.", "muted"))
+            self.due_rows.addWidget(
+                label("Nothing must go out today. Have a look at what is coming up.", "muted")
+            )
 
         _clear(self.upcoming_rows)
         if self._day is not None:
@@ -184,11 +215,16 @@ class TodayView(QWidget):
         if coming:
             self._add_groups(self.upcoming_rows, coming, today)
         else:
-            self.upcoming_rows.addWidget(EmptyState(
-                icons.icon("today"), "No occasions ahead",
-                "Birthdays, anniversaries and holidays show here with the day to post the card. "
-                "Add birthdays to your contacts, or choose holidays in Settings.") if self._day is None
-                else label("Nothing to post that day.", "muted"))
+            self.upcoming_rows.addWidget(
+                EmptyState(
+                    icons.icon("today"),
+                    "No occasions ahead",
+                    "Birthdays, anniversaries and holidays show here with the day to post the card. "
+                    "Add birthdays to your contacts, or choose holidays in Settings.",
+                )
+                if self._day is None
+                else label("Nothing to post that day.", "muted")
+            )
         self._show_neglected(data)
         self._show_unposted(data)
 
@@ -204,13 +240,21 @@ class TodayView(QWidget):
         days = data.report.not_thanked_days
         self.neglect_panel.heading.setText(f"Not thanked in {days} days")  # type: ignore[attr-defined]
         if not neglected:
-            self.neglect_rows.addWidget(label("Every customer had a card recently. Well done.", "muted", wrap=True))
+            self.neglect_rows.addWidget(
+                label("Every customer had a card recently. Well done.", "muted", wrap=True)
+            )
             return
-        self.neglect_rows.addWidget(label(
-            f"{len(neglected)} customer{'s' if len(neglected) != 1 else ''} may feel forgotten.", "muted"))
+        self.neglect_rows.addWidget(
+            label(
+                f"{len(neglected)} customer{'s' if len(neglected) != 1 else ''} may feel forgotten.", "muted"
+            )
+        )
         for person in neglected[:12]:
-            when = ("no card yet" if person.last_card is None
-                    else f"last {friendly_date(person.last_card, data.today)}")
+            when = (
+                "no card yet"
+                if person.last_card is None
+                else f"last {friendly_date(person.last_card, data.today)}"
+            )
             row = QHBoxLayout()
             name = QLabel(person.contact_name or "(no name)")
             name.setMinimumWidth(60)
@@ -223,10 +267,19 @@ class TodayView(QWidget):
         if len(neglected) > 12:
             self.neglect_rows.addWidget(label(f"and {len(neglected) - 12} more", "muted"))
         ids = [p.contact_id for p in neglected]
-        self.neglect_rows.addWidget(button(
-            "Send them a card…",
-            lambda: self._prepare(MailingPreset(occasion="thinking-of-you", year=data.today.year,
-                                                contact_ids=ids, title="Customers not thanked lately"))))
+        self.neglect_rows.addWidget(
+            button(
+                "Send them a card…",
+                lambda: self._prepare(
+                    MailingPreset(
+                        occasion="thinking-of-you",
+                        year=data.today.year,
+                        contact_ids=ids,
+                        title="Customers not thanked lately",
+                    )
+                ),
+            )
+        )
 
     def _show_unposted(self, data: TodayData) -> None:
         _clear(self.unposted_rows)
@@ -249,8 +302,14 @@ class TodayView(QWidget):
         self._show()
 
     def _prepare_group(self, group: OccasionGroup) -> None:
-        self._prepare(MailingPreset(occasion=group.key, year=group.year, contact_ids=group.contact_ids,
-                                    title=f"{group.title()} — {group.detail()}"))
+        self._prepare(
+            MailingPreset(
+                occasion=group.key,
+                year=group.year,
+                contact_ids=group.contact_ids,
+                title=f"{group.title()} — {group.detail()}",
+            )
+        )
 
     def _prepare(self, preset: MailingPreset | None) -> None:
         self._context.events.open_view.emit("mailings")  # first, so the view exists to hear the preset
@@ -268,11 +327,13 @@ class TodayView(QWidget):
             from studio.services.mailings import mark_sent
 
             mark_sent(store, mailing_id, today)
+
         self._context.store.submit(job, lambda _: self._context.events.mailings_changed.emit())
 
     def record_event(self) -> None:
-        self._context.store.submit(lambda store: [(s.id, s.name) for s in store.contacts.summaries()],
-                                   self._open_event_dialog)
+        self._context.store.submit(
+            lambda store: [(s.id, s.name) for s in store.contacts.summaries()], self._open_event_dialog
+        )
 
     def _open_event_dialog(self, people: list[tuple[int, str]]) -> None:
         from studio.ui.today.log_event import LogEventDialog
@@ -287,6 +348,8 @@ class TodayView(QWidget):
                 from studio.services.occasions import log_event
 
                 return log_event(store, str(contact_id), kind, day, note)
+
             self._context.store.submit(job, lambda _: self.mark_stale())
+
         dialog.accepted.connect(record)
         dialog.open()
