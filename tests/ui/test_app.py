@@ -147,3 +147,24 @@ def test_main_opens_the_window_on_the_chosen_database(tmp_path) -> None:
     assert "STATUS 0 RESTORED True" in done.stdout  # and removed when it ends
     assert "Traceback" not in done.stderr
     assert db.is_file()
+
+
+def test_recording_an_order_makes_a_thank_you_due(qtbot, open_app, seed, person, app_paths) -> None:
+    ids = seed(person("Priya", "Raman", birthday=None))
+    window, context = open_app()
+    today = window.show_view("today")
+    qtbot.waitUntil(lambda: today.data is not None, timeout=60000)
+    today.record_event()
+    qtbot.waitUntil(lambda: getattr(today, "event_dialog", None) is not None, timeout=10000)
+    dialog = today.event_dialog
+    dialog.contact.setCurrentIndex(dialog.contact.findData(ids[0]))
+    dialog.note.setText("lavender body butter")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(
+        lambda: today.data is not None
+        and any(i.occasion.kind == "thank-you" for i in today.data.report.due + today.data.upcoming),
+        timeout=60000,
+    )
+    with open_store(app_paths.db_path) as store:
+        (event,) = store.history.events(contact_id=ids[0])
+    assert event.kind == "order" and event.note == "lavender body butter"
