@@ -16,26 +16,17 @@ PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
+class ReadOnlyTableModel(QAbstractTableModel):
+    """A flat, read-only table with fixed column headers: what every list in the app is.
+
+    Subclasses say how many rows there are (`rowCount`) and what a cell shows (`data`).
+    """
+
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows: list[tuple[str, ...]] = []
-        self._payloads: list[Any] = []
 
-    def set_rows(self, rows: Sequence[Sequence[Any]], payloads: Sequence[Any] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = [tuple("" if v is None else str(v) for v in row) for row in rows]
-        self._payloads = list(payloads) if payloads is not None else [None] * len(self._rows)
-        self.endResetModel()
-
-    def payload(self, row: int) -> Any:
-        return self._payloads[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
@@ -56,6 +47,25 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class RowsModel(ReadOnlyTableModel):
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(headers, parent)
+        self._rows: list[tuple[str, ...]] = []
+        self._payloads: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Sequence[Any]], payloads: Sequence[Any] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = [tuple("" if v is None else str(v) for v in row) for row in rows]
+        self._payloads = list(payloads) if payloads is not None else [None] * len(self._rows)
+        self.endResetModel()
+
+    def payload(self, row: int) -> Any:
+        return self._payloads[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (

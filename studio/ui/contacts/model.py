@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -28,6 +27,7 @@ from PySide6.QtGui import QImage, QPixmap
 from studio.model import PartialDate
 from studio.store.contacts import ContactSummary
 from studio.ui.jobs import StoreThread
+from studio.ui.table_model import ReadOnlyTableModel
 from studio.ui.widgets import avatar
 
 AVATAR_SIZE = 28
@@ -94,11 +94,11 @@ def _thumbnails(store: Any, ids: list[int], pixels: int) -> dict[int, QImage]:
     return images
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(ReadOnlyTableModel):
     """One row per contact, in address-book order; ``ID_ROLE`` gives the contact id."""
 
     def __init__(self, store: StoreThread, device_ratio: float = 2.0) -> None:
-        super().__init__()
+        super().__init__(COLUMNS)
         self._store = store
         self._rows: list[ContactSummary] = []
         self._row_of: dict[int, int] = {}
@@ -178,25 +178,6 @@ class ContactTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from studio.store.history import Mailing
 from studio.ui import style
+from studio.ui.table_model import ReadOnlyTableModel
 
 MAILING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Made", "Occasion", "Card", "Printed on", "Cards", "Posted")
@@ -32,11 +33,11 @@ def output_text(output: str) -> str:
     return ", ".join(parts)
 
 
-class MailingHistoryModel(QAbstractTableModel):
+class MailingHistoryModel(ReadOnlyTableModel):
     """Newest first; ``MAILING_ROLE`` gives the `Mailing` (with its items)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(COLUMNS)
         self._mailings: list[Mailing] = []
         self._names: dict[str, str] = {}
 
@@ -58,28 +59,6 @@ class MailingHistoryModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._mailings)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
