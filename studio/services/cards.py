@@ -186,3 +186,67 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
         raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
     notes = render_card_preview(layout, out_png, dpi=dpi)
     return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "")
+
+
+# -- The desktop designer: one function per thing its user does -------------------------
+
+
+def editable_copy(template: CardTemplate) -> CardTemplate:
+    """A copy of ``template`` to edit in the designer (the compiled form is rebuilt per preview)."""
+    import copy
+
+    return copy.deepcopy(dataclasses.replace(template, compiled=None))
+
+
+def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: Settings, today: dt.date,
+                  message: str | None, occasion: str | None = None) -> CardLayout:
+    """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
+
+    With the sample, the user's own sender replaces the sample's once set (as `preview_png`
+    does). The occasion defaults to the template's first. Raises `TemplateError` listing
+    what is wrong with the edited template.
+    """
+    from studio.cards import compile_template
+
+    working = compile_template(dataclasses.replace(template, compiled=None))
+    if contact is None:
+        card = load_sample(working)
+        if settings.sender.name.strip():
+            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
+                                       home_country=settings.home_country)
+        if message:
+            card = dataclasses.replace(card, message=message)
+    else:
+        kind = occasion or (working.occasions[0] if working.occasions else "any")
+        card = card_context(contact, settings, today=today, kind=kind, message=message)
+    return fill_card(working, card)
+
+
+def panel_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:
+    """One panel of a filled card as a one-page PDF by the card renderer, and its fit notes."""
+    from studio.render.preview import panel_preview_pdf
+
+    return panel_preview_pdf(layout, panel)
+
+
+def sample_front_pdf(template: CardTemplate) -> tuple[bytes, float]:
+    """The front of ``template`` filled with its sample (a gallery thumbnail), and the card width in mm."""
+    from studio.render.formats import card_format
+
+    pdf, _ = panel_pdf(fill_card(template, load_sample(template)), "front")
+    return pdf, card_format(template.format).width_mm
+
+
+def save_user_template(paths: AppPaths, template: CardTemplate, *, template_id: str, name: str,
+                       default_message: str | None = None) -> CardTemplate:
+    """Save the edited ``template`` as the user's own, in the template folder format.
+
+    The folder is ``paths.user_templates_dir / template_id``; a user template with the id
+    of a bundled one overrides it. Raises `TemplateError` if the result does not load.
+    """
+    from studio.cards import save_template
+
+    mine = dataclasses.replace(template, id=template_id, name=name, source="user", compiled=None)
+    if default_message is not None and default_message.strip():
+        mine.message = default_message.strip()
+    return save_template(mine, paths.user_templates_dir / template_id)

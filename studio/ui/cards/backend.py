@@ -1,15 +1,13 @@
 """What the Cards view asks of the card core, run on pool threads (never the GUI thread).
 
-Each function here is one call into `studio.cards` (find, check, fill, save) and
-`studio.render.preview` (the same renderer as the CLI and the batch mailing), plus the
-turning of a rendered page into a `QImage` for the screen. Nothing here decides how a
-card looks: the template and the renderer do.
+Each function here is one call into `studio.services.cards` (list, fill, render a panel,
+save), the same services as the CLI, plus the turning of a rendered page into a `QImage`
+for the screen and a thumbnail cache. Nothing here decides how a card looks: the
+template and the renderer do.
 """
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -18,10 +16,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from studio.cards import CardTemplate, card_context, compile_template, fill_card, load_sample, save_template
+from studio.cards import CardTemplate
 from studio.model import Contact
 from studio.paths import AppPaths
 from studio.render.layout import CardLayout, FitNote
+from studio.services import cards as card_service
 from studio.settings import Settings
 
 
@@ -70,16 +69,14 @@ def summary(template: CardTemplate) -> TemplateSummary:
 
 def load_gallery(paths: AppPaths) -> Gallery:
     """Every usable template (bundled and the user's) and the problems of broken ones."""
-    from studio.services.cards import list_templates
-
-    listing = list_templates(paths)
+    listing = card_service.list_templates(paths)
     broken = [line for error in listing.broken for line in error.problems]
     return Gallery(templates=listing.templates, broken=broken)
 
 
 def editable_copy(template: CardTemplate) -> CardTemplate:
     """A copy to edit in the designer (the compiled form is rebuilt for each preview)."""
-    return copy.deepcopy(dataclasses.replace(template, compiled=None))
+    return card_service.editable_copy(template)
 
 
 def fill(
@@ -91,32 +88,22 @@ def fill(
     message: str | None,
     occasion: str | None = None,
 ) -> CardLayout:
-    """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
-
-    Raises `TemplateError` listing what is wrong with the edited template.
-    """
-    working = compile_template(dataclasses.replace(template, compiled=None))
-    if contact is None:
-        card = load_sample(working)
-        if settings.sender.name.strip():  # as `studio preview` does: the user's own signature
-            card = dataclasses.replace(
-                card, sender=settings.sender, language=settings.language, home_country=settings.home_country
-            )
-        if message:
-            card = dataclasses.replace(card, message=message)
-    else:
-        kind = occasion or (working.occasions[0] if working.occasions else "any")
-        card = card_context(contact, settings, today=today, kind=kind, message=message)
-    return fill_card(working, card)
+    """``template`` (as edited) filled for ``contact`` or its sample: `card_service.designer_fill`."""
+    return card_service.designer_fill(
+        template, contact=contact, settings=settings, today=today, message=message, occasion=occasion
+    )
 
 
 def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, list[FitNote]]:
     """One panel rendered by the card renderer, as an image of ``dpi`` dots per inch."""
+    pdf, notes = card_service.panel_pdf(layout, panel)
+    return _pdf_image(pdf, dpi), notes
+
+
+def _pdf_image(pdf: bytes, dpi: float) -> QImage:
+    """The first page of ``pdf`` as an image of ``dpi`` dots per inch."""
     import pypdfium2
 
-    from studio.render.preview import panel_preview_pdf
-
-    pdf, notes = panel_preview_pdf(layout, panel)
     document = pypdfium2.PdfDocument(pdf)
     try:
         bitmap = document[0].render(scale=dpi / 72)
@@ -130,7 +117,7 @@ def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, li
         picture.width * 4,
         QImage.Format.Format_RGBA8888,
     ).copy()  # copy: the bytes object goes away
-    return image, notes
+    return image
 
 
 def thumbnail(template: CardTemplate, cache_dir: Path, width_px: int) -> QImage:
@@ -141,11 +128,8 @@ def thumbnail(template: CardTemplate, cache_dir: Path, width_px: int) -> QImage:
         image = QImage(str(cached))
         if not image.isNull():
             return image
-    layout = fill_card(template, load_sample(template))
-    from studio.render.formats import card_format
-
-    card = card_format(template.format)
-    image, _ = render_panel(layout, "front", width_px / (card.width_mm / 25.4))
+    pdf, width_mm = card_service.sample_front_pdf(template)
+    image = _pdf_image(pdf, width_px / (width_mm / 25.4))
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob(f"{template.id}-*-{width_px}.png"):
         old.unlink(missing_ok=True)
@@ -161,12 +145,7 @@ def slug(text: str) -> str:
 def save_user_template(
     template: CardTemplate, paths: AppPaths, *, template_id: str, name: str, default_message: str | None
 ) -> CardTemplate:
-    """Save the edited ``template`` as the user's own, in the template folder format.
-
-    The folder is ``paths.user_templates_dir / template_id``; a user template with the id
-    of a bundled one overrides it. Raises `TemplateError` if the result does not load.
-    """
-    mine = dataclasses.replace(template, id=template_id, name=name, source="user", compiled=None)
-    if default_message is not None and default_message.strip():
-        mine.message = default_message.strip()
-    return save_template(mine, paths.user_templates_dir / template_id)
+    """Save the edited ``template`` as the user's own: `card_service.save_user_template`."""
+    return card_service.save_user_template(
+        paths, template, template_id=template_id, name=name, default_message=default_message
+    )
