@@ -170,3 +170,53 @@ def export_ics(items: Iterable[UpcomingItem], path: Path, now: dt.datetime) -> i
     except OSError as exc:
         raise StudioError(f"cannot write the calendar file {path}: {exc.strerror or exc}") from exc
     return len(occasions)
+
+
+# -- What a mailing can be for ------------------------------------------------------------
+
+PERSONAL_OCCASIONS = ("birthday", "anniversary", "customer-anniversary")
+GENERAL_OCCASIONS = ("thinking-of-you", "thank-you", "welcome", "congratulations", "get-well")
+
+
+@dataclass(frozen=True)
+class OccasionChoice:
+    """An occasion a mailing can be for, as a user reads it."""
+
+    key: str
+    name: str
+    datable: bool  # the occasion itself can choose who gets a card (by date)
+
+
+def mailing_occasions() -> list[OccasionChoice]:
+    """Every occasion a mailing can be for: personal ones, the holidays, then general ones.
+
+    Personal occasions and holidays choose their recipients by date; a general one does
+    only when the calendar knows how to date it.
+    """
+    from studio.cards.occasion import NAMES
+    from studio.occasions.selection import occasion_kind
+
+    calendar = holiday_calendar()
+    choices = [OccasionChoice(key, NAMES.get(key, key), True) for key in PERSONAL_OCCASIONS]
+    catalogue = calendar.catalogue
+    choices += [OccasionChoice(key, catalogue.get(key).name, True) for key in catalogue.keys()]
+    choices += [OccasionChoice(key, NAMES.get(key, key.replace("-", " ").capitalize()),
+                               occasion_kind(key, calendar) is not None)
+                for key in GENERAL_OCCASIONS]
+    return choices
+
+
+def occasion_names(keys: Iterable[str]) -> dict[str, str]:
+    """What a user reads for each occasion key: "christmas" -> "Christmas", "date:x-y" -> "X y"."""
+    from studio.cards.occasion import NAMES
+
+    catalogue = holiday_calendar().catalogue
+    names = {}
+    for key in keys:
+        if key in catalogue:
+            names[key] = catalogue.get(key).name
+        elif key.startswith("date:"):
+            names[key] = key.removeprefix("date:").replace("-", " ").capitalize()
+        else:
+            names[key] = NAMES.get(key, key.replace("-", " ").capitalize())
+    return names

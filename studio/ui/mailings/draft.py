@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from studio.paths import AppPaths
+from studio.services.occasions import PERSONAL_OCCASIONS, OccasionChoice, occasion_names
 from studio.store import Store
 
+# The wizard pages and the history view import these from here.
+__all__ = ["PERSONAL_OCCASIONS", "MailingDraft", "OccasionChoice", "WizardChoices", "load_choices",
+           "occasion_names", "default_folder"]
+
 PEOPLE_MODES = ("occasion", "tag", "people")
-GENERAL_OCCASIONS = ("thinking-of-you", "thank-you", "welcome", "congratulations", "get-well")
-PERSONAL_OCCASIONS = ("birthday", "anniversary", "customer-anniversary")
 
 
 @dataclass
@@ -64,13 +67,6 @@ class MailingDraft:
 
 
 @dataclass
-class OccasionChoice:
-    key: str
-    name: str
-    datable: bool  # the occasion itself can choose who gets a card
-
-
-@dataclass
 class WizardChoices:
     occasions: list[OccasionChoice]
     tags: list[tuple[str, int]]
@@ -82,23 +78,11 @@ class WizardChoices:
 
 def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
     """Everything the wizard offers (pool thread, own store)."""
-    from studio.cards.occasion import NAMES
-    from studio.occasions.selection import occasion_kind
     from studio.services import mail_pieces
     from studio.services.cards import list_templates
-    from studio.services.occasions import holiday_calendar
+    from studio.services.occasions import mailing_occasions
 
-    calendar = holiday_calendar()
-    occasions = [OccasionChoice(key, NAMES.get(key, key), True) for key in PERSONAL_OCCASIONS]
-    occasions += [
-        OccasionChoice(key, calendar.catalogue.get(key).name, True) for key in calendar.catalogue.keys()
-    ]
-    occasions += [
-        OccasionChoice(
-            key, NAMES.get(key, key.replace("-", " ").capitalize()), occasion_kind(key, calendar) is not None
-        )
-        for key in GENERAL_OCCASIONS
-    ]
+    occasions = mailing_occasions()
     envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
     stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
     return WizardChoices(
@@ -109,23 +93,6 @@ def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
         stocks=stocks,
         templates=list_templates(paths).templates,
     )
-
-
-def occasion_names(keys: set[str]) -> dict[str, str]:
-    """What a user reads for each occasion key: "christmas" -> "Christmas" (pool or store thread)."""
-    from studio.cards.occasion import NAMES
-    from studio.services.occasions import holiday_calendar
-
-    catalogue = holiday_calendar().catalogue
-    names = {}
-    for key in keys:
-        if key in catalogue:
-            names[key] = catalogue.get(key).name
-        elif key.startswith("date:"):
-            names[key] = key.removeprefix("date:").replace("-", " ").capitalize()
-        else:
-            names[key] = NAMES.get(key, key.replace("-", " ").capitalize())
-    return names
 
 
 def default_folder(base: Path, draft: MailingDraft, today: dt.date) -> Path:
