@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.cards import (
+    CardContext,
     CardTemplate,
     OccasionDating,
     TemplateError,
@@ -162,19 +163,12 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
     """
     template = get_template(paths, template_id)
     settings = store.settings.load()
-    if contact_id is None:
-        card = load_sample(template)
-        if settings.sender.name.strip():
-            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
-                                       home_country=settings.home_country)
-        if message:
-            card = dataclasses.replace(card, message=message)
-    else:
+    contact = None
+    if contact_id is not None:
         contact = store.contacts.get(contact_id)
         if contact is None:
             raise UsageError(f"no contact with id {contact_id} (see `studio contacts` for the ids)")
-        kind = template.occasions[0] if template.occasions else "any"
-        card = card_context(contact, settings, today=today, kind=kind, message=message)
+    card = _card_for(template, contact, settings, today=today, message=message)
     lacking = missing_fields(template, card)
     layout = fill_card(template, card)
     from studio.render.cards import render_card_preview
@@ -186,6 +180,23 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
         raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
     notes = render_card_preview(layout, out_png, dpi=dpi)
     return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "")
+
+
+def _card_for(template: CardTemplate, contact: Contact | None, settings: Settings, *, today: dt.date,
+              message: str | None, occasion: str | None = None) -> CardContext:
+    """What fills ``template``: ``contact``'s card, or the template's sample without one.
+
+    With the sample, the user's own sender replaces the sample's once set. The occasion
+    defaults to the template's first.
+    """
+    if contact is None:
+        card = load_sample(template)
+        if settings.sender.name.strip():
+            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
+                                       home_country=settings.home_country)
+        return dataclasses.replace(card, message=message) if message else card
+    kind = occasion or (template.occasions[0] if template.occasions else "any")
+    return card_context(contact, settings, today=today, kind=kind, message=message)
 
 
 # -- The desktop designer: one function per thing its user does -------------------------
@@ -209,16 +220,7 @@ def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: 
     from studio.cards import compile_template
 
     working = compile_template(dataclasses.replace(template, compiled=None))
-    if contact is None:
-        card = load_sample(working)
-        if settings.sender.name.strip():
-            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
-                                       home_country=settings.home_country)
-        if message:
-            card = dataclasses.replace(card, message=message)
-    else:
-        kind = occasion or (working.occasions[0] if working.occasions else "any")
-        card = card_context(contact, settings, today=today, kind=kind, message=message)
+    card = _card_for(working, contact, settings, today=today, message=message, occasion=occasion)
     return fill_card(working, card)
 
 

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.ui import style
 
@@ -38,6 +48,37 @@ def button(
     if on_click is not None:
         widget.clicked.connect(lambda *_: on_click())
     return widget
+
+
+def page_layout(page: QWidget, header: QWidget | QLayout, *rows: QWidget | QLayout) -> QVBoxLayout:
+    """A view's layout: the page margins, ``header`` on top, then ``rows``; the last one stretches."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(28, 24, 28, 20)
+    layout.setSpacing(12)
+    parts = (header, *rows)
+    for index, part in enumerate(parts):
+        stretch = 1 if index == len(parts) - 1 and index > 0 else 0
+        if isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    return layout
+
+
+def gallery_list(model: QAbstractItemModel, icon: QSize, grid: QSize) -> QListView:
+    """A grid of card thumbnails (the gallery and the mailing wizard's card page)."""
+    view = QListView()
+    view.setObjectName("gallery")
+    view.setModel(model)
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setMovement(QListView.Movement.Static)
+    view.setUniformItemSizes(False)
+    view.setWordWrap(True)
+    view.setSpacing(10)
+    view.setIconSize(icon)
+    view.setGridSize(grid)
+    return view
 
 
 class PageHeader(QWidget):

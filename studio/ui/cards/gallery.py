@@ -8,10 +8,8 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QListView,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from studio.ui.cards.gallery_model import (
     occasion_label,
 )
 from studio.ui.context import AppContext
-from studio.ui.widgets import EmptyState, PageHeader, button, label
+from studio.ui.widgets import EmptyState, PageHeader, button, gallery_list, label, page_layout
 
 
 class GalleryPage(QWidget):
@@ -53,17 +51,7 @@ class GalleryPage(QWidget):
         self.problems_button = button("", self._show_problems, name="link")
         self.problems_button.hide()
 
-        self.list = QListView()
-        self.list.setObjectName("gallery")
-        self.list.setModel(self.proxy)
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setUniformItemSizes(False)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(10)
-        self.list.setIconSize(QSize(260, 178))
-        self.list.setGridSize(QSize(232, 240))
+        self.list = gallery_list(self.proxy, icon=QSize(260, 178), grid=QSize(232, 240))
         self.list.activated.connect(self._activated)
         self.list.doubleClicked.connect(self._activated)
 
@@ -89,12 +77,7 @@ class GalleryPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.header)
-        layout.addLayout(filters)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, self.header, filters, self.stack)
 
     def set_templates(self, templates: Sequence[CardTemplate], broken: Sequence[str]) -> None:
         current = self.occasion.currentData()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,7 @@ from studio.ui.contacts.importer import ImportController
 from studio.ui.contacts.model import AVATAR_SIZE, ID_ROLE, ContactFilterModel, ContactTableModel
 from studio.ui.contacts.undo import DeleteContacts, SaveContact
 from studio.ui.context import AppContext
-from studio.ui.widgets import EmptyState, PageHeader, button
+from studio.ui.widgets import EmptyState, PageHeader, button, page_layout
 
 _ALL_TAGS = ""
 _SEARCH_DELAY_MS = 150
@@ -158,12 +157,7 @@ class ContactsView(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.no_match)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.header)
-        layout.addLayout(filters)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, self.header, filters, self.stack)
 
         context.events.contacts_changed.connect(self.reload)
         self.reload()

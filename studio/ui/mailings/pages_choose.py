@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from studio.ui.cards.gallery_model import ID_ROLE, OccasionFilterModel, TemplateListModel
 from studio.ui.mailings.draft import PERSONAL_OCCASIONS, WizardChoices
-from studio.ui.widgets import label
+from studio.ui.widgets import gallery_list, label
 
 if TYPE_CHECKING:
     from studio.ui.mailings.wizard import MailingWizard
@@ -192,15 +191,7 @@ class CardPage(QWizardPage):
         )
         self.proxy = OccasionFilterModel()
         self.proxy.setSourceModel(self.model)
-        self.list = QListView()
-        self.list.setObjectName("gallery")
-        self.list.setModel(self.proxy)
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setWordWrap(True)
-        self.list.setIconSize(QSize(200, 150))
-        self.list.setGridSize(QSize(190, 210))
+        self.list = gallery_list(self.proxy, icon=QSize(200, 150), grid=QSize(190, 210))
         self.list.selectionModel().currentChanged.connect(lambda *_: self._chosen())
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,7 @@ from studio.ui.mailings.history_model import MailingHistoryModel, output_text
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.printing import PrintJob, open_path
 from studio.ui.table_model import RowsModel
-from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label
+from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
 
 
 class MailingsView(QWidget):
@@ -124,11 +123,7 @@ class MailingsView(QWidget):
                 )
             ],
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.header)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, self.header, self.stack)
 
         context.events.mailings_changed.connect(self.reload)
         context.events.start_mailing.connect(self.start)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from studio.paths import AppPaths
 from studio.progress import Progress
@@ -19,7 +19,7 @@ from studio.settings import Settings
 from studio.ui.context import AppContext
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
-from studio.ui.widgets import PageHeader
+from studio.ui.widgets import PageHeader, page_layout
 
 _SAVE_DELAY_MS = 400
 
@@ -78,13 +78,10 @@ class SettingsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
         header_row = QHBoxLayout()
         header_row.addWidget(PageHeader("Settings", "Changes are saved as you make them."), 1)
         header_row.addWidget(self.saved_label)
-        layout.addLayout(header_row)
-        layout.addWidget(scroll, 1)
+        page_layout(self, header_row, scroll)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

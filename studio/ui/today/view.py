@@ -21,7 +21,7 @@ from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
 from studio.ui.today.rows import DayStrip, OccasionRow
-from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label
+from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
 
 UPCOMING_DAYS = 42
 STRIP_DAYS = 14
@@ -108,11 +108,7 @@ class TodayView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.header)
-        layout.addWidget(scroll, 1)
+        page_layout(self, self.header, scroll)
 
         for signal in (
             context.events.contacts_changed,
