@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from studio.paths import bundled_dir
 from studio.progress import NO_PROGRESS, Progress
 from studio.store import Store
 from studio.store.contacts import fingerprint
+from studio.store.history import Event
 
 SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
 
@@ -138,3 +140,42 @@ def export_vcards(store: Store, out: TextIO, *, tag: str | None = None) -> int:
     """Write contacts (all, or those with ``tag``) as vCard 3.0; returns how many."""
     ids = store.contacts.ids(tag=tag)
     return write_vcards((c for c in (store.contacts.get(i) for i in ids) if c is not None), out)
+
+
+@dataclass
+class DeletedContact:
+    """All that deleting a contact removed, so that `restore_contacts` can put it back."""
+
+    contact: Contact
+    events: list[Event]
+    mailing_items: list[tuple[int, int]]  # (mailing id, position) of the cards they were sent
+
+
+def delete_contacts(store: Store, contact_ids: Iterable[int]) -> list[DeletedContact]:
+    """Delete contacts in one transaction; returns what `restore_contacts` needs to undo it.
+
+    Mailing history keeps each card's recipient name; the link to the contact is cleared.
+    """
+    deleted = []
+    with store.transaction():
+        for contact_id in contact_ids:
+            contact = store.contacts.get(contact_id)
+            if contact is None:
+                continue
+            deleted.append(DeletedContact(contact, store.history.events(contact_id=contact_id),
+                                          store.history.item_positions(contact_id)))
+            store.contacts.delete(contact_id)
+    return deleted
+
+
+def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> None:
+    """Put deleted contacts back under their old ids with their events and mailing history."""
+    with store.transaction():
+        for gone in deleted:
+            if store.contacts.get(gone.contact.id) is not None:
+                continue
+            store.contacts.add(gone.contact)
+            for event in gone.events:
+                store.history.add_event(dataclasses.replace(event, id=None))
+            store.history.link_items(gone.mailing_items, gone.contact.id)
+

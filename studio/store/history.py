@@ -138,6 +138,20 @@ class HistoryRepository:
         sql += " ORDER BY i.mailing_id, i.position"
         return [(r[0], r[1], _date(r[2]), r[3]) for r in self._conn.execute(sql, params)]
 
+    def item_positions(self, contact_id: int) -> list[tuple[int, int]]:
+        """(mailing id, position) of every card recorded for ``contact_id``."""
+        return [(r[0], r[1]) for r in self._conn.execute(
+            "SELECT mailing_id, position FROM mailing_items WHERE contact_id = ? "
+            "ORDER BY mailing_id, position",
+            (contact_id,))]
+
+    def link_items(self, positions: Iterable[tuple[int, int]], contact_id: int) -> None:
+        """Point these unlinked mailing items at ``contact_id`` again (an undone delete)."""
+        self._conn.executemany(
+            "UPDATE mailing_items SET contact_id = ? "
+            "WHERE mailing_id = ? AND position = ? AND contact_id IS NULL",
+            [(contact_id, mailing_id, position) for mailing_id, position in positions])
+
     def items_for_contact(self, contact_id: int) -> list[tuple[Mailing, MailingItem]]:
         """What a contact received: each mailing with their item, newest first."""
         result = []

@@ -135,3 +135,38 @@ def test_selecting_everyone_from_an_empty_address_book_says_what_to_do(store) ->
 
     with pytest.raises(UsageError, match=r"address book is empty; import contacts first \(`studio import`\)"):
         addressbook.select_contact_ids(store, everyone=True)
+
+
+def test_an_undone_delete_brings_back_the_contact_its_orders_and_its_mailing_history(store) -> None:
+    import datetime as dt
+
+    from studio.store.history import Event, Mailing, MailingItem
+
+    with store.transaction():
+        ana = store.contacts.add(Contact(given_name="Ana", family_name="Silva", tags=["customer"]))
+        ben = store.contacts.add(Contact(given_name="Ben", family_name="Okafor"))
+        store.history.add_event(Event(contact_id=ana, kind="order", date=dt.date(2026, 10, 2), note="#1042"))
+        mailing = store.history.add_mailing(Mailing("christmas", 2025, "holiday-snow", items=[
+            MailingItem(1, ana, "Ana Silva", "christmas", dt.date(2025, 12, 25), "holiday-snow"),
+            MailingItem(2, ben, "Ben Okafor", "christmas", dt.date(2025, 12, 25), "holiday-snow"),
+        ]))
+        store.history.mark_sent(mailing, dt.date(2025, 12, 10))
+
+    deleted = addressbook.delete_contacts(store, [ana, 9999])
+    assert [d.contact.name for d in deleted] == ["Ana Silva"]
+    assert store.contacts.get(ana) is None
+    assert store.history.events(contact_id=ana) == []
+    assert store.history.contacts_mailed("christmas", 2025) == {ben}
+    assert [i.contact_name for i in store.history.mailing(mailing).items] == ["Ana Silva", "Ben Okafor"]
+
+    addressbook.restore_contacts(store, deleted)
+    back = store.contacts.get(ana)
+    assert back is not None and back.name == "Ana Silva" and back.tags == ["customer"]
+    assert [(e.kind, e.note) for e in store.history.events(contact_id=ana)] == [("order", "#1042")]
+    assert store.history.contacts_mailed("christmas", 2025) == {ana, ben}
+    assert store.history.last_sent_card([ana]) == {ana: dt.date(2025, 12, 10)}
+
+    # Undo, redo, undo again: the same state each time, nothing doubled.
+    addressbook.restore_contacts(store, addressbook.delete_contacts(store, [ana]))
+    assert len(store.history.events(contact_id=ana)) == 1
+    assert store.history.item_positions(ana) == [(mailing, 1)]

@@ -12,17 +12,14 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from studio.model import Contact
+from studio.services.addressbook import DeletedContact, delete_contacts, restore_contacts
 from studio.store import Store
-from studio.store.history import Event
 from studio.ui.jobs import StoreThread
 
 
 class DeleteContacts(QUndoCommand):
-    """Delete contacts; undo puts them back under their old ids, with their recorded events.
-
-    Cards already recorded in a mailing keep the contact's name in the history either
-    way (the store keeps ``contact_name`` on each mailing item).
-    """
+    """Delete contacts; undo puts them back under their old ids, with their recorded events
+    and their place in the mailing history (`studio.services.addressbook`)."""
 
     def __init__(
         self,
@@ -37,33 +34,16 @@ class DeleteContacts(QUndoCommand):
         self._ids = list(contact_ids)
         self._changed = changed
         # Filled on the store thread by the delete job, read there by the undo job.
-        self._kept: list[tuple[Contact, list[Event]]] = []
+        self._deleted: list[DeletedContact] = []
 
     def redo(self) -> None:
         def delete(store: Store) -> None:
-            kept = []
-            with store.transaction():
-                for contact_id in self._ids:
-                    contact = store.contacts.get(contact_id)
-                    if contact is None:
-                        continue
-                    kept.append((contact, store.history.events(contact_id=contact_id)))
-                    store.contacts.delete(contact_id)
-            self._kept = kept
+            self._deleted = delete_contacts(store, self._ids)
 
         self._store.submit(delete, lambda _: self._changed())
 
     def undo(self) -> None:
-        def restore(store: Store) -> None:
-            with store.transaction():
-                for contact, events in self._kept:
-                    if store.contacts.get(contact.id) is None:
-                        store.contacts.add(contact)
-                        for event in events:
-                            event.id = None
-                            store.history.add_event(event)
-
-        self._store.submit(restore, lambda _: self._changed())
+        self._store.submit(lambda store: restore_contacts(store, self._deleted), lambda _: self._changed())
 
 
 class SaveContact(QUndoCommand):
