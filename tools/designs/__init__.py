@@ -14,6 +14,7 @@ from designs import (
     holiday_snow,
     new_year_sparkle,
     thank_you_order,
+    thank_you_postcard,
     thanksgiving_leaves,
     thinking_of_you,
     welcome_arches,
@@ -28,4 +29,5 @@ DESIGNS: dict[str, Callable[[str], None]] = {
     "customer-anniversary": customer_anniversary.make,
     "welcome-arches": welcome_arches.make,
     "thinking-of-you": thinking_of_you.make,
+    "thank-you-postcard": thank_you_postcard.make,
 }
