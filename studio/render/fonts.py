@@ -34,12 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import arabic_reshaper
+from bidi import algorithm as uax9
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from studio.errors import StudioError
 from studio.paths import bundled_dir
+from studio.render.layout import FitNote
 
 FAMILIES = ("serif", "sans", "script")
 
@@ -77,6 +79,8 @@ _FILES = {
     "DroidSansFallback": "DroidSansFallbackFull.ttf",
     "NanumGothic": "NanumGothic.ttf",
     "NanumGothic-Bold": "NanumGothicBold.ttf",
+    "NotoSansThai": "NotoSansThai-Regular.ttf",
+    "NotoSansThai-Bold": "NotoSansThai-Bold.ttf",
 }
 
 _SERIF = _Family("EBGaramond", "EBGaramond-Bold", "EBGaramond-Italic", "EBGaramond-BoldItalic")
@@ -86,6 +90,8 @@ _SCRIPT = _Family("DancingScript", "DancingScript-Bold", "DancingScript", "Danci
 _CJK = _Family("DroidSansFallback", "DroidSansFallback", "DroidSansFallback", "DroidSansFallback")
 # Droid Sans Fallback has no Hangul syllables; Nanum Gothic sets Korean names.
 _HANGUL = _Family("NanumGothic", "NanumGothic-Bold", "NanumGothic", "NanumGothic-Bold")
+# Noto Sans Thai sets Thai names (no italic: Thai is not slanted).
+_THAI = _Family("NotoSansThai", "NotoSansThai-Bold", "NotoSansThai", "NotoSansThai-Bold")
 # Fallback faces: Hebrew, Arabic and CJK are not set in italics, so the fallbacks stay upright
 # (DejaVu Sans Oblique also lacks the Arabic block).
 _UPRIGHT_SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans", "DejaVuSans-Bold")
@@ -93,27 +99,26 @@ _SCRIPT_FALLBACK = _Family("EBGaramond-Italic", "EBGaramond-BoldItalic", "EBGara
                            "EBGaramond-BoldItalic")
 
 _PRIMARY = {"serif": _SERIF, "sans": _SANS, "script": _SCRIPT}
+# The small fonts come first: looking a character up loads the font it is looked up in.
 _FALLBACKS = {
-    "serif": (_UPRIGHT_SANS, _CJK, _HANGUL),
-    "sans": (_UPRIGHT_SANS, _CJK, _HANGUL),
-    "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _CJK, _HANGUL),
+    "serif": (_UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
+    "sans": (_UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
+    "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
 }
 # Registered with ReportLab's family mapping so <b>/<i> inside a paragraph pick the right
 # face. Each face belongs to exactly one family: ReportLab maps a face back to one family.
 _RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCRIPT,
-                "DroidSansFallback": _CJK, "NanumGothic": _HANGUL}
+                "DroidSansFallback": _CJK, "NanumGothic": _HANGUL, "NotoSansThai": _THAI}
 # Two threads (the app renders thumbnails in a pool) must not both register the same face:
 # ReportLab would replace a font object a document has already started subsetting.
 _REGISTERING = threading.Lock()
 
-_RTL_STRONG = (
-    "\u0590-\u05ff"  # Hebrew
+_RTL_LETTER = re.compile(
+    "[\u0590-\u05ff"  # Hebrew
     "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"  # Arabic, supplement, extended-A
-    "\ufb1d-\ufdff\ufe70-\ufeff"  # Hebrew and Arabic presentation forms
+    "\ufb1d-\ufdff\ufe70-\ufeff]"  # Hebrew and Arabic presentation forms
 )
-# A right-to-left run: starts and ends with a right-to-left character and holds only
-# those, spaces, digits and the punctuation a name or a short greeting uses in between.
-_RTL_RUN = re.compile(rf"[{_RTL_STRONG}](?:[{_RTL_STRONG}0-9 \u00a0'\-.,:;!?\u060c\u061f]*[{_RTL_STRONG}])?")
+_ANY_TAG = re.compile(r"<[^<>]*>")
 _TOKEN = re.compile(r"(<[^<>]*>)|([^<]+)|(<)")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)([^>]*?)(/?)\s*>")
 _FONT_NAME_ATTR = re.compile(r"""\b(?:name|face)\s*=\s*(["'])(.*?)\1""")
@@ -196,7 +201,8 @@ def covers(face: str, char: str) -> bool:
     return ord(char) in _coverage(face)
 
 
-def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
+def _face_for(char: str, family: str, bold: bool, italic: bool) -> str | None:
+    """The bundled face that draws ``char`` in this family and style, or None if none has it."""
     primary = _PRIMARY[family].face(bold, italic)
     if char.isspace() or ord(char) in _coverage(primary):
         return primary
@@ -204,20 +210,90 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
         face = fallback.face(bold, italic)
         if ord(char) in _coverage(face):
             return face
-    return primary  # no bundled font has it: ReportLab draws the missing-glyph box
+    # No bundled font has it. ReportLab would draw the font's empty .notdef glyph, leaving
+    # a silent gap; `font_runs` drops the character instead and `missing_glyphs` reports it.
+    return None
+
+
+def _invisible(char: str) -> bool:
+    """Characters that draw nothing anyway: controls, format characters (zero-width joiner,
+    bidirectional marks) and variation selectors (the emoji-style selector U+FE0F)."""
+    return unicodedata.category(char) in ("Cc", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F \
+        or 0xE0100 <= ord(char) <= 0xE01EF
+
+
+@functools.lru_cache(maxsize=4096)
+def missing_glyphs(text: str, family: str) -> str:
+    """The visible characters of plain ``text`` that no bundled font draws, each once, in order.
+
+    Emoji, and scripts Card Studio bundles no font for (e.g. Devanagari, Tamil, Ethiopic),
+    come back here; drawing leaves them out (`font_runs`), so a caller reports them
+    instead of letting a name vanish. Checked in the family's regular style; its
+    fallbacks cover the same scripts in bold and italic. Empty for text every character
+    of which prints.
+    """
+    missing: dict[str, None] = {}
+    if not text.isascii():
+        for char in text:
+            if char == LINE_BREAK or char in missing or _invisible(char):
+                continue
+            if _face_for(char, family, False, False) is None:
+                missing[char] = None
+    return "".join(missing)
+
+
+@functools.lru_cache(maxsize=1024)
+def missing_in_markup(markup: str, family: str) -> str:
+    """`missing_glyphs` of paragraph markup's text (tags left out, entities decoded)."""
+    if markup.isascii():
+        return ""
+    return missing_glyphs(html.unescape(_ANY_TAG.sub("", markup)), family)
+
+
+@dataclass(frozen=True)
+class MissingGlyphsNote(FitNote):
+    """A text box with characters no bundled font has (``missing``): they are left out.
+
+    ``status`` is "missing", or "overflow" when the text did not fit either. Emoji are
+    always among them: PDF fonts have no colour emoji.
+    """
+
+    missing: str = ""
+
+    def __str__(self) -> str:
+        text = (f"{self.card}: text in '{self.box}' has {_describe(self.missing)} that no bundled "
+                f"font can print, left out: {self.missing}")
+        if self.status == "overflow":
+            text += f"; and it does not fit even at {self.size:g} pt"
+        return text
+
+
+def _describe(chars: str) -> str:
+    """"Devanagari letters", "emoji", "Devanagari letters and emoji" ... for a note."""
+    kinds: dict[str, None] = {}
+    for char in chars:
+        if unicodedata.category(char) in ("So", "Sk"):
+            kinds["emoji or symbols"] = None
+        else:
+            script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+            kinds[f"{script.title()} characters"] = None
+    return " and ".join(kinds)
 
 
 def visual_order(text: str, wrap: tuple[float, float] | None = None, bold: bool = False) -> str:
     """Reshape and reorder each right-to-left run of ``text`` for left-to-right drawing.
 
-    Left-to-right text is returned unchanged. The spaces inside a run become no-break
+    Left-to-right text is returned unchanged. The runs are the ones the Unicode
+    Bidirectional Algorithm (UAX #9) finds, so the spaces, digits and punctuation between
+    two right-to-left words belong to the run ("דוד & שרה" reads as one phrase, right to
+    left; "שרה 12" keeps its number inside). The spaces inside a run become no-break
     spaces so line wrapping cannot split it (a wrapped visual run would read its lines in
     the wrong order). With ``wrap=(width, size)`` a run wider than ``width`` points at
     ``size`` is first broken, in reading order, into lines that fit, each reordered on its
     own and separated by `LINE_BREAK` (the bidirectional algorithm's rule: break lines
     first, reorder each line after).
     """
-    if text.isascii():
+    if text.isascii() or not _RTL_LETTER.search(text):
         return text
 
     def flip(logical: str) -> str:
@@ -230,7 +306,32 @@ def visual_order(text: str, wrap: tuple[float, float] | None = None, bold: bool 
         leading = len(text) - len(text.lstrip())
         trailing = len(text.rstrip())
         return text[:leading] + flip(text[leading:trailing]) + text[trailing:]
-    return _RTL_RUN.sub(lambda match: flip(match.group(0)), text)
+    return "".join(flip(part) if raised else part for part, raised in _rtl_runs(text))
+
+
+def _rtl_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` (a left-to-right paragraph) cut into (part, is_right_to_left) pieces.
+
+    The right-to-left pieces are the stretches UAX #9 raises above the paragraph's level
+    (rules W1-I2, resolved by python-bidi): a right-to-left word with the neutrals and
+    numbers up to the next right-to-left word, but not the spaces before a left-to-right
+    word. ``"Dear דוד & שרה, 12"`` -> ``[("Dear ", False), ("דוד & שרה", True), (", 12", False)]``.
+    """
+    storage = uax9.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 0, "L"
+    uax9.get_embedding_levels(text, storage)
+    uax9.explicit_embed_and_overrides(storage)
+    uax9.resolve_weak_types(storage)
+    uax9.resolve_neutral_types(storage, False)
+    uax9.resolve_implicit_levels(storage, False)
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    raised = [char["level"] > 0 for char in storage["chars"]]
+    for index in range(1, len(text) + 1):
+        if index == len(text) or raised[index] != raised[start]:
+            pieces.append((text[start:index], raised[start]))
+            start = index
+    return pieces
 
 
 def _starts_right_to_left(text: str) -> bool:
@@ -288,13 +389,28 @@ def font_runs(text: str, family: str, bold: bool = False, italic: bool = False,
             face = current
         else:
             face = _face_for(char, family, bold, italic)
+            if face is None:  # no bundled font has it: left out (see missing_glyphs)
+                face = _DROPPED
         if face != current:
             if current is not None:
                 runs.append((text[start:index], current))
             start, current = index, face
     if current is not None:
         runs.append((text[start:], current))
+    if any(face == _DROPPED for _, face in runs):
+        kept: list[tuple[str, str]] = []
+        for run, face in runs:
+            if face == _DROPPED:
+                continue
+            if kept and kept[-1][1] == face:
+                kept[-1] = (kept[-1][0] + run, face)
+            else:
+                kept.append((run, face))
+        runs = kept
     return tuple(runs)
+
+
+_DROPPED = ""  # the "face" of characters no bundled font has, while splitting into runs
 
 
 def _markup_text(text: str, family: str, bold: bool, italic: bool,

@@ -31,7 +31,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from studio.errors import StudioError
-from studio.render.fonts import check_family, font_name, font_runs, with_fallback
+from studio.render.fonts import (
+    MissingGlyphsNote,
+    check_family,
+    font_name,
+    font_runs,
+    missing_in_markup,
+    with_fallback,
+)
 from studio.render.layout import FitNote, TextBox
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "centre": TA_CENTER, "right": TA_RIGHT,
@@ -70,6 +77,8 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     size, ``FitNote("shrunk")`` when it had to shrink, and ``FitNote("overflow")`` when it
     did not fit even at the minimum size: then it is drawn at the minimum size from the
     top of the box, running past its bottom, so the problem shows instead of hiding.
+    Characters no bundled font has (emoji, a script without a font) are left out and
+    reported instead: a `MissingGlyphsNote` ("missing", or "overflow" as well).
     ``cache`` (made for this canvas) replays boxes drawn before instead of laying them out
     again. Raises StudioError naming the card and box for bad markup, font, colour or
     alignment.
@@ -87,6 +96,10 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
             cache.store(key, canvas._code[start:], fit)
     else:
         fit = _draw(canvas, box, left, top, card)
+    missing = missing_in_markup(box.text, box.font)  # dropped from the card: say so
+    if missing:
+        return MissingGlyphsNote(card=card, box=box.name, status="missing" if fit.fits else "overflow",
+                                 size=fit.size, missing=missing)
     if not fit.fits:
         return FitNote(card=card, box=box.name, status="overflow", size=fit.size)
     if fit.size < box.size - 1e-6:
