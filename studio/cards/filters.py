@@ -9,17 +9,17 @@ Dates and plurals come from babel (CLDR); spelled-out numbers from num2words.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
 from babel.units import format_unit
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup, escape, soft_str
 from num2words import num2words
 
-from studio.cards.views import ContactView, DateView, Missing
+from studio.cards.localized import date_text, locale_for
+from studio.cards.views import ContactView, DateView, Missing, shown_date
 
 # Ordinal marks by language and CLDR ordinal plural category (babel's Locale.ordinal_form).
 _ORDINAL_SUFFIX: dict[str, dict[str, str]] = {
@@ -39,20 +39,11 @@ _ORDINAL_DOT = {"de", "da", "nb", "nn", "no", "fi", "cs", "sk", "pl", "hu", "tr"
 _ORDINAL_PREFIX = {"zh": "第", "ja": "第"}
 _FRIEND = {"en": "friend", "de": "Freund", "fr": "ami", "es": "amigo", "it": "amico",
            "pt": "amigo", "nl": "vriend", "sv": "vän", "da": "ven", "nb": "venn"}
-_DATE_FORMATS = {"day-month": "MMMMd", "month-year": "yMMMM", "weekday": "EEEE",
-                 "weekday-day-month": "EEEEMMMMd"}
 
 
 def _language(ctx: Context) -> str:
     value = ctx.get("language")
     return value if isinstance(value, str) and value else "en"
-
-
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return Locale.parse("en")
 
 
 def _number(value: Any, filter_name: str) -> int:
@@ -69,7 +60,7 @@ def _number(value: Any, filter_name: str) -> int:
 
 def ordinal_text(number: int, language: str) -> str:
     """``31`` → "31st" (en), "31." (de), "1er" (fr), "31.º" (es); the plain number otherwise."""
-    base = _locale(language).language
+    base = locale_for(language).language
     if base in _ORDINAL_DOT:
         return f"{number}."
     if base in _ORDINAL_PREFIX:
@@ -77,7 +68,7 @@ def ordinal_text(number: int, language: str) -> str:
     suffixes = _ORDINAL_SUFFIX.get(base)
     if suffixes is None:
         return str(number)
-    category = _locale(language).ordinal_form(number)
+    category = locale_for(language).ordinal_form(number)
     return f"{number}{suffixes.get(category, suffixes['other'])}"
 
 
@@ -103,7 +94,7 @@ def friendly_name(value: Any, fallback: str) -> str:
 @pass_context
 def friendly(ctx: Context, value: Any, fallback: str | None = None) -> str:
     if fallback is None:
-        fallback = _FRIEND.get(_locale(_language(ctx)).language, "friend")
+        fallback = _FRIEND.get(locale_for(_language(ctx)).language, "friend")
     return friendly_name(value, fallback)
 
 
@@ -112,7 +103,7 @@ def possessive_text(name: str, language: str) -> str:
     name = name.strip()
     if not name:
         return name
-    if _locale(language).language == "de":
+    if locale_for(language).language == "de":
         return f"{name}’" if name.lower().endswith(("s", "ß", "x", "z", "ce")) else f"{name}s"
     return f"{name}’" if name.lower().endswith("s") else f"{name}’s"
 
@@ -129,12 +120,22 @@ def possessive(ctx: Context, value: Any) -> Any:
 def household_names(contact: ContactView, *, full: bool = False, fallback: str = "friend") -> str:
     """"Zoë & Henrik" — the contact's friendly name and the spouse's first name.
 
-    With ``full`` the family name follows ("Zoë & Henrik Ångström-Núñez"), taken from
-    the spouse's own name when it has one.
+    With ``full`` the family name is added where the contact's full name has it: after
+    the given names ("Zoë & Henrik Ångström-Núñez", taken from the spouse's own name when
+    it has one), or before them when the full name is written family name first, as
+    Chinese, Japanese, Korean and Hungarian names are ("王小明", "山田 太郎 & 花子").
     """
     own = friendly_name(contact, fallback)
     spouse = "" if isinstance(contact.spouse, Missing) else str(contact.spouse).strip()
-    family = "" if isinstance(contact.family_name, Missing) else str(contact.family_name)
+    family = "" if isinstance(contact.family_name, Missing) else str(contact.family_name).strip()
+    first_sep = _family_first(contact, family)
+    if first_sep is not None:
+        if spouse.startswith(family) and spouse != family:
+            spouse = spouse[len(family):].strip()  # the spouse's given name, written after the family's
+        names = f"{own} & {spouse}" if spouse else own
+        if not full or own == contact.full_name:
+            return names
+        return f"{family}{first_sep}{names}"
     if not spouse:
         return f"{own} {family}".strip() if full and family and own != contact.full_name else own
     spouse_first, _, spouse_rest = spouse.partition(" ")
@@ -145,9 +146,22 @@ def household_names(contact: ContactView, *, full: bool = False, fallback: str =
     return text
 
 
+def _family_first(contact: ContactView, family: str) -> str | None:
+    """When the contact's full name is written family name first ("王小明", "山田 太郎"), what
+    stands between the family and given names ("" or " "); None for given-name-first."""
+    full_name = "" if isinstance(contact.full_name, Missing) else str(contact.full_name).strip()
+    if not family or not full_name.startswith(family) or len(full_name) == len(family):
+        return None
+    rest = full_name[len(family):]
+    given = "" if isinstance(contact.given_name, Missing) else str(contact.given_name).strip()
+    if given and not rest.strip().startswith(given):
+        return None  # "Park Avenue Florists" is not family-name-first for the family "Park"
+    return " " if rest[0].isspace() else ""
+
+
 @pass_context
 def household(ctx: Context, value: Any, full: bool = False) -> str:
-    fallback = _FRIEND.get(_locale(_language(ctx)).language, "friend")
+    fallback = _FRIEND.get(locale_for(_language(ctx)).language, "friend")
     if not isinstance(value, ContactView):
         return friendly_name(value, fallback)
     return household_names(value, full=full, fallback=fallback)
@@ -158,26 +172,27 @@ def date(ctx: Context, value: Any, format: str = "long") -> Any:  # noqa: A002 -
     """A localized date: "December 25, 2026" (en), "25. Dezember 2026" (de).
 
     ``format`` is "short", "medium", "long", "full", "day-month" ("December 25"),
-    "month-year", "weekday", or a CLDR pattern such as "d MMMM".
+    "month-year", "weekday", or a CLDR pattern such as "d MMMM". A contact's date is the
+    one `shown_date` picks: the coming birthday or anniversary, the day they became a
+    customer.
     """
     if isinstance(value, Missing):
         return value
     if isinstance(value, DateView):
-        value = value.next
+        value = shown_date(value)
+        if isinstance(value, Missing):
+            return value
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date):
         raise ValueError(f"the date filter needs a date, not {value!r}")
-    locale = _locale(_language(ctx))
-    if format in _DATE_FORMATS:
-        return format_skeleton(_DATE_FORMATS[format], value, locale=locale)
-    return format_date(value, format=format, locale=locale)
+    return date_text(value, format, _language(ctx))
 
 
 def spelled(number: int, language: str) -> str:
     """``2`` → "two" (en), "zwei" (de); digits where num2words lacks the language."""
     try:
-        return num2words(number, lang=_locale(language).language)
+        return num2words(number, lang=locale_for(language).language)
     except (NotImplementedError, OverflowError, KeyError):
         return str(number)
 
@@ -191,7 +206,7 @@ def words(ctx: Context, value: Any) -> Any:
 
 def years_text(number: int, language: str, *, spell: bool = False) -> str:
     """``2`` → "2 years" / "2 Jahre" / "2 ans" (CLDR plural rules); spelled: "two years"."""
-    locale = _locale(language)
+    locale = locale_for(language)
     text = format_unit(number, "duration-year", length="long", locale=locale)
     if "duration" in text or "year" in text and locale.language != "en":
         text = format_unit(number, "duration-year", length="short", locale=locale)
@@ -215,7 +230,43 @@ def br(value: Any) -> Any:
     return Markup("<br/>").join(escape(str(line)) for line in lines if str(line).strip())
 
 
+_TONOS = "\u0301"  # NFD of Greek tonos (and of the acute in ΐ, ΰ)
+
+
+def upper(value: Any) -> Any:
+    """Jinja's ``upper``, but Greek capitals drop their accents, as Greek is written in
+    capitals: "Γιώργος" -> "ΓΙΩΡΓΟΣ" (not "ΓΙΏΡΓΟΣ"); the diaeresis stays ("ΐ" -> "Ϊ"), and
+    an Ι or Υ after an accented vowel takes one, as the accent showed it is no diphthong
+    ("τσάι" -> "ΤΣΑΪ").
+
+    Markup stays markup; Missing values pass through (they print nothing).
+    """
+    if isinstance(value, Missing):
+        return value
+    text = soft_str(value).upper()
+    if text.isascii() or _TONOS not in unicodedata.normalize("NFD", text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    kept: list[str] = []
+    base = ""
+    dropped_from = ""  # a vowel whose tonos went: a following Ι or Υ takes a diaeresis instead
+    for index, char in enumerate(decomposed):
+        if not unicodedata.combining(char):
+            base = char
+            if dropped_from and char in "ΙΥ" and dropped_from + char not in ("ΙΥ", "ΥΙ") and not (
+                    index + 1 < len(decomposed) and unicodedata.combining(decomposed[index + 1])):
+                char += "\u0308"  # τσάι -> ΤΣΑΪ: the accent said "not a diphthong"
+            dropped_from = ""
+        elif char == _TONOS and unicodedata.name(base, "").startswith("GREEK"):
+            dropped_from = base if base in "ΑΕΟΥ" else ""
+            continue
+        kept.append(char)
+    result = unicodedata.normalize("NFC", "".join(kept))
+    return Markup(result) if isinstance(text, Markup) else result
+
+
 FILTERS = {
+    "upper": upper,
     "friendly": friendly,
     "ordinal": ordinal,
     "possessive": possessive,

@@ -47,7 +47,8 @@ class _CardUndefined(StrictUndefined):
     def _undefined_message(self) -> str:
         owner = getattr(type(self._undefined_obj), "_label", None)
         if owner and self._undefined_name is not None:
-            fields = ", ".join(f.name for f in dataclasses.fields(self._undefined_obj))
+            fields = ", ".join(f.name for f in dataclasses.fields(self._undefined_obj)
+                               if not f.name.startswith("_"))
             return f"{owner} has no field '{self._undefined_name}' (it has: {fields})"
         return super()._undefined_message
 

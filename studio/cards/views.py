@@ -10,11 +10,13 @@ instead, reported with the template's file and line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from jinja2 import ChainableUndefined
+from markupsafe import Markup, escape
 
+from studio.cards.localized import date_text
 from studio.errors import StudioError
 from studio.model import Address, Contact, Feb29Rule, Occasion, PartialDate, Sender
 from studio.postal import format_address, recipient_name_lines
@@ -27,6 +29,34 @@ class Missing(ChainableUndefined):
 
     def __repr__(self) -> str:
         return "Missing"
+
+
+class Lines(tuple):
+    """Printed lines (an address): ``{{ lines }}`` prints them one under the other.
+
+    Still a tuple for ``for``, ``join`` and ``br``; as text (``string``, ``~``) the
+    lines are joined by newlines.
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "\n".join(str(line) for line in self)
+
+    def __html__(self) -> Markup:
+        return Markup("<br/>").join(escape(str(line)) for line in self if str(line).strip())
+
+
+class Tags(tuple):
+    """The contact's tags: ``{{ contact.tags }}`` prints "customer, vip"; still a tuple."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return ", ".join(str(tag) for tag in self)
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
 
 
 def _text(value: str | None, name: str) -> Any:
@@ -62,6 +92,10 @@ class DateView:
     ``next`` is the day it recurs on or after today; ``years`` (``age`` for a birthday)
     is the count reached on that day: "turns 40", "two years with us". ``year``,
     ``years``, ``age`` and ``original`` are Missing when the year is unknown.
+
+    Printed (``{{ contact.birthday }}``) or through the ``date`` filter it is the date a
+    card means by it (`shown_date`): a celebration (birthday, anniversary) is the coming
+    one, a milestone (customer since) the day it happened.
     """
 
     _label: ClassVar[str] = "date"
@@ -72,9 +106,13 @@ class DateView:
     years: Any
     age: Any
     original: Any
+    # Not template fields (names starting with "_" are out of a template's reach).
+    _milestone: bool = field(default=False, repr=False)
+    _language: str = field(default="en", repr=False)
 
     @classmethod
-    def of(cls, value: PartialDate, today: dt.date, feb29: Feb29Rule, name: str) -> DateView:
+    def of(cls, value: PartialDate, today: dt.date, feb29: Feb29Rule, name: str, *,
+           milestone: bool = False, language: str = "en") -> DateView:
         upcoming = value.in_year(today.year, feb29)
         if upcoming < today:
             upcoming = value.in_year(today.year + 1, feb29)
@@ -84,12 +122,33 @@ class DateView:
         original = dt.date(value.year, value.month, value.day) if value.year is not None else None
         return cls(month=value.month, day=value.day, year=_known(value.year, f"{name}.year"), next=upcoming,
                    years=_known(count, f"{name}.years"), age=_known(count, f"{name}.age"),
-                   original=_known(original, f"{name}.original"))
+                   original=_known(original, f"{name}.original"), _milestone=milestone, _language=language)
+
+    def __str__(self) -> str:
+        shown = shown_date(self)
+        return "" if isinstance(shown, Missing) else date_text(shown, "long", self._language)
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+# Dates of the contact's that mark when something happened, not a day celebrated each year.
+MILESTONES = ("customer_since",)
+
+
+def shown_date(view: DateView) -> Any:
+    """The day a template means by a contact's date: the coming birthday or anniversary
+    ("your birthday on June 3, 2027"), but the day a milestone happened ("a customer since
+    January 10, 2023"; Missing when its year is unknown)."""
+    return view.original if view._milestone else view.next
 
 
 @dataclass(frozen=True)
 class AddressView:
-    """The contact's mailing address; ``lines`` as the destination country prints it."""
+    """The contact's mailing address; ``lines`` as the destination country prints it.
+
+    ``{{ contact.address }}`` prints ``lines``, one under the other.
+    """
 
     _label: ClassVar[str] = "contact.address"
     street: Any
@@ -97,8 +156,8 @@ class AddressView:
     region: Any
     postal_code: Any
     country: Any
-    lines: tuple[str, ...]
-    block: tuple[str, ...]  # recipient name lines followed by ``lines``
+    lines: Lines
+    block: Lines  # recipient name lines followed by ``lines``
 
     @classmethod
     def of(cls, contact: Contact, address: Address, home_country: str, language: str) -> AddressView:
@@ -108,7 +167,13 @@ class AddressView:
         return cls(**_texts(cls._label, {"street": address.street, "city": address.city,
                                          "region": address.region, "postal_code": address.postal_code,
                                          "country": address.country}),
-                   lines=tuple(lines), block=tuple(block))
+                   lines=Lines(lines), block=Lines(block))
+
+    def __str__(self) -> str:
+        return str(self.lines)
+
+    def __html__(self) -> Markup:
+        return self.lines.__html__()
 
 
 @dataclass(frozen=True)
@@ -136,7 +201,7 @@ class ContactView:
     anniversary: Any
     customer_since: Any
     spouse: Any
-    tags: tuple[str, ...]
+    tags: Tags
 
     @classmethod
     def of(cls, contact: Contact, *, today: dt.date, feb29: Feb29Rule = Feb29Rule.FEB_28,
@@ -147,7 +212,10 @@ class ContactView:
         address = contact.preferred_address()
 
         def date_view(value: PartialDate | None, name: str) -> Any:
-            return DateView.of(value, today, feb29, name) if value else Missing(name=name)
+            if not value:
+                return Missing(name=name)
+            return DateView.of(value, today, feb29, name, milestone=name.split(".")[-1] in MILESTONES,
+                               language=language)
 
         return cls(
             id=_known(contact.id, "contact.id"),
@@ -164,7 +232,7 @@ class ContactView:
             birthday=date_view(contact.birthday, "contact.birthday"),
             anniversary=date_view(contact.anniversary, "contact.anniversary"),
             customer_since=date_view(contact.customer_since, "contact.customer_since"),
-            tags=tuple(contact.tags))
+            tags=Tags(contact.tags))
 
 
 def _preferred(items: list[Any]) -> str:
@@ -210,7 +278,7 @@ class SenderView:
     def of(cls, sender: Sender, home_country: str = "US", language: str = "en") -> SenderView:
         address: Any = Missing(name="sender.address")
         if not sender.address.is_empty():
-            address = tuple(_address_lines([], sender.address, home_country, language))
+            address = Lines(_address_lines([], sender.address, home_country, language))
         return cls(**_texts(cls._label, {"name": sender.name, "company": sender.company,
                                          "signature_line": sender.signature_line,
                                          "signature": sender.signature_line or sender.name,
