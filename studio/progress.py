@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from studio.errors import Cancelled
 
-ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, what); total 0: not known yet
 CancelCheck = Callable[[], bool]
 
 
@@ -23,7 +23,10 @@ class Progress:
     cancelled: CancelCheck | None = None
 
     def step(self, done: int, total: int, what: str = "") -> None:
-        """Report progress and raise `Cancelled` if the user asked to stop."""
+        """Report progress and raise `Cancelled` if the user asked to stop.
+
+        ``total`` 0 means the amount of work is not known yet (show a busy indicator).
+        """
         if self.cancelled is not None and self.cancelled():
             raise Cancelled()
         if self.report is not None:

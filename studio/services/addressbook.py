@@ -11,7 +11,7 @@ from typing import TextIO
 from studio.contacts.export import write_vcards
 from studio.contacts.identity import identity_keys, same_person
 from studio.contacts.merge import merge_contacts
-from studio.contacts.reader import Problem, read_vcard_file
+from studio.contacts.reader import Problem, VCardFile, read_vcard_file
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
 from studio.paths import bundled_dir
@@ -76,30 +76,40 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
 
     A file that is not a vCard at all is rejected (listed in ``rejected``) and the others
     go on; a broken card or field inside a file is reported in ``problems`` and the rest
-    of the file is imported. Cancelling (`progress`) keeps the files already finished and
-    leaves the store as it was before the file in progress.
+    of the file is imported.
+
+    Every file is read first, then their contacts are imported, so `progress` counts
+    contacts over all the files (``done`` of ``total`` cards), also for the usual single
+    phone export. While the files are being read the number of contacts is not known yet:
+    those steps report a total of 0. Cancelling (`progress`) keeps the files already
+    imported and leaves the store as it was before the file in progress.
     """
     report = ImportReport()
-    for index, path in enumerate(paths):
-        path = Path(path)
-        progress.step(index, len(paths), f"Reading {path.name}")
+    files = [Path(path) for path in paths]
+    read: list[tuple[str, VCardFile]] = []
+    for index, path in enumerate(files):
+        of_files = f" ({index + 1} of {len(files)} files)" if len(files) > 1 else ""
+        progress.step(0, 0, f"Reading {path.name}{of_files}")
         try:
-            parsed = read_vcard_file(path)
+            read.append((path.name, read_vcard_file(path)))
         except StudioError as exc:
             report.rejected.append((str(path), str(exc)))
-            continue
+    total = sum(len(parsed.cards) for _, parsed in read)
+    done = 0
+    for name, parsed in read:
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         with store.transaction():
             for number, card in enumerate(parsed.cards):
-                progress.step(index, len(paths), f"{path.name}: {number} of {len(parsed.cards)} contacts")
+                progress.step(done + number, total, f"{name}: {number} of {len(parsed.cards)} contacts")
                 counts[import_contact(store, card.contact)] += 1
+        done += len(parsed.cards)
         report.files += 1
         report.added += counts["added"]
         report.updated += counts["updated"]
         report.unchanged += counts["unchanged"]
         report.skipped += parsed.skipped
         report.problems.extend(parsed.problems)
-    progress.step(len(paths), len(paths), "Done")
+    progress.step(total, total, "Done")
     return report
 
 

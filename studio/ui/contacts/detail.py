@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,6 +23,9 @@ def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any
     return contact, received, image
 
 
+MINIMUM_WIDTH = 200
+
+
 class ContactDetail(QScrollArea):
     """Shows the selected contact; ``edit_requested`` asks the view to open the editor."""
 
@@ -33,7 +36,6 @@ class ContactDetail(QScrollArea):
         self._store = store
         self._shown: int | None = None
         self.setWidgetResizable(True)
-        self.setMinimumWidth(230)
         self.panel = Panel(margins=18)
         self.setWidget(self.panel)
         head = QHBoxLayout()
@@ -58,6 +60,17 @@ class ContactDetail(QScrollArea):
         self.panel.body.addStretch(1)
         self.clear()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the person shown allows (an email address does not wrap), and at
+        least ``MINIMUM_WIDTH``: the pane yields to the table but never scrolls sideways."""
+        hint = super().minimumSizeHint()
+        content = (
+            self.panel.minimumSizeHint().width()
+            + 2 * self.frameWidth()
+            + self.verticalScrollBar().sizeHint().width()
+        )
+        return QSize(max(MINIMUM_WIDTH, content), hint.height())
+
     def clear(self) -> None:
         self._shown = None
         self.picture.clear()
@@ -66,6 +79,7 @@ class ContactDetail(QScrollArea):
         self.org.setText("Pick a contact to see their details and the cards they received.")
         self.body.setText("")
         self.edit_button.hide()
+        self.updateGeometry()
 
     def show_contact(self, contact_id: int | None) -> None:
         if contact_id is None:
@@ -86,6 +100,7 @@ class ContactDetail(QScrollArea):
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received))
         self.edit_button.show()
+        self.updateGeometry()  # a longer address may need a wider pane
 
 
 def _section(title: str, lines: list[str]) -> str:

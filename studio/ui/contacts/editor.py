@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
@@ -113,6 +114,7 @@ class ContactEditor(QDialog):
         self.other_dates.changed.connect(self._validate)
         self.emails.changed.connect(self._validate)
         self._validate()
+        self._loaded_form = self._form()
         self.given.setFocus()
 
     # --- layout -----------------------------------------------------------------------
@@ -221,6 +223,45 @@ class ContactEditor(QDialog):
         ]
         c.notes = self.notes.toPlainText().strip()
         return c
+
+    # --- leaving without saving ----------------------------------------------------------
+
+    def _form(self) -> tuple[object, ...]:
+        """Everything the user can type or pick, as shown; compared to tell an edit."""
+        lines = (
+            self.given, self.family, self.display, self.nickname, self.organization, self.job_title,
+            self.spouse, self.tags, self.birthday, self.anniversary, self.customer_since,
+        )
+        return (
+            tuple(line.text() for line in lines),
+            self.emails.values(),
+            self.phones.values(),
+            self.addresses.addresses(),
+            self.other_dates.values(),
+            self.notes.toPlainText(),
+        )
+
+    def is_changed(self) -> bool:
+        """True when something differs from what the editor opened with."""
+        return self._form() != self._loaded_form
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first if that would throw away edits."""
+        if self.is_changed():
+            if self._original.id:
+                name = self._original.name or "this contact"
+            else:
+                name = self.result_contact().name or "this new contact"
+            answer = QMessageBox.question(
+                self,
+                "Discard changes",
+                f"Discard your changes to {name}?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # --- validation -------------------------------------------------------------------
 

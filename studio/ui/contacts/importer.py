@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressDialog,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,13 +53,52 @@ def problem_parts(problem: Any) -> tuple[str, int | None, str]:
     return str(getattr(problem, "path", "") or getattr(problem, "file", "")), None, str(problem)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Gives each row of a tree the height its text needs when wrapped to its column.
+
+    `QTreeView` with word wrap draws wrapped text but sizes rows for one line; this asks
+    the style for the size at the column's real width. The tree must lay its rows out
+    again when a column changes width (see `ImportReportDialog`).
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = self._tree.header().sectionSize(index.column())
+        if index.column() == 0 or width <= 0:
+            return super().sizeHint(option, index)
+        height = max(option.rect.height(), 1)
+        sized = QStyleOptionViewItem(option)
+        self.initStyleOption(sized, index)
+        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        sized.rect = QRect(0, 0, width, height)
+        # Style sheet padding narrows where the text is drawn, not where it is measured.
+        text = self._tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, sized, self._tree)
+        padding = width - text.width() if 0 < text.width() <= width else 0
+        sized.rect = QRect(0, 0, max(width - padding, 1), height)
+        return super().sizeHint(sized, index)
+
+
+def rejection_message(path: str, why: str) -> str:
+    """Why a file was not imported, naming the file by its name instead of its full path."""
+    return f"Not imported: {why.replace(str(path), Path(path).name)}"
+
+
 class ImportReportDialog(QDialog):
-    """What an import did: counts first, then each file with its problems by line."""
+    """What an import did: counts first, then each file with its problems by line.
+
+    Files are named by their name (the full path is in the tooltip); every message is
+    shown whole, wrapped to the width of the dialog, which can be resized.
+    """
 
     def __init__(self, report: Any, parent: QWidget | None = None, title: str = "Import finished") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(520, 360)
+        self.resize(720, 480)
+        self.setSizeGripEnabled(True)
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "pageTitle"))
         self.headline = label(self._headline(report), "pageSubtitle", wrap=True)
@@ -64,12 +106,18 @@ class ImportReportDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Line", "What happened"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         files: dict[str, QTreeWidgetItem] = {}
         for path, why in report.rejected:
-            item = QTreeWidgetItem([Path(path).name, f"Not imported: {why}"])
+            item = QTreeWidgetItem([Path(path).name, rejection_message(path, why)])
             item.setToolTip(0, str(path))
+            item.setToolTip(1, f"Not imported: {why}")
             item.setForeground(1, Qt.GlobalColor.darkRed)
             self.tree.addTopLevelItem(item)
         for problem in report.problems:
@@ -80,7 +128,10 @@ class ImportReportDialog(QDialog):
                 parent_item.setToolTip(0, file)
                 files[file] = parent_item
                 self.tree.addTopLevelItem(parent_item)
-            parent_item.addChild(QTreeWidgetItem(["" if line is None else str(line), message]))
+            child = QTreeWidgetItem(["" if line is None else str(line), message])
+            child.setToolTip(0, f"{file}, line {line}" if line is not None else file)
+            child.setToolTip(1, message)
+            parent_item.addChild(child)
         for item in files.values():
             count = item.childCount()
             item.setText(1, f"{count} problem{'s' if count != 1 else ''} — the rest of the file was imported")
@@ -182,11 +233,23 @@ class ImportController(QObject):
         dialog.canceled.connect(self.task.cancel)
 
     def _progress(self, done: int, total: int, what: str) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setMaximum(max(total, 1))
-            self.progress_dialog.setValue(min(done, total))
-            if what:
-                self.progress_dialog.setLabelText(what)
+        """Show a step of the import: ``done`` of ``total`` contacts (total 0: still reading).
+
+        ``QProgressDialog.setValue`` on a window-modal dialog processes events, so the
+        import may finish (and `_done` close the dialog) inside it: the value is set last
+        and nothing touches the dialog afterwards.
+        """
+        dialog = self.progress_dialog
+        if dialog is None:
+            return
+        if what:
+            dialog.setLabelText(what)
+        if total <= 0:
+            dialog.setRange(0, 0)  # a busy indicator until the number of contacts is known
+            return
+        if dialog.maximum() != total:
+            dialog.setRange(0, total)
+        dialog.setValue(min(done, total))
 
     def _close_progress(self) -> None:
         self.task = None

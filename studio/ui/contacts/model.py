@@ -192,8 +192,10 @@ class ContactTableModel(ReadOnlyTableModel):
             return _sort_key(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == _NAME:
             return self._avatar(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column == _NAME and row.organization:
-            return f"{row.name}\n{row.organization}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell a narrow column cut short
+            if column == _NAME and row.organization:
+                return f"{row.name}\n{row.organization}"
+            return self._display(row, column) or None
         if role == Qt.ItemDataRole.SizeHintRole and column == _NAME:
             return QSize(220, AVATAR_SIZE + 14)
         return None

@@ -2,6 +2,10 @@
 
 Every change is committed to the store at once through an undoable command on the
 window's `QUndoStack`; the table reloads when `AppEvents.contacts_changed` fires.
+
+The column widths, the sort order, the splitter and the tag filter are remembered in
+the app's UI settings (`AppContext.ui_settings`, beside the window's geometry and view)
+as soon as the user changes them, and restored the next time.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -25,6 +28,7 @@ from studio.ui import icons
 from studio.ui.contacts.detail import ContactDetail
 from studio.ui.contacts.editor import ContactEditor
 from studio.ui.contacts.importer import ImportController
+from studio.ui.contacts.layout import FittedColumns, TableAndDetail
 from studio.ui.contacts.model import AVATAR_SIZE, ID_ROLE, ContactFilterModel, ContactTableModel
 from studio.ui.contacts.undo import DeleteContacts, SaveContact
 from studio.ui.context import AppContext
@@ -32,6 +36,19 @@ from studio.ui.widgets import EmptyState, PageHeader, button, page_layout
 
 _ALL_TAGS = ""
 _SEARCH_DELAY_MS = 150
+
+# Widths of the columns after the name (Email, City, Birthday, Tags): as first shown, and
+# the least each gets on a narrow window. The name stretches and keeps _NAME_MINIMUM.
+_COLUMN_WIDTHS = (190, 110, 110, 120)
+_COLUMN_MINIMUMS = (90, 70, 105, 50)
+_NAME_MINIMUM = 190
+_DETAIL_WIDTH = 260
+
+# Keys in AppContext.ui_settings.
+_COLUMNS_KEY = "contacts/columns"
+_SORT_KEY = "contacts/sort"
+_SPLITTER_KEY = "contacts/splitter"
+_TAG_KEY = "contacts/tag"
 
 
 class ContactsView(QWidget):
@@ -48,6 +65,7 @@ class ContactsView(QWidget):
         self._undo = undo_stack
         self._importer = importer
         self._known_tags: list[str] = []
+        self._restored_tag: str | None = None  # the last run's tag filter, until tags load
         self.editor: ContactEditor | None = None
 
         self.model = ContactTableModel(context.store, self.devicePixelRatioF() or 1.0)
@@ -85,9 +103,7 @@ class ContactsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(50)
-        for column, width in ((1, 200), (2, 115), (3, 115), (4, 135)):
-            self.table.setColumnWidth(column, width)
+        self.columns = FittedColumns(self.table, _NAME_MINIMUM, _COLUMN_WIDTHS, _COLUMN_MINIMUMS)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -146,21 +162,43 @@ class ContactsView(QWidget):
             "Try fewer letters, or choose “All tags”.",
             [button("Clear the search", self.clear_filter)],
         )
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 250])
+        self.splitter = TableAndDetail(self.table, self.detail, self.columns.comfortable_width, _DETAIL_WIDTH)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.no_match)
 
         page_layout(self, self.header, filters, self.stack)
 
+        self._restore_layout()
         context.events.contacts_changed.connect(self.reload)
         self.reload()
+
+    # --- remembered layout ------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        """Take back the last run's columns, sort order, splitter and tag filter, then
+        remember each as soon as the user changes it."""
+        settings = self._context.ui_settings
+        widths = _ints(settings.value(_COLUMNS_KEY, ""))
+        if len(widths) == len(_COLUMN_WIDTHS):
+            self.columns.set_preferred(widths)
+        sort = _ints(settings.value(_SORT_KEY, ""))
+        if len(sort) == 2 and 0 <= sort[0] < self.model.columnCount() and sort[1] in (0, 1):
+            self.table.sortByColumn(sort[0], Qt.SortOrder(sort[1]))
+        self.splitter.restore(settings.value(_SPLITTER_KEY))
+        self._restored_tag = str(settings.value(_TAG_KEY, _ALL_TAGS) or _ALL_TAGS)
+
+        self.columns.changed.connect(
+            lambda: settings.setValue(_COLUMNS_KEY, ",".join(map(str, self.columns.preferred())))
+        )
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: settings.setValue(_SORT_KEY, f"{column},{order.value}")
+        )
+        self.splitter.changed.connect(lambda: settings.setValue(_SPLITTER_KEY, self.splitter.saveState()))
+        self.tag_filter.currentIndexChanged.connect(
+            lambda *_: settings.setValue(_TAG_KEY, self.tag_filter.currentData() or _ALL_TAGS)
+        )
 
     # --- loading and filtering --------------------------------------------------------
 
@@ -174,16 +212,21 @@ class ContactsView(QWidget):
         self._update_state()
 
     def _set_tags(self, tags: list[tuple[str, int]]) -> None:
-        current = self.tag_filter.currentData()
+        shown = self.tag_filter.currentData()
+        wanted = shown
+        if self._restored_tag is not None:  # the first list of tags: the last run's choice
+            wanted, self._restored_tag = self._restored_tag, None
         self._known_tags = [tag for tag, _ in tags]
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem("All tags", _ALL_TAGS)
         for tag, count in tags:
             self.tag_filter.addItem(f"{tag} ({count})", tag)
-        index = self.tag_filter.findData(current)
+        index = self.tag_filter.findData(wanted)
         self.tag_filter.setCurrentIndex(max(index, 0))
         self.tag_filter.blockSignals(False)
+        if self.tag_filter.currentData() != shown:  # restored, or the tag is gone
+            self.apply_filter()
 
     def apply_filter(self) -> None:
         text = self.search.text().strip()
@@ -293,3 +336,11 @@ class ContactsView(QWidget):
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
+
+
+def _ints(value: object) -> list[int]:
+    """``"200,115"`` (as kept in the UI settings) -> [200, 115]; [] for anything else."""
+    try:
+        return [int(part) for part in str(value).split(",")] if value else []
+    except ValueError:
+        return []
