@@ -9,19 +9,15 @@ or nothing at all (Outlook writes the Windows code page without saying so). The 
 2. Otherwise a declared, known CHARSET is used (ISO-8859-1 is read as its superset
    Windows-1252 and Shift_JIS as CP932, as browsers and phones do).
 3. Otherwise the file's legacy encoding is used: a code page the file declares elsewhere
-   (Outlook labels only its LABEL lines), else one detected by charset-normalizer over
-   all undeclared 8-bit values of the file. Detection runs at most once per file, and
-   only for files that are not UTF-8.
+   (Outlook labels only its LABEL lines), else the one under which all undeclared 8-bit
+   values of the file read most plausibly as names and addresses (`studio.contacts.codepage`).
+   Detection runs at most once per file, and only for files that are not UTF-8.
 Bytes that are invalid in the chosen encoding become U+FFFD; nothing raises.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
-from collections.abc import Iterable
-
-import charset_normalizer
 
 _ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
@@ -30,13 +26,8 @@ _ALIASES = {
     "windows-31j": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949",
     "big5": "big5hkscs", "utf8": "utf-8",
 }
-# Code pages worth considering for an undeclared legacy file, most likely first; the
-# order breaks ties (e.g. a German name reads the same in cp1252 and cp1250).
-_LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1255", "cp1256", "cp1254", "cp1257",
-           "cp1258", "koi8_r", "koi8_u", "cp932", "euc_jp", "gb18030", "big5hkscs", "cp949", "cp874")
 _NOT_CHARSETS = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape",
                  "raw-unicode-escape", "punycode", "idna", "utf-7", "palmos", "undefined"}
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def codec_for(charset: str) -> str | None:
@@ -68,52 +59,3 @@ def decode_value(raw: bytes, codec: str | None, fallback: str) -> str:
         return raw.decode(codec or fallback, errors="replace")
     except (UnicodeError, LookupError):  # codecs such as "idna" refuse errors="replace"
         return raw.decode(fallback, errors="replace")
-
-
-def detect_legacy_encoding(samples: Iterable[bytes], declared: Iterable[str]) -> str:
-    """The code page of a non-UTF-8 file's undeclared values.
-
-    ``samples`` are the raw 8-bit values without a CHARSET; ``declared`` the codecs named
-    by CHARSET elsewhere in the file. A single declared legacy code page that decodes the
-    samples wins; otherwise charset-normalizer decides among ``_LEGACY``. Short samples
-    (a name or two) tie often, so ties go to text whose words start with a capital or an
-    uncased letter (names are capitalised), then to the more common code page.
-    """
-    sample = b"\n".join(s for s in samples if not s.isascii())
-    if not sample:
-        return "cp1252"
-    legacy = [c for c in dict.fromkeys(declared) if c not in ("utf-8", "utf-16", "utf-32")]
-    if len(legacy) == 1 and _decodes(sample, legacy[0]):
-        return legacy[0]
-    results = charset_normalizer.from_bytes(sample, cp_isolation=list(_LEGACY))
-    if not len(results):
-        return "cp1252"
-    ranked = sorted(results, key=lambda r: (round(r.chaos, 2), -round(r.coherence, 2),
-                                            _lowercase_words(str(r)), _rank(r.encoding)))
-    best = ranked[0].encoding
-    text = str(ranked[0])
-    for codec in _LEGACY[:_rank(best)]:  # prefer a more common code page giving the same text
-        if _decodes(sample, codec) and sample.decode(codec) == text:
-            return codec
-    return codecs.lookup(best).name
-
-
-def _rank(codec: str) -> int:
-    name = codecs.lookup(codec).name
-    for index, candidate in enumerate(_LEGACY):
-        if codecs.lookup(candidate).name == name:
-            return index
-    return len(_LEGACY)
-
-
-def _decodes(sample: bytes, codec: str) -> bool:
-    try:
-        sample.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True
-
-
-def _lowercase_words(text: str) -> int:
-    """How many non-ASCII words start with a lower-case letter (unlikely in names)."""
-    return sum(1 for word in _WORD.findall(text) if not word.isascii() and word[0].islower())

@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio.contacts.charsets import codec_for, detect_legacy_encoding
+from studio.contacts.charsets import codec_for
+from studio.contacts.codepage import guess_code_page
 from studio.contacts.content import LineError, Property, parse_property
 from studio.contacts.decode import NotAVCardError, is_utf8, logical_lines, to_utf8_bytes
 from studio.contacts.mapping import NotAPerson, card_to_contact
@@ -89,19 +90,32 @@ def read_vcard_file(path: Path) -> VCardFile:
 
 
 def read_vcard_bytes(data: bytes, source: str) -> VCardFile:
-    """Read vCard data; ``source`` names it in messages. Raises only NotAVCardError."""
+    """Read vCard data; ``source`` names it in messages. Raises only NotAVCardError.
+
+    A legacy (not UTF-8) file whose code page had to be guessed, and could as well be
+    another one, gets one warning naming both, at a line that reads differently in them.
+    """
     data, was_unicode = to_utf8_bytes(data, source)
     try:
-        fallback = "utf-8" if was_unicode or is_utf8(data) else _legacy_encoding(data)
-        return _CardCollector(source, fallback).read(data)
+        doubt: tuple[int, str] | None = None
+        if was_unicode or is_utf8(data):
+            fallback = "utf-8"
+        else:
+            fallback, doubt = _legacy_encoding(data)
+        collector = _CardCollector(source, fallback)
+        if doubt is not None:
+            collector.problem(*doubt)
+        return collector.read(data)
     except Exception as exc:  # a bug must not take the user's import down with a traceback
         raise NotAVCardError(f"{source} could not be read as a vCard file ({type(exc).__name__}: {exc}).") \
             from exc
 
 
-def _legacy_encoding(data: bytes) -> str:
-    """The code page of a file that is not UTF-8 (see `charsets.detect_legacy_encoding`)."""
+def _legacy_encoding(data: bytes) -> tuple[str, tuple[int, str] | None]:
+    """The code page of a file that is not UTF-8 (see `codepage.guess_code_page`), and,
+    when that guess is uncertain, the line and text of a warning."""
     samples: list[bytes] = []
+    lines: list[int] = []
     declared: list[str] = []
     for logical in logical_lines(data):
         if logical.data.isascii():
@@ -117,7 +131,13 @@ def _legacy_encoding(data: bytes) -> str:
         payload = prop.payload()
         if prop.encoding not in ("B", "BASE64") and not is_utf8(payload):
             samples.append(payload)
-    return detect_legacy_encoding(samples, declared) if samples else "utf-8"
+            lines.append(logical.line)
+    if not samples:
+        return "utf-8", None
+    guess = guess_code_page(samples, declared)
+    if not guess.uncertain:
+        return guess.codec, None
+    return guess.codec, (lines[guess.example or 0], guess.warning())
 
 
 @dataclass
