@@ -3,6 +3,8 @@
 Pure functions over contacts, recorded events and `Settings`; ``today`` is always passed in.
 
 - `upcoming` / `due`: the occasions touching a window, and what must be posted today or is late.
+- `check_occasion_key`, `occasion_instance`: which occasion keys exist, and what "the same
+  occasion" means for never mailing a contact twice (`studio.occasions.keys`).
 - `HolidayCalendar` / `load_catalogue`: holidays by country (the `holidays` library) and
   observances as data rules (`holidays.toml`).
 - `mail_by`, `transit_days`, `contact_country`: the timing.
@@ -12,14 +14,14 @@ Pure functions over contacts, recorded events and `Settings`; ``today`` is alway
 
 from studio.occasions.calendar import HolidayCalendar, HolidayCatalogue, HolidayDefinition, load_catalogue
 from studio.occasions.ics import to_icalendar
+from studio.occasions.keys import check_occasion_key, label_key, occasion_instance
 from studio.occasions.neglect import NotThanked, is_customer, not_thanked_lately
 from studio.occasions.timing import contact_country, lead_days, mail_by, thank_you_mail_by, transit_days
 from studio.occasions.upcoming import (
     LATE_GRACE_DAYS,
     Window,
     due,
-    label_key,
-    occasion_instance,
+    late_until,
     sort_key,
     thank_you_occasion,
     upcoming,
@@ -27,7 +29,7 @@ from studio.occasions.upcoming import (
 
 __all__ = [
     "LATE_GRACE_DAYS", "HolidayCalendar", "HolidayCatalogue", "HolidayDefinition", "NotThanked", "Window",
-    "contact_country", "due", "is_customer", "label_key", "lead_days", "load_catalogue", "mail_by",
-    "not_thanked_lately", "occasion_instance", "sort_key", "thank_you_mail_by", "thank_you_occasion",
-    "to_icalendar", "transit_days", "upcoming",
+    "check_occasion_key", "contact_country", "due", "is_customer", "label_key", "late_until", "lead_days",
+    "load_catalogue", "mail_by", "not_thanked_lately", "occasion_instance", "sort_key", "thank_you_mail_by",
+    "thank_you_occasion", "to_icalendar", "transit_days", "upcoming",
 ]

@@ -68,9 +68,14 @@ def holiday_for(key: str, contact: Contact, year: int, settings: Settings,
 
 
 def personal_for(key: str, contact: Contact, settings: Settings, today: dt.date, *,
-                 year: int | None = None, mailed: Mailed = lambda o: False) -> Occasion | None:
-    """The contact's ``key`` occasion: in ``year`` if given, else the first not yet mailed
-    from `LATE_GRACE_DAYS` ago onwards (a belated card still counts)."""
+                 year: int | None = None) -> Occasion | None:
+    """The contact's ``key`` occasion: in ``year`` if given, else the one whose card is due next.
+
+    That is the first one not yet past by more than `LATE_GRACE_DAYS` (a belated card
+    still counts), whether or not it was mailed already: a card already made for this
+    year's birthday is a duplicate of this year's card (the mailing skips it), never
+    silently next year's. The next year comes round once this year's is past the grace.
+    """
     country = contact_country(contact, settings.home_country)
     if year is not None:
         window = Window(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
@@ -78,9 +83,7 @@ def personal_for(key: str, contact: Contact, settings: Settings, today: dt.date,
         window = Window(today - dt.timedelta(days=LATE_GRACE_DAYS), today + dt.timedelta(days=400))
     found = sorted((o for o in personal_occasions(contact, country, window, settings)
                     if o.key == key and window.start <= o.date < window.end), key=lambda o: o.date)
-    if not found:
-        return None
-    return next((o for o in found if not mailed(o)), found[0])
+    return found[0] if found else None
 
 
 def thank_you_for(contact: Contact, events: Iterable[RecordedEvent], today: dt.date, *,
@@ -101,7 +104,11 @@ def thank_you_for(contact: Contact, events: Iterable[RecordedEvent], today: dt.d
 def occasion_for(key: str, contact: Contact, settings: Settings, calendar: HolidayCalendar,
                  today: dt.date, *, year: int | None = None, events: Iterable[RecordedEvent] = (),
                  mailed: Mailed = lambda o: False) -> Occasion | None:
-    """The ``key`` occasion a card to ``contact`` is for, or None if they have none."""
+    """The ``key`` occasion a card to ``contact`` is for, or None if they have none.
+
+    ``mailed`` only chooses between a contact's several recent orders (the thank-you not
+    yet sent first); a yearly occasion is the one due next, mailed or not (`personal_for`).
+    """
     kind = occasion_kind(key, calendar)
     if kind == "holiday":
         return holiday_for(key, contact, year or holiday_year(key, settings, calendar, today),
@@ -109,7 +116,7 @@ def occasion_for(key: str, contact: Contact, settings: Settings, calendar: Holid
     if kind == "thank-you":
         return thank_you_for(contact, events, today, mailed=mailed)
     if kind is not None:
-        return personal_for(key, contact, settings, today, year=year, mailed=mailed)
+        return personal_for(key, contact, settings, today, year=year)
     return None
 
 
@@ -120,6 +127,8 @@ def due_soon(key: str, contacts: Iterable[Contact], settings: Settings, calendar
 
     That is: mail-by on or before ``today + days`` and the day itself no more than
     `LATE_GRACE_DAYS` ago. Used when a mailing names an occasion but no recipients.
+    Occasions already mailed are listed too (the caller says they were, and ``--force``
+    mails them again); ``mailed`` only prefers an unthanked order to a thanked one.
     """
     latest = today + dt.timedelta(days=days)
     earliest = today - dt.timedelta(days=LATE_GRACE_DAYS)

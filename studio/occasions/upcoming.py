@@ -16,13 +16,13 @@ Occasions of a contact:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from studio.model import Contact, Occasion, PartialDate
 from studio.occasions.calendar import HolidayCalendar
+from studio.occasions.keys import label_key
 from studio.occasions.timing import contact_country, mail_by, max_lead_days, thank_you_mail_by
 from studio.settings import Settings
 
@@ -64,23 +64,6 @@ class Window:
     def years(self, lead_days: int) -> range:
         """Calendar years whose occasions can touch the window (dates up to ``lead_days`` later)."""
         return range(self.start.year, (self.end + dt.timedelta(days=lead_days)).year + 1)
-
-
-def occasion_instance(key: str, date: dt.date) -> str:
-    """What "the same occasion" means for never mailing twice.
-
-    Yearly occasions are one per year ("christmas/2026", "birthday/2027"); a thank-you is
-    one per order, so it is identified by the order's date ("thank-you/2026-03-04").
-    """
-    if key == "thank-you":
-        return f"{key}/{date.isoformat()}"
-    return f"{key}/{date.year}"
-
-
-def label_key(label: str) -> str:
-    """The occasion key of a labelled date: "Joined the team" -> "date:joined-the-team"."""
-    slug = re.sub(r"[^\w]+", "-", label.strip().casefold()).strip("-")
-    return f"date:{slug or 'date'}"
 
 
 def personal_occasions(contact: Contact, country: str, window: Window, settings: Settings) -> list[Occasion]:
@@ -175,15 +158,28 @@ def upcoming(contacts: Iterable[Contact], events: Iterable[RecordedEvent], setti
     return sorted(found, key=sort_key)
 
 
+def late_until(occasion: Occasion) -> dt.date:
+    """The last day a card for ``occasion`` is still worth posting, however late.
+
+    A personal card or a thank-you may go out "belated", up to `LATE_GRACE_DAYS` after
+    the day. A holiday card may not: once the holiday is over (Christmas cards on
+    2 January), it was missed, not late.
+    """
+    if occasion.kind == "holiday":
+        return occasion.date
+    return occasion.date + dt.timedelta(days=LATE_GRACE_DAYS)
+
+
 def due(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
         today: dt.date, calendar: HolidayCalendar,
         mailed: Callable[[Occasion], bool] = lambda occasion: False) -> list[Occasion]:
     """What must be posted today or is late: mail-by on or before ``today``, not yet mailed.
 
-    An occasion more than `LATE_GRACE_DAYS` in the past is no longer listed (that card
-    was missed, not late). ``mailed`` says whether an occasion already went into a mailing.
+    An occasion past its `late_until` day is no longer listed (that card was missed, not
+    late): a holiday once its day is over, anything else `LATE_GRACE_DAYS` after its day.
+    ``mailed`` says whether an occasion already went into a mailing.
     """
     earliest = today - dt.timedelta(days=LATE_GRACE_DAYS)
     window = Window(earliest, today + dt.timedelta(days=max_lead_days(settings) + 1))
     return [o for o in upcoming(contacts, events, settings, window, calendar)
-            if o.mail_by <= today and o.date >= earliest and not mailed(o)]
+            if o.mail_by <= today and late_until(o) >= today and not mailed(o)]

@@ -185,3 +185,19 @@ def test_due_lists_what_must_go_today_or_is_late_but_not_long_missed(calendar) -
     assert [o.mail_by for o in due([ann], [], settings, D(2026, 3, 6), calendar)] == [D(2026, 3, 6)]
     assert len(due([ann], [], settings, D(2026, 3, 20), calendar)) == 1  # late, still worth a card
     assert due([ann], [], settings, D(2026, 3, 30), calendar) == []  # missed
+
+
+def test_a_holiday_is_late_until_its_day_and_then_missed(calendar) -> None:
+    ann = person(21, "Ann", birthday=PartialDate(12, 28))
+    settings = Settings()
+    settings.holidays = ["christmas", "new-year"]
+
+    def listed(today: dt.date) -> list[tuple[str, dt.date]]:
+        return [(o.key, o.date) for o in due([ann], [], settings, today, calendar)]
+
+    assert listed(D(2026, 12, 25)) == [("christmas", D(2026, 12, 25)),  # late, but still the day
+                                       ("birthday", D(2026, 12, 28))]
+    assert listed(D(2026, 12, 31)) == [("birthday", D(2026, 12, 28)), ("new-year", D(2027, 1, 1))]
+    # 2 January: both holidays are over (missed, not late); a birthday four days ago is still worth a card.
+    assert listed(D(2027, 1, 2)) == [("birthday", D(2026, 12, 28))]
+    assert listed(D(2027, 1, 12)) == []
