@@ -4,18 +4,22 @@ A contact yields identity keys: its UID, each e-mail (case-insensitive), each ph
 number (normalised to digits) and its name together with each postal address. Two
 records sharing a key are candidates for a merge; `same_person` then refuses candidates
 whose names contradict each other, so a shared household phone or a shared name alone
-never merges two people.
+never merges two people. Names are compared tolerantly (`comparable_name`): a title,
+a missing family name or a name written only as FN is no contradiction.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
+from studio.contacts.names import split_display_name
 from studio.model import Address, Contact
 
 _NON_DIGITS = re.compile(r"\D+")
 _SPACES = re.compile(r"\s+")
+_NAME_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "O'Brien", "Jean-Luc" are one word each
 _MIN_PHONE_DIGITS = 6  # shorter numbers (extensions, short codes) identify no one
 
 
@@ -74,20 +78,93 @@ def identity_keys(contact: Contact) -> set[tuple[str, str]]:
     return keys
 
 
+@dataclass(frozen=True)
+class ComparableName:
+    """A personal name reduced for comparison: words case-folded, accents and titles dropped."""
+
+    given: str  # the first given name ("" when unknown)
+    family: frozenset[str]  # the words of the family name
+    words: tuple[str, ...]  # every word of given, additional and family names, in order
+    nickname: str = ""
+    generation: frozenset[str] = frozenset()  # "jr", "sr", "iii" …
+
+
+def comparable_name(contact: Contact) -> ComparableName | None:
+    """The contact's personal name, from N or else from FN (`names.split_display_name`).
+
+    None when it has none: only an e-mail, a phone or an organisation, or a display name
+    that is an e-mail address or a number. (A display name that is a company's, "Acme
+    Ltd", reads as a name, so a person does not merge into a company card by its phone.)
+    """
+    given, additional, family = contact.given_name, contact.additional_names, contact.family_name
+    suffix = contact.suffix
+    if not (given.strip() or family.strip()):
+        parts = split_display_name(contact.display_name)
+        given, additional, family, suffix = parts.given, parts.additional, parts.family, parts.suffix
+    given_words = _name_words(given)
+    while len(given_words) > 1 and given_words[0] in _TITLES:  # N given "Dr. Jane" (sloppy exports)
+        given_words.pop(0)
+    family_words = [part for word in _name_words(family) for part in word.split("-")]  # Ångström-Núñez
+    words = (*given_words, *_name_words(additional), *family_words)
+    if not words:
+        return None
+    nickname = _name_words(contact.nickname)
+    return ComparableName(given_words[0] if given_words else "", frozenset(family_words), words,
+                          nickname[0] if nickname else "", frozenset(_name_words(suffix)) & _GENERATIONS)
+
+
 def same_person(a: Contact, b: Contact) -> bool:
     """Whether two records that share an identity key may be merged.
 
-    A shared UID always decides. Otherwise the names must not contradict: equal, or one
-    side has no personal name at all (an e-mail-only card), or the given names agree
-    and one family name is missing.
+    A shared UID always decides. Otherwise the names must not contradict: one side has
+    no personal name (an e-mail-only card), or the names have the same words in any
+    order ("Smith Jane", "山田 太郎" / "山田太郎"), or both of these hold:
+    - the given names agree (equal, one an initial of the other, or one the other's
+      nickname), or one of them is missing ("Mrs. Berg");
+    - the family names agree (one's words among the other's: "Núñez", "Ångström-Núñez"),
+      or one of them is missing ("Anna" and "Anna Berg").
+    Titles and accents do not count ("Dr. Jane Smith" is "Jane Smith", "Zoe" is "Zoë").
+    So two people sharing a household phone or e-mail, with different given names, stay
+    apart; so do a "Sr." and a "Jr." of the same name.
     """
     if a.uid.strip() and a.uid.strip() == b.uid.strip():
         return True
-    name_a, name_b = person_name(a), person_name(b)
-    if not name_a or not name_b or name_a == name_b:
+    name_a, name_b = comparable_name(a), comparable_name(b)
+    if name_a is None or name_b is None:
         return True
-    given_a, given_b = normalise_text(a.given_name), normalise_text(b.given_name)
-    family_a, family_b = normalise_text(a.family_name), normalise_text(b.family_name)
-    if given_a and given_a == given_b and (not family_a or not family_b):
+    if name_a.generation and name_b.generation and name_a.generation != name_b.generation:
+        return False  # John Smith Sr. and John Smith Jr., at one address
+    if sorted(name_a.words) == sorted(name_b.words) or _same_run(name_a.words, name_b.words):
         return True
+    if name_a.given and name_b.given and not _given_names_agree(name_a, name_b):
+        return False
+    family_a, family_b = name_a.family, name_b.family
+    return not family_a or not family_b or family_a <= family_b or family_b <= family_a
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof"})
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name, case-folded, without accents or dots ("Zoë" → "zoe")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NAME_WORDS.findall(unicodedata.normalize("NFC", plain))
+
+
+def _given_names_agree(a: ComparableName, b: ComparableName) -> bool:
+    first_a, first_b = {a.given, a.nickname} - {""}, {b.given, b.nickname} - {""}
+    if first_a & first_b:
+        return True
+    if len(a.given) == 1 or len(b.given) == 1:  # "J. Smith" and "Jane Smith"
+        return a.given[0] == b.given[0]
     return False
+
+
+def _same_run(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name written without spaces: "山田太郎" and "山田 太郎" (either order)."""
+    if len(a) != 1 and len(b) != 1:
+        return False
+    single, other = (a[0], b) if len(a) == 1 else (b[0], a)
+    return len(other) > 1 and single in ("".join(other), "".join(reversed(other)))

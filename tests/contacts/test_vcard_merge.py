@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.contacts.identity import identity_keys, same_person
 from studio.contacts.merge import merge_contacts
-from studio.contacts.reader import NotAVCardError, read_vcard_file
+from studio.contacts.reader import NotAVCardError, read_vcard_bytes, read_vcard_file
 from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+from studio.services.addressbook import import_contact
+from studio.store import Store
 
 
 def one(corpus: Path, name: str) -> Contact:
@@ -148,3 +151,83 @@ def test_merge_keeps_everything_existing_and_is_idempotent(existing: Contact, in
         if getattr(existing, name) is not None:
             kept = getattr(merged, name)
             assert (kept.month, kept.day) == (getattr(existing, name).month, getattr(existing, name).day)
+
+
+# --- names written only as FN, titles, missing family names ---------------------------------
+
+def card(*lines: str, version: str = "4.0") -> Contact:
+    data = "\r\n".join(("BEGIN:VCARD", f"VERSION:{version}", *lines, "END:VCARD", "")).encode()
+    return read_vcard_bytes(data, "test.vcf").cards[0].contact
+
+
+def import_all(store: Store, *contacts: Contact) -> list[str]:
+    with store.transaction():
+        return [import_contact(store, contact) for contact in contacts]
+
+
+def test_a_title_before_the_display_name_is_no_contradiction(store: Store) -> None:
+    # the reviewer's repro: vCard 4 cards with FN and no N, the same e-mail in another case
+    existing = card("FN:Jane Smith", "EMAIL:jane@x.org")
+    incoming = card("FN:Dr. Jane Smith", "EMAIL:JANE@x.org", "TEL:555 123 4567", version="3.0")
+    assert same_person(existing, incoming)
+    assert import_all(store, existing, incoming) == ["added", "updated"]
+    [merged] = store.contacts.list()
+    assert merged.display_name == "Jane Smith"  # what the user had is kept
+    assert [e.value for e in merged.emails] == ["jane@x.org"]
+    assert [p.value for p in merged.phones] == ["555 123 4567"]
+
+
+def test_a_missing_family_name_is_no_contradiction(store: Store) -> None:
+    existing = card("FN:Anna Berg", "TEL:+1 (503) 555-0101")
+    incoming = card("FN:Anna", "TEL:+1 503 555 0101", "EMAIL:anna@berg.example")
+    assert same_person(existing, incoming)
+    assert import_all(store, existing, incoming) == ["added", "updated"]
+    [merged] = store.contacts.list()
+    assert merged.display_name == "Anna Berg"
+    assert [e.value for e in merged.emails] == ["anna@berg.example"]
+
+
+@pytest.mark.parametrize(("existing", "incoming"), [
+    (Contact(given_name="Jane", family_name="Smith"), Contact(display_name="Smith, Jane")),
+    (Contact(given_name="Jane", family_name="Smith"), Contact(display_name="Jane Smith, PhD")),
+    (Contact(given_name="Jane", family_name="Smith"), Contact(display_name="J. Smith")),
+    (Contact(given_name="Anna", family_name="Berg"), Contact(display_name="Mrs. Berg")),
+    (Contact(given_name="Zoë", family_name="Ångström-Núñez"), Contact(display_name="Zoe Núñez")),
+    (Contact(given_name="Robert", family_name="Smith", nickname="Bob"), Contact(display_name="Bob Smith")),
+    (Contact(given_name="太郎", family_name="山田"), Contact(display_name="山田太郎")),
+    (Contact(given_name="Erzsébet", family_name="Kovács"), Contact(display_name="Kovács Erzsébet")),
+    (Contact(display_name="Jane Smith"), Contact(display_name="jane@x.org")),  # FN is an address
+])
+def test_the_same_person_written_differently_is_merged(existing: Contact, incoming: Contact) -> None:
+    existing.emails, incoming.emails = [Email("one@example.org")], [Email("ONE@example.org")]
+    assert identity_keys(existing) & identity_keys(incoming)
+    assert same_person(existing, incoming) and same_person(incoming, existing)
+
+
+@pytest.mark.parametrize(("existing", "incoming"), [
+    (Contact(display_name="Anna Müller"), Contact(display_name="Peter Müller")),  # household phone, FN only
+    (Contact(display_name="Anna Müller"), Contact(display_name="Dr. Peter Müller")),
+    (Contact(given_name="Anna", family_name="Müller"), Contact(display_name="Peter")),
+    (Contact(display_name="Jane Smith"), Contact(display_name="Janey Smith")),  # a shared family e-mail
+    (Contact(given_name="Jane", family_name="Smith"), Contact(given_name="Jane", family_name="Miller")),
+    (Contact(display_name="John Smith Sr."), Contact(display_name="John Smith Jr.")),
+    (Contact(display_name="Acme Ltd", organization="Acme Ltd"), Contact(display_name="Jane Smith")),
+])
+def test_different_people_sharing_a_phone_or_e_mail_stay_apart(existing: Contact, incoming: Contact) -> None:
+    existing.phones, incoming.phones = [Phone("+49 30 1234567", "home")], [Phone("030 1234567")]
+    assert identity_keys(existing) & identity_keys(incoming)
+    assert not same_person(existing, incoming) and not same_person(incoming, existing)
+
+
+def test_a_shared_household_phone_keeps_two_fn_only_cards_apart_in_the_store(store: Store) -> None:
+    anna = card("FN:Anna Müller", "TEL;TYPE=home:+49 30 1234567")
+    peter = card("FN:Peter Müller", "TEL;TYPE=home:030 1234567")
+    assert import_all(store, anna, peter) == ["added", "added"]
+
+
+def test_john_sr_and_john_jr_at_one_address_stay_apart(store: Store) -> None:
+    home = Address("1 Elm St", "Springfield", "IL", "62704", "USA")
+    senior = Contact(given_name="John", family_name="Smith", suffix="Sr.", addresses=[home])
+    junior = Contact(given_name="John", family_name="Smith", suffix="Jr.", addresses=[copy.copy(home)])
+    assert identity_keys(senior) & identity_keys(junior)
+    assert import_all(store, senior, junior) == ["added", "added"]
