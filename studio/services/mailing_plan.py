@@ -18,7 +18,8 @@ from studio.cards import CardTemplate, card_context, describe_missing, missing_f
 from studio.cards.occasion import NAMES as OCCASION_NAMES
 from studio.errors import UsageError
 from studio.model import Contact, EnvelopeSize, Occasion
-from studio.occasions import HolidayCalendar, contact_country, occasion_instance
+from studio.occasions import HolidayCalendar, check_occasion_key, contact_country, occasion_instance
+from studio.occasions.keys import is_repeatable
 from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
 from studio.postal import address_problem
@@ -29,6 +30,14 @@ from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces
 from studio.services.addressbook import select_contact_ids
 from studio.services.cards import get_template
+from studio.services.mailing_repeats import (
+    FAR_AHEAD_DAYS,
+    CardFor,
+    already_warning,
+    far_ahead_warning,
+    recent_cards,
+    recent_warning,
+)
 from studio.services.occasions import MailedIndex, holiday_calendar
 from studio.settings import Settings
 from studio.store import Store
@@ -94,6 +103,7 @@ class MailingPlan:
     recipients: list[Recipient] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    nobody: str = "no contact has this occasion"  # why nobody was even considered, when so
 
     @property
     def mail_by(self) -> dt.date | None:
@@ -143,15 +153,21 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     """Decide who gets a card and who is skipped (no address, already mailed, missing fields).
 
     Writes nothing; `produce_mailing` and ``--dry-run`` both start here. Raises
-    `UsageError` for an unknown template, tag or contact id, or an occasion that cannot
-    choose recipients by itself.
+    `UsageError` for an unknown template, tag, contact id or occasion key (suggesting the
+    closest one), or an occasion that cannot choose recipients by itself.
+
+    A personal occasion is the one due next (`studio.occasions.selection.personal_for`),
+    never next year's because this year's was mailed: that contact is skipped as
+    "already in mailing N", whether chosen by hand or by the occasion (``--days``), and
+    ``request.force`` includes them again.
     """
     settings = store.settings.load()
     request = with_output(request, settings)
     catalog = _check_outputs(request, paths)
     template = template or get_template(paths, request.template)
     calendar = holiday_calendar()
-    key = request.occasion or next(iter(template.occasions), "")
+    key = (check_occasion_key(request.occasion, calendar.catalogue.keys(), template.occasions)
+           if request.occasion else next(iter(template.occasions), ""))
     if not key:
         raise UsageError(f"the template {template.id!r} names no occasion; choose one with --occasion")
     kind = occasion_kind(key, calendar)
@@ -171,18 +187,25 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     pairs: Iterator[tuple[Contact, Occasion | None]]
     if chosen is None and kind == "holiday":
         assert year is not None
+        plan.nobody = f"no contact keeps {name} in {year}"
         pairs = ((c, holiday_for(key, c, year, settings, calendar)) for c in store.contacts.iter_all()
                  if calendar.observes(key, contact_country(c, settings.home_country), year, c.tags))
     elif chosen is None:
+        plan.nobody = (f"no {name.lower()} card is due by "
+                       f"{(today + dt.timedelta(days=request.days)).isoformat()} (--days {request.days})")
         contacts = list(map(_light, store.contacts.iter_all()))
         due = due_soon(key, contacts, settings, calendar, today, request.days, events=events,
                        mailed=mailed.covers)
         by_id = {c.id: c for c in contacts}
         pairs = ((by_id[o.contact_id], o) for o in due)
     else:
+        plan.nobody = "none of the chosen contacts is in the address book any more"
         pairs = _chosen_pairs(store, chosen, key, kind, settings, calendar, today, year, events, mailed)
 
+    once = not is_repeatable(key, dated=kind is not None)  # else: may repeat, with a warning when recent
+    recent = {} if once else recent_cards(store, key, today)
     kept: list[tuple[Contact, Occasion]] = []
+    seen_year: int | None = None  # of the first occasion found, for a mailing everyone is skipped from
     for number, (contact, occasion) in enumerate(pairs):
         if number % 100 == 0:
             progress.step(number, 0, "Choosing recipients")
@@ -190,7 +213,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
         if occasion is None:
             plan.skipped.append(Skipped(contact.id, contact.name, _no_occasion_reason(kind, key, name, year)))
             continue
-        earlier = mailed.mailing_of(contact.id, key, occasion.date) if kind is not None else None
+        seen_year = seen_year or occasion.date.year
+        earlier = mailed.mailing_of(contact.id, key, occasion.date) if once else None
         if earlier is not None and not request.force:
             instance = occasion_instance(key, occasion.date)
             reason = f"already in mailing {earlier} ({instance})"
@@ -210,16 +234,22 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
 
     already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
     if already:
-        plan.warnings.append(f"{already} contact{'s are' if already != 1 else ' is'} already in an earlier "
-                             f"mailing of {name}{f' {year}' if year else ''} and "
-                             f"{'were' if already != 1 else 'was'} skipped (--force includes them)")
+        of_year = (year or seen_year) if kind is not None else None  # a welcome is of no year
+        plan.warnings.append(already_warning(already, name, of_year))
+    again = [CardFor(c.name, *recent[c.id]) for c, _ in kept if c.id in recent]
+    if again:
+        plan.warnings.append(recent_warning(again, name, today))
+    if chosen is not None and request.year is None and kind not in (None, "holiday", "thank-you"):
+        far = [CardFor(c.name, o.date) for c, o in kept if (o.date - today).days > FAR_AHEAD_DAYS]
+        if far:
+            plan.warnings.append(far_ahead_warning(far, name, today))
     ordered = mail_pieces.order_recipients([c for c, _ in kept], request.order,
                                            home_country=settings.home_country)
     occasion_of = {c.id: o for c, o in kept}
     plan.recipients = [Recipient(position, contact, occasion_of[contact.id])
                        for position, contact in enumerate(ordered, start=1)]
-    if plan.year is None and plan.recipients:
-        plan.year = plan.recipients[0].occasion.date.year
+    if plan.year is None:
+        plan.year = plan.recipients[0].occasion.date.year if plan.recipients else seen_year
     return plan
 
 

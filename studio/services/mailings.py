@@ -92,13 +92,32 @@ def find_mailing(store: Store, ref: int | str) -> Mailing:
     return mailing
 
 
-def mark_sent(store: Store, ref: int | str, when: dt.date) -> Mailing:
-    """Record that mailing ``ref`` was posted on ``when``: its cards now count as sent."""
+@dataclass(frozen=True)
+class SentMark:
+    """What `record_posted` did: the mailing as it now is, and whether it was sent before."""
+
+    mailing: Mailing
+    already: bool  # it had been marked sent (on ``mailing.sent_at``); that date was kept
+
+
+def record_posted(store: Store, ref: int | str, when: dt.date) -> SentMark:
+    """Record that mailing ``ref`` was posted on ``when``: its cards now count as sent.
+
+    A mailing already marked sent keeps the day it was marked with (``already`` says so):
+    marking it twice does not move the date "not thanked lately" counts from.
+    """
     mailing = find_mailing(store, ref)
     assert mailing.id is not None
+    if mailing.sent_at:
+        return SentMark(mailing, already=True)
     with store.transaction():
         store.history.mark_sent(mailing.id, when)
-    return find_mailing(store, mailing.id)
+    return SentMark(find_mailing(store, mailing.id), already=False)
+
+
+def mark_sent(store: Store, ref: int | str, when: dt.date) -> Mailing:
+    """`record_posted`, returning the mailing (its ``sent_at`` is the day it counts as posted)."""
+    return record_posted(store, ref, when).mailing
 
 
 def delete_mailing(store: Store, ref: int | str) -> Mailing:
@@ -123,13 +142,14 @@ def delete_mailing(store: Store, ref: int | str) -> Mailing:
 
 def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: Path,
                     paths: AppPaths | None = None, *, progress: Progress = NO_PROGRESS,
-                    plan: MailingPlan | None = None) -> MailingResult:
+                    plan: MailingPlan | None = None, now: dt.datetime | None = None) -> MailingResult:
     """Make the mailing's folder at ``out`` and record it in the history; returns its id.
 
     ``out`` must not exist or be empty. Without ``request.envelopes`` or ``labels`` the
-    envelopes of `Settings.envelope_size` are made. Raises `StudioError` when nobody is
-    left to mail (every skip reason is in the message), `Cancelled` when ``progress``
-    says so; in both cases nothing is written and nothing recorded.
+    envelopes of `Settings.envelope_size` are made. The history dates the mailing
+    ``today`` (at the time of day of ``now``, the clock's by default). Raises `StudioError`
+    when nobody is left to mail (every skip reason is in the message), `Cancelled` when
+    ``progress`` says so; in both cases nothing is written and nothing recorded.
     """
     out = Path(out)
     settings = store.settings.load()
@@ -139,8 +159,10 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     if not plan.recipients:
         reasons = "; ".join(f"{s.contact_name}: {s.reason}" for s in plan.skipped[:10])
         more = f" and {len(plan.skipped) - 10} more" if len(plan.skipped) > 10 else ""
+        again = any(s.reason.startswith("already in mailing") for s in plan.skipped)
         raise StudioError(f"nobody to mail for {plan.occasion_name}"
-                          + (f" ({reasons}{more})" if reasons else " (no contact has this occasion)"))
+                          + (f" ({reasons}{more})" if reasons else f" ({plan.nobody})")
+                          + ("; --force mails those already in a mailing again" if again else ""))
     count = len(plan.recipients)
     pieces = [kind for kind in ("envelopes", "labels") if getattr(request, kind)]
     grand_total = count * (1 + len(pieces))
@@ -166,7 +188,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         write_mailing_csv(staging / CSV_NAME, plan, settings)
         open_up(staging)
         progress.step(grand_total, grand_total, "Recording the mailing")
-        mailing_id = _record(store, plan, request, staging, out)
+        made = dt.datetime.combine(today, (now or dt.datetime.now()).time())
+        mailing_id = _record(store, plan, request, staging, out, made)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -185,13 +208,15 @@ def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date
         yield fill_card(plan.template, card, label=f"{recipient.position}. {contact.name}")
 
 
-def _record(store: Store, plan: MailingPlan, request: MailingRequest, staging: Path, out: Path) -> int:
+def _record(store: Store, plan: MailingPlan, request: MailingRequest, staging: Path, out: Path,
+            made: dt.datetime) -> int:
     """Add the mailing to the history and move the folder into place, both or neither."""
     items = [MailingItem(position=r.position, contact_id=r.contact.id, contact_name=r.contact.name,
                          occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id)
              for r in plan.recipients]
     mailing = Mailing(occasion=plan.occasion_key, year=plan.year, template=plan.template.id,
-                      output=request.output, folder=str(out.resolve()), items=items)
+                      output=request.output, folder=str(out.resolve()), items=items,
+                      created_at=made.isoformat(timespec="seconds"))
     moved = False
     try:
         with store.transaction():

@@ -74,10 +74,20 @@ class HistoryRepository:
     # --- mailings ----------------------------------------------------------------
 
     def add_mailing(self, mailing: Mailing) -> int:
-        """Record a produced mailing and its items (call inside a transaction)."""
+        """Record a produced mailing and its items (call inside a transaction).
+
+        ``mailing.created_at`` (ISO, "2026-11-20T14:03:00") dates it; empty: the database's
+        clock (UTC).
+        """
+        columns = ["occasion", "year", "template", "output", "folder"]
+        values: list[object] = [mailing.occasion, mailing.year, mailing.template, mailing.output,
+                                mailing.folder]
+        if mailing.created_at:
+            columns.append("created_at")
+            values.append(mailing.created_at)
         mailing.id = self._conn.execute(
-            "INSERT INTO mailings (occasion, year, template, output, folder) VALUES (?, ?, ?, ?, ?)",
-            (mailing.occasion, mailing.year, mailing.template, mailing.output, mailing.folder)).lastrowid
+            f"INSERT INTO mailings ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            values).lastrowid
         self._conn.executemany(
             "INSERT INTO mailing_items (mailing_id, position, contact_id, contact_name, occasion, "
             "occasion_date, template) VALUES (?, ?, ?, ?, ?, ?, ?)",

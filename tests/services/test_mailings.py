@@ -230,3 +230,155 @@ def test_the_plan_warns_when_the_cards_do_not_fit_the_envelope(sample_store, pat
         "holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes (146.05 x 111.125 mm); "
         "use a7, a9, 6x9 (--envelopes)"]
     assert mailings.plan_mailing(sample_store, christmas(envelopes="a2"), NOV_20, paths).warnings == []
+
+
+# --- which occurrence, and never twice -----------------------------------------------------
+
+BIRTHDAYS = {"template": "birthday-balloons", "occasion": "birthday", "envelopes": "a2"}
+
+
+def test_a_birthday_mailed_this_year_is_skipped_not_moved_to_next_year(sample_store, paths,
+                                                                       tmp_path: Path) -> None:
+    first = mailings.produce_mailing(sample_store, MailingRequest(**BIRTHDAYS, days=20), NOV_20,
+                                     tmp_path / "due", paths)
+    michael = ids_of(sample_store, "Michael Chen")
+    assert michael[0] in {r.contact.id for r in first.plan.recipients}
+
+    again = MailingRequest(**BIRTHDAYS, contact_ids=michael)
+    plan = mailings.plan_mailing(sample_store, again, NOV_20, paths)
+    assert plan.recipients == []
+    assert [(s.contact_name, s.reason) for s in plan.skipped] == [
+        ("Michael Chen", f"already in mailing {first.mailing_id} (birthday/2026)")]
+    assert plan.warnings == ["1 contact is already in an earlier mailing of Birthday 2026 and was skipped "
+                             "(--force includes them)"]
+    with pytest.raises(StudioError, match="already in mailing 1 .*--force mails those already in a mailing"):
+        mailings.produce_mailing(sample_store, again, NOV_20, tmp_path / "again", paths)
+    assert not (tmp_path / "again").exists() and len(sample_store.history.mailings()) == 1
+
+    # --force makes this year's card again; only --year makes next year's.
+    forced = mailings.plan_mailing(sample_store, MailingRequest(**BIRTHDAYS, contact_ids=michael, force=True),
+                                   NOV_20, paths)
+    assert [(r.occasion.date, r.occasion.years) for r in forced.recipients] == [(D(2026, 11, 29), 43)]
+    ahead = mailings.plan_mailing(sample_store, MailingRequest(**BIRTHDAYS, contact_ids=michael, year=2027),
+                                  NOV_20, paths)
+    assert [(r.occasion.date, r.occasion.years) for r in ahead.recipients] == [(D(2027, 11, 29), 44)]
+
+    # Next year's birthday mailing still has him: the 2026 card did not use up 2027.
+    next_year = mailings.plan_mailing(sample_store, MailingRequest(**BIRTHDAYS, days=30), D(2027, 11, 5),
+                                      paths)
+    assert (michael[0], D(2027, 11, 29)) in {(r.contact.id, r.occasion.date) for r in next_year.recipients}
+
+
+def test_a_birthday_mailing_by_date_lists_those_already_mailed_and_force_brings_them_back(
+        sample_store, paths, tmp_path: Path) -> None:
+    due = MailingRequest(**BIRTHDAYS, days=20)
+    first = mailings.produce_mailing(sample_store, due, NOV_20, tmp_path / "first", paths)
+    names = sorted(r.contact.name for r in first.plan.recipients)
+    assert names == ["Emma Wilson", "Margaret O'Brien", "Michael Chen"]
+
+    plan = mailings.plan_mailing(sample_store, due, NOV_20, paths)
+    assert plan.recipients == []
+    assert sorted((s.contact_name, s.reason) for s in plan.skipped) == [
+        (name, "already in mailing 1 (birthday/2026)") for name in names]
+    assert plan.warnings == ["3 contacts are already in an earlier mailing of Birthday 2026 and were skipped "
+                             "(--force includes them)"]
+    forced = mailings.plan_mailing(sample_store, MailingRequest(**BIRTHDAYS, days=20, force=True), NOV_20,
+                                   paths)
+    assert sorted(r.contact.name for r in forced.recipients) == names
+    assert {r.occasion.date.year for r in forced.recipients} == {2026}
+
+    # Nobody due at all says so, not "no contact has this occasion".
+    with pytest.raises(StudioError, match=r"nobody to mail for Birthday \(no birthday card is due by "
+                                          r"2026-08-02 \(--days 1\)\)"):
+        mailings.produce_mailing(sample_store, MailingRequest(**BIRTHDAYS, days=1), D(2026, 8, 1),
+                                 tmp_path / "august", paths)
+
+
+def test_once_this_years_day_is_well_past_a_hand_picked_card_is_next_years_with_a_warning(
+        sample_store, paths) -> None:
+    michael = ids_of(sample_store, "Michael Chen")
+    request = MailingRequest(**BIRTHDAYS, contact_ids=michael)
+    # 29 November plus the 14 days a belated card is still worth sending: 13 December.
+    late = mailings.plan_mailing(sample_store, request, D(2026, 12, 13), paths)
+    assert [r.occasion.date for r in late.recipients] == [D(2026, 11, 29)] and late.warnings == []
+    plan = mailings.plan_mailing(sample_store, request, D(2026, 12, 14), paths)
+    assert [(r.occasion.date, r.occasion.years) for r in plan.recipients] == [(D(2027, 11, 29), 44)]
+    assert plan.warnings == ["1 card is for a birthday more than 60 days away and counts as that year's "
+                             "card: Michael Chen (2027-11-29) (--year chooses the year)"]
+
+
+def test_a_welcome_goes_once_ever_and_a_thinking_of_you_warns_when_recent(sample_store, paths,
+                                                                        tmp_path: Path) -> None:
+    claire = ids_of(sample_store, "Claire Dubois")
+    welcome = MailingRequest(template="welcome-arches", contact_ids=claire, envelopes="a7")
+    mailings.produce_mailing(sample_store, welcome, NOV_20, tmp_path / "w1", paths)
+    months_later = D(2027, 5, 2)
+    plan = mailings.plan_mailing(sample_store, welcome, months_later, paths)
+    assert [(s.contact_name, s.reason) for s in plan.skipped] == [
+        ("Claire Dubois", "already in mailing 1 (welcome)")]
+    assert plan.warnings == ["1 contact is already in an earlier mailing of Welcome and was skipped "
+                             "(--force includes them)"]
+    with pytest.raises(StudioError, match="already in mailing 1"):
+        mailings.produce_mailing(sample_store, welcome, months_later, tmp_path / "w2", paths)
+
+    pair = ids_of(sample_store, "Claire Dubois", "Daniel Cohen")
+    thinking = MailingRequest(template="thinking-of-you", contact_ids=pair, envelopes="a7")
+    mailings.produce_mailing(sample_store, thinking, NOV_20, tmp_path / "t1", paths)
+    soon = mailings.plan_mailing(sample_store, thinking, D(2026, 12, 1), paths)
+    assert len(soon.recipients) == 2  # may repeat: a warning, not a refusal
+    assert soon.warnings == ["2 contacts had a Thinking of you card in the last 30 days and get another: "
+                             "Claire Dubois (11 days ago, mailing 2), Daniel Cohen (11 days ago, mailing 2)"]
+    later = mailings.plan_mailing(sample_store, thinking, D(2026, 12, 21), paths)
+    assert len(later.recipients) == 2 and later.warnings == []
+
+
+def test_an_unknown_occasion_is_refused_with_the_closest_one(sample_store, paths) -> None:
+    with pytest.raises(UsageError, match="'xmas' is not an occasion .*; did you mean christmas"):
+        mailings.plan_mailing(sample_store, christmas(occasion="xmas"), NOV_20, paths)
+    with pytest.raises(UsageError, match="did you mean thanksgiving?"):
+        mailings.plan_mailing(sample_store, christmas(occasion="thanksgivng"), NOV_20, paths)
+    assert sample_store.history.mailings() == []
+    # Known keys in any case, a labelled date by its label, a template's own occasions.
+    assert mailings.plan_mailing(sample_store, christmas(occasion="Christmas"), NOV_20, paths).occasion_key \
+        == "christmas"
+    grace = ids_of(sample_store, "Grace Kim")
+    joined = mailings.plan_mailing(sample_store, christmas(occasion="date:Joined the team", year=None,
+                                                           tag=None, contact_ids=grace), NOV_20, paths)
+    assert joined.occasion_key == "date:joined-the-team" and len(joined.recipients) == 1
+    card = MailingRequest(template="thinking-of-you", occasion="any", contact_ids=grace)
+    assert mailings.plan_mailing(sample_store, card, NOV_20, paths).occasion_key == "any"
+
+
+def test_cards_envelopes_labels_and_csv_share_the_postal_order(sample_store, paths, tmp_path: Path) -> None:
+    out = tmp_path / "presorted"
+    request = christmas(template="holiday-snow", envelopes="a7", labels="avery-5160", order="postal")
+    result = mailings.produce_mailing(sample_store, request, NOV_20, out, paths)
+    with open(out / "mailing.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    names = [row["name"] for row in rows]
+    assert names == [r.contact.name for r in result.plan.recipients]
+    us = [row for row in rows if row["country"] == "US"]
+    assert 0 < len(us) < len(rows) and rows[:len(us)] == us  # domestic first …
+    zips = {c.name: c.preferred_address().postal_code for c in sample_store.contacts.iter_all()
+            if c.preferred_address()}
+    assert [zips[row["name"]] for row in us] == sorted(zips[row["name"]] for row in us)  # … by ZIP code
+    by_name = mailings.plan_mailing(sample_store, christmas(template="holiday-snow"), NOV_20, paths)
+    assert names != [r.contact.name for r in by_name.recipients]  # not the default name order
+    for name, page in zip(names, pdf_pages(out / "envelopes.pdf"), strict=True):
+        assert name.casefold() in page.casefold()
+    labels = "\n".join(pdf_pages(out / "labels.pdf")).casefold()
+    assert [labels.index(n.casefold()) for n in names] == sorted(labels.index(n.casefold()) for n in names)
+
+
+def test_marking_a_mailing_sent_twice_keeps_the_first_date(sample_store, paths, tmp_path: Path) -> None:
+    one = ids_of(sample_store, "Robert Johnson")
+    made = mailings.produce_mailing(sample_store, christmas(tag=None, contact_ids=one), NOV_20,
+                                    tmp_path / "a", paths, now=dt.datetime(2030, 1, 1, 14, 3, 9))
+    [mailing] = sample_store.history.mailings()
+    assert mailing.created_at == "2026-11-20T14:03:09"  # the day the command worked from
+    first = mailings.record_posted(sample_store, made.mailing_id, D(2026, 12, 2))
+    assert (first.already, first.mailing.sent_at) == (False, "2026-12-02")
+    again = mailings.record_posted(sample_store, "latest", D(2026, 12, 9))
+    assert (again.already, again.mailing.sent_at) == (True, "2026-12-02")
+    assert mailings.mark_sent(sample_store, "latest", D(2026, 12, 9)).sent_at == "2026-12-02"
+    assert sample_store.history.last_sent_card() == {one[0]: D(2026, 12, 2)}
