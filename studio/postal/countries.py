@@ -47,6 +47,7 @@ _ALIASES = {
     "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
     "russia": "RU", "brasil": "BR", "mexico": "MX", "deutschland": "DE",
     "hong kong": "HK", "hongkong": "HK", "macau": "MO", "macao": "MO", "palestine": "PS",
+    "香港": "HK", "澳門": "MO", "澳门": "MO",
 }
 
 _APOSTROPHES = re.compile(r"['’`]")

