@@ -74,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:
     if summary.skipped:
         ctx.warn(f"Skipped {len(summary.skipped)} contact{'s' if len(summary.skipped) != 1 else ''} "
-                 "without a usable postal address:")
+                 "(not printed):")
         for name, reason in summary.skipped[:_SKIPPED_SHOWN]:
             ctx.warn(f"  {name}: {reason}")
         if len(summary.skipped) > _SKIPPED_SHOWN:
@@ -85,7 +85,7 @@ def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:
     if shrunk:
         ctx.warn(f"{shrunk} {what.rstrip('s')}{'s' if shrunk != 1 else ''} set smaller to fit")
     pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
-    ctx.print(f"Wrote {summary.count} {what} ({pages}) to {summary.out}")
+    ctx.print(f"Wrote {summary.count} {what if summary.count != 1 else what[:-1]} ({pages}) to {summary.out}")
     return 0
 
 

@@ -1,9 +1,13 @@
 """What envelopes and label sheets share: a block of address lines fitted into a box, and
 the printer calibration every mail-piece page is drawn through.
 
-Lines are drawn with the render engine's plain-line text code (`studio.render.text`,
+Lines are set and drawn with the render engine's plain-line text code (`studio.render.text`,
 `studio.render.fonts`): per-character font fallback, so Chinese, Japanese, Cyrillic and
-Hebrew addresses print in their own script, and right-to-left runs in visual order.
+Hebrew addresses print in their own script, and right-to-left runs in visual order. A
+block shrinks to fit; a line still too long at a readable size wraps onto an indented
+continuation line rather than the whole block shrinking tiny; a block that cannot fit
+even so is not drawn (the caller refuses that piece and says why): nothing ever prints
+past a label or off the envelope.
 """
 
 from __future__ import annotations
@@ -19,19 +23,23 @@ from reportlab.pdfgen.canvas import Canvas
 from studio.model import Calibration
 from studio.render.fonts import covers, font_name, font_runs
 from studio.render.layout import FitNote
-from studio.render.text import fit_lines
+from studio.render.text import set_lines
 
 _TOLERANCE = 0.01  # points
 
 
 @dataclass(frozen=True)
 class BlockStyle:
-    """How a block of lines is set: family id, largest and smallest size (pt), leading."""
+    """How a block of lines is set: family id, largest and smallest size (pt), leading, and
+    ``wrap_below``: the smallest size a line is shrunk to whole before it is wrapped instead
+    (continuation lines indented by ``indent`` ems). None: lines never wrap."""
 
     family: str = "sans"
     size: float = 11.0
     min_size: float = 6.0
     leading: float = 1.18
+    wrap_below: float | None = None
+    indent: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,31 @@ class _Measured:
     descent: float
 
 
+@dataclass(frozen=True)
+class SetBlock:
+    """A block of lines set for a box (`set_block`): what to draw, at which size, and
+    whether it fits; when it does not, ``problem`` says why in words for the user."""
+
+    size: float
+    fits: bool
+    problem: str
+    width: float  # points, the widest line with its indent
+    height: float  # points, first line's ascender to last line's descender
+    indents: tuple[float, ...]  # points, per line (continuation lines of a wrapped line)
+    leading: float
+    measured: _Measured
+
+    @property
+    def wrapped(self) -> bool:
+        return any(self.indents)
+
+    def note(self, style: BlockStyle, piece: str, name: str) -> FitNote | None:
+        """A "shrunk" note when the block is set below the style's size, else None."""
+        if self.size < style.size - 1e-6:
+            return FitNote(card=piece, box=name, status="shrunk", size=self.size)
+        return None
+
+
 @functools.lru_cache(maxsize=16)
 def _face_metrics(face: str) -> tuple[float, float]:
     return getAscentDescent(face, 1.0)
@@ -93,67 +126,56 @@ def _height(measured: _Measured, style: BlockStyle, size: float) -> float:
     return (measured.ascent - measured.descent + (len(measured.widths) - 1) * style.leading) * size
 
 
-def block_metrics(lines: Sequence[str], style: BlockStyle, size: float) -> tuple[float, float]:
-    """(width, height) in points of ``lines`` set at ``size``: the widest line, and from
-    the first line's ascender to the last line's descender."""
+def set_block(lines: Sequence[str], style: BlockStyle, width: float, height: float) -> SetBlock:
+    """``lines`` set for a ``width`` x ``height`` pt box: at ``style.size`` when they fit,
+    else as `studio.render.text.set_lines` sets them (shrunk, wrapped below
+    ``style.wrap_below``). Nothing is drawn; check ``fits`` before `draw_block`."""
     measured = _measure(lines, style.family)
-    return max(measured.widths, default=0.0) * size, _height(measured, style, size)
+    size = style.size
+    widest = max(measured.widths, default=0.0)
+    if widest * size <= width + _TOLERANCE and _height(measured, style, size) <= height + _TOLERANCE:
+        # The usual case: everything fits at full size, no search needed.
+        return SetBlock(size, True, "", widest * size, _height(measured, style, size), (0.0,) * len(lines),
+                        style.leading, measured)
+    set_ = set_lines(lines, style.family, width, height, style.size, style.min_size, leading=style.leading,
+                     extent=measured.ascent - measured.descent, wrap_below=style.wrap_below,
+                     indent=style.indent)
+    if set_.wrapped:
+        measured = _measure([text for text, _ in set_.lines], style.family)
+    indents = tuple(indent for _, indent in set_.lines)
+    widest = max((w * set_.size + indent for w, indent in zip(measured.widths, indents, strict=True)),
+                 default=0.0)
+    return SetBlock(set_.size, set_.fits, set_.problem, widest, _height(measured, style, set_.size), indents,
+                    style.leading, measured)
 
 
-def _fit(lines: Sequence[str], measured: _Measured, style: BlockStyle, width: float,
-         height: float) -> tuple[float, bool]:
-    def fits(size: float) -> bool:
-        return (max(measured.widths, default=0.0) * size <= width + _TOLERANCE
-                and _height(measured, style, size) <= height + _TOLERANCE)
-
-    if fits(style.size):
-        return style.size, True  # the usual case: no search needed
-    size = fit_lines(lines, style.family, width, height, style.size, style.min_size, leading=style.leading)
-    return size, fits(size)
-
-
-def fit_block(lines: Sequence[str], style: BlockStyle, width: float, height: float) -> tuple[float, bool]:
-    """The size the lines are set at in a ``width`` x ``height`` pt box, and whether they fit."""
-    return _fit(lines, _measure(lines, style.family), style, width, height)
-
-
-def draw_block(canvas: Canvas, lines: Sequence[str], box: Box, style: BlockStyle, *, piece: str = "",
-               name: str = "address", valign: str = "middle", center_block: bool = False) -> FitNote | None:
-    """Draw ``lines`` left-aligned in ``box``, shrinking from ``style.size`` to fit.
+def draw_block(canvas: Canvas, block: SetBlock, box: Box, *, valign: str = "middle",
+               center_block: bool = False) -> None:
+    """Draw a `set_block` result left-aligned in ``box`` (the box it was set for).
 
     ``valign`` places the block at the top, middle or bottom of the box; with
-    ``center_block`` the block (not each line) is centred across the box. Returns None
-    when the lines fit at full size, a "shrunk" `FitNote` when they had to shrink, and an
-    "overflow" note when they do not fit even at ``style.min_size``: then they are drawn
-    at that size anyway, from the box's top-left, so the problem shows on paper and in
-    the report instead of being clipped.
+    ``center_block`` the block (not each line) is centred across the box. A block that
+    does not fit is not drawn at all: callers refuse it (nothing may print past the
+    label or the page).
     """
-    if not lines:
-        return None
-    measured = _measure(lines, style.family)
-    size, fits = _fit(lines, measured, style, box.width, box.height)
-    if not fits:
-        left, top = box.left, box.top
-    else:
-        spare_width = box.width - max(measured.widths) * size
-        left = box.left + (spare_width / 2 if center_block else 0.0)
-        spare = box.height - _height(measured, style, size)
-        top = box.top - {"top": 0.0, "middle": spare / 2, "bottom": spare}[valign]
+    if not block.fits or not block.indents:
+        return
+    measured, size = block.measured, block.size
+    left = box.left + ((box.width - block.width) / 2 if center_block else 0.0)
+    spare = box.height - block.height
+    top = box.top - {"top": 0.0, "middle": spare / 2, "bottom": spare}[valign]
     # One text object per block, the font set only when it changes, each next line by a
     # relative move: the smallest PDF and the fewest ReportLab calls for big runs.
     text = canvas.beginText(left, top - measured.ascent * size)
     current = None
+    indent = 0.0
     for index, line_runs in enumerate(measured.runs):
         if index:
-            text.moveCursor(0, size * style.leading)
+            text.moveCursor(block.indents[index] - indent, size * block.leading)
+            indent = block.indents[index]
         for run, face in line_runs:
             if face != current:
                 text.setFont(face, size)
                 current = face
             text.textOut(run)
     canvas.drawText(text)
-    if not fits:
-        return FitNote(card=piece, box=name, status="overflow", size=size)
-    if size < style.size - 1e-6:
-        return FitNote(card=piece, box=name, status="shrunk", size=size)
-    return None

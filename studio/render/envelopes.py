@@ -16,8 +16,10 @@ Where things go:
 * USPS Intelligent Mail barcode (US recipients, when the sender has a mailer ID): in the
   address block, just above the name line (DMM 202.5.3), with its clear zones.
 
-Text is fitted by shrinking (never clipped silently) and drawn with the render engine's
-font fallback, so addresses in any script print as real glyphs.
+Text is fitted by shrinking, a line too long at a readable size wrapped onto an indented
+continuation line (`studio.render.address_block`), and drawn with the render engine's font
+fallback, so addresses in any script print as real glyphs. Nothing prints off the
+envelope: one whose recipient cannot fit is left out and reported.
 """
 
 from __future__ import annotations
@@ -32,23 +34,17 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
+from studio.errors import StudioError
 from studio.model import Calibration, EnvelopeSize
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.address_block import (
-    BlockStyle,
-    Box,
-    apply_calibration,
-    block_metrics,
-    draw_block,
-    fit_block,
-)
+from studio.render.address_block import BlockStyle, Box, SetBlock, apply_calibration, draw_block, set_block
 from studio.render.barcode import barcode_size, draw_intelligent_mail, intelligent_mail
 from studio.render.layout import FitNote
 from studio.render.pdf import open_canvas
 from studio.render.text import draw_line
 
-RECIPIENT_STYLE = BlockStyle(family="sans", size=12.0, min_size=7.0, leading=1.2)
-RETURN_STYLE = BlockStyle(family="sans", size=9.0, min_size=6.0, leading=1.15)
+RECIPIENT_STYLE = BlockStyle(family="sans", size=12.0, min_size=7.0, leading=1.2, wrap_below=9.0)
+RETURN_STYLE = BlockStyle(family="sans", size=9.0, min_size=6.0, leading=1.15, wrap_below=7.0)
 STAMP_WIDTH, STAMP_HEIGHT = 24.0, 28.0  # mm: a stamp and its cancellation
 _EDGE = 3 / 8 * 25.4  # mm, return address and stamp from the edges
 _BARCODE_GAP = 0.04 * 25.4  # mm between barcode clear zone and the name line
@@ -66,9 +62,23 @@ class EnvelopeText:
 
 @dataclass
 class EnvelopeRun:
+    """What an envelope run produced; ``refused`` are the envelopes left out, as (name, reason)."""
+
     envelopes: int = 0
     pages: int = 0
     notes: list[FitNote] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Recipient:
+    """The recipient block as set for its place, with the barcode above it if any."""
+
+    block: SetBlock
+    box: Box
+    valign: str
+    barcode: USPS_4State | None = None
+    barcode_at: tuple[float, float] = (0.0, 0.0)
 
 
 def postal_style(size: EnvelopeSize, home_country: str = "US") -> str:
@@ -103,22 +113,47 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
                      total: int | None = None, progress: Progress = NO_PROGRESS) -> EnvelopeRun:
     """Write one page per envelope, ``size`` landscape, with ``calibration`` applied.
 
-    ``style`` is "us" or "iso" (`postal_style`). Returns the count, pages and fit notes.
+    ``style`` is "us" or "iso" (`postal_style`). Returns the count, pages and fit notes;
+    an envelope whose recipient cannot fit is left out (no page) and listed in the run's
+    ``refused``. Raises StudioError when a return address cannot fit: it is the sender's,
+    the same on every envelope, and must be shortened.
     """
     calibration = calibration or Calibration()
     page_height = size.height * mm
     canvas = open_canvas(out, (size.width * mm, page_height), title=f"Envelopes ({size.name})")
     run = EnvelopeRun()
+    zone = _box(size, address_zone(size, style))
+    return_box = _box(size, return_zone(size, style))
+    returns: dict[tuple[str, ...], SetBlock] = {}
     for number, envelope in enumerate(envelopes, start=1):
+        if number % 20 == 0:
+            progress.step(number, total or 0, f"Envelope {number}" + (f" of {total}" if total else ""))
+        recipient = _set_recipient(envelope, zone)
+        if not recipient.block.fits:
+            run.refused.append((envelope.name, f"the address does not fit on the {_short(size)} envelope: "
+                                               f"{recipient.block.problem}"))
+            continue
+        sender = None
+        if envelope.return_address:
+            sender = returns.get(envelope.return_address)
+            if sender is None:
+                sender = returns[envelope.return_address] = _set_return(envelope.return_address, return_box,
+                                                                        size)
         canvas.saveState()
         apply_calibration(canvas, calibration, page_height)
-        run.notes += _draw_envelope(canvas, envelope, size, style, stamp_box)
+        if sender is not None:
+            draw_block(canvas, sender, return_box, valign="top")
+            run.notes += filter(None, [sender.note(RETURN_STYLE, envelope.name, "return address")])
+        if stamp_box:
+            _draw_stamp_box(canvas, size)
+        if recipient.barcode is not None:
+            draw_intelligent_mail(canvas, recipient.barcode, *recipient.barcode_at)
+        draw_block(canvas, recipient.block, recipient.box, valign=recipient.valign)
+        run.notes += filter(None, [recipient.block.note(RECIPIENT_STYLE, envelope.name, "recipient")])
         canvas.restoreState()
         canvas.showPage()
         run.envelopes += 1
         run.pages += 1
-        if number % 20 == 0:
-            progress.step(number, total or 0, f"Envelope {number}" + (f" of {total}" if total else ""))
     if run.pages == 0:
         canvas.showPage()
         run.pages = 1
@@ -126,36 +161,30 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
     return run
 
 
+def _short(size: EnvelopeSize) -> str:
+    return size.name.split(",")[0]
+
+
 def _box(size: EnvelopeSize, zone: tuple[float, float, float, float]) -> Box:
     x, y, width, height = zone
     return Box(x * mm, (size.height - y) * mm, width * mm, height * mm)
 
 
-def _draw_envelope(canvas: Canvas, envelope: EnvelopeText, size: EnvelopeSize, style: str,
-                   stamp_box: bool) -> list[FitNote]:
-    notes: list[FitNote] = []
-    if envelope.return_address:
-        note = draw_block(canvas, envelope.return_address, _box(size, return_zone(size, style)), RETURN_STYLE,
-                          piece=envelope.name, name="return address", valign="top")
-        if note:
-            notes.append(note)
-    if stamp_box:
-        _draw_stamp_box(canvas, size)
-    zone = _box(size, address_zone(size, style))
+def _set_return(lines: tuple[str, ...], box: Box, size: EnvelopeSize) -> SetBlock:
+    block = set_block(lines, RETURN_STYLE, box.width, box.height)
+    if not block.fits:
+        raise StudioError(f"the return address does not fit in the corner of the {_short(size)} envelope "
+                          f"({block.problem}); shorten the sender's name or address")
+    return block
+
+
+def _set_recipient(envelope: EnvelopeText, zone: Box) -> _Recipient:
+    """The recipient block in the address zone; with an IMb, the barcode just above the
+    name line, barcode and block centred in the zone together."""
     barcode = intelligent_mail(*envelope.barcode) if envelope.barcode else None
     if barcode is None:
-        note = draw_block(canvas, envelope.recipient, zone, RECIPIENT_STYLE, piece=envelope.name,
-                          name="recipient")
-    else:
-        note = _draw_with_barcode(canvas, envelope, zone, barcode)
-    if note:
-        notes.append(note)
-    return notes
-
-
-def _draw_with_barcode(canvas: Canvas, envelope: EnvelopeText, zone: Box,
-                       barcode: USPS_4State) -> FitNote | None:
-    """The barcode just above the name line; barcode and block centred in the zone together."""
+        block = set_block(envelope.recipient, RECIPIENT_STYLE, zone.width, zone.height)
+        return _Recipient(block, zone, "middle")
     bar_width, bar_height = barcode_size(barcode)
     gap = _BARCODE_GAP * mm
     right = zone.left + zone.width
@@ -164,13 +193,10 @@ def _draw_with_barcode(canvas: Canvas, envelope: EnvelopeText, zone: Box,
     left = max(0.5 * inch, min(zone.left, right - bar_width))
     indent = barcode.horizontalClearZone  # the text lines up with the first bar
     text_width, text_room = right - left - indent, zone.height - bar_height - gap
-    size, _ = fit_block(envelope.recipient, RECIPIENT_STYLE, text_width, text_room)
-    _, text_height = block_metrics(envelope.recipient, RECIPIENT_STYLE, size)
-    top = zone.top - max(0.0, text_room - text_height) / 2
-    draw_intelligent_mail(canvas, barcode, left, top - bar_height)
-    block = Box(left + indent, top - bar_height - gap, text_width, text_room)
-    return draw_block(canvas, envelope.recipient, block, RECIPIENT_STYLE, piece=envelope.name,
-                      name="recipient", valign="top")
+    block = set_block(envelope.recipient, RECIPIENT_STYLE, text_width, text_room)
+    top = zone.top - max(0.0, text_room - block.height) / 2
+    box = Box(left + indent, top - bar_height - gap, text_width, text_room)
+    return _Recipient(block, box, "top", barcode, (left, top - bar_height))
 
 
 def _draw_stamp_box(canvas: Canvas, size: EnvelopeSize) -> None:

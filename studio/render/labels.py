@@ -2,8 +2,10 @@
 
 Labels fill a sheet left to right, then top to bottom (the order a person peels them),
 like gLabels' page renderer. The text of each label is vertically centred inside the
-label with a small inner margin, shrunk to fit, and never clipped: a label whose text
-does not fit even at the smallest size is drawn anyway and reported (`FitNote`).
+label with a small inner margin, shrunk to fit, a line too long at a readable size
+wrapped (`studio.render.address_block`). Nothing prints past a label: a label whose text
+does not fit even at the smallest size is left out, its place taken by the next one,
+and reported (`SheetRun.refused`).
 
 Pages are written as they are filled, from an iterator of labels: memory does not grow
 with the number of labels beyond what ReportLab keeps per page.
@@ -23,15 +25,15 @@ from reportlab.pdfgen.canvas import Canvas
 from studio.errors import UsageError
 from studio.model import Calibration, LabelStock
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.address_block import BlockStyle, Box, apply_calibration, draw_block
+from studio.render.address_block import BlockStyle, Box, apply_calibration, draw_block, set_block
 from studio.render.layout import FitNote
 from studio.render.pdf import open_canvas
 from studio.render.stocks import label_rect
 from studio.render.text import draw_line
 
 OUTLINE_COLOR = colors.Color(0.55, 0.55, 0.55)
-ADDRESS_STYLE = BlockStyle(family="sans", size=10.0, min_size=6.0, leading=1.15)
-RETURN_STYLE = BlockStyle(family="sans", size=8.0, min_size=5.0, leading=1.12)
+ADDRESS_STYLE = BlockStyle(family="sans", size=10.0, min_size=6.0, leading=1.15, wrap_below=8.0)
+RETURN_STYLE = BlockStyle(family="sans", size=8.0, min_size=5.0, leading=1.12, wrap_below=6.5)
 _MARGIN_X = 2.5  # mm inside each label, left and right: clear of the die cut and corners
 _MARGIN_Y = 1.2  # mm, top and bottom
 
@@ -46,11 +48,12 @@ class LabelText:
 
 @dataclass
 class SheetRun:
-    """What a label run produced."""
+    """What a label run produced; ``refused`` are the labels left out, as (name, reason)."""
 
     labels: int = 0
     pages: int = 0
     notes: list[FitNote] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
 
 
 def text_box(stock: LabelStock, position: int) -> tuple[float, float, float, float]:
@@ -78,7 +81,9 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
     The first ``start - 1`` labels of the first sheet stay blank (already used).
     ``outline`` draws every label's outline, for a test print on plain paper.
     ``calibration`` moves and scales every page (`apply_calibration`). ``total``, when
-    known, is only for progress reports. Raises UsageError for a bad ``start``.
+    known, is only for progress reports. A label whose text cannot fit is left out and
+    listed in the run's ``refused``; the next label takes its place. Raises UsageError
+    for a bad ``start``.
     """
     check_start(stock, start)
     calibration = calibration or Calibration()
@@ -87,11 +92,20 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
     run = SheetRun()
     position = start - 1
     page_open = False
+    where = f"{'an' if stock.brand[:1].lower() in 'aeiou' else 'a'} {stock.brand} {stock.part} label"
     for number, label in enumerate(labels, start=1):
+        box = _text_box_pt(stock, position)
+        block = set_block(label.lines, style, box.width, box.height)
+        if number % 100 == 0:
+            progress.step(number, total or 0, f"Label {number}" + (f" of {total}" if total else ""))
+        if not block.fits:
+            run.refused.append((label.name, f"the address does not fit on {where}: {block.problem}"))
+            continue
         if not page_open:
             _begin_page(canvas, stock, calibration, outline)
             page_open = True
-        note = _draw_label(canvas, stock, position, label, style)
+        draw_block(canvas, block, box, center_block=True)
+        note = block.note(style, label.name, "label")
         if note is not None:
             run.notes.append(note)
         run.labels += 1
@@ -99,8 +113,6 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
         if position == stock.per_sheet:
             _end_page(canvas, run)
             page_open, position = False, 0
-        if number % 100 == 0:
-            progress.step(number, total or 0, f"Label {number}" + (f" of {total}" if total else ""))
     if page_open:
         _end_page(canvas, run)
     if run.pages == 0:  # nothing to print still makes a valid, empty sheet
@@ -123,11 +135,9 @@ def _end_page(canvas: Canvas, run: SheetRun) -> None:
     run.pages += 1
 
 
-def _draw_label(canvas: Canvas, stock: LabelStock, position: int, label: LabelText,
-                style: BlockStyle) -> FitNote | None:
+def _text_box_pt(stock: LabelStock, position: int) -> Box:
     x, y, width, height = text_box(stock, position)
-    box = Box(x * mm, (stock.sheet_height - y) * mm, width * mm, height * mm)
-    return draw_block(canvas, label.lines, box, style, piece=label.name, name="label", center_block=True)
+    return Box(x * mm, (stock.sheet_height - y) * mm, width * mm, height * mm)
 
 
 def draw_outlines(canvas: Canvas, stock: LabelStock, numbered: bool = False) -> None:

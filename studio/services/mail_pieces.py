@@ -185,8 +185,8 @@ def _atomic(out: Path) -> Iterator[Path]:
 def _nobody(skipped: list[tuple[str, str]]) -> StudioError:
     reasons = "; ".join(f"{name}: {why}" for name, why in skipped[:10])
     more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
-    return StudioError("no contact to print: none has a usable postal address"
-                       + (f" ({reasons}{more})" if reasons else ""))
+    return StudioError("no contact to print"
+                       + (f": every one was skipped ({reasons}{more})" if reasons else ""))
 
 
 # --- rendering for an ordered list -----------------------------------------------------
@@ -197,7 +197,8 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
     """One envelope per contact, in the given order (see `order_recipients`).
 
     ``size`` is an EnvelopeSize, a name ("no10", "c6", "custom:190x120") or None for
-    the settings' envelope. Contacts without a usable address are skipped and listed.
+    the settings' envelope. Contacts without a usable address, or whose address cannot
+    fit the envelope even wrapped and at the smallest size, are skipped and listed.
     A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID.
     Raises StudioError when nobody is left (no file is written).
     """
@@ -223,6 +224,7 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
                                style=postal_style(envelope, settings.home_country),
                                calibration=settings.calibration, stamp_box=stamp_box, total=total,
                                progress=progress)
+        summary.skipped += run.refused
         if run.envelopes == 0:
             raise _nobody(summary.skipped)
     summary.count, summary.pages, summary.fit_notes = run.envelopes, run.pages, run.notes
@@ -238,6 +240,8 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
     ``stock`` is a LabelStock, a name ("avery-5160", "L7160") or None for the settings'
     stock; ``start`` is the first free label of the first sheet (1-based); ``outline``
     draws the label outlines. Contacts may be a generator: labels stream onto pages.
+    Contacts without a usable address, or whose address cannot fit a label even wrapped
+    and at the smallest size, are skipped and listed (the next label takes their place).
     Raises StudioError when nobody is left (no file is written).
     """
     sheet = _label_stock(stock, settings, paths)
@@ -251,6 +255,7 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
         run = render_labels(_mailable(contacts, settings, summary.skipped, label), sheet, temporary,
                             calibration=settings.calibration, start=start, outline=outline, total=total,
                             progress=progress)
+        summary.skipped += run.refused
         if run.labels == 0:
             raise _nobody(summary.skipped)
     summary.count, summary.pages, summary.fit_notes = run.labels, run.pages, run.notes
@@ -261,7 +266,8 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
                           outline: bool = False, *, sheets: int = 1,
                           paths: AppPaths | None = None) -> MailPieceSummary:
     """The sender's address repeated on ``sheets`` whole sheets (from label ``start`` on
-    the first). Raises UsageError when settings hold no sender address."""
+    the first). Raises UsageError when settings hold no sender address, StudioError when
+    it cannot fit the label."""
     sheet = _label_stock(stock, settings, paths)
     check_start(sheet, start)
     if settings.sender.address.is_empty() or not settings.sender.address.street.strip():
@@ -275,6 +281,9 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
         run = render_labels(repeat(LabelText("return address", lines), count), sheet, temporary,
                             calibration=settings.calibration, start=start, outline=outline,
                             style=RETURN_STYLE, title="Return-address labels")
+        if run.refused:
+            raise StudioError(f"your return address cannot be printed: {run.refused[0][1]}; shorten it under "
+                              "Settings > Sender")
     summary.count, summary.pages = run.labels, run.pages
     # One note says it: every label holds the same text.
     summary.fit_notes = run.notes[:1]

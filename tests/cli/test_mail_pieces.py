@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from reportlab.lib.units import mm
 
 from studio.model import Address, Contact, Sender
+from studio.render.stocks import label_rect, load_stocks
 from studio.store import open_store
 
 
@@ -58,7 +60,7 @@ def test_envelopes_for_everyone_skip_and_explain_the_unmailable(tmp_path: Path, 
     status, stdout, stderr = cli(db, "envelopes", "--all", "--size", "no10", "--out", str(out))
     assert status == 0
     assert f"Wrote 5 envelopes (5 pages) to {out}" in stdout
-    assert "Skipped 1 contact without a usable postal address" in stderr
+    assert "Skipped 1 contact (not printed):" in stderr
     assert "Noah Anderson: no postal address" in stderr
     pages = _page_texts(out)
     # Address-book order: family name, then given name.
@@ -176,3 +178,72 @@ def test_imb_for_us_recipients_when_the_sender_has_a_mailer_id(tmp_path: Path, d
     with pdfplumber.open(out) as pdf:
         bars = [len([r for r in page.rects if r["width"] < 2]) for page in pdf.pages]
     assert bars == [65, 65, 0, 65, 0]  # Johnson, Kim, Müller (DE), Raman, 山田 (JP)
+
+
+LONG_STREET = "1234567 Extraordinarily Long Boulevard Name That Goes On And On Northwest Building C"
+
+
+@pytest.fixture
+def awkward(tmp_path: Path) -> Path:
+    """Contacts whose addresses are too long, cannot fit at all, or lack their country."""
+    path = tmp_path / "awkward.sqlite3"
+    people = [
+        Contact(given_name="Lena", family_name="Long",
+                addresses=[Address(LONG_STREET, "Springfield", "IL", "62704", "USA")]),
+        Contact(given_name="Carl", family_name="Company",
+                organization="International Association of Appreciation Marketing Pros",
+                addresses=[Address("100 Main St", "Springfield", "IL", "62704", "")]),
+        Contact(given_name="Wyn", family_name="Welsh",
+                addresses=[Address("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch-Uchaf-Isaf",
+                                   "Llanfairpwll", "", "LL61 5UJ", "UK")]),
+        Contact(given_name="Leeds", family_name="Person",
+                addresses=[Address("5 Elm Road", "Leeds", "", "LS1 1AA", "")]),
+    ]
+    with open_store(path) as store:
+        with store.transaction():
+            for person in people:
+                store.contacts.add(person)
+    return path
+
+
+def test_long_lines_wrap_on_labels_and_what_cannot_fit_is_skipped_with_the_reason(
+        tmp_path: Path, awkward: Path, cli) -> None:
+    out = tmp_path / "labels.pdf"
+    status, stdout, stderr = cli(awkward, "labels", "--all", "--stock", "avery-5160", "--out", str(out))
+    assert status == 0 and "Wrote 2 labels (1 page)" in stdout
+    assert "Skipped 2 contacts (not printed):" in stderr
+    assert ("Leeds Person: no country given, and it is not a US address (postal code LS1 1AA is not a US "
+            "ZIP code; there is no state): add the country") in stderr
+    assert "Wyn Welsh: the address does not fit on an Avery 5160 label: 'Llanfairpwll" in stderr
+    assert "set smaller" not in stderr  # wrapped, not shrunk
+    stock = load_stocks().label("avery-5160")
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        for position, wanted in ((0, "International Association of Appreciation Marketing Pros"),
+                                 (1, LONG_STREET)):
+            x, y, width, height = label_rect(stock, position)
+            chars = [c for c in page.chars if not c["text"].isspace()]
+            inside = [c for c in chars if x * mm <= c["x0"] and c["x1"] <= (x + width) * mm
+                      and y * mm <= c["top"] and c["bottom"] <= (y + height) * mm]
+            text = "".join(c["text"] for c in inside)
+            assert wanted.replace(" ", "") in text
+        assert all(c["x1"] <= label_rect(stock, 1)[0] * mm + label_rect(stock, 1)[2] * mm for c in page.chars)
+
+
+def test_long_lines_stay_on_the_envelope(tmp_path: Path, awkward: Path, cli) -> None:
+    out = tmp_path / "envelopes.pdf"
+    status, stdout, stderr = cli(awkward, "envelopes", "--all", "--size", "a2", "--out", str(out))
+    assert status == 0 and "Wrote 2 envelopes" in stdout and "Leeds Person: no country" in stderr
+    assert "Wyn Welsh: the address does not fit on the A2 (4 3/8 x 5 3/4 in) envelope" in stderr
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+        assert LONG_STREET.replace(" ", "") in pdf.pages[1].extract_text().replace("\n", "").replace(" ", "")
+
+
+def test_when_nobody_fits_the_command_fails_with_the_reasons(tmp_path: Path, awkward: Path, cli) -> None:
+    out = tmp_path / "none.pdf"
+    status, _, stderr = cli(awkward, "labels", "--contact", "3", "4", "--out", str(out))
+    assert status == 1 and "no contact to print: every one was skipped" in stderr
+    assert "Wyn Welsh: the address does not fit" in stderr and "Leeds Person: no country" in stderr
+    assert not out.exists()

@@ -115,20 +115,78 @@ def test_calibration_moves_everything(tmp_path: Path) -> None:
         assert after[1] - before[1] == pytest.approx(2.5 * mm, abs=0.01)
 
 
-def test_long_lines_shrink_and_scripts_print_as_glyphs(tmp_path: Path) -> None:
+def test_long_lines_wrap_and_scripts_print_as_glyphs(tmp_path: Path) -> None:
     size = CATALOG.envelope("a2")
     jp = ("〒100-8111", "東京都千代田区", "千代田1-1", "山田 太郎", "JAPAN")
     long = ("Dr. Maximilian Alexander von Hohenzollern-Sigmaringen",
             "Hauptstraße 1234, Hinterhaus, 3. OG links", "80331 MÜNCHEN", "GERMANY")
     out = tmp_path / "fit.pdf"
     run = render_envelopes([EnvelopeText("Taro", jp), EnvelopeText("Max", long)], size, out)
-    assert [n.card for n in run.notes] == ["Max"] and run.notes[0].status == "shrunk"
+    assert run.notes == [] and run.refused == []  # wrapped at full size
     with pdfplumber.open(out) as pdf:
         zone = _zone_pt(address_zone(size, "us"))
         assert _within(_bbox(pdf.pages[0], jp), zone)
-        assert _within(_bbox(pdf.pages[1], long), zone)
+        lines = [line["text"] for line in pdf.pages[1].extract_text_lines()]
+        # Broken at spaces, after a comma where one is near the end of the room.
+        assert lines == ["Dr. Maximilian Alexander von", "Hohenzollern-Sigmaringen",
+                         "Hauptstraße 1234, Hinterhaus,", "3. OG links", "80331 MÜNCHEN", "GERMANY"]
+        assert _within(_bbox(pdf.pages[1], tuple(lines)), zone)
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars if c["text"] == "東"}
         assert fonts == {"DroidSansFallback"}
+
+
+LONG_STREET = "1234567 Extraordinarily Long Boulevard Name That Goes On And On Northwest Building C"
+LONG = ("Long Street", LONG_STREET, "SPRINGFIELD, IL 62704")
+LONG_RETURN = ("Dana Whitfield", "International Association of Appreciation Marketing Pros",
+               "42 Elm Street, Building 7, Suite 1200, Attention Shipping Department",
+               "SPRINGFIELD, IL 62704")
+
+
+@pytest.mark.parametrize("size_id", SIZES + ["custom:120x90"])
+@pytest.mark.parametrize("barcode", [False, True])
+def test_a_very_long_street_stays_in_the_address_zone_on_every_envelope(tmp_path: Path, size_id: str,
+                                                                       barcode: bool) -> None:
+    size = CATALOG.envelope(size_id)
+    codes = intelligent_mail_codes("123456", 7, "62704") if barcode else None
+    out = tmp_path / "long.pdf"
+    style = postal_style(size)
+    run = render_envelopes([EnvelopeText("Long", LONG, LONG_RETURN, codes)], size, out, style=style)
+    assert run.refused == [] and run.envelopes == 1
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        zone, corner = _zone_pt(address_zone(size, style)), _zone_pt(return_zone(size, style))
+        if barcode:  # a barcode wider than the zone moves the block left, to 1/2 in from the edge
+            zone = (min(zone[0], 0.5 * inch), *zone[1:])
+        assert page.chars
+        for char in page.chars:
+            assert 0 <= char["x0"] and char["x1"] <= page.width and 0 <= char["top"] \
+                and char["bottom"] <= page.height, f"{char['text']!r} off the envelope"
+            assert _within((char["x0"], char["top"], char["x1"], char["bottom"]), zone) or \
+                _within((char["x0"], char["top"], char["x1"], char["bottom"]), corner), char["text"]
+        text = page.extract_text().replace("\n", " ").replace(" ", "")
+        assert LONG_STREET.replace(" ", "") in text
+        assert min(c["size"] for c in page.chars) >= 7
+
+
+def test_an_envelope_whose_address_cannot_fit_is_refused_and_gets_no_page(tmp_path: Path) -> None:
+    size = CATALOG.envelope("a2")
+    crowded = tuple(f"Line {n} of an address that is far too long" for n in range(25))
+    out = tmp_path / "refused.pdf"
+    run = render_envelopes([EnvelopeText("Jane", RECIPIENT), EnvelopeText("Crowded", crowded),
+                            EnvelopeText("Jane again", RECIPIENT)], size, out)
+    assert (run.envelopes, run.pages) == (2, 2)
+    assert run.refused == [("Crowded", "the address does not fit on the A2 (4 3/8 x 5 3/4 in) envelope: "
+                                       "its 25 lines are too many even at 7 pt")]
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 2 and "Line 0" not in "".join(p.extract_text() for p in pdf.pages)
+
+
+def test_a_return_address_that_cannot_fit_stops_the_run_with_the_reason(tmp_path: Path) -> None:
+    size = CATALOG.envelope("a2")
+    sender = tuple(f"Return line {n}" for n in range(30))
+    with pytest.raises(StudioError, match=r"the return address does not fit in the corner of the A2 .*"
+                                          r"30 lines are too many"):
+        render_envelopes([EnvelopeText("Jane", RECIPIENT, sender)], size, tmp_path / "x.pdf")
 
 
 def test_stamp_box_is_optional(tmp_path: Path) -> None:

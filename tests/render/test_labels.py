@@ -131,20 +131,82 @@ def test_text_is_vertically_centred_in_the_label(tmp_path: Path) -> None:
         assert above == pytest.approx(below, abs=2.5)  # glyph boxes are not the font's ascent
 
 
-def test_long_lines_shrink_and_what_cannot_fit_is_reported_not_clipped(tmp_path: Path) -> None:
-    long = LabelText("Long", ("Dr. Maximilian Alexander von Hohenzollern-Sigmaringen",
-                              "Hauptstraße 1234, Hinterhaus, 3. OG links", "80331 MÜNCHEN", "GERMANY"))
+LONG_STREET = "1234567 Extraordinarily Long Boulevard Name That Goes On And On Northwest Building C"
+LONG_COMPANY = "International Association of Appreciation Marketing Pros"
+
+
+def _labels_on(page: pdfplumber.page.Page, stock: LabelStock = AVERY_5160) -> dict[int, list[dict]]:
+    """Every character on the page by the label it lies inside; -1 for any outside all labels."""
+    found: dict[int, list[dict]] = {}
+    for char in page.chars:
+        if char["text"].isspace():
+            continue
+        inside = [p for p in range(stock.per_sheet) if _inside([char], _rect_pt(stock, p))]
+        found.setdefault(inside[0] if inside else -1, []).append(char)
+    return found
+
+
+def _text_lines(chars: list[dict]) -> list[tuple[float, str]]:
+    """(left edge, text) of each line of ``chars``, top to bottom."""
+    rows: dict[float, list[dict]] = {}
+    for char in chars:
+        rows.setdefault(round(char["bottom"], 1), []).append(char)
+    return [(min(c["x0"] for c in row), "".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])))
+            for _, row in sorted(rows.items())]
+
+
+def test_a_line_too_long_wraps_inside_its_label_instead_of_shrinking_the_block(tmp_path: Path) -> None:
+    street = LabelText("Street", ("Long Street", LONG_STREET, "SPRINGFIELD, IL 62704"))
+    company = LabelText("Company", ("Jane Smith", LONG_COMPANY, "100 Main St", "SPRINGFIELD, IL 62704"))
+    plain = [_label(k) for k in range(1, 27)]
+    out = tmp_path / "long.pdf"
+    # Long ones in the first and the last column, on the first row and at the end of the sheet.
+    run = render_labels([street, company, street, *plain, company], AVERY_5160, out)
+    assert run.refused == [] and run.labels == 30
+    assert run.notes == []  # wrapped at full size: nothing had to shrink
+    with pdfplumber.open(out) as pdf:
+        on = _labels_on(pdf.pages[0])
+        assert -1 not in on, "characters outside every label"
+        for position in (0, 1, 2, 29):
+            lines = _text_lines(on[position])
+            text = " ".join(line for _, line in lines).replace(" ", "")
+            wanted = LONG_STREET if position in (0, 2) else LONG_COMPANY
+            assert wanted.replace(" ", "") in text
+            assert 4 <= len(lines) <= 6
+            heights = {round(c["size"], 2) for c in on[position]}
+            assert heights == {10.0}
+            # Continuation lines are indented.
+            first_left = min(left for left, _ in lines)
+            assert any(left > first_left + 5 for left, _ in lines)
+
+
+def test_labels_that_cannot_fit_are_refused_and_the_next_takes_their_place(tmp_path: Path) -> None:
     impossible = LabelText("Huge", tuple(f"Line {n} of a label that is far too full" for n in range(12)))
+    place = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch-Uchaf-Isaf"  # no space to wrap at
+    word = LabelText("Word", ("Ann Lee", place, "GWYNEDD"))
     out = tmp_path / "fit.pdf"
-    run = render_labels([long, impossible], AVERY_5160, out)
-    notes = {note.card: note for note in run.notes}
-    assert notes["Long"].status == "shrunk" and notes["Long"].size < 10
-    assert notes["Huge"].status == "overflow"
+    run = render_labels([_label(1), impossible, word, _label(2)], AVERY_5160, out)
+    assert run.labels == 2
+    assert run.refused == [
+        ("Huge", "the address does not fit on an Avery 5160 label: its 12 lines are too many even at 6 pt"),
+        ("Word", "the address does not fit on an Avery 5160 label: "
+                 "'Llanfairpwllgwyngyllgogerychwyrndrobwll…' is too wide even at 6 pt")]
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
-        assert _inside(_chars_of(page, "Dr. Maximilian Alexander von Hohenzollern-Sigmaringen"),
+        _assert_label_at(page, 1, 0)
+        _assert_label_at(page, 2, 1)  # right after label 1: the refused ones left no gap
+        assert "Line 11" not in page.extract_text() and "Llanfair" not in page.extract_text()
+
+
+def test_a_long_line_shrinks_a_little_before_it_wraps(tmp_path: Path) -> None:
+    long = LabelText("Long", ("Dr. Maximilian Alexander von Hohenzollern", "Hauptstraße 12", "80331 MÜNCHEN",
+                              "GERMANY"))
+    out = tmp_path / "shrink.pdf"
+    run = render_labels([long], AVERY_5160, out)
+    assert [(n.card, n.status) for n in run.notes] == [("Long", "shrunk")] and 8 <= run.notes[0].size < 10
+    with pdfplumber.open(out) as pdf:
+        assert _inside(_chars_of(pdf.pages[0], "Dr. Maximilian Alexander von Hohenzollern"),
                        _rect_pt(AVERY_5160, 0))
-        assert "Line 11 of a label" in page.extract_text()  # drawn, and reported
 
 
 def test_non_latin_addresses_print_in_their_script(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from studio.errors import StudioError
 from studio.render.fonts import FAMILIES, covers, font_name, font_runs, with_fallback
 from studio.render.layout import TextBox
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line, draw_text_box, fit_lines, text_width
+from studio.render.text import draw_line, draw_text_box, fit_lines, set_lines, text_width, wrap_line
 
 NAMES = ["Zoë Ångström-Núñez", "王小明", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "さくら 山田", "김민준",
          "שרה כהן", "محمد علي"]
@@ -228,3 +228,32 @@ def test_a_hebrew_message_wraps_in_reading_order_with_its_full_stop_on_the_left(
     readable = " ".join(_logical(line) for line in lines)
     assert readable == message
     assert lines[-1].startswith(".")
+
+
+def test_a_line_wraps_at_spaces_after_a_comma_if_it_can_and_never_inside_a_word() -> None:
+    street = "1234567 Extraordinarily Long Boulevard Name That Goes On And On Northwest Building C"
+    pieces = wrap_line(street, "sans", 10, 175, indent_pt=10)
+    assert " ".join(pieces) == street and len(pieces) == 3
+    assert text_width(pieces[0], "sans", 10) <= 175
+    assert all(text_width(piece, "sans", 10) <= 165 for piece in pieces[1:])  # room left by the indent
+    assert wrap_line("Hauptstraße 1234, Hinterhaus, 3. OG links", "sans", 10, 160) == [
+        "Hauptstraße 1234, Hinterhaus,", "3. OG links"]
+    assert wrap_line("Supercalifragilisticexpialidocious word", "sans", 10, 50) == [
+        "Supercalifragilisticexpialidocious", "word"]  # too wide, but whole
+    japanese = wrap_line("東京都渋谷区桜丘町26-1セルリアンタワー6階", "sans", 10, 60)
+    assert len(japanese) > 1 and "".join(japanese) == "東京都渋谷区桜丘町26-1セルリアンタワー6階"
+
+
+def test_set_lines_shrinks_whole_to_the_readable_size_then_wraps_then_refuses() -> None:
+    short = ["Jane Smith", "A street name a little too long for this box"]  # 210 pt at 10 pt
+    slightly = set_lines(short, "sans", 180, 100, 10, 6, wrap_below=8)
+    assert slightly.fits and not slightly.wrapped and 8 <= slightly.size < 10
+    long = ["Jane Smith", "A street so long that it could only fit on one line at a size nobody can read"]
+    wrapped = set_lines(long, "sans", 180, 100, 10, 6, wrap_below=8)
+    assert wrapped.fits and wrapped.wrapped and wrapped.size == 10
+    assert [indent for _, indent in wrapped.lines] == [0.0, 0.0] + [10.0] * (len(wrapped.lines) - 2)
+    assert set_lines(long, "sans", 180, 100, 10, 6).size < 8  # without wrapping: tiny
+    crowded = set_lines([f"Line {n}" for n in range(40)], "sans", 180, 100, 10, 6, wrap_below=8)
+    assert not crowded.fits and crowded.problem == "its 40 lines are too many even at 6 pt"
+    word = set_lines(["Pneumonoultramicroscopicsilicovolcanoconiosis"], "sans", 60, 100, 10, 6, wrap_below=8)
+    assert not word.fits and word.problem.endswith("is too wide even at 6 pt")
