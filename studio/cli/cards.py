@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_selection_arguments, add_today_argument, today_of
+from studio.cli.options import add_order_argument, add_selection_arguments, add_today_argument, today_of
 from studio.render.layout import FitNote
 from studio.services import cards
 from studio.services.addressbook import select_contact_ids
@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     ren.add_argument("--paper", choices=("letter", "a4"), help="sheet size (default: from settings)")
     ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
     ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
+    add_order_argument(ren)
     add_today_argument(ren)
     ren.set_defaults(handler=run_render)
 
@@ -80,7 +81,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
                                             marks=args.marks, message=args.message, today=today_of(args),
-                                            progress=progress)
+                                            order=args.order, progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"

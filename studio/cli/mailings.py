@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_selection_arguments, add_today_argument, parse_date, today_of
+from studio.cli.options import (
+    add_order_argument,
+    add_selection_arguments,
+    add_today_argument,
+    day_count,
+    parse_date,
+    parse_year,
+    today_of,
+)
 from studio.errors import UsageError
 from studio.services import mailings as service
 from studio.services.demo import run_demo
@@ -28,15 +36,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                          help="the card template (see `studio templates`)")
     mailing.add_argument("--occasion", metavar="KEY",
                          help="christmas, thanksgiving, birthday, anniversary, customer-anniversary, "
-                              "thank-you, date:LABEL … (default: the template's first occasion)")
-    mailing.add_argument("--year", type=int, metavar="YYYY", help="which year's occasion (default: the next)")
+                              "thank-you, welcome, thinking-of-you, date:LABEL … (default: the "
+                              "template's first occasion)")
+    mailing.add_argument("--year", type=parse_year, metavar="YYYY",
+                         help="which year's occasion (default: the one due next)")
     add_selection_arguments(mailing)
     mailing.add_argument("--envelopes", metavar="SIZE", help="envelopes of this size (e.g. a7, a2, no10, c6)")
     mailing.add_argument("--labels", metavar="STOCK", help="address labels on this stock (e.g. avery-5160)")
     mailing.add_argument("--start", type=int, default=1, metavar="N",
                          help="first free label on the first sheet (1 = top left)")
-    mailing.add_argument("--days", type=int, default=service.DEFAULT_DUE_DAYS, metavar="N",
+    mailing.add_argument("--days", type=day_count(0), default=service.DEFAULT_DUE_DAYS, metavar="N",
                          help="for birthdays and thank-yous without recipients: cards due within N days")
+    add_order_argument(mailing, pieces="cards, envelopes, labels and mailing.csv")
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
     mailing.add_argument("--force", action="store_true",
                          help="include contacts already in a mailing of this occasion and year")
@@ -57,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     action.add_argument("--mark-sent", metavar="MAILING", help="mark a mailing posted (an id, or 'latest')")
     history.add_argument("--date", type=parse_date, metavar="D",
                          help="with --mark-sent: the day it was posted (default: today)")
+    add_today_argument(history)
     history.set_defaults(handler=run_history)
 
     demo = subparsers.add_parser(
@@ -72,7 +84,7 @@ def _request(args: argparse.Namespace) -> MailingRequest:
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
                           contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
                           labels=args.labels, start=args.start, force=args.force, days=args.days,
-                          message=args.message)
+                          message=args.message, order=args.order)
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:
@@ -122,6 +134,8 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
                 return 0
             cards = f"{len(plan.recipients)} card{'s' if len(plan.recipients) != 1 else ''}"
             ctx.print(f"Dry run: {_title(plan)}: {cards}, {len(plan.skipped)} skipped. Nothing was written.")
+            if not plan.recipients and not plan.skipped:
+                ctx.print(f"Nobody to mail: {plan.nobody}.")
             _print_post_by(ctx, plan)
             for warning in plan.warnings:
                 ctx.print(f"Warning: {warning}")
@@ -175,8 +189,13 @@ def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
             return 0
         if args.mark_sent:
             when = args.date or today_of(args)
-            sent = service.mark_sent(store, args.mark_sent, when)
-            ctx.print(f"Mailing {sent.id} marked sent on {when.isoformat()} ({len(sent.items)} cards).")
+            marked = service.record_posted(store, args.mark_sent, when)
+            sent = marked.mailing
+            if marked.already:
+                ctx.print(f"Mailing {sent.id} was already marked sent on {(sent.sent_at or '')[:10]}; "
+                          "that date was kept.")
+            else:
+                ctx.print(f"Mailing {sent.id} marked sent on {when.isoformat()} ({len(sent.items)} cards).")
             return 0
         mailings = service.mailing_history(store)
     if args.json:

@@ -8,7 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.cli.options import add_today_argument, parse_date, today_of
+from studio.cli.options import add_today_argument, day_count, parse_date, today_of
 from studio.occasions import NotThanked
 from studio.services import occasions as service
 from studio.services.occasions import UpcomingItem
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "day the card must be posted.")
     listing.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
                          help="first day of the window (default: today)")
-    listing.add_argument("--days", type=int, default=30, metavar="N",
+    listing.add_argument("--days", type=day_count(1), default=30, metavar="N",
                          help="length of the window in days (default 30)")
     listing.add_argument("--json", action="store_true", help="print JSON items instead of a table")
     listing.add_argument("--ics", type=Path, metavar="FILE",
@@ -44,8 +44,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Record an order or a referral; a thank-you card becomes due within two days.")
     log.add_argument("contact", metavar="CONTACT", help="the contact's id, or a search matching one contact")
     log.add_argument("kind", choices=service.EVENT_KINDS, help="what happened")
-    log.add_argument("--date", type=parse_date, metavar="D", help="when (default: today)")
+    log.add_argument("--date", type=parse_date, metavar="D", help="when, not after today (default: today)")
     log.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
+    add_today_argument(log)
     log.set_defaults(handler=run_log)
 
 
@@ -152,9 +153,10 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    when = args.date or today_of(args)
+    today = today_of(args)
+    when = args.date or today
     with ctx.open_store() as store:
-        logged = service.log_event(store, args.contact, args.kind, when, args.note)
+        logged = service.log_event(store, args.contact, args.kind, when, args.note, today=today)
     ctx.print(f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}. "
               f"A thank-you card is due by {logged.thank_you.mail_by.isoformat()}.")
     return 0

@@ -2,23 +2,66 @@
 
 * `add_selection_arguments`: who a command works on, ``--contact ID ...``, ``--tag TAG``
   or ``--all`` (one of them), as ``args.contacts`` (a list, empty when not given),
-  ``args.tag`` and ``args.everyone``, the names `select_contact_ids` takes.
+  ``args.tag`` and ``args.everyone``, the names `select_contact_ids` takes. The cards come
+  out in the ``--order`` of `add_order_argument`, not in the order the ids were typed.
 * `add_today_argument` and `today_of`: ``--today DATE`` and the date a command works from.
-* `parse_date`: the argparse type for ``YYYY-MM-DD`` dates.
+* `add_order_argument`: ``--order name|postal``, the one order of a batch's cards, envelopes
+  and labels.
+* `parse_date`, `parse_year`, `day_count`: argparse types for ``YYYY-MM-DD`` dates, years
+  and numbers of days, each within what Card Studio can date (`FIRST_YEAR`..`LAST_YEAR`),
+  so an absurd value is a clear usage error rather than an overflow deep inside.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
+
+from studio.services.mail_pieces import ORDERS
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a card can be dated in
+MAX_DAYS = 3660  # the longest window of days a command looks through (ten years)
 
 
 def parse_date(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD dates."""
+    """argparse type for YYYY-MM-DD dates from `FIRST_YEAR` to `LAST_YEAR`."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: use a date from {FIRST_YEAR} "
+                                         f"to {LAST_YEAR}")
+    return day
+
+
+def parse_year(text: str) -> int:
+    """argparse type for a year from `FIRST_YEAR` to `LAST_YEAR`."""
+    try:
+        year = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (use YYYY, e.g. 2026)") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: use a year from {FIRST_YEAR} "
+                                         f"to {LAST_YEAR}")
+    return year
+
+
+def day_count(minimum: int = 1, maximum: int = MAX_DAYS) -> Callable[[str], int]:
+    """argparse type for a number of days from ``minimum`` to ``maximum``."""
+
+    def parse(text: str) -> int:
+        try:
+            days = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+        if not minimum <= days <= maximum:
+            raise argparse.ArgumentTypeError(f"{days} is out of range: use {minimum} to {maximum} days")
+        return days
+
+    parse.__name__ = "days"  # argparse names the type in its messages
+    return parse
 
 
 def add_selection_arguments(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -29,10 +72,9 @@ def add_selection_arguments(parser: argparse.ArgumentParser, *, required: bool =
     """
     who = parser.add_mutually_exclusive_group(required=required)
     who.add_argument("--contact", dest="contacts", metavar="ID", type=int, nargs="+", action="extend",
-                     default=[], help="these contacts, in this order (ids from `studio contacts`)")
-    who.add_argument("--tag", metavar="TAG", help="every contact with this tag, in address-book order")
-    who.add_argument("--all", dest="everyone", action="store_true",
-                     help="every contact, in address-book order")
+                     default=[], help="these contacts (ids from `studio contacts`)")
+    who.add_argument("--tag", metavar="TAG", help="every contact with this tag")
+    who.add_argument("--all", dest="everyone", action="store_true", help="every contact")
 
 
 def add_today_argument(parser: argparse.ArgumentParser) -> None:
@@ -48,3 +90,14 @@ def today_of(args: argparse.Namespace) -> dt.date:
     Commands without ``--today`` get the system date.
     """
     return getattr(args, "today", None) or dt.date.today()
+
+
+def add_order_argument(parser: argparse.ArgumentParser, *, pieces: str = "cards") -> None:
+    """Add ``--order name|postal`` (default name) as ``args.order``, the `order_recipients` order.
+
+    ``pieces`` says what the command makes, for the help text.
+    """
+    parser.add_argument("--order", choices=ORDERS, default="name",
+                        help=f"the order of the {pieces}: name (family name, default) or postal "
+                             "(presorted: domestic by postcode first, then each country); give the "
+                             "envelopes and labels of the batch the same")

@@ -94,21 +94,28 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
 
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
-                        message: str | None = None, today: dt.date,
+                        message: str | None = None, today: dt.date, order: str | None = None,
                         progress: Progress = NO_PROGRESS) -> RenderSummary:
-    """Render one PDF with a card per contact, in the order of ``contact_ids``.
+    """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
+    ``order`` ("name" or "postal", `studio.services.mail_pieces.order_recipients`: the
+    order envelopes and labels of the same batch come out in).
 
     Contacts lacking a field the template requires are skipped and listed in
     ``skipped`` (checked before anything is drawn). Cards are filled one at a time as
     the renderer asks for them, so memory stays flat however many there are. ``paper``
     defaults to the one in settings. Raises `StudioError` when no contact can get a card.
     """
+    from studio.services.mail_pieces import order_key, order_recipients
+
     template = get_template(paths, template_id)
     settings = store.settings.load()
+    if order is not None:
+        order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)
     kind = template.occasions[0] if template.occasions else "any"
     summary = RenderSummary(out=Path(out))
     usable: list[int] = []
+    light: list[Contact] = []  # the usable contacts without photos, to order
     for contact_id in contact_ids:
         contact = store.contacts.get(contact_id)
         if contact is None:
@@ -120,6 +127,11 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             summary.skipped.append((contact.name or f"#{contact_id}", describe_missing(lacking)))
         else:
             usable.append(contact_id)
+            if order is not None:
+                light.append(dataclasses.replace(contact, photo=None))
+    if order is not None:
+        usable = [c.id for c in order_recipients(light, order, home_country=settings.home_country)
+                  if c.id is not None]
     if not usable:
         reasons = "; ".join(f"{name} {why}" for name, why in summary.skipped[:5])
         raise StudioError(f"no card to render: every chosen contact lacks what '{template.id}' needs "

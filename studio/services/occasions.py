@@ -148,10 +148,18 @@ def find_contact(store: Store, ref: str) -> Contact:
     return contact
 
 
-def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "") -> LoggedEvent:
-    """Record an order or a referral; it calls for a thank-you due within two days."""
+def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "", *,
+              today: dt.date | None = None) -> LoggedEvent:
+    """Record an order or a referral; it calls for a thank-you due within two days.
+
+    With ``today``, a ``date`` after it is refused (`UsageError`): an order not placed yet
+    calls for no thank-you.
+    """
     if kind not in EVENT_KINDS:
         raise UsageError(f"{kind!r} is not an event Card Studio records; use one of {', '.join(EVENT_KINDS)}")
+    if today is not None and date > today:
+        raise UsageError(f"{date.isoformat()} is in the future (today is {today.isoformat()}); "
+                         f"record the {kind} on the day it happened")
     contact = find_contact(store, contact_ref)
     assert contact.id is not None
     event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip())

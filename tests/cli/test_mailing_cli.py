@@ -86,3 +86,75 @@ def test_demo_makes_a_mailing_without_touching_the_users_database(tmp_path: Path
     assert not list(isolated_home.rglob("*.sqlite3"))  # the throwaway store was not the user's
     cards = "\n".join(p.extract_text() for p in pypdf.PdfReader(out / "cards.pdf").pages)
     assert "Zoë" in cards and "Merry Christmas" in cards
+
+
+BIRTHDAY = ["mailing", "--template", "birthday-balloons", "--envelopes", "a2"]
+
+
+def test_a_birthday_card_already_made_is_never_next_years_silently(db: Path, tmp_path: Path, cli) -> None:
+    status, stdout, stderr = cli(db, *BIRTHDAY, "--days", "20", "--out", str(tmp_path / "b1"),
+                                 "--today", "2026-11-20")
+    assert (status, stdout.strip()) == (0, "1") and "3 cards for Birthday 2026" in stderr
+    michael = "13"
+    status, _, stderr = cli(db, *BIRTHDAY, "--occasion", "birthday", "--contact", michael,
+                            "--out", str(tmp_path / "b4"), "--today", "2026-11-20")
+    assert status == 1 and not (tmp_path / "b4").exists()
+    assert stderr.strip() == ("studio: nobody to mail for Birthday (Michael Chen: already in mailing 1 "
+                              "(birthday/2026)); --force mails those already in a mailing again")
+
+    # The mailing by date lists them as skipped, and --force brings them back.
+    status, stdout, _ = cli(db, *BIRTHDAY, "--days", "20", "--dry-run", "--today", "2026-11-20")
+    assert "Birthday 2026 with birthday-balloons: 0 cards, 3 skipped" in stdout
+    assert "Warning: 3 contacts are already in an earlier mailing of Birthday 2026" in stdout
+    assert "#13    Michael Chen: already in mailing 1 (birthday/2026)" in stdout
+    status, stdout, _ = cli(db, *BIRTHDAY, "--days", "20", "--dry-run", "--force", "--today", "2026-11-20")
+    assert "3 cards, 0 skipped" in stdout and "Michael Chen (43): 2026-11-29" in stdout
+
+    # Next year he is due again.
+    status, stdout, _ = cli(db, *BIRTHDAY, "--days", "30", "--dry-run", "--today", "2027-11-05")
+    assert "Michael Chen (44): 2027-11-29" in stdout
+
+
+def test_mark_sent_twice_keeps_the_first_date_and_the_mailing_is_dated_today(db: Path, tmp_path: Path,
+                                                                             cli) -> None:
+    assert cli(db, *CHRISTMAS, "--tag", "vip", "--out", str(tmp_path / "vip"))[0] == 0
+    [made] = json.loads(cli(db, "history", "--json")[1])
+    assert made["created_at"].startswith("2026-11-20T")  # the mailing's --today
+    assert cli(db, "history", "--mark-sent", "latest", "--today", "2026-12-02")[1].strip() == (
+        "Mailing 1 marked sent on 2026-12-02 (7 cards).")
+    status, stdout, _ = cli(db, "history", "--mark-sent", "latest", "--date", "2026-12-09")
+    assert (status, stdout.strip()) == (
+        0, "Mailing 1 was already marked sent on 2026-12-02; that date was kept.")
+    assert json.loads(cli(db, "history", "--json")[1])[0]["sent_at"] == "2026-12-02"
+
+
+def test_a_typo_in_the_occasion_is_refused_with_a_suggestion(db: Path, tmp_path: Path, cli) -> None:
+    status, _, stderr = cli(db, "mailing", "--template", "holiday-snow", "--occasion", "xmas",
+                            "--tag", "customer", "--out", str(tmp_path / "x"), "--today", "2026-11-20")
+    assert status == 2 and not (tmp_path / "x").exists()
+    assert stderr.startswith("studio: 'xmas' is not an occasion Card Studio knows; did you mean christmas?")
+
+
+def test_presorted_cards_match_their_envelopes(db: Path, tmp_path: Path, cli) -> None:
+    out = tmp_path / "presorted"
+    status, _, stderr = cli(db, *CHRISTMAS, "--tag", "customer", "--envelopes", "a7", "--order", "postal",
+                            "--out", str(out))
+    assert status == 0, stderr
+    with open(out / "mailing.csv", encoding="utf-8-sig", newline="") as stream:
+        names = [row["name"] for row in csv.DictReader(stream)]
+    envelopes = [page.extract_text().casefold() for page in pypdf.PdfReader(out / "envelopes.pdf").pages]
+    assert all(name.casefold() in page for name, page in zip(names, envelopes, strict=True))
+
+    # `studio render` and `studio envelopes` with the same --order stack up the same way.
+    cards, sleeves = tmp_path / "cards.pdf", tmp_path / "envelopes.pdf"
+    for command in (["render", "holiday-snow", "--out", str(cards), "--today", "2026-11-20"],
+                    ["envelopes", "--size", "a7", "--out", str(sleeves)]):
+        status, _, stderr = cli(db, *command, "--tag", "customer", "--order", "postal")
+        assert status == 0, stderr
+    sleeve_names = [next(n for n in names if n.casefold() in page.extract_text().casefold())
+                    for page in pypdf.PdfReader(sleeves).pages]
+    assert sleeve_names == names
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(cards).pages)
+    people = {c["display_name"]: c for c in json.loads(cli(db, "contacts", "--json")[1])}
+    positions = [text.index(f"Dear {people[name]['given_name'] or name}") for name in names]
+    assert positions == sorted(positions)

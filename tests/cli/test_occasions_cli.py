@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import vobject
 
 from studio.cli import main
@@ -69,5 +70,29 @@ def test_mistakes_get_one_clear_line(db: Path, capsys) -> None:
     assert err.strip() == "studio: no contact matches 'nobody-by-this-name'"
     assert main(["--db", str(db), "log", "an", "referral"]) == 2
     assert "give the id or more of the name" in capsys.readouterr().err
-    assert main(["--db", str(db), "occasions", "--days", "0"]) == 2
-    assert "Traceback" not in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:  # argparse refuses it, as it does any bad option
+        main(["--db", str(db), "occasions", "--days", "0"])
+    assert exit_.value.code == 2
+    assert "argument --days: 0 is out of range: use 1 to 3660 days" in capsys.readouterr().err
+
+
+def test_log_refuses_an_order_after_today(db: Path, capsys) -> None:
+    future = ["log", "Olivia", "order", "--date", "2030-01-01", "--today", "2026-12-01"]
+    assert main(["--db", str(db), *future]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "studio: 2030-01-01 is in the future (today is 2026-12-01); record the order on the day it happened")
+    assert main(["--db", str(db), "log", "Olivia", "order", "--today", "2026-12-01"]) == 0
+    assert "on 2026-12-01. A thank-you card is due by 2026-12-03" in capsys.readouterr().out
+
+
+def test_today_after_the_holidays_lists_no_holiday_as_late(db: Path, capsys) -> None:
+    before = run_json(capsys, db, "today", "--today", "2026-12-31")
+    assert {i["key"] for i in before["due"] if i["kind"] == "holiday"} == {"new-year"}  # tomorrow: late
+    after = run_json(capsys, db, "today", "--today", "2027-01-02")
+    assert [i for i in after["due"] if i["kind"] == "holiday"] == []
+    belated = {(i["contact_name"], i["date"]) for i in after["due"]}
+    assert ("Claire Dubois", "2026-12-31") in belated  # a birthday two days ago may still get a card
+    assert main(["--db", str(db), "today", "--today", "2027-01-02"]) == 0
+    text = capsys.readouterr().out
+    assert f"To post today (2027-01-02): {len(after['due'])} cards" in text
+    assert "Christmas" not in text and "New Year" not in text

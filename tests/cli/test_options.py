@@ -23,6 +23,8 @@ DATED = {
     "demo": ["--out", "x"],
     "occasions": [],
     "today": [],
+    "log": ["1", "order"],
+    "history": [],
 }
 
 
@@ -66,3 +68,46 @@ def test_a_bad_date_is_a_usage_error(capsys) -> None:
         build_parser().parse_args(["today", "--today", "2026-02-30"])
     assert exit_.value.code == 2
     assert "'2026-02-30' is not a date (use YYYY-MM-DD)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["mailing", "--template", "birthday-balloons", "--year", "99999"],
+     "argument --year: '99999' is out of range: use a year from 1900 to 2200"),
+    (["mailing", "--template", "birthday-balloons", "--year", "1800"],
+     "argument --year: '1800' is out of range: use a year from 1900 to 2200"),
+    (["mailing", "--template", "birthday-balloons", "--year", "next"],
+     "argument --year: 'next' is not a year (use YYYY, e.g. 2026)"),
+    (["mailing", "--template", "birthday-balloons", "--days", "-1"],
+     "argument --days: -1 is out of range: use 0 to 3660 days"),
+    (["occasions", "--from", "9999-12-30"],
+     "argument --from: '9999-12-30' is out of range: use a date from 1900 to 2200"),
+    (["occasions", "--days", "100000"], "argument --days: 100000 is out of range: use 1 to 3660 days"),
+    (["occasions", "--days", "many"], "argument --days: 'many' is not a number of days"),
+    (["today", "--today", "0001-01-01"], "argument --today: '0001-01-01' is out of range"),
+    (["log", "1", "order", "--date", "2201-01-01"], "argument --date: '2201-01-01' is out of range"),
+])
+def test_years_dates_and_day_counts_out_of_range_are_usage_errors(args: list[str], message: str,
+                                                                  capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_the_edges_of_the_range_are_fine() -> None:
+    parser = build_parser()
+    args = parser.parse_args(["mailing", "--template", "birthday-balloons", "--year", "2200", "--days", "0"])
+    assert (args.year, args.days) == (2200, 0)
+    args = parser.parse_args(["occasions", "--from", "1900-01-01", "--days", "3660"])
+    assert (args.start, args.days) == (dt.date(1900, 1, 1), 3660)
+
+
+@pytest.mark.parametrize("command", SELECTING)
+def test_every_command_that_makes_a_batch_takes_the_same_order(command: str, capsys) -> None:
+    parser = build_parser()
+    assert parser.parse_args([command, *SELECTING[command], "--all"]).order == "name"
+    assert parser.parse_args([command, *SELECTING[command], "--all", "--order", "postal"]).order == "postal"
+    with pytest.raises(SystemExit):
+        parser.parse_args([command, *SELECTING[command], "--all", "--order", "zip"])
+    assert "invalid choice: 'zip' (choose from 'name', 'postal')" in capsys.readouterr().err
