@@ -30,7 +30,7 @@ def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:
             raise UsageError(f"--set takes NAME=VALUE, not {item!r}")
         changes.append((name.strip(), value))
     with ctx.open_store() as store:
-        settings = update_settings(store, changes) if changes else store.settings.load()
+        settings = update_settings(store, changes, paths=ctx.paths) if changes else store.settings.load()
     flat = flat_settings(settings)
     if args.json:
         ctx.print_json(flat)

@@ -17,15 +17,23 @@ SERVICE_TYPE = "700"
 _ZIP = re.compile(r"^(\d{5})(?:[-\s]?(\d{4})(\d{2})?)?$")
 
 
-def check_mailer_id(mailer_id: str) -> str:
-    """The mailer ID's digits; raises StudioError unless it is a valid USPS mailer ID
-    (6 digits starting 0-8, or 9 digits starting with 9)."""
+def mailer_id_problem(mailer_id: str) -> str | None:
+    """Why ``mailer_id`` is not a USPS mailer ID (6 digits starting 0-8, or 9 digits
+    starting with 9), in words for the user; None when it is one."""
     digits = mailer_id.strip().replace(" ", "")
     if not digits.isdigit() or not ((len(digits) == 6 and digits[0] != "9") or
                                     (len(digits) == 9 and digits[0] == "9")):
-        raise StudioError(f"the mailer ID {mailer_id!r} in settings is not a USPS mailer ID "
-                          "(6 digits not starting with 9, or 9 digits starting with 9)")
-    return digits
+        return (f"{mailer_id.strip()!r} is not a USPS mailer ID "
+                "(6 digits not starting with 9, or 9 digits starting with 9)")
+    return None
+
+
+def check_mailer_id(mailer_id: str) -> str:
+    """The mailer ID's digits; raises StudioError unless it is a valid USPS mailer ID."""
+    problem = mailer_id_problem(mailer_id)
+    if problem:
+        raise StudioError(f"the mailer ID in settings: {problem}")
+    return mailer_id.strip().replace(" ", "")
 
 
 def routing_code(zip_code: str) -> str | None:

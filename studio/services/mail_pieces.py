@@ -42,6 +42,10 @@ from studio.store import Store
 from studio.store.contacts import sort_name
 
 ORDERS = ("name", "postal")
+# What a printer calibration may be: offsets in mm, scale factors. Anything wider is a
+# typo, not a printer.
+CALIBRATION_LIMITS = {"offset_x": (-20.0, 20.0), "offset_y": (-20.0, 20.0), "scale_x": (0.9, 1.1),
+                      "scale_y": (0.9, 1.1)}
 
 
 @dataclass
@@ -358,14 +362,14 @@ def set_calibration(store: Store, *, offset_x: float | None = None, offset_y: fl
                     reset: bool = False) -> Calibration:
     """Change the printer calibration in settings; returns the calibration now in force.
 
-    Offsets are millimetres (within ±20), scales factors (0.9 to 1.1): anything wider is
-    a typo, not a printer.
+    Offsets are millimetres, scales factors, within `CALIBRATION_LIMITS`.
     """
     with store.transaction():
         settings = store.settings.load()
         calibration = Calibration() if reset else dataclasses.replace(settings.calibration)
-        for name, value, low, high in (("offset_x", offset_x, -20, 20), ("offset_y", offset_y, -20, 20),
-                                       ("scale_x", scale_x, 0.9, 1.1), ("scale_y", scale_y, 0.9, 1.1)):
+        given = {"offset_x": offset_x, "offset_y": offset_y, "scale_x": scale_x, "scale_y": scale_y}
+        for name, (low, high) in CALIBRATION_LIMITS.items():
+            value = given[name]
             if value is None:
                 continue
             if not low <= value <= high:

@@ -1,24 +1,50 @@
-"""Reading and changing the user's settings by name, e.g. ``sender.address.city``.
+"""Reading, changing and checking the user's settings by name, e.g. ``sender.address.city``.
 
-The desktop app edits `Settings` through its forms; this is the same thing for scripts
-and the command line: one dotted name, one text value, checked and converted to the
-field's type.
+The desktop app edits `Settings` through its forms and saves them with `save_settings`;
+scripts and the command line change them with `update_settings`: one dotted name, one text
+value, converted to the field's type. Both check every changed value before anything is
+saved (`setting_problems`) and raise `InvalidSettings`, which names each setting at fault
+with a sentence a person can act on, so a value that would only fail later (a mailer ID
+the barcode cannot use, a holiday nobody knows, mail posted after the day) never gets in.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import typing
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any
 
-from studio.errors import UsageError
+from babel import Locale, UnknownLocaleError
+
+from studio.errors import StudioError, UsageError
+from studio.occasions.calendar import load_catalogue
+from studio.paths import AppPaths
+from studio.postal.countries import resolve_country
+from studio.postal.imb import mailer_id_problem
+from studio.services.mail_pieces import CALIBRATION_LIMITS, load_catalog
 from studio.settings import Settings
 from studio.store import Store
 
 _PAPERS = ("letter", "a4")
 # Parts of the shared Address type that mean nothing for the sender's return address.
 _HIDDEN = {"sender.address.label", "sender.address.preferred"}
+
+
+class InvalidSettings(UsageError):
+    """Settings values Card Studio cannot use.
+
+    ``problems`` pairs each dotted setting name with why its value is wrong, for showing
+    beside the field; the message says them all, one a line.
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = list(problems)
+        lines = [f"{name}: {why}" for name, why in self.problems]
+        super().__init__(lines[0] if len(lines) == 1 else
+                         "these settings cannot be used:\n" + "\n".join(f"  {line}" for line in lines))
 
 
 def setting_names(settings: Settings | None = None) -> list[str]:
@@ -43,6 +69,125 @@ def flat_settings(settings: Settings) -> dict[str, Any]:
     return {name: value.value if isinstance(value, Enum) else value
             for name, value in _leaves(settings, "")}
 
+
+# --- checking values ----------------------------------------------------------------------
+
+def _country(text: str) -> str | None:
+    if text.strip() and resolve_country(text) is None:
+        return (f"{text.strip()!r} is not a country Card Studio recognises "
+                "(write its name, e.g. Germany, or its code, DE)")
+    return None
+
+
+def _country_code(code: str) -> str | None:
+    known = resolve_country(code) if len(code) == 2 and code.isalpha() else None
+    if known == code.upper():
+        return None
+    hint = f"{known} is the code for {code!r}" if known else "use a two-letter ISO code such as US, GB or DE"
+    return f"{code!r} is not a country code ({hint})"
+
+
+def _language(text: str) -> str | None:
+    try:
+        Locale.parse(text.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return (f"{text.strip()!r} is not a language code Card Studio knows "
+                "(use one such as en, de, fr or pt_BR)")
+    return None
+
+
+def _holidays(keys: list[str]) -> str | None:
+    known = load_catalogue().keys()
+    unknown = [key for key in keys if key not in known]
+    if not unknown:
+        return None
+    names = ", ".join(repr(key) for key in unknown)
+    verb = "is not a holiday" if len(unknown) == 1 else "are not holidays"
+    # Short words such as "xmas" only come near at a low cutoff (as `studio mailing --occasion`).
+    close = [match for key in unknown for match in difflib.get_close_matches(key, known, n=1, cutoff=0.45)]
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    return f"{names} {verb} Card Studio knows ({hint}choose from {', '.join(sorted(known))})"
+
+
+def _transit_by_country(days: dict[str, int]) -> str | None:
+    wrong = [f"{code} is not a country code" for code in days if _country_code(code)]
+    wrong += [f"{code}={value} is fewer than 0 days" for code, value in days.items() if value < 0]
+    return ", ".join(wrong) + " (use CODE=DAYS, e.g. DE=6)" if wrong else None
+
+
+def _not_negative(value: int) -> str | None:
+    return f"{value} is fewer than 0 days" if value < 0 else None
+
+
+def _calibration(name: str) -> Callable[[float], str | None]:
+    low, high = CALIBRATION_LIMITS[name]
+
+    def check(value: float) -> str | None:
+        return None if low <= value <= high else f"{value:g} is outside {low:g} to {high:g}"
+    return check
+
+
+def _catalog_entry(kind: str, paths: AppPaths | None) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        try:
+            catalog = load_catalog(paths)
+            catalog.envelope(value) if kind == "envelope" else catalog.label(value)
+        except StudioError as exc:
+            return str(exc)
+        return None
+    return check
+
+
+def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
+    """The check of each setting that has one: value in, a sentence or None out."""
+    checks: dict[str, Callable[[Any], str | None]] = {
+        "sender.address.country": _country,
+        "sender.mailer_id": lambda text: mailer_id_problem(text) if text.strip() else None,
+        "home_country": _country_code,
+        "language": _language,
+        "paper": lambda text: None if text in _PAPERS else f"{text!r} is not a paper size; use letter or a4",
+        "envelope_size": _catalog_entry("envelope", paths),
+        "label_stock": _catalog_entry("label", paths),
+        "holidays": _holidays,
+        "transit_days_by_country": _transit_by_country,
+    }
+    for name in ("transit_days_domestic", "transit_days_international", "preparation_days",
+                 "not_thanked_days"):
+        checks[name] = _not_negative
+    for name in CALIBRATION_LIMITS:
+        checks[f"calibration.{name}"] = _calibration(name)
+    return checks
+
+
+def setting_problems(settings: Settings, names: Iterable[str] | None = None, *,
+                     paths: AppPaths | None = None) -> list[tuple[str, str]]:
+    """Each value of ``settings`` Card Studio cannot use, as (dotted name, why).
+
+    Only ``names`` are checked when given (what a user just changed: a value saved by an
+    older version is not held against an unrelated change). ``paths`` finds the user's
+    own label and envelope stock.
+    """
+    values = flat_settings(settings)
+    wanted = list(values) if names is None else [name for name in values if name in set(names)]
+    checks = _checks(paths)
+    problems = []
+    for name in wanted:
+        check = checks.get(name)
+        problem = check(values[name]) if check else None
+        if problem:
+            problems.append((name, problem))
+    return problems
+
+
+def check_settings(settings: Settings, names: Iterable[str] | None = None, *,
+                   paths: AppPaths | None = None) -> None:
+    """Raise `InvalidSettings` when `setting_problems` finds any."""
+    problems = setting_problems(settings, names, paths=paths)
+    if problems:
+        raise InvalidSettings(problems)
+
+
+# --- changing values ----------------------------------------------------------------------
 
 def _convert(name: str, kind: Any, text: str) -> Any:
     origin = typing.get_origin(kind)
@@ -74,11 +219,8 @@ def _convert(name: str, kind: Any, text: str) -> Any:
     return text
 
 
-def change_setting(settings: Settings, name: str, text: str) -> Settings:
-    """A copy of ``settings`` with the dotted ``name`` set from ``text``.
-
-    Raises UsageError naming the setting for an unknown name or a value of the wrong kind.
-    """
+def _apply(settings: Settings, name: str, text: str) -> Settings:
+    """A copy of ``settings`` with ``name`` set from ``text``, converted but not checked."""
     parts = name.strip().split(".")
     if name not in setting_names(settings):
         raise UsageError(f"there is no setting {name!r}; `studio settings` lists them")
@@ -87,25 +229,55 @@ def change_setting(settings: Settings, name: str, text: str) -> Settings:
         owners.append(getattr(owners[-1], part))
     kind = typing.get_type_hints(type(owners[-1]))[parts[-1]]
     value = _convert(name, kind, text.strip())
-    if name == "paper" and value not in _PAPERS:
-        raise UsageError("paper takes letter or a4")
     if name == "home_country":
-        if len(value) != 2 or not value.isalpha():
-            raise UsageError("home_country takes a two-letter country code such as US, GB or DE")
         value = value.upper()
-    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-        raise UsageError(f"{name} cannot be negative")
+    elif name == "holidays":
+        value = [key.casefold() for key in value]
+    elif name == "language" and not _language(value):
+        value = str(Locale.parse(value.replace("-", "_")))  # "EN" -> "en", "de-CH" -> "de_CH"
     # Rebuild from the leaf up so the caller's object is left untouched.
     for owner, part in zip(reversed(owners), reversed(parts), strict=True):
         value = dataclasses.replace(owner, **{part: value})
     return value
 
 
-def update_settings(store: Store, changes: list[tuple[str, str]]) -> Settings:
-    """Apply ``(name, text)`` changes to the saved settings, all or none, and save them."""
+def change_setting(settings: Settings, name: str, text: str, *, paths: AppPaths | None = None) -> Settings:
+    """A copy of ``settings`` with the dotted ``name`` set from ``text``.
+
+    Raises UsageError naming the setting for an unknown name or a value of the wrong
+    kind, `InvalidSettings` for a value Card Studio cannot use.
+    """
+    changed = _apply(settings, name, text)
+    check_settings(changed, [name], paths=paths)
+    return changed
+
+
+def update_settings(store: Store, changes: list[tuple[str, str]], *,
+                    paths: AppPaths | None = None) -> Settings:
+    """Apply ``(name, text)`` changes to the saved settings, all or none, and save them.
+
+    Raises UsageError for an unknown name or a value of the wrong kind, `InvalidSettings`
+    listing every value Card Studio cannot use; nothing is saved then.
+    """
     settings = store.settings.load()
     for name, text in changes:
-        settings = change_setting(settings, name, text)
+        settings = _apply(settings, name, text)
+    check_settings(settings, [name for name, _ in changes], paths=paths)
+    with store.transaction():
+        store.settings.save(settings)
+    return settings
+
+
+def save_settings(store: Store, settings: Settings, *, paths: AppPaths | None = None) -> Settings:
+    """Save ``settings`` edited as a whole (the desktop Settings view).
+
+    Every value that differs from the saved settings is checked first; raises
+    `InvalidSettings` (its ``problems`` name the fields) and saves nothing if one is wrong.
+    """
+    before = flat_settings(store.settings.load())
+    after = flat_settings(settings)
+    changed = [name for name, value in after.items() if before.get(name) != value]
+    check_settings(settings, changed, paths=paths)
     with store.transaction():
         store.settings.save(settings)
     return settings
