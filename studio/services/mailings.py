@@ -14,6 +14,7 @@ mailing leaves neither a half folder nor a history entry.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
@@ -53,8 +54,8 @@ from studio.store import Store
 from studio.store.history import Mailing, MailingItem
 
 __all__ = ["DEFAULT_DUE_DAYS", "MailingPlan", "MailingRequest", "MailingResult", "Recipient", "Skipped",
-           "delete_mailing", "find_mailing", "get_template", "mailing_history", "mark_sent", "plan_mailing",
-           "produce_mailing", "with_output"]
+           "default_stock_ids", "delete_mailing", "find_mailing", "get_template", "mailing_history",
+           "mark_sent", "plan_mailing", "produce_mailing", "with_output"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,23 @@ class MailingResult:
     plan: MailingPlan
     fit_notes: list[FitNote] = field(default_factory=list)  # text shrunk or overflowing, per card
 
+
+
+# --- the stock it prints on ----------------------------------------------------------
+
+
+def default_stock_ids(settings: Settings, paths: AppPaths | None = None) -> tuple[str | None, str | None]:
+    """The catalog ids of ``settings``' envelope size and label stock, which a new mailing
+    starts from. Settings may hold any name the catalog accepts ("#10" gives "no10",
+    "L7160" gives "avery-l7160"); a name it does not know, or a custom envelope size, gives None.
+    """
+    catalog = mail_pieces.load_catalog(paths)
+    envelope = stock = None
+    with contextlib.suppress(StudioError):
+        envelope = catalog.envelope(settings.envelope_size).id if settings.envelope_size else None
+    with contextlib.suppress(StudioError):
+        stock = catalog.label(settings.label_stock).id if settings.label_stock else None
+    return (envelope if envelope in catalog.envelopes else None), stock
 
 
 # --- history -------------------------------------------------------------------------

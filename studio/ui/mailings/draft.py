@@ -15,6 +15,7 @@ from typing import Any
 
 from studio.paths import AppPaths
 from studio.services.occasions import PERSONAL_OCCASIONS, OccasionChoice, occasion_names
+from studio.settings import Settings
 from studio.store import Store
 
 # The wizard pages and the history view import these from here.
@@ -74,17 +75,22 @@ class WizardChoices:
     envelopes: list[tuple[str, str]]  # (id, caption)
     stocks: list[Any]  # LabelStock
     templates: list[Any]  # CardTemplate
+    default_envelope: str | None = None  # Settings' envelope size as an id of ``envelopes``
+    default_stock: str | None = None  # Settings' label stock as an id of ``stocks``
 
 
-def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
-    """Everything the wizard offers (pool thread, own store)."""
+def load_choices(store: Store, paths: AppPaths, settings: Settings | None = None) -> WizardChoices:
+    """Everything the wizard offers (pool thread, own store); the defaults from ``settings``
+    (the stored settings when None)."""
     from studio.services import mail_pieces
     from studio.services.cards import list_templates
+    from studio.services.mailings import default_stock_ids
     from studio.services.occasions import mailing_occasions
 
     occasions = mailing_occasions()
     envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
     stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
+    default_envelope, default_stock = default_stock_ids(settings or store.settings.load(), paths)
     return WizardChoices(
         occasions=occasions,
         tags=store.contacts.all_tags(),
@@ -92,6 +98,8 @@ def load_choices(store: Store, paths: AppPaths) -> WizardChoices:
         envelopes=envelopes,
         stocks=stocks,
         templates=list_templates(paths).templates,
+        default_envelope=default_envelope,
+        default_stock=default_stock,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -90,23 +91,30 @@ class OutputPage(QWizardPage):
         self.order.currentIndexChanged.connect(lambda *_: self._update())
 
     def set_choices(self, choices: WizardChoices) -> None:
+        """Fill the lists and preselect: the draft's envelope, sheet and order when it has
+        them (chosen last time), else the defaults from Settings."""
         draft = self._wizard.draft
-        settings = self._wizard.context.settings
+        # Filling the lists moves their current item, which would write the first entry into
+        # the draft: read the draft first and keep the lists quiet until all is set.
+        envelopes = (draft.envelope, choices.default_envelope)
+        stocks = (draft.stock, choices.default_stock)
+        output, start, order = draft.output, draft.start, draft.order
+        quiet = [QSignalBlocker(widget) for widget in (self.envelope, self.stock, self.order, self.kind)]
         for envelope_id, caption in choices.envelopes:
             self.envelope.addItem(caption, envelope_id)
-        for stock in choices.stocks:
-            self._stocks[stock.id] = stock
+        for sheet in choices.stocks:
+            self._stocks[sheet.id] = sheet
             self.stock.addItem(
-                f"{stock.brand} {stock.part} — {stock.nx}×{stock.ny} on {stock.paper.upper()}", stock.id
+                f"{sheet.brand} {sheet.part} — {sheet.nx}×{sheet.ny} on {sheet.paper.upper()}", sheet.id
             )
-        self.envelope.setCurrentIndex(
-            max(self.envelope.findData(draft.envelope or settings.envelope_size), 0)
-        )
-        self.stock.setCurrentIndex(max(self.stock.findData(draft.stock or settings.label_stock), 0))
-        self.order.setCurrentIndex(max(self.order.findData(draft.order), 0))
-        (self.labels if draft.output == "labels" else self.envelopes).setChecked(True)
-        self._stock_changed()
-        self.start.setValue(draft.start)
+        _preselect(self.envelope, envelopes)
+        _preselect(self.stock, stocks)
+        self.order.setCurrentIndex(max(self.order.findData(order), 0))
+        (self.labels if output == "labels" else self.envelopes).setChecked(True)
+        for blocker in quiet:
+            blocker.unblock()
+        self._stock_changed()  # the drawing and the last label of the sheet, then the draft
+        self.start.setValue(start)
 
     def _stock_changed(self, *_: object) -> None:
         stock = self._stocks.get(self.stock.currentData())
@@ -130,3 +138,9 @@ class OutputPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         draft = self._wizard.draft
         return bool(draft.stock if draft.output == "labels" else draft.envelope)
+
+
+def _preselect(combo: QComboBox, wanted: tuple[str | None, ...]) -> None:
+    """Make the first of ``wanted`` that ``combo`` offers current (else its first item)."""
+    found = (combo.findData(value) for value in wanted if value)
+    combo.setCurrentIndex(next((index for index in found if index >= 0), 0))

@@ -3,7 +3,8 @@
 Each page writes its choices into one `MailingDraft`; the Review page plans the mailing
 with the service (a dry run), the Produce page makes it, the Done page opens, prints
 and marks it posted. The last output, envelope size, label sheet, order and folder are
-remembered (QSettings) for next time.
+remembered (QSettings) for next time; a remembered envelope size or label sheet gives
+way to the default in Settings once that default is changed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from studio.ui.mailings.pages_review import ReviewPage
 from studio.ui.mailings.preset import MailingPreset
 
 _REMEMBERED = ("output", "envelope", "stock", "order")
+# A remembered envelope or sheet is kept with the Settings default it was chosen against.
+_SETTINGS_DEFAULT = {"envelope": "envelope_size", "stock": "label_stock"}
 
 
 class MailingWizard(QWizard):
@@ -60,10 +63,10 @@ class MailingWizard(QWizard):
         ):
             self.button(which).setMinimumWidth(150)  # "Make the PDFs" must not be cut
         self.accepted.connect(self._remember)
-        paths = context.paths
+        paths, settings = context.paths, context.settings
 
         def work(store: Store, _: Any) -> WizardChoices:
-            return load_choices(store, paths)
+            return load_choices(store, paths, settings)
 
         context.tasks.start(
             context.tasks.with_store(work),
@@ -77,7 +80,7 @@ class MailingWizard(QWizard):
         draft = MailingDraft()
         for name in _REMEMBERED:
             value = settings.value(f"mailings/{name}")
-            if isinstance(value, str) and value:
+            if isinstance(value, str) and value and self._still_chosen(name):
                 setattr(draft, name, value)
         if preset is not None:
             draft.occasion = preset.occasion
@@ -105,9 +108,20 @@ class MailingWizard(QWizard):
     def remember_folder_base(self, base: Path) -> None:
         self.context.ui_settings.setValue("mailings/folder_base", str(base))
 
+    def _still_chosen(self, name: str) -> bool:
+        """False for a remembered envelope or sheet once Settings' default has changed since
+        (Settings then win), or one remembered without its default (before that was kept)."""
+        if name not in _SETTINGS_DEFAULT:
+            return True
+        against = self.context.ui_settings.value(f"mailings/{name}_default")
+        return isinstance(against, str) and against == getattr(self.context.settings, _SETTINGS_DEFAULT[name])
+
     def _remember(self) -> None:
         for name in _REMEMBERED:
             self.context.ui_settings.setValue(f"mailings/{name}", getattr(self.draft, name) or "")
+        for name, default in _SETTINGS_DEFAULT.items():
+            value = getattr(self.context.settings, default)
+            self.context.ui_settings.setValue(f"mailings/{name}_default", value)
 
     def reject(self) -> None:
         """Cancel: a mailing being made is stopped first (nothing is kept), then the wizard closes."""

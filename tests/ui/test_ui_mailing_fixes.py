@@ -1,0 +1,84 @@
+"""Mailing wizard and history fixes: Settings' defaults preselected, printing progress that
+survives the job ending under it, the last page's buttons legible and whole, names in the history."""
+
+from __future__ import annotations
+
+from studio.store import open_store
+from studio.ui.mailings.preset import MailingPreset
+
+
+def _settings(app_paths, **values) -> None:  # noqa: ANN001
+    with open_store(app_paths.db_path) as store, store.transaction():
+        settings = store.settings.load()
+        for name, value in values.items():
+            setattr(settings, name, value)
+        store.settings.save(settings)
+
+
+def _wizard(qtbot, window, preset=None):  # noqa: ANN001, ANN202
+    view = window.show_view("mailings")
+    view.start(preset)
+    wizard = view.wizard
+    qtbot.waitUntil(lambda: wizard.choices is not None, timeout=30000)
+    return view, wizard
+
+
+def _close(qtbot, wizard) -> None:  # noqa: ANN001
+    wizard.reject()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=10000)
+
+
+# --- 1. Settings' envelope and label sheet are preselected -------------------------------
+
+
+def test_output_page_preselects_the_envelope_and_sheet_from_settings(
+    qtbot, open_app, seed, person, app_paths
+) -> None:
+    seed(person("Priya", "Raman"))
+    # "L7160" is how a user may write it (`studio settings set label_stock L7160`): the id is avery-l7160.
+    _settings(app_paths, envelope_size="a2", label_stock="L7160")
+    window, _ = open_app()
+    view, wizard = _wizard(qtbot, window, MailingPreset(occasion="christmas", year=2026, tag="customer"))
+    page = wizard.output
+    assert page.envelope.currentData() == "a2", page.envelope.currentText()
+    assert page.stock.currentData() == "avery-l7160", page.stock.currentText()
+    assert page.envelope.findData("a2") > 0 and page.stock.findData("avery-l7160") > 0  # not the first ones
+    assert (wizard.draft.envelope, wizard.draft.stock) == ("a2", "avery-l7160")
+    assert page.envelopes.isChecked() and wizard.draft.output == "envelopes"
+    assert page.start.maximum() == 21  # 3 x 7 labels on an L7160 sheet
+    _close(qtbot, wizard)
+
+
+def test_a_remembered_choice_wins_until_settings_change_their_default(qtbot, open_app, app_paths) -> None:
+    _settings(app_paths, envelope_size="a2", label_stock="avery-5160")
+    window, context = open_app()
+    ui = context.ui_settings
+
+    # Chosen last time against today's defaults: kept, with the output and order chosen then.
+    for key, value in {
+        "output": "labels", "envelope": "c6", "stock": "avery-5162", "order": "postal",
+        "envelope_default": "a2", "stock_default": "avery-5160",
+    }.items():
+        ui.setValue(f"mailings/{key}", value)
+    view, wizard = _wizard(qtbot, window)
+    page = wizard.output
+    assert page.envelope.currentData() == "c6" and page.stock.currentData() == "avery-5162"
+    assert page.labels.isChecked() and page.order.currentData() == "postal"
+    assert (wizard.draft.output, wizard.draft.order) == ("labels", "postal")
+    _close(qtbot, wizard)
+
+    # The user then makes C5 and the L7163 their defaults in Settings: those win now.
+    context.settings.envelope_size, context.settings.label_stock = "c5", "avery-l7163"
+    view, wizard = _wizard(qtbot, window)
+    assert wizard.output.envelope.currentData() == "c5"
+    assert wizard.output.stock.currentData() == "avery-l7163"
+    _close(qtbot, wizard)
+
+    # A choice remembered without its default (before the fix, when the first list entry was
+    # remembered whatever the user meant) gives way to Settings too.
+    ui.remove("mailings/envelope_default")
+    ui.remove("mailings/stock_default")
+    ui.setValue("mailings/envelope", "no10")
+    view, wizard = _wizard(qtbot, window)
+    assert wizard.output.envelope.currentData() == "c5"
+    _close(qtbot, wizard)
