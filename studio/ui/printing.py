@@ -122,16 +122,20 @@ class PrintJob:
         progress.canceled.connect(task.cancel)
 
     def _step(self, done: int, total: int, what: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-            self.progress.setLabelText(what)
+        # setValue() on a modal progress dialog processes events, so the job may finish (and
+        # `_finish` drop the dialog) inside it: set the value last, on a reference of our own.
+        progress = self.progress
+        if progress is None:
+            return
+        progress.setLabelText(what)
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
 
     def _finish(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress = None
+        progress, self.progress = self.progress, None
+        if progress is not None:
+            progress.canceled.disconnect()
+            progress.close()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -3,6 +3,10 @@ survives the job ending under it, the last page's buttons legible and whole, nam
 
 from __future__ import annotations
 
+import pdfplumber
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
+
 from studio.store import open_store
 from studio.ui.mailings.preset import MailingPreset
 
@@ -82,3 +86,38 @@ def test_a_remembered_choice_wins_until_settings_change_their_default(qtbot, ope
     view, wizard = _wizard(qtbot, window)
     assert wizard.output.envelope.currentData() == "c5"
     _close(qtbot, wizard)
+
+
+# --- 2. printing's progress dialog -------------------------------------------------------
+
+
+def test_print_progress_survives_the_job_ending_while_the_dialog_processes_events(
+    qtbot, open_app, tmp_path
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from studio.ui.printing import PrintJob
+
+    window, context = open_app()
+    source = tmp_path / "cards.pdf"
+    canvas = Canvas(str(source), pagesize=(612, 792))
+    for name in ("Zoë", "Priya"):
+        canvas.drawString(100, 700, name)
+        canvas.showPage()
+    canvas.save()
+    job = PrintJob([source], context, window)
+    job.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    job.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    job.printer.setResolution(72)
+    job.start()
+    dialog = job.progress
+    dialog.forceShow()  # shown: setValue() on the window-modal dialog now processes events
+    # The job's end arrives while setValue() processes events, and drops the dialog.
+    QTimer.singleShot(0, job._finish)
+    job._step(1, 2, "Printing page 2 of 2")  # raised AttributeError on None
+    assert job.progress is None and not dialog.isVisible()
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30000)
+    job._step(2, 2, "Printed")  # a report after the end changes nothing
+    assert job.progress is None
+    with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
+        assert len(pdf.pages) == 2

@@ -98,6 +98,8 @@ class ProducePage(QWizardPage):
             self.task.cancel()
 
     def _progress(self, done: int, total: int, what: str) -> None:
+        if self.state != "running":  # a report still queued when the mailing was finished or stopped
+            return
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
