@@ -162,6 +162,7 @@ class PdfReadyDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(label(path.name), 1)
             open_button = QPushButton("Open")
+            open_button.setAutoDefault(False)
             open_button.clicked.connect(lambda *_, p=path: open_path(p))
             row.addWidget(open_button)
             layout.addLayout(row)
@@ -172,7 +173,10 @@ class PdfReadyDialog(QDialog):
         print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
         print_button.setIcon(icons.icon("print"))
         print_button.clicked.connect(self.print_all)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for action in (folder, print_button):
+            action.setAutoDefault(False)
+        # Return closes; no other button takes the default's look (teal, bold, its icon dark).
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).setDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

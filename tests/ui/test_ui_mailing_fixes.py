@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pdfplumber
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton, QWizard
 
 from studio.store import open_store
 from studio.ui.mailings.preset import MailingPreset
@@ -121,3 +123,55 @@ def test_print_progress_survives_the_job_ending_while_the_dialog_processes_event
     assert job.progress is None
     with pdfplumber.open(tmp_path / "printed.pdf") as pdf:
         assert len(pdf.pages) == 2
+
+
+# --- 3. the last page: no button cut, no dark icon on teal ----------------------------
+
+
+def _text_fits(button: QPushButton) -> bool:
+    """Whether the button is wide enough for its text in the font it is drawn in (the
+    default button's and primary buttons' text is bold: see studio/ui/style.py)."""
+    font = QFont(button.font())
+    if button.isDefault() or button.objectName() == "primary":
+        font.setWeight(QFont.Weight.DemiBold)
+    needed = QFontMetrics(font).horizontalAdvance(button.text().replace("&", ""))
+    if not button.icon().isNull():
+        needed += button.iconSize().width() + 4
+    return button.width() >= needed + 2 * 14 + 2  # padding 6px 14px, 1px border
+
+
+def test_ready_to_print_page_shows_whole_buttons_and_light_icons_on_teal(
+    qtbot, open_app, seed, person, tmp_path
+) -> None:
+    seed(person("Zoë", "Ångström-Núñez"), person("Priya", "Raman"))
+    window, context = open_app()
+    view, wizard = _wizard(qtbot, window, MailingPreset(occasion="christmas", year=2026, tag="customer"))
+    wizard.resize(860, 620)  # its default size
+    for _ in range(3):
+        page = wizard.currentPage()
+        qtbot.waitUntil(page.isComplete, timeout=60000)
+        wizard.next()
+    review = wizard.review
+    qtbot.waitUntil(lambda: review.plan is not None, timeout=60000)
+    review.folder.setText(str(tmp_path / "christmas"))
+    wizard.next()
+    done = wizard.finished_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is done, timeout=120000)
+    qtbot.wait(50)  # let the page lay out and take focus
+
+    produce = wizard.produce
+    detail = produce.detail.text()
+    produce._progress(1, 9, "a late report")  # one still queued when the mailing was finished
+    assert produce.detail.text() == detail and produce.bar.value() == produce.bar.maximum()
+
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    buttons = [b for b in done.findChildren(QPushButton) if b.isVisible()]
+    assert {"Show folder", "Print…", "Mark as posted today", "Open"} <= {b.text() for b in buttons}
+    for button in buttons:
+        button.setFocus()  # focus is what made "Show folder" the default (teal, bold, cut) before
+        assert not button.isDefault(), f"{button.text()!r} took the default button's look"
+        assert _text_fits(button), f"{button.text()!r} is cut: {button.width()} px"
+        if not button.icon().isNull():
+            assert button.objectName() != "primary"  # page icons are dark: never on teal
+    assert finish.isDefault() and _text_fits(finish)
+    wizard.button(QWizard.WizardButton.FinishButton).click()

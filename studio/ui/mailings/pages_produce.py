@@ -211,6 +211,7 @@ class DonePage(QWizardPage):
             row = QHBoxLayout()
             row.addWidget(label(Path(path).name), 1)
             open_button = QPushButton("Open")
+            open_button.setAutoDefault(False)  # Return stays with Done (see MailingWizard)
             open_button.clicked.connect(lambda *_, p=Path(path): open_path(p))
             row.addWidget(open_button)
             self.files.addLayout(row)

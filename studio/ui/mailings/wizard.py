@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, QStandardPaths
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
 from studio.store import Store
 from studio.ui.context import AppContext
@@ -55,6 +55,10 @@ class MailingWizard(QWizard):
         self.finished_page = DonePage(self)
         for page in (self.recipients, self.card, self.output, self.review, self.produce, self.finished_page):
             self.addPage(page)
+            for page_button in page.findChildren(QPushButton):
+                # Return stays with Next/Done; a page's button that took it would also take on
+                # the default button's look (teal, bold: its text no longer fits, its icon dark).
+                page_button.setAutoDefault(False)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
         for which in (
             QWizard.WizardButton.CommitButton,
