@@ -18,18 +18,20 @@ import contextlib
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.cards import card_context, fill_card
 from studio.errors import StudioError, UsageError
+from studio.model import EnvelopeSize, LabelStock
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards
 from studio.render.layout import CardLayout, FitNote
+from studio.render.stocks import StockCatalog
 from studio.services import mail_pieces
-from studio.services.cards import get_template
+from studio.services.cards import get_template, list_templates
 from studio.services.mailing_files import (
     CARDS_PDF,
     CSV_NAME,
@@ -49,12 +51,14 @@ from studio.services.mailing_plan import (
     plan_mailing,
     with_output,
 )
+from studio.services.occasions import occasion_names
 from studio.settings import Settings
 from studio.store import Store
 from studio.store.history import Mailing, MailingItem
 
-__all__ = ["DEFAULT_DUE_DAYS", "MailingPlan", "MailingRequest", "MailingResult", "Recipient", "Skipped",
-           "default_stock_ids", "delete_mailing", "find_mailing", "get_template", "mailing_history",
+__all__ = ["DEFAULT_DUE_DAYS", "HistoryNames", "MailingPlan", "MailingRequest", "MailingResult", "Recipient",
+           "Skipped", "default_stock_ids", "delete_mailing", "describe_output", "envelope_short_name",
+           "find_mailing", "get_template", "history_names", "label_stock_name", "mailing_history",
            "mark_sent", "plan_mailing", "produce_mailing", "with_output"]
 
 
@@ -85,12 +89,71 @@ def default_stock_ids(settings: Settings, paths: AppPaths | None = None) -> tupl
     return (envelope if envelope in catalog.envelopes else None), stock
 
 
+def envelope_short_name(size: EnvelopeSize) -> str:
+    """What a user calls an envelope: its name without the measurements ("#10", "A2", "C6")."""
+    return size.name.split(" (")[0]
+
+
+def label_stock_name(stock: LabelStock) -> str:
+    """What a user calls a label sheet: brand and part ("Avery 5160")."""
+    return f"{stock.brand} {stock.part}"
+
+
 # --- history -------------------------------------------------------------------------
 
 
 def mailing_history(store: Store) -> list[Mailing]:
     """Every mailing, newest first, with its cards."""
     return store.history.mailings()
+
+
+@dataclass(frozen=True)
+class HistoryNames:
+    """What a user reads for the ids a mailing history records: occasion keys, template
+    ids and outputs (see `MailingRequest.output`). An id without a name here (a template
+    deleted since) is best shown as it was recorded."""
+
+    occasions: dict[str, str] = field(default_factory=dict)
+    templates: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+
+
+def history_names(mailings: Sequence[Mailing], paths: AppPaths | None = None) -> HistoryNames:
+    """The names of everything ``mailings`` record, from the occasion, template and stock catalogs."""
+    occasions = {m.occasion for m in mailings} | {i.occasion for m in mailings for i in m.items}
+    templates = {t.id: t.name for t in list_templates(paths).templates} if paths is not None else {}
+    catalog = mail_pieces.load_catalog(paths)
+    return HistoryNames(
+        occasions=occasion_names(occasions),
+        templates={m.template: templates[m.template] for m in mailings if m.template in templates},
+        outputs={m.output: describe_output(m.output, catalog) for m in mailings},
+    )
+
+
+def describe_output(output: str, catalog: StockCatalog | None = None) -> str:
+    """A recorded output as a user reads it: "envelopes:no10+labels:avery-5160@4" gives
+    "#10 envelopes, Avery 5160 labels from label 4". A size or sheet ``catalog`` (the
+    bundled stock when None) does not know is shown by its recorded id."""
+    catalog = catalog or mail_pieces.load_catalog()
+    parts = []
+    for piece in filter(None, output.split("+")):
+        kind, _, spec = piece.partition(":")
+        stock, _, start = spec.partition("@")
+        if kind == "envelopes":
+            try:
+                name = envelope_short_name(catalog.envelope(stock))
+            except StudioError:
+                name = stock
+            parts.append(f"{name} envelopes")
+        elif kind == "labels":
+            try:
+                name = label_stock_name(catalog.label(stock))
+            except StudioError:
+                name = stock
+            parts.append(f"{name} labels" + (f" from label {start}" if start else ""))
+        else:
+            parts.append(piece)
+    return ", ".join(parts)
 
 
 def find_mailing(store: Store, ref: int | str) -> Mailing:

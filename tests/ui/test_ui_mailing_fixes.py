@@ -3,6 +3,8 @@ survives the job ending under it, the last page's buttons legible and whole, nam
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pdfplumber
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontMetrics
@@ -10,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton, QWizard
 
 from studio.store import open_store
+from studio.store.history import Mailing, MailingItem
 from studio.ui.mailings.preset import MailingPreset
 
 
@@ -175,3 +178,37 @@ def test_ready_to_print_page_shows_whole_buttons_and_light_icons_on_teal(
             assert button.objectName() != "primary"  # page icons are dark: never on teal
     assert finish.isDefault() and _text_fits(finish)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+# --- 4. the history shows names, not ids -------------------------------------------------
+
+
+def test_history_shows_card_envelope_and_sheet_names(qtbot, qtmodeltester, open_app, seed, person) -> None:
+    (priya,) = seed(person("Priya", "Raman"))
+    window, context = open_app()
+    with open_store(context.paths.db_path) as store, store.transaction():
+        for occasion, template, output in (
+            ("christmas", "holiday-snow", "envelopes:no10"),
+            ("thank-you", "thank-you-order", "labels:avery-5160@4"),
+            ("birthday", "a-card-since-deleted", "envelopes:dl+labels:no-such-sheet"),
+        ):
+            item = MailingItem(1, priya, "Priya Raman", occasion, dt.date(2026, 12, 25), template)
+            store.history.add_mailing(Mailing(occasion, 2026, template, output, items=[item]))
+    context.events.mailings_changed.emit()
+    view = window.show_view("mailings")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: not context.tasks.busy and context.store.pending == 0, timeout=10000)
+    qtmodeltester.check(view.model)
+    rows = {
+        view.model.mailing(r).template: [view.model.index(r, c).data() for c in range(1, 4)]
+        for r in range(view.model.rowCount())
+    }
+    assert rows["holiday-snow"] == ["Christmas 2026", "Happy holidays", "#10 envelopes"]
+    assert rows["thank-you-order"][1:] == ["Thank you for your order", "Avery 5160 labels from label 4"]
+    # A template deleted since, a sheet no longer in the catalog: shown as recorded.
+    assert rows["a-card-since-deleted"][1:] == ["a-card-since-deleted", "DL envelopes, no-such-sheet labels"]
+
+    christmas = next(m for m in view.model.mailings() if m.template == "holiday-snow")
+    view.table.selectRow(view.model.row_of(christmas.id))
+    assert "Happy holidays" in view.detail_title.text() and "holiday-snow" not in view.detail_title.text()
+    assert "#10 envelopes" in view.detail_info.text() and "NO10" not in view.detail_info.text()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -12,44 +12,55 @@ from studio.store.history import Mailing
 from studio.ui import style
 from studio.ui.table_model import ReadOnlyTableModel
 
+if TYPE_CHECKING:
+    from studio.services.mailings import HistoryNames
+
 MAILING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Made", "Occasion", "Card", "Printed on", "Cards", "Posted")
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def output_text(output: str) -> str:
-    """ "envelopes:a7+labels:avery-5160@4" → "A7 envelopes, avery-5160 labels from label 4"."""
-    parts = []
-    for piece in filter(None, output.split("+")):
-        kind, _, spec = piece.partition(":")
-        stock, _, start = spec.partition("@")
-        if kind == "envelopes":
-            parts.append(f"{stock.upper()} envelopes")
-        elif kind == "labels":
-            parts.append(f"{stock} labels" + (f" from label {start}" if start else ""))
-        else:
-            parts.append(piece)
-    return ", ".join(parts)
-
-
 class MailingHistoryModel(ReadOnlyTableModel):
-    """Newest first; ``MAILING_ROLE`` gives the `Mailing` (with its items)."""
+    """Newest first; ``MAILING_ROLE`` gives the `Mailing` (with its items).
+
+    Occasions, templates and outputs show by the names given with `add_names`
+    (`studio.services.mailings.history_names`); one without a name shows as recorded.
+    """
 
     def __init__(self) -> None:
         super().__init__(COLUMNS)
         self._mailings: list[Mailing] = []
-        self._names: dict[str, str] = {}
+        self._occasions: dict[str, str] = {}
+        self._templates: dict[str, str] = {}
+        self._outputs: dict[str, str] = {}
 
-    def set_mailings(self, mailings: Sequence[Mailing], names: dict[str, str] | None = None) -> None:
-        """``names`` maps occasion keys to what a user reads ("christmas" -> "Christmas")."""
+    def set_mailings(self, mailings: Sequence[Mailing], names: HistoryNames | None = None) -> None:
         self.beginResetModel()
         self._mailings = list(mailings)
-        self._names = dict(names or {})
         self.endResetModel()
+        if names is not None:
+            self.add_names(names)
+
+    def add_names(self, names: HistoryNames) -> None:
+        """Learn ``names`` (they win over names learnt before) and show them."""
+        self._occasions.update(names.occasions)
+        self._templates.update(names.templates)
+        self._outputs.update(names.outputs)
+        if self._mailings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._mailings) - 1, len(COLUMNS) - 1))
 
     def occasion_name(self, key: str) -> str:
-        return self._names.get(key, key)
+        return self._occasions.get(key, key)
+
+    def template_name(self, template_id: str) -> str:
+        return self._templates.get(template_id, template_id)
+
+    def output_name(self, output: str) -> str:
+        return self._outputs.get(output, output)
+
+    def mailings(self) -> list[Mailing]:
+        return list(self._mailings)
 
     def mailing(self, row: int) -> Mailing:
         return self._mailings[row]
@@ -73,8 +84,8 @@ class MailingHistoryModel(ReadOnlyTableModel):
             return (
                 mailing.created_at[:10],
                 f"{self.occasion_name(mailing.occasion)} {mailing.year or ''}".strip(),
-                mailing.template,
-                output_text(mailing.output),
+                self.template_name(mailing.template),
+                self.output_name(mailing.output),
                 str(len(mailing.items)),
                 mailing.sent_at[:10] if mailing.sent_at else "not yet",
             )[column]

@@ -26,7 +26,7 @@ from studio.store import Store
 from studio.store.history import Mailing
 from studio.ui import icons
 from studio.ui.context import AppContext
-from studio.ui.mailings.history_model import MailingHistoryModel, output_text
+from studio.ui.mailings.history_model import MailingHistoryModel
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.printing import PrintJob, open_path
 from studio.ui.table_model import RowsModel
@@ -40,6 +40,7 @@ class MailingsView(QWidget):
         self._context = context
         self.wizard: Any = None
         self.print_job: PrintJob | None = None
+        self._naming = 0  # the latest request for names; older answers are dropped
         self.model = MailingHistoryModel()
         self.items = RowsModel(["#", "Who", "Occasion", "Date"])
 
@@ -126,6 +127,7 @@ class MailingsView(QWidget):
         page_layout(self, self.header, self.stack)
 
         context.events.mailings_changed.connect(self.reload)
+        context.events.templates_changed.connect(lambda: self._learn_names(self.model.mailings()))
         context.events.start_mailing.connect(self.start)
         self.reload()
 
@@ -143,9 +145,11 @@ class MailingsView(QWidget):
         self._context.store.submit(job, self._loaded)
 
     def _loaded(self, loaded: tuple[list[Mailing], dict[str, str]]) -> None:
+        from studio.services.mailings import HistoryNames
+
         mailings, names = loaded
         selected = self.selected()
-        self.model.set_mailings(mailings, names)
+        self.model.set_mailings(mailings, HistoryNames(occasions=names))
         cards = sum(len(m.items) for m in mailings)
         posted = sum(len(m.items) for m in mailings if m.sent_at)
         self.header.subtitle.setText(
@@ -158,6 +162,33 @@ class MailingsView(QWidget):
         row = self.model.row_of(selected.id) if selected is not None and selected.id is not None else None
         self.table.selectRow(row if row is not None else 0)
         self._show_selected()
+        self._learn_names(mailings)
+
+    def _learn_names(self, mailings: list[Mailing]) -> None:
+        """Look up the names of the mailings' templates and stock (a pool thread: reading the
+        template catalog takes a while), then show them instead of the recorded ids."""
+        if not mailings:
+            return
+        paths = self._context.paths
+        self._naming += 1
+        ticket = self._naming
+
+        def work(_: Any) -> Any:
+            from studio.services.mailings import history_names
+
+            return history_names(mailings, paths)
+
+        self._context.tasks.start(
+            work,
+            name="mailing history names",
+            on_done=lambda names: self._named(ticket, names),
+            on_error=lambda exc: self._context.errors.show(exc, self),
+        )
+
+    def _named(self, ticket: int, names: Any) -> None:
+        if ticket == self._naming:
+            self.model.add_names(names)
+            self._show_selected()
 
     def selected(self) -> Mailing | None:
         rows = self.table.selectionModel().selectedRows()
@@ -170,12 +201,12 @@ class MailingsView(QWidget):
             return
         self.detail_title.setText(
             f"{self.model.occasion_name(mailing.occasion)} {mailing.year or ''}".strip()
-            + f" · {mailing.template}"
+            + f" · {self.model.template_name(mailing.template)}"
         )
         posted = f"posted {mailing.sent_at[:10]}" if mailing.sent_at else "not marked as posted yet"
         self.detail_info.setText(
             f"Made {mailing.created_at[:16].replace('T', ' ')} · {len(mailing.items)} cards · "
-            f"{output_text(mailing.output)} · {posted}\n{mailing.folder}"
+            f"{self.model.output_name(mailing.output)} · {posted}\n{mailing.folder}"
         )
         exists = bool(mailing.folder) and Path(mailing.folder).is_dir()
         self.folder_button.setEnabled(exists)
@@ -233,8 +264,9 @@ class MailingsView(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete mailing",
-            f"Forget the mailing of {len(mailing.items)} {mailing.occasion} cards? Its people may then get "
-            "this card again in a new mailing. The PDFs in its folder are left where they are.",
+            f"Forget the mailing of {len(mailing.items)} {self.model.occasion_name(mailing.occasion)} cards? "
+            "Its people may then get this card again in a new mailing. The PDFs in its folder are "
+            "left where they are.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
