@@ -65,15 +65,19 @@ def run_templates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
-    overflow = [n for n in notes if n.status == "overflow"]
-    shrunk = [n for n in notes if n.status != "overflow"]
-    for note in (overflow + shrunk)[:_MAX_NOTES]:
+    problems = [n for n in notes if n.is_problem]
+    shrunk = [n for n in notes if not n.is_problem]
+    for note in (problems + shrunk)[:_MAX_NOTES]:
         ctx.print(f"  {note}")
     if len(notes) > _MAX_NOTES:
         ctx.print(f"  … and {len(notes) - _MAX_NOTES} more")
+    overflow = sum(n.status == "overflow" for n in notes)
     if overflow:
-        ctx.print(f"{len(overflow)} text box{'es' if len(overflow) != 1 else ''} did not fit: "
+        ctx.print(f"{overflow} text box{'es' if overflow != 1 else ''} did not fit: "
                   "shorten the message or the names, or choose another template.")
+    if any(n.missing for n in notes):
+        ctx.print("Some characters have no font in Card Studio and were left out: "
+                  "write those names in Latin letters (e.g. as a nickname), or check the card.")
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -79,9 +79,9 @@ def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:
             ctx.warn(f"  {name}: {reason}")
         if len(summary.skipped) > _SKIPPED_SHOWN:
             ctx.warn(f"  … and {len(summary.skipped) - _SKIPPED_SHOWN} more")
-    for note in summary.overflows:
-        ctx.warn(f"Does not fit: {note}")
-    shrunk = len(summary.fit_notes) - len(summary.overflows)
+    for note in summary.problems:
+        ctx.warn(f"warning: {note}")
+    shrunk = len(summary.fit_notes) - len(summary.problems)
     if shrunk:
         ctx.warn(f"{shrunk} {what.rstrip('s')}{'s' if shrunk != 1 else ''} set smaller to fit")
     pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"

@@ -159,7 +159,7 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
     for s in plan.skipped:
         ctx.warn(f"skipped #{s.contact_id} {s.contact_name}: {s.reason}")
     for note in result.fit_notes:
-        if note.status == "overflow":  # shrinking to fit is normal; text that does not fit is not
+        if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
     post_by = plan.mail_by.isoformat() if plan.mail_by else "-"

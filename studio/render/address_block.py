@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from studio.model import Calibration
-from studio.render.fonts import covers, font_name, font_runs
+from studio.render.fonts import covers, font_name, font_runs, missing_glyphs
 from studio.render.layout import FitNote
 from studio.render.text import set_lines
 
@@ -76,6 +76,7 @@ class _Measured:
     widths: tuple[float, ...]
     ascent: float  # per point of size, of the family's primary face
     descent: float
+    missing: str = ""  # characters no bundled font has: left out of the lines
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,12 @@ class SetBlock:
         return any(self.indents)
 
     def note(self, style: BlockStyle, piece: str, name: str) -> FitNote | None:
-        """A "shrunk" note when the block is set below the style's size, else None."""
-        if self.size < style.size - 1e-6:
-            return FitNote(card=piece, box=name, status="shrunk", size=self.size)
+        """A note when the block is set below the style's size ("shrunk") or lost
+        characters no font has ("missing"), else None."""
+        shrunk = self.size < style.size - 1e-6
+        if shrunk or self.measured.missing:
+            return FitNote(card=piece, box=name, status="shrunk" if shrunk else "missing", size=self.size,
+                           missing=self.measured.missing)
         return None
 
 
@@ -111,15 +115,18 @@ def _face_metrics(face: str) -> tuple[float, float]:
 def _measure(lines: Sequence[str], family: str) -> _Measured:
     primary = font_name(family)
     runs = []
+    missing = ""
     for line in lines:
         # A Latin line the primary face covers is one run (no right-to-left text below
         # U+0250): font_runs' own result, without its per-call checks, because a label run
         # sets tens of thousands of distinct lines. Anything else goes through font_runs.
         simple = line.isascii() or (max(map(ord, line)) < 0x250 and all(covers(primary, ch) for ch in line))
         runs.append(((line, primary),) if simple else font_runs(line, family))
+        if not simple:
+            missing += "".join(ch for ch in missing_glyphs(line, family) if ch not in missing)
     widths = tuple(sum(stringWidth(run, face, 1.0) for run, face in line_runs) for line_runs in runs)
     ascent, descent = _face_metrics(primary)
-    return _Measured(tuple(runs), widths, ascent, descent)
+    return _Measured(tuple(runs), widths, ascent, descent, missing)
 
 
 def _height(measured: _Measured, style: BlockStyle, size: float) -> float:

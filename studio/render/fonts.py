@@ -41,7 +41,6 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from studio.errors import StudioError
 from studio.paths import bundled_dir
-from studio.render.layout import FitNote
 
 FAMILIES = ("serif", "sans", "script")
 
@@ -248,36 +247,6 @@ def missing_in_markup(markup: str, family: str) -> str:
     if markup.isascii():
         return ""
     return missing_glyphs(html.unescape(_ANY_TAG.sub("", markup)), family)
-
-
-@dataclass(frozen=True)
-class MissingGlyphsNote(FitNote):
-    """A text box with characters no bundled font has (``missing``): they are left out.
-
-    ``status`` is "missing", or "overflow" when the text did not fit either. Emoji are
-    always among them: PDF fonts have no colour emoji.
-    """
-
-    missing: str = ""
-
-    def __str__(self) -> str:
-        text = (f"{self.card}: text in '{self.box}' has {_describe(self.missing)} that no bundled "
-                f"font can print, left out: {self.missing}")
-        if self.status == "overflow":
-            text += f"; and it does not fit even at {self.size:g} pt"
-        return text
-
-
-def _describe(chars: str) -> str:
-    """"Devanagari letters", "emoji", "Devanagari letters and emoji" ... for a note."""
-    kinds: dict[str, None] = {}
-    for char in chars:
-        if unicodedata.category(char) in ("So", "Sk"):
-            kinds["emoji or symbols"] = None
-        else:
-            script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-            kinds[f"{script.title()} characters"] = None
-    return " and ".join(kinds)
 
 
 def visual_order(text: str, wrap: tuple[float, float] | None = None, bold: bool = False) -> str:

@@ -9,6 +9,7 @@ rotating panels as the card's fold requires.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,14 +77,43 @@ class CardLayout:
 
 @dataclass(frozen=True)
 class FitNote:
-    """A text box that had to shrink, or still did not fit at its minimum size."""
+    """A text box that had to shrink, did not fit at its minimum size, or lost characters.
+
+    ``status`` is "shrunk" (normal: the text still reads), "overflow" (it did not fit) or
+    "missing" (``missing`` holds characters no bundled font has, left out of the print;
+    with "overflow", the box lost characters as well).
+    """
 
     card: str  # CardLayout.label
     box: str  # TextBox.name
-    status: str  # "shrunk" or "overflow"
+    status: str
     size: float  # the font size finally used
+    missing: str = ""
+
+    @property
+    def is_problem(self) -> bool:
+        """The print is not as written: the user must hear of it (shrinking alone is normal)."""
+        return self.status != "shrunk" or bool(self.missing)
 
     def __str__(self) -> str:
+        parts = []
+        if self.missing:
+            parts.append(f"has {_describe(self.missing)} that no bundled font can print, "
+                         f"left out: {self.missing}")
         if self.status == "overflow":
-            return f"{self.card}: text in '{self.box}' does not fit even at {self.size:g} pt"
-        return f"{self.card}: text in '{self.box}' shrunk to {self.size:g} pt"
+            parts.append(f"does not fit even at {self.size:g} pt")
+        elif self.status == "shrunk":
+            parts.append(f"shrunk to {self.size:g} pt")
+        return f"{self.card}: text in '{self.box}' " + "; and it ".join(parts)
+
+
+def _describe(chars: str) -> str:
+    """"Devanagari characters", "emoji or symbols", ... joined with "and", for a note."""
+    kinds: dict[str, None] = {}
+    for char in chars:
+        if unicodedata.category(char) in ("So", "Sk"):
+            kinds["emoji or symbols"] = None
+        else:
+            script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+            kinds[f"{script.title()} characters"] = None
+    return " and ".join(kinds)

@@ -33,7 +33,6 @@ from reportlab.platypus import Paragraph
 
 from studio.errors import StudioError
 from studio.render.fonts import (
-    MissingGlyphsNote,
     check_family,
     font_name,
     font_runs,
@@ -79,7 +78,7 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     did not fit even at the minimum size: then it is drawn at the minimum size from the
     top of the box, running past its bottom, so the problem shows instead of hiding.
     Characters no bundled font has (emoji, a script without a font) are left out and
-    reported instead: a `MissingGlyphsNote` ("missing", or "overflow" as well).
+    reported instead: the note's ``missing`` (status "missing", or "overflow" as well).
     ``cache`` (made for this canvas) replays boxes drawn before instead of laying them out
     again. Raises StudioError naming the card and box for bad markup, font, colour or
     alignment.
@@ -99,8 +98,8 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
         fit = _draw(canvas, box, left, top, card)
     missing = missing_in_markup(box.text, box.font)  # dropped from the card: say so
     if missing:
-        return MissingGlyphsNote(card=card, box=box.name, status="missing" if fit.fits else "overflow",
-                                 size=fit.size, missing=missing)
+        return FitNote(card=card, box=box.name, status="missing" if fit.fits else "overflow",
+                       size=fit.size, missing=missing)
     if not fit.fits:
         return FitNote(card=card, box=box.name, status="overflow", size=fit.size)
     if fit.size < box.size - 1e-6:

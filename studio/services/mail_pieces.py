@@ -59,8 +59,9 @@ class MailPieceSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
 
     @property
-    def overflows(self) -> list[FitNote]:
-        return [note for note in self.fit_notes if note.status == "overflow"]
+    def problems(self) -> list[FitNote]:
+        """Notes of pieces not printed as written (overflowing, or characters left out)."""
+        return [note for note in self.fit_notes if note.is_problem]
 
 
 # --- stock -----------------------------------------------------------------------------

@@ -222,6 +222,18 @@ def test_non_latin_addresses_print_in_their_script(tmp_path: Path) -> None:
         assert fonts == {"DroidSansFallback"}
 
 
+def test_a_name_no_font_can_print_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    out = tmp_path / "devanagari.pdf"
+    run = render_labels([LabelText("priya", ("प्रिया शर्मा", "12 MG Road", "BENGALURU 560001", "INDIA")),
+                         _label(2)], AVERY_5160, out)
+    assert run.labels == 2
+    (note,) = run.notes
+    assert note.is_problem and note.box == "label" and note.card == "priya"
+    assert "Devanagari characters" in str(note) and "प" in note.missing
+    with pdfplumber.open(out) as pdf:
+        assert "12 MG Road" in pdf.pages[0].extract_text()
+
+
 def test_bad_start_is_refused() -> None:
     with pytest.raises(UsageError, match="between 1 and 30"):
         render_labels([_label(1)], AVERY_5160, Path("/nonexistent/x.pdf"), start=31)
