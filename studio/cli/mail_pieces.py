@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_selection_arguments
+from studio.cli.options import add_order_argument, add_selection_arguments
 from studio.errors import UsageError
 from studio.services import mail_pieces as service
 from studio.services.mail_pieces import MailPieceSummary
@@ -14,12 +14,10 @@ from studio.services.mail_pieces import MailPieceSummary
 _SKIPPED_SHOWN = 20
 
 
-def _selection(parser: argparse.ArgumentParser) -> None:
+def _selection(parser: argparse.ArgumentParser, pieces: str) -> None:
     """Who gets a piece (--contact/--tag/--all) and in which order they come out."""
     add_selection_arguments(parser)
-    parser.add_argument("--order", choices=service.ORDERS, default="name",
-                        help="name (family name, default) or postal (domestic by postcode first, then "
-                             "each country): use the same order as the cards of the batch")
+    add_order_argument(parser, pieces=pieces)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "envelopes", parents=[common], help="print envelopes for contacts",
         description="One PDF page per envelope, the size of the envelope: your return address "
                     "(Settings > Sender) top left, the recipient where the post office reads it.")
-    _selection(env)
+    _selection(env, "envelopes")
     env.add_argument("--size", metavar="SIZE",
                      help="no10, monarch, 6x9, a2, a6, a7, a9, c5, c6, dl or custom:WxH in mm "
                           "(custom:7.5x5in for inches); default: your settings")
@@ -40,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Address labels on a label sheet (see `studio stocks`), your return address on a "
                     "whole sheet (--return-address), or the page that finds your printer's "
                     "calibration (--calibration).")
-    _selection(labels)
+    _selection(labels, "labels")
     labels.add_argument("--stock", metavar="STOCK", help="label sheet, e.g. avery-5160 or L7160 "
                                                          "(default: your settings)")
     labels.add_argument("--start", type=int, default=1, metavar="N",

@@ -100,4 +100,4 @@ def add_order_argument(parser: argparse.ArgumentParser, *, pieces: str = "cards"
     parser.add_argument("--order", choices=ORDERS, default="name",
                         help=f"the order of the {pieces}: name (family name, default) or postal "
                              "(presorted: domestic by postcode first, then each country); give the "
-                             "envelopes and labels of the batch the same")
+                             "cards, envelopes and labels of one batch the same order")

@@ -59,7 +59,7 @@ from studio.store.history import Mailing, MailingItem
 __all__ = ["DEFAULT_DUE_DAYS", "HistoryNames", "MailingPlan", "MailingRequest", "MailingResult", "Recipient",
            "Skipped", "default_stock_ids", "delete_mailing", "describe_output", "envelope_short_name",
            "find_mailing", "get_template", "history_names", "label_stock_name", "mailing_history",
-           "mark_sent", "plan_mailing", "produce_mailing", "with_output"]
+           "mark_sent", "plan_mailing", "produce_mailing", "record_posted", "SentMark", "with_output"]
 
 
 @dataclass(frozen=True)
