@@ -130,8 +130,7 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
             progress.step(number, total or 0, f"Envelope {number}" + (f" of {total}" if total else ""))
         recipient = _set_recipient(envelope, zone)
         if not recipient.block.fits:
-            run.refused.append((envelope.name, f"the address does not fit on the {_short(size)} envelope: "
-                                               f"{recipient.block.problem}"))
+            run.refused.append((envelope.name, _refusal(size, recipient.block)))
             continue
         sender = None
         if envelope.return_address:
@@ -159,6 +158,16 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
         run.pages = 1
     canvas.save()
     return run
+
+
+def envelope_refusal(envelope: EnvelopeText, size: EnvelopeSize, style: str = "us") -> str:
+    """Why `render_envelopes` would leave ``envelope`` out ("" when its recipient fits)."""
+    recipient = _set_recipient(envelope, _box(size, address_zone(size, style)))
+    return "" if recipient.block.fits else _refusal(size, recipient.block)
+
+
+def _refusal(size: EnvelopeSize, block: SetBlock) -> str:
+    return f"the address does not fit on the {_short(size)} envelope: {block.problem}"
 
 
 def _short(size: EnvelopeSize) -> str:

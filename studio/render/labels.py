@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from studio.errors import UsageError
 from studio.model import Calibration, LabelStock
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.address_block import BlockStyle, Box, apply_calibration, draw_block, set_block
+from studio.render.address_block import BlockStyle, Box, SetBlock, apply_calibration, draw_block, set_block
 from studio.render.layout import FitNote
 from studio.render.pdf import open_canvas
 from studio.render.stocks import label_rect
@@ -92,14 +92,13 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
     run = SheetRun()
     position = start - 1
     page_open = False
-    where = f"{'an' if stock.brand[:1].lower() in 'aeiou' else 'a'} {stock.brand} {stock.part} label"
     for number, label in enumerate(labels, start=1):
         box = _text_box_pt(stock, position)
         block = set_block(label.lines, style, box.width, box.height)
         if number % 100 == 0:
             progress.step(number, total or 0, f"Label {number}" + (f" of {total}" if total else ""))
         if not block.fits:
-            run.refused.append((label.name, f"the address does not fit on {where}: {block.problem}"))
+            run.refused.append((label.name, _refusal(stock, block)))
             continue
         if not page_open:
             _begin_page(canvas, stock, calibration, outline)
@@ -133,6 +132,18 @@ def _end_page(canvas: Canvas, run: SheetRun) -> None:
     canvas.restoreState()
     canvas.showPage()
     run.pages += 1
+
+
+def label_refusal(label: LabelText, stock: LabelStock, style: BlockStyle = ADDRESS_STYLE) -> str:
+    """Why `render_labels` would leave ``label`` out on ``stock`` ("" when it fits)."""
+    box = _text_box_pt(stock, 0)  # every label of a sheet has the same size
+    block = set_block(label.lines, style, box.width, box.height)
+    return "" if block.fits else _refusal(stock, block)
+
+
+def _refusal(stock: LabelStock, block: SetBlock) -> str:
+    where = f"{'an' if stock.brand[:1].lower() in 'aeiou' else 'a'} {stock.brand} {stock.part} label"
+    return f"the address does not fit on {where}: {block.problem}"
 
 
 def _text_box_pt(stock: LabelStock, position: int) -> Box:

@@ -32,8 +32,8 @@ from studio.postal.countries import resolve_country
 from studio.postal.imb import check_mailer_id, intelligent_mail_codes
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.calibration import render_calibration_page
-from studio.render.envelopes import EnvelopeText, postal_style, render_envelopes
-from studio.render.labels import RETURN_STYLE, LabelText, check_start, render_labels, repeat
+from studio.render.envelopes import EnvelopeText, envelope_refusal, postal_style, render_envelopes
+from studio.render.labels import RETURN_STYLE, LabelText, check_start, label_refusal, render_labels, repeat
 from studio.render.layout import FitNote
 from studio.render.stocks import StockCatalog, load_stocks
 from studio.services.addressbook import select_contact_ids
@@ -154,6 +154,65 @@ def return_address_lines(settings: Settings, destination: str | None = None) -> 
                           language=settings.language)
 
 
+class _EnvelopeTexts:
+    """What one contact's envelope says; return addresses made once per destination country."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        mailer_id = settings.sender.mailer_id.strip()
+        self._mailer_id = check_mailer_id(mailer_id) if mailer_id else ""
+        self._returns: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, contact: Contact) -> EnvelopeText:
+        settings = self._settings
+        address = contact.preferred_address()
+        assert address is not None  # _mailable let only contacts with an address through
+        country = resolve_country(address.country, settings.home_country) or ""
+        if country not in self._returns:
+            self._returns[country] = tuple(return_address_lines(settings, country))
+        barcode = None
+        if self._mailer_id and country == "US":
+            barcode = intelligent_mail_codes(self._mailer_id, contact.id or 0, address.postal_code)
+        return EnvelopeText(contact.name, tuple(recipient_lines(contact, settings)), self._returns[country],
+                            barcode)
+
+
+class _LabelTexts:
+    """What one contact's address label says."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def __call__(self, contact: Contact) -> LabelText:
+        return LabelText(contact.name, tuple(recipient_lines(contact, self._settings)))
+
+
+class PieceCheck:
+    """Whether a contact's address fits the mailing's envelope or label (`piece_refusal`),
+    checked while a mailing is planned so that cards, envelopes and labels stay in step."""
+
+    def __init__(self, settings: Settings, *, envelope: EnvelopeSize | str | None = None,
+                 stock: LabelStock | str | None = None, paths: AppPaths | None = None) -> None:
+        self._envelope = _envelope_size(envelope, settings, paths) if envelope else None
+        self._stock = _label_stock(stock, settings, paths) if stock else None
+        self._style = postal_style(self._envelope, settings.home_country) if self._envelope else "us"
+        self._envelope_text = _EnvelopeTexts(settings) if self._envelope else None
+        self._label_text = _LabelTexts(settings)
+
+    def refusal(self, contact: Contact) -> str:
+        """Why the contact's envelope or label would be left out ("" when it fits).
+
+        The contact must have a usable address (`address_problem` is checked first).
+        """
+        if self._envelope is not None and self._envelope_text is not None:
+            why = envelope_refusal(self._envelope_text(contact), self._envelope, self._style)
+            if why:
+                return why
+        if self._stock is not None:
+            return label_refusal(self._label_text(contact), self._stock)
+        return ""
+
+
 def _mailable(contacts: Iterable[Contact], settings: Settings, skipped: list[tuple[str, str]],
               make: Callable[[Contact], Any]) -> Iterator[Any]:
     """``make(contact)`` for each contact with a usable address; the others go to ``skipped``."""
@@ -208,24 +267,10 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
     Raises StudioError when nobody is left (no file is written).
     """
     envelope = _envelope_size(size, settings, paths)
-    mailer_id = check_mailer_id(settings.sender.mailer_id) if settings.sender.mailer_id.strip() else ""
-    returns: dict[str, tuple[str, ...]] = {}
     summary = MailPieceSummary(out=Path(out))
-
-    def piece(contact: Contact) -> EnvelopeText:
-        address = contact.preferred_address()
-        assert address is not None  # _mailable let only contacts with an address through
-        country = resolve_country(address.country, settings.home_country) or ""
-        if country not in returns:
-            returns[country] = tuple(return_address_lines(settings, country))
-        barcode = None
-        if mailer_id and country == "US":
-            barcode = intelligent_mail_codes(mailer_id, contact.id or 0, address.postal_code)
-        lines = tuple(recipient_lines(contact, settings))
-        return EnvelopeText(contact.name, lines, returns[country], barcode)
-
     with _atomic(summary.out) as temporary:
-        run = render_envelopes(_mailable(contacts, settings, summary.skipped, piece), envelope, temporary,
+        run = render_envelopes(_mailable(contacts, settings, summary.skipped, _EnvelopeTexts(settings)),
+                               envelope, temporary,
                                style=postal_style(envelope, settings.home_country),
                                calibration=settings.calibration, stamp_box=stamp_box, total=total,
                                progress=progress)
@@ -252,12 +297,9 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
     sheet = _label_stock(stock, settings, paths)
     check_start(sheet, start)
     summary = MailPieceSummary(out=Path(out))
-
-    def label(contact: Contact) -> LabelText:
-        return LabelText(contact.name, tuple(recipient_lines(contact, settings)))
-
     with _atomic(summary.out) as temporary:
-        run = render_labels(_mailable(contacts, settings, summary.skipped, label), sheet, temporary,
+        run = render_labels(_mailable(contacts, settings, summary.skipped, _LabelTexts(settings)), sheet,
+                            temporary,
                             calibration=settings.calibration, start=start, outline=outline, total=total,
                             progress=progress)
         summary.skipped += run.refused

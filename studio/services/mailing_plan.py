@@ -177,8 +177,11 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     mailed = MailedIndex.load(store)
     events = store.history.events(since=today - dt.timedelta(days=60)) if kind == "thank-you" else []
     plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template)
-    if request.envelopes:
-        plan.warnings += _envelope_warnings(template, catalog.envelope(request.envelopes), catalog)
+    envelope = catalog.envelope(request.envelopes) if request.envelopes else None
+    if envelope is not None:
+        plan.warnings += _envelope_warnings(template, envelope, catalog)
+    pieces = mail_pieces.PieceCheck(settings, envelope=envelope,
+                                    stock=catalog.label(request.labels) if request.labels else None)
 
     chosen = _candidates(store, request)
     if chosen is None and kind is None:
@@ -220,7 +223,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             reason = f"already in mailing {earlier} ({instance})"
             plan.skipped.append(Skipped(contact.id, contact.name, reason))
             continue
-        problem = address_problem(contact, settings.home_country)
+        problem = address_problem(contact, settings.home_country) or pieces.refusal(contact)
         if problem:
             plan.skipped.append(Skipped(contact.id, contact.name, problem))
             continue

@@ -382,3 +382,27 @@ def test_marking_a_mailing_sent_twice_keeps_the_first_date(sample_store, paths, 
     assert (again.already, again.mailing.sent_at) == (True, "2026-12-02")
     assert mailings.mark_sent(sample_store, "latest", D(2026, 12, 9)).sent_at == "2026-12-02"
     assert sample_store.history.last_sent_card() == {one[0]: D(2026, 12, 2)}
+
+
+def test_an_address_too_long_for_the_label_is_skipped_when_planned_and_the_rest_is_printed(
+        sample_store, paths, tmp_path: Path) -> None:
+    from studio.model import Address
+
+    (emma,) = ids_of(sample_store, "Emma Wilson")
+    contact = sample_store.contacts.get(emma)
+    contact.addresses = [Address(street="Apartment 1234567 " + "Extraordinarilylongbuildingname" * 3,
+                                 city="Springfield", region="IL", postal_code="62704", country="US")]
+    with sample_store.transaction():
+        sample_store.contacts.update(contact)
+
+    plan = mailings.plan_mailing(sample_store, christmas(labels="avery-5160"), NOV_20, paths)
+    (skipped,) = [s for s in plan.skipped if s.contact_name == "Emma Wilson"]
+    assert skipped.reason.startswith("the address does not fit on an Avery 5160 label")
+    result = mailings.produce_mailing(sample_store, christmas(labels="avery-5160"), NOV_20, tmp_path / "m",
+                                      paths)
+    count = len(result.plan.recipients)
+    assert count == len(plan.recipients) > 0
+    labels = "".join(pdf_pages(tmp_path / "m" / "labels.pdf"))
+    assert "Priya Raman" in labels and "Emma Wilson" not in labels
+    with open(tmp_path / "m" / "mailing.csv", encoding="utf-8") as rows:
+        assert len(list(csv.DictReader(rows))) == count
