@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import re
+import tomllib
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,8 +258,10 @@ def save_user_template(paths: AppPaths, template: CardTemplate, *, template_id: 
                        default_message: str | None = None) -> CardTemplate:
     """Save the edited ``template`` as the user's own, in the template folder format.
 
-    The folder is ``paths.user_templates_dir / template_id``; a user template with the id
-    of a bundled one overrides it. Raises `TemplateError` if the result does not load.
+    The folder is ``paths.user_templates_dir / template_id``, replacing one already there;
+    a user template with the id of a bundled one overrides it. The designer picks
+    ``template_id`` with `choose_template_id`, which never does either silently. Raises
+    `TemplateError` if the result does not load.
     """
     from studio.cards import save_template
 
@@ -264,3 +269,123 @@ def save_user_template(paths: AppPaths, template: CardTemplate, *, template_id: 
     if default_message is not None and default_message.strip():
         mine.message = default_message.strip()
     return save_template(mine, paths.user_templates_dir / template_id)
+
+
+# -- Choosing the id of a card the user saves ---------------------------------------------
+
+_ID_LENGTH = 64  # what a manifest's id may hold (studio.cards.manifest)
+_FALLBACK_ID = "my-card"
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LATIN = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
+                        "ı": "i", "ŋ": "n", "ħ": "h"})
+
+
+@dataclass(frozen=True)
+class TakenTemplates:
+    """The templates a newly saved card must not collide with, by id: id -> name.
+
+    ``mine`` also holds every folder in the user's template folder by its name (a save
+    writes into the folder named after the id), with the name "" when its manifest
+    cannot be read.
+    """
+
+    bundled: dict[str, str] = field(default_factory=dict)
+    mine: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SaveChoice:
+    """Where a card saved under a name goes, and what the user should be told first."""
+
+    template_id: str
+    replaces: str | None = None  # the name of the user's own card that saving replaces
+    bundled: str | None = None  # Card Studio's card of that id or name (kept: both are listed)
+
+
+def template_id_for(name: str) -> str:
+    """The id a name suggests, in lower-case Latin letters, digits and dashes.
+
+    "Lavender Birthday!" -> "lavender-birthday", "Fête à Noël" -> "fete-a-noel"; "" for a
+    name with no Latin letters or digits ("Открытка", "生日卡片"): no transliteration
+    library is a dependency, so `choose_template_id` falls back to another id.
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_LATIN))
+    plain = folded.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:_ID_LENGTH].rstrip("-")
+
+
+def _manifest_id_and_name(folder: Path) -> tuple[str, str]:
+    from studio.cards.catalog import MANIFEST
+
+    try:
+        with open(folder / MANIFEST, "rb") as manifest:
+            data = tomllib.load(manifest)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return folder.name, ""
+    template_id, name = data.get("id"), data.get("name")
+    return (template_id if isinstance(template_id, str) and template_id else folder.name,
+            name if isinstance(name, str) else "")
+
+
+def taken_templates(paths: AppPaths, *, bundled: Path | None = None) -> TakenTemplates:
+    """The ids of Card Studio's templates and the user's, with their names (manifests only).
+
+    Cheap enough to call before every save: the manifests are read, nothing is compiled.
+    """
+    from studio.cards import bundled_templates_dir
+    from studio.cards.catalog import MANIFEST
+
+    def folders(root: Path) -> list[Path]:
+        if not root.is_dir():
+            return []
+        return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    ours: dict[str, str] = {}
+    for folder in folders(bundled or bundled_templates_dir()):
+        if (folder / MANIFEST).is_file():
+            template_id, name = _manifest_id_and_name(folder)
+            ours[template_id] = name
+    mine: dict[str, str] = {}
+    for folder in folders(paths.user_templates_dir):
+        template_id, name = _manifest_id_and_name(folder)
+        mine.setdefault(folder.name, name)
+        mine.setdefault(template_id, name)
+    return TakenTemplates(bundled=ours, mine=mine)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def choose_template_id(name: str, taken: TakenTemplates, *, based_on: str | None = None) -> SaveChoice:
+    """Where a card saved as ``name`` goes: never over a card the user is not told about.
+
+    * The user's own card of the same name (case and spacing aside) is replaced, and
+      ``replaces`` says so, so the dialog can warn.
+    * Otherwise the id comes from the name (`template_id_for`); for a name without Latin
+      letters it is "my-" and the id of the template the card is ``based_on`` (or
+      "my-card"). An id already used by one of the user's other cards gets "-2", "-3"…
+    * A bundled template's id is never taken (a user template with it would hide Card
+      Studio's own): the id gets "my-" in front. ``bundled`` names the card of Card
+      Studio's with that id or that name, which stays in the gallery beside the user's.
+    """
+    name = name.strip()
+    for template_id in sorted(taken.mine):
+        if template_id not in taken.bundled and name and _same_name(taken.mine[template_id], name):
+            return SaveChoice(template_id, replaces=taken.mine[template_id])
+    base = template_id_for(name)
+    if not base:
+        origin = (based_on or "").strip()
+        base = origin if origin.startswith("my-") else (f"my-{origin}" if origin else _FALLBACK_ID)
+        base = base[:_ID_LENGTH].rstrip("-")
+    clash = taken.bundled.get(base)
+    if clash is not None:
+        base = f"my-{base}"[:_ID_LENGTH].rstrip("-")
+    candidate, number = base, 1
+    while candidate in taken.bundled or candidate in taken.mine:
+        number += 1
+        suffix = f"-{number}"
+        candidate = base[:_ID_LENGTH - len(suffix)].rstrip("-") + suffix
+    if clash is None:  # a card of Card Studio's with the same name: the two show side by side
+        clash = next((ours for ours in taken.bundled.values() if name and _same_name(ours, name)), None)
+    return SaveChoice(candidate, bundled=clash)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,9 +136,9 @@ def thumbnail(template: CardTemplate, cache_dir: Path, width_px: int) -> QImage:
     return image
 
 
-def slug(text: str) -> str:
-    """A template id from a name: "Lavender Birthday!" -> "lavender-birthday"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "my-card"
+def taken_templates(paths: AppPaths) -> card_service.TakenTemplates:
+    """The ids and names a saved card must not collide with: `card_service.taken_templates`."""
+    return card_service.taken_templates(paths)
 
 
 def save_user_template(

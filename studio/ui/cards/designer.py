@@ -16,6 +16,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,14 +29,16 @@ from PySide6.QtWidgets import (
 
 from studio.cards import CardTemplate, TextSpec
 from studio.model import Contact
+from studio.services.cards import TakenTemplates
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
-from studio.ui.widgets import Panel, button, label
+from studio.ui.widgets import ElidedLabel, Panel, button, label
 
 SAMPLE = -1
+_PERSON_KEY = "cards/preview_contact"  # the person previewed last, in the UI settings
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
 
 
@@ -55,31 +59,37 @@ class DesignerPage(QWidget):
         self.occasion: str | None = None
         self.last_result: PreviewResult | None = None
         self.last_error = ""
+        self.save_dialog: QDialog | None = None  # the open "Save as my card" dialog, if any
         self.preview = LivePreview(context.tasks, parent=self)
         self.preview.ready.connect(self._rendered)
         self.preview.failed.connect(self._render_failed)
 
-        self.title = label("", "pageTitle")
-        self.subtitle = label("", "pageSubtitle")
+        self.title = ElidedLabel("pageTitle")
+        self.subtitle = ElidedLabel("pageSubtitle")
         self.people = QComboBox()
         self.people.setEditable(True)
         self.people.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.people.setMinimumWidth(280)
+        self.people.setMinimumWidth(240)
         self.people.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.people.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.people.activated.connect(self._person_chosen)
-        top = QHBoxLayout()
-        top.addWidget(button("← All cards", self.back_requested.emit))
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        top.addSpacing(8)
-        top.addLayout(titles, 1)
-        top.addWidget(label("Preview for", "muted"))
-        top.addWidget(self.people)
         self.save_button = button("Save as my card…", self.save_as, name="primary")
-        top.addWidget(self.save_button)
+        # Two rows, so the title keeps its room on a small screen:
+        #   [← All cards] Title ..................... [Save as my card…]
+        #                 format ........ Preview for [person          ]
+        preview_for = QHBoxLayout()
+        preview_for.setSpacing(8)
+        preview_for.addWidget(label("Preview for", "muted"))
+        preview_for.addWidget(self.people)
+        top = QGridLayout()
+        top.setHorizontalSpacing(12)
+        top.setVerticalSpacing(4)
+        top.addWidget(button("← All cards", self.back_requested.emit), 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 0, 1)
+        top.addWidget(self.subtitle, 1, 1)
+        top.addWidget(self.save_button, 0, 2, Qt.AlignmentFlag.AlignRight)
+        top.addLayout(preview_for, 1, 2)
+        top.setColumnStretch(1, 1)
 
         self.tabs = QTabBar()
         self.tabs.setDrawBase(False)
@@ -170,14 +180,24 @@ class DesignerPage(QWidget):
         self._show_panel()
         self._load_people(contact_id)
 
+    def _remembered_person(self) -> int:
+        try:
+            return int(self._context.ui_settings.value(_PERSON_KEY, SAMPLE))
+        except (TypeError, ValueError):
+            return SAMPLE
+
     def _load_people(self, contact_id: int | None) -> None:
+        """Fill the preview picker; ``contact_id`` or else the person previewed last time is chosen."""
+        if contact_id is None:
+            contact_id = self._remembered_person()
+
         def fill(people: list[tuple[int, str]]) -> None:
             self.people.blockSignals(True)
             self.people.clear()
             self.people.addItem("Sample person (from the card)", SAMPLE)
             for person_id, name in people:
                 self.people.addItem(name, person_id)
-            index = self.people.findData(contact_id) if contact_id is not None else 0
+            index = self.people.findData(contact_id)
             self.people.setCurrentIndex(max(index, 0))
             self.people.lineEdit().setCursorPosition(0)
             self.people.blockSignals(False)
@@ -187,6 +207,7 @@ class DesignerPage(QWidget):
 
     def _person_chosen(self, index: int) -> None:
         person_id = self.people.itemData(index)
+        self._context.ui_settings.setValue(_PERSON_KEY, SAMPLE if person_id is None else person_id)
         if person_id in (None, SAMPLE):
             self.contact = None
             self.refresh(now=True)
@@ -330,13 +351,31 @@ class DesignerPage(QWidget):
     # --- saving -----------------------------------------------------------------------
 
     def save_as(self) -> None:
+        """Ask for a name (after reading which templates exist, in the background), then save."""
+        from studio.ui.cards.backend import taken_templates
+
+        if self.template is None:
+            return
+        paths = self._context.paths
+        self.save_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self._context.errors.show(exc, self)
+
+        self._context.tasks.start(
+            lambda _p: taken_templates(paths), on_done=self._ask_name, on_error=failed, name="template ids"
+        )
+
+    def _ask_name(self, taken: TakenTemplates) -> None:
         from studio.ui.cards.save_dialog import SaveTemplateDialog
 
+        self.save_button.setEnabled(True)
         if self.template is None:
             return
         message = self.message.toPlainText().strip()
         name = self.template.name if self.template.source == "user" else f"My {self.template.name}"
-        dialog = SaveTemplateDialog(name, bool(message), set(), self)
+        dialog = SaveTemplateDialog(name, bool(message), taken, self.template.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.save_dialog = dialog
         dialog.accepted.connect(

@@ -25,6 +25,8 @@ from studio.ui.cards.gallery_model import (
 from studio.ui.context import AppContext
 from studio.ui.widgets import EmptyState, PageHeader, button, gallery_list, label, page_layout
 
+_OCCASION_KEY = "cards/occasion"  # the occasion filter, in the UI settings
+
 
 class GalleryPage(QWidget):
     """``open_template`` is emitted with the chosen `CardTemplate`."""
@@ -36,6 +38,7 @@ class GalleryPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._broken: list[str] = []
+        self._listed = False  # set_templates has run once
         self.model = TemplateListModel(
             context.tasks, context.paths.data_dir / "cache" / "thumbnails", self.devicePixelRatioF() or 2.0
         )
@@ -45,9 +48,7 @@ class GalleryPage(QWidget):
         self.occasion = QComboBox()
         self.occasion.setMinimumWidth(200)
         self.occasion.addItem("Every occasion", ANY_OCCASION)
-        self.occasion.currentIndexChanged.connect(
-            lambda *_: self.proxy.set_occasion(self.occasion.currentData() or ANY_OCCASION)
-        )
+        self.occasion.currentIndexChanged.connect(self._occasion_changed)
         self.problems_button = button("", self._show_problems, name="link")
         self.problems_button.hide()
 
@@ -80,7 +81,9 @@ class GalleryPage(QWidget):
         page_layout(self, self.header, filters, self.stack)
 
     def set_templates(self, templates: Sequence[CardTemplate], broken: Sequence[str]) -> None:
-        current = self.occasion.currentData()
+        # The first time, the filter the user left on last time (remembered across runs).
+        current = self.occasion.currentData() if self._listed else self._remembered_occasion()
+        self._listed = True
         self.model.set_templates(templates)
         occasions = sorted({o for t in templates for o in t.occasions if o != "any"}, key=occasion_label)
         self.occasion.blockSignals(True)
@@ -98,6 +101,14 @@ class GalleryPage(QWidget):
         self.problems_button.setVisible(bool(broken))
         self.problems_button.setText(f"{len(broken)} problem(s) in your own templates…")
         self.stack.setCurrentWidget(self.list if templates else self.empty)
+
+    def _occasion_changed(self, *_: object) -> None:
+        occasion = self.occasion.currentData() or ANY_OCCASION
+        self.proxy.set_occasion(occasion)
+        self._context.ui_settings.setValue(_OCCASION_KEY, occasion)
+
+    def _remembered_occasion(self) -> str:
+        return str(self._context.ui_settings.value(_OCCASION_KEY, ANY_OCCASION) or ANY_OCCASION)
 
     def choose_occasion(self, occasion: str | None) -> None:
         index = self.occasion.findData(occasion or ANY_OCCASION)

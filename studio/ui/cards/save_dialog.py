@@ -1,4 +1,10 @@
-"""Save as my card: a name for the user's own template, and whether the message goes with it."""
+"""Save as my card: a name for the user's own template, and whether the message goes with it.
+
+Where the card goes is `studio.services.cards.choose_template_id`'s decision, made
+against the templates that exist (read before the dialog opens); the dialog only says
+what saving will do: replace one of the user's cards of that name, or keep Card
+Studio's own card of that id and save beside it.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.ui.cards.backend import slug
+from studio.services.cards import SaveChoice, TakenTemplates, choose_template_id
+from studio.ui import style
 from studio.ui.widgets import label
 
 
 class SaveTemplateDialog(QDialog):
     def __init__(
-        self, suggested_name: str, has_message: bool, taken_ids: set[str], parent: QWidget | None = None
+        self,
+        suggested_name: str,
+        has_message: bool,
+        taken: TakenTemplates,
+        based_on: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Save as my card")
         self.setMinimumWidth(440)
-        self._taken = taken_ids
+        self._taken = taken
+        self._based_on = based_on
         self.name = QLineEdit(suggested_name)
         self.name.selectAll()
         self.keep_message = QCheckBox("Make my personal message this card's own message")
@@ -53,17 +66,30 @@ class SaveTemplateDialog(QDialog):
         self.name.textChanged.connect(self._check)
         self._check()
 
+    def choice(self) -> SaveChoice:
+        """Where saving under the typed name goes (see `choose_template_id`)."""
+        return choose_template_id(self.name.text(), self._taken, based_on=self._based_on)
+
     def template_id(self) -> str:
-        return slug(self.name.text())
+        return self.choice().template_id
 
     def _check(self, *_: object) -> None:
         name = self.name.text().strip()
-        ok = bool(name)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
-        if ok and self.template_id() in self._taken:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(bool(name))
+        choice = self.choice() if name else None
+        replaces = choice.replaces if choice is not None else None
+        bundled = choice.bundled if choice is not None else None
+        save.setText("Replace" if replaces else "Save")
+        self.note.setStyleSheet(f"color: {style.WARNING}; font-weight: 600;" if replaces else "")
+        if replaces:
             self.note.setText(
-                f"A card called “{name}” exists; saving replaces your version of it "
-                "(Card Studio's own designs are never changed)."
+                f"You already have a card called “{replaces}”: saving replaces it. "
+                "Choose another name to keep both."
+            )
+        elif bundled:
+            self.note.setText(
+                f"Saved as a card of your own: Card Studio's “{bundled}” stays in the gallery too."
             )
         else:
             self.note.setText("")
