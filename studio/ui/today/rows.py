@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from studio.ui import icons, style
 from studio.ui.today.groups import OccasionGroup, mail_by_text
-from studio.ui.widgets import avatar, button, label
+from studio.ui.widgets import ElidedLabel, avatar, button, label
 
 _BADGES = {
     "late": ("Late", "badgeLate"),
@@ -28,6 +28,16 @@ _KIND_COLOURS = {
 }
 
 
+_TEXT_MIN_PX = 150  # of a line's name and detail, before they are shortened with "…"
+
+# Set once on the page rather than on each row: a style sheet of its own makes every row
+# slow to build, which a refresh of a long list would feel.
+ROW_STYLE = (
+    f"QFrame#occasionRow {{ background: {style.SURFACE}; border: 1px solid {style.LINE};"
+    " border-radius: 9px; }"
+)
+
+
 class OccasionRow(QFrame):
     """One occasion (or a holiday for many people): who, what, when to mail, and two actions."""
 
@@ -40,12 +50,9 @@ class OccasionRow(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.group = group
-        self.setObjectName("occasionRow")
-        self.setStyleSheet(
-            f"QFrame#occasionRow {{ background: {style.SURFACE}; border: 1px solid {style.LINE};"
-            " border-radius: 9px; }"
-        )
+        self.group = group  # replaced by a fresh one with the same content on refresh
+        self.content = row_content(group, today)
+        self.setObjectName("occasionRow")  # drawn by ROW_STYLE, which the page that holds the rows sets
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
@@ -58,13 +65,18 @@ class OccasionRow(QFrame):
         layout.addWidget(picture)
         text = QVBoxLayout()
         text.setSpacing(1)
-        title = label(group.title())
+        # A long name or detail ends in "…" rather than push the buttons off the page; the
+        # first 150 pixels or so are always shown (a narrower page puts the side panels below).
+        title = ElidedLabel()
         font = title.font()
         font.setWeight(QFont.Weight.DemiBold)
         title.setFont(font)
-        text.addWidget(title)
-        detail = label(group.detail(), "muted")
-        text.addWidget(detail)
+        title.setText(group.title())
+        detail = ElidedLabel("muted")
+        detail.setText(group.detail())
+        for part in (title, detail):
+            part.setMinimumWidth(min(part.sizeHint().width(), _TEXT_MIN_PX))
+            text.addWidget(part)
         layout.addLayout(text, 1)
         # The status badge over when to post, right-aligned: the row stays narrow.
         status_column = QVBoxLayout()
@@ -85,7 +97,7 @@ class OccasionRow(QFrame):
         if group.personal:
             self.card_button = button(
                 "",
-                lambda: on_card(group),
+                lambda: on_card(self.group),
                 icon=icons.icon("cards"),
                 tooltip="See the card for this person in the designer",
             )
@@ -93,12 +105,114 @@ class OccasionRow(QFrame):
             layout.addWidget(self.card_button)
         self.prepare_button = button(
             "Prepare…",
-            lambda: on_prepare(group),
+            lambda: on_prepare(self.group),
             name="primary",
             tooltip="Make the cards and envelopes for this occasion",
         )
         layout.addWidget(self.prepare_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+
+def row_content(group: OccasionGroup, today: dt.date) -> tuple[object, ...]:
+    """Everything an `OccasionRow` shows or acts on: equal content, no need for a new row."""
+    return (
+        group.key,
+        group.kind,
+        group.personal,
+        group.title(),
+        group.detail(),
+        group.status(today),
+        group.mailed,
+        len(group.items),
+        group.mail_by,
+        today,
+        tuple(group.contact_ids),
+    )
+
+
+class OccasionList:
+    """The lines of one Today list: the first ``first`` built, "Show more" adds ``more``.
+
+    `show` keeps the lines whose content did not change, so a refresh after an edit that
+    does not touch them builds no widgets; only lines that are shown are ever built.
+    """
+
+    def __init__(
+        self,
+        rows: QVBoxLayout,
+        on_prepare: Callable[[OccasionGroup], None],
+        on_card: Callable[[OccasionGroup], None],
+        first: int,
+        more: int,
+    ) -> None:
+        self.rows = rows
+        self._on_prepare, self._on_card = on_prepare, on_card
+        self._first, self._more = first, more
+        self.limit = first
+        self._groups: list[OccasionGroup] = []
+        self._today = dt.date.min
+        self.built: list[OccasionRow] = []
+        self.footer = QWidget()
+        line = QHBoxLayout(self.footer)
+        line.setContentsMargins(4, 0, 0, 0)
+        self.left_label = label("", "muted")
+        self.more_button = button("", self.show_more, name="link")
+        line.addWidget(self.left_label)
+        line.addWidget(self.more_button)
+        line.addStretch(1)
+        rows.addWidget(self.footer)
+        self.footer.hide()
+        self._message: QWidget | None = None
+
+    def reset_limit(self) -> None:
+        """Back to the first lines only (another list is about to be shown)."""
+        self.limit = self._first
+
+    def show(self, groups: Sequence[OccasionGroup], today: dt.date, empty: QWidget | None = None) -> None:
+        """Show ``groups`` (or ``empty`` when there are none)."""
+        self._groups, self._today = list(groups), today
+        self._set_message(None if groups else empty)
+        wanted = self._groups[: self.limit]
+        for index, group in enumerate(wanted):
+            content = row_content(group, today)
+            if index < len(self.built) and self.built[index].content == content:
+                self.built[index].group = group
+                continue
+            row = OccasionRow(group, today, self._on_prepare, self._on_card)
+            if index < len(self.built):
+                old = self.built[index]
+                self.rows.replaceWidget(old, row)
+                old.hide()
+                old.deleteLater()
+                self.built[index] = row
+            else:
+                self.rows.insertWidget(index, row)
+                self.built.append(row)
+        for old in self.built[len(wanted) :]:
+            self.rows.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        del self.built[len(wanted) :]
+        left = len(self._groups) - len(wanted)
+        self.footer.setVisible(left > 0)
+        if left > 0:
+            self.left_label.setText(f"and {left} more")
+            self.more_button.setText(f"Show {min(left, self._more)} more")
+
+    def show_more(self) -> None:
+        self.limit += self._more
+        self.show(self._groups, self._today, self._message)
+
+    def _set_message(self, widget: QWidget | None) -> None:
+        if widget is self._message:
+            return
+        if self._message is not None:
+            self.rows.removeWidget(self._message)
+            self._message.hide()
+            self._message.deleteLater()
+        self._message = widget
+        if widget is not None:
+            self.rows.addWidget(widget)
 
 
 def _holiday_badge(name: str, ratio: float) -> object:

@@ -8,37 +8,70 @@ with the occasion and its people chosen; "Card…" opens the designer for one pe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from studio.store import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
-from studio.ui.today.rows import DayStrip, OccasionRow
+from studio.ui.today.rows import ROW_STYLE, DayStrip, OccasionList
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
 
 UPCOMING_DAYS = 42
 STRIP_DAYS = 14
-_MAX_ROWS = 40
+FIRST_ROWS = 10  # occasion lines built at first in each list; "Show more" adds MORE_ROWS at a time
+MORE_ROWS = 24
+NEGLECTED_ROWS = 12
+SIDE_PANEL_PX = 280  # "Not thanked lately" and "Printed, not yet posted", beside the lists
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 @dataclass
 class TodayData:
+    """What the Today view shows, worked out on a pool thread (never the GUI thread).
+
+    The GUI thread only builds widgets for the first lines of each list.
+    """
+
     today: dt.date
     report: Any  # studio.services.occasions.TodayReport
     upcoming: list[Any]  # UpcomingItem
+    due: list[OccasionGroup] = field(default_factory=list)  # to post today or late
+    coming: list[OccasionGroup] = field(default_factory=list)  # mail-by after today
+    strip: list[int] = field(default_factory=list)  # cards to post on each of the next STRIP_DAYS
+    by_day: dict[dt.date, list[OccasionGroup]] = field(default_factory=dict)  # coming, by mail-by day
+    due_cards: int = 0
 
 
 def load_today(store: Store, today: dt.date) -> TodayData:
+    """Everything Today shows, from `studio.services.occasions`, grouped for display (pool thread)."""
     from studio.services.occasions import list_upcoming, today_report
 
-    return TodayData(today, today_report(store, today), list_upcoming(store, today, UPCOMING_DAYS))
+    report = today_report(store, today)
+    upcoming = list_upcoming(store, today, UPCOMING_DAYS)
+    later = [i for i in upcoming if i.occasion.mail_by > today]
+    due = group_occasions(report.due)
+    coming = group_occasions(later)
+    by_day: dict[dt.date, list[OccasionGroup]] = {}
+    for group in coming:
+        for day in sorted({i.occasion.mail_by for i in group.items}):
+            by_day.setdefault(day, []).append(group)
+    return TodayData(
+        today,
+        report,
+        upcoming,
+        due=due,
+        coming=coming,
+        strip=mail_by_counts(due + coming, today, STRIP_DAYS),
+        by_day=by_day,
+        due_cards=sum(len(g.items) for g in due),
+    )
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -52,11 +85,14 @@ class TodayView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        self.setStyleSheet(ROW_STYLE)
         self._context = context
         self._stale = True
         self._loading = False
         self._day: dt.date | None = None
         self.data: TodayData | None = None
+        self._neglected_ids: list[int] = []
+        self._neglected_content: object = None
 
         self.header = PageHeader(
             "Today",
@@ -82,27 +118,37 @@ class TodayView(QWidget):
         self.upcoming_panel, self.upcoming_rows = self._panel("Coming up")
         self.neglect_panel, self.neglect_rows = self._panel("Not thanked lately")
         self.unposted_panel, self.unposted_rows = self._panel("Printed, not yet posted")
+        self.due_list = OccasionList(
+            self.due_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
+        )
+        self.upcoming_list = OccasionList(
+            self.upcoming_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
+        )
 
         left = QVBoxLayout()
+        left.setSpacing(14)
         left.addWidget(self.due_panel)
         left.addWidget(self.upcoming_panel)
         left.addStretch(1)
         right = QVBoxLayout()
-        for panel in (self.neglect_panel, self.unposted_panel):
-            panel.setFixedWidth(280)
+        right.setSpacing(14)
         right.addWidget(self.neglect_panel)
         right.addWidget(self.unposted_panel)
         right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 0)
+        # The side panels stand right of the lists, or under them when the page is narrow.
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(16)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 0)
+        self.side_by_side = False
+        self._place_side_panels(True)
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 6, 0)
         body.setSpacing(14)
         body.addWidget(self.strip)
-        body.addLayout(columns)
+        body.addLayout(self.columns)
+        body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -117,6 +163,33 @@ class TodayView(QWidget):
         ):
             signal.connect(self.mark_stale)
         self.refresh()
+
+    # --- layout: side panels beside the lists, or under them ---------------------------
+
+    def _place_side_panels(self, beside: bool) -> None:
+        if beside == self.side_by_side:
+            return
+        self.side_by_side = beside
+        for panel in (self.neglect_panel, self.unposted_panel):
+            if beside:
+                panel.setFixedWidth(SIDE_PANEL_PX)
+            else:
+                panel.setMinimumWidth(0)
+                panel.setMaximumWidth(QWIDGETSIZE_MAX)
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self.columns.setStretch(0, 1 if beside else 0)
+
+    def _side_panels_fit(self) -> bool:
+        """The lists at their narrowest, the gap and the side panels fit across the page."""
+        lists = max(self.due_panel.minimumSizeHint().width(), self.upcoming_panel.minimumSizeHint().width())
+        room = self.width() - 2 * 28 - 6 - 20  # page margins, the content's, a vertical scroll bar
+        return lists + self.columns.spacing() + SIDE_PANEL_PX <= room
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_side_panels(self._side_panels_fit())
 
     @staticmethod
     def _panel(title: str) -> tuple[Panel, QVBoxLayout]:
@@ -174,17 +247,8 @@ class TodayView(QWidget):
         if data is None:
             return
         today = data.today
-        due = group_occasions(data.report.due)
-        coming = [g for g in group_occasions(i for i in data.upcoming if i.occasion.mail_by > today)]
-        self.strip.set_days(
-            today,
-            mail_by_counts(
-                group_occasions(data.report.due + [i for i in data.upcoming if i.occasion.mail_by > today]),
-                today,
-                STRIP_DAYS,
-            ),
-        )
-        cards = sum(len(g.items) for g in due)
+        self.strip.set_days(today, data.strip)
+        cards = data.due_cards
         self.header.subtitle.setText(
             f"{today:%A} {today.day} {today:%B %Y} · "
             + (
@@ -194,46 +258,49 @@ class TodayView(QWidget):
             )
         )
 
-        _clear(self.due_rows)
-        if due:
-            self._add_groups(self.due_rows, due, today)
-        else:
-            self.due_rows.addWidget(
-                label("Nothing must go out today. Have a look at what is coming up.", "muted")
-            )
+        self.due_list.show(
+            data.due, today, label("Nothing must go out today. Have a look at what is coming up.", "muted")
+        )
 
-        _clear(self.upcoming_rows)
         if self._day is not None:
-            coming = [g for g in coming if any(i.occasion.mail_by == self._day for i in g.items)]
+            coming = data.by_day.get(self._day, [])
             self.upcoming_panel.heading.setText(f"To post on {friendly_date(self._day)}")  # type: ignore[attr-defined]
         else:
+            coming = data.coming
             self.upcoming_panel.heading.setText(f"Coming up in the next {UPCOMING_DAYS // 7} weeks")  # type: ignore[attr-defined]
-        if coming:
-            self._add_groups(self.upcoming_rows, coming, today)
-        else:
-            self.upcoming_rows.addWidget(
-                EmptyState(
-                    icons.icon("today"),
-                    "No occasions ahead",
-                    "Birthdays, anniversaries and holidays show here with the day to post the card. "
-                    "Add birthdays to your contacts, or choose holidays in Settings.",
-                )
-                if self._day is None
-                else label("Nothing to post that day.", "muted")
+        empty: QWidget | None = None
+        if not coming and self._day is None:
+            empty = EmptyState(
+                icons.icon("today"),
+                "No occasions ahead",
+                "Birthdays, anniversaries and holidays show here with the day to post the card. "
+                "Add birthdays to your contacts, or choose holidays in Settings.",
             )
+        elif not coming:
+            empty = label("Nothing to post that day.", "muted")
+        self.upcoming_list.show(coming, today, empty)
         self._show_neglected(data)
         self._show_unposted(data)
-
-    def _add_groups(self, rows: QVBoxLayout, groups: list[OccasionGroup], today: dt.date) -> None:
-        for group in groups[:_MAX_ROWS]:
-            rows.addWidget(OccasionRow(group, today, self._prepare_group, self._design_card))
-        if len(groups) > _MAX_ROWS:
-            rows.addWidget(label(f"and {len(groups) - _MAX_ROWS} more…", "muted"))
+        self._place_side_panels(self._side_panels_fit())  # the lines may need more room than before
 
     def _show_neglected(self, data: TodayData) -> None:
-        _clear(self.neglect_rows)
         neglected = data.report.not_thanked
         days = data.report.not_thanked_days
+        self._neglected_ids = [p.contact_id for p in neglected]
+        lines = [
+            (
+                person.contact_name or "(no name)",
+                "no card yet"
+                if person.last_card is None
+                else f"last {friendly_date(person.last_card, data.today)}",
+            )
+            for person in neglected[:NEGLECTED_ROWS]
+        ]
+        content = (days, len(neglected), lines)
+        if content == self._neglected_content:
+            return  # the same lines: keep the widgets
+        self._neglected_content = content
+        _clear(self.neglect_rows)
         self.neglect_panel.heading.setText(f"Not thanked in {days} days")  # type: ignore[attr-defined]
         if not neglected:
             self.neglect_rows.addWidget(
@@ -245,14 +312,9 @@ class TodayView(QWidget):
                 f"{len(neglected)} customer{'s' if len(neglected) != 1 else ''} may feel forgotten.", "muted"
             )
         )
-        for person in neglected[:12]:
-            when = (
-                "no card yet"
-                if person.last_card is None
-                else f"last {friendly_date(person.last_card, data.today)}"
-            )
+        for name_text, when in lines:
             row = QHBoxLayout()
-            name = QLabel(person.contact_name or "(no name)")
+            name = QLabel(name_text)
             name.setMinimumWidth(60)
             row.addWidget(name, 1)
             row.addWidget(label(when, "muted"))
@@ -260,20 +322,17 @@ class TodayView(QWidget):
             holder.setLayout(row)
             row.setContentsMargins(0, 2, 0, 2)
             self.neglect_rows.addWidget(holder)
-        if len(neglected) > 12:
-            self.neglect_rows.addWidget(label(f"and {len(neglected) - 12} more", "muted"))
-        ids = [p.contact_id for p in neglected]
-        self.neglect_rows.addWidget(
-            button(
-                "Send them a card…",
-                lambda: self._prepare(
-                    MailingPreset(
-                        occasion="thinking-of-you",
-                        year=data.today.year,
-                        contact_ids=ids,
-                        title="Customers not thanked lately",
-                    )
-                ),
+        if len(neglected) > NEGLECTED_ROWS:
+            self.neglect_rows.addWidget(label(f"and {len(neglected) - NEGLECTED_ROWS} more", "muted"))
+        self.neglect_rows.addWidget(button("Send them a card…", self._thank_neglected))
+
+    def _thank_neglected(self) -> None:
+        self._prepare(
+            MailingPreset(
+                occasion="thinking-of-you",
+                year=self._context.today().year,
+                contact_ids=list(self._neglected_ids),
+                title="Customers not thanked lately",
             )
         )
 
@@ -295,6 +354,7 @@ class TodayView(QWidget):
 
     def _choose_day(self, day: dt.date | None) -> None:
         self._day = day
+        self.upcoming_list.reset_limit()
         self._show()
 
     def _prepare_group(self, group: OccasionGroup) -> None:
