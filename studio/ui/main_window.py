@@ -331,6 +331,18 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.flush_pending_saves()
         self.save_layout()
         event.accept()
         self.closed.emit()
+
+    def flush_pending_saves(self) -> None:
+        """Hand the store every edit a view still holds back (Settings saves a moment after a change).
+
+        The store thread finishes the jobs queued before it stops, so nothing typed just
+        before quitting is lost.
+        """
+        for view in self.views.values():
+            flush = getattr(view, "flush_pending_saves", None)
+            if callable(flush):
+                flush()

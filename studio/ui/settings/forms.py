@@ -179,6 +179,18 @@ class SenderGroup(SettingsGroup):
         )
 
 
+def _stock_combo() -> QComboBox:
+    """A picker of long stock names that does not ask for the longest one's width.
+
+    The chosen name is also its tooltip, for when the field is too narrow to show all of it.
+    """
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    return combo
+
+
 class PaperGroup(SettingsGroup):
     """Paper size, home country, language, and the default envelope and label stock."""
 
@@ -190,8 +202,8 @@ class PaperGroup(SettingsGroup):
         self.home_country = _line("ISO code, e.g. US, CA, GB, DE")
         self.home_country.setMaxLength(2)
         self.language = _line("e.g. en, de, fr")
-        self.envelope = QComboBox()
-        self.labels = QComboBox()
+        self.envelope = _stock_combo()
+        self.labels = _stock_combo()
         for caption, widget in (
             ("Paper", self.paper),
             ("Home country", self.home_country),
@@ -217,7 +229,10 @@ class PaperGroup(SettingsGroup):
             if combo.findData(current) < 0:
                 combo.addItem(current, current)
             combo.setCurrentIndex(combo.findData(current))
+            combo.setToolTip(combo.currentText())
             combo.blockSignals(False)
+            # The list that drops down shows the whole names, however narrow the field.
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
 
     def load(self, settings: Settings) -> None:
         self.paper.blockSignals(True)
@@ -230,6 +245,7 @@ class PaperGroup(SettingsGroup):
             if combo.findData(current) < 0:
                 combo.addItem(current, current)
             combo.setCurrentIndex(combo.findData(current))
+            combo.setToolTip(combo.currentText())
             combo.blockSignals(False)
 
     def apply(self, settings: Settings) -> None:

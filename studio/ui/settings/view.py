@@ -10,7 +10,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QWidget
 
 from studio.paths import AppPaths
@@ -62,21 +63,17 @@ class SettingsView(QWidget):
         self.saved_label.hide()
 
         content = QWidget()
-        grid = QGridLayout(content)
-        grid.setContentsMargins(0, 0, 8, 0)
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(14)
-        grid.addWidget(self.sender, 0, 0, 2, 1)
-        grid.addWidget(self.paper, 0, 1)
-        grid.addWidget(self.calibration, 1, 1)
-        grid.addWidget(self.timing, 2, 0)
-        grid.addWidget(self.holidays, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        self.grid = QGridLayout(content)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(14)
+        self.columns = 0
+        self._arrange(2)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        scroll = self.scroll
 
         header_row = QHBoxLayout()
         header_row.addWidget(PageHeader("Settings", "Changes are saved as you make them."), 1)
@@ -99,6 +96,44 @@ class SettingsView(QWidget):
             name="settings-choices",
         )
 
+    # --- layout: two columns, or one on a narrow window --------------------------------
+
+    def _arrange(self, columns: int) -> None:
+        """Place the groups in ``columns`` columns (2: side by side; 1: one under another)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = self.grid
+        for group in self.groups:
+            grid.removeWidget(group)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        if columns == 2:
+            grid.addWidget(self.sender, 0, 0, 2, 1)
+            grid.addWidget(self.paper, 0, 1)
+            grid.addWidget(self.calibration, 1, 1)
+            grid.addWidget(self.timing, 2, 0)
+            grid.addWidget(self.holidays, 2, 1)
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(3, 1)
+        else:
+            for row, group in enumerate(self.groups):
+                grid.addWidget(group, row, 0)
+            grid.setColumnStretch(1, 0)
+            grid.setRowStretch(len(self.groups), 1)
+        grid.setColumnStretch(0, 1)
+
+    def _columns_that_fit(self) -> int:
+        """2 when both columns fit beside each other at their smallest, else 1."""
+        left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing))
+        right = max(g.minimumSizeHint().width() for g in (self.paper, self.calibration, self.holidays))
+        room = self.width() - 2 * 28 - 8 - 20  # page margins, the grid's, a vertical scroll bar
+        return 2 if left + self.grid.horizontalSpacing() + right <= room else 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange(self._columns_that_fit())
+
     def load(self, settings: Settings) -> None:
         self._loading = True
         for group in self.groups:
@@ -119,6 +154,16 @@ class SettingsView(QWidget):
     def save_now(self) -> None:
         self._save_timer.stop()
         self._context.save_settings(self.current(), self._saved)
+
+    @property
+    def save_pending(self) -> bool:
+        """An edit is waiting for its delay to pass before it is saved."""
+        return self._save_timer.isActive()
+
+    def flush_pending_saves(self) -> None:
+        """Save at once an edit still waiting for its delay (the window is closing)."""
+        if self._save_timer.isActive():
+            self.save_now()
 
     def _saved(self) -> None:
         self.saved_label.setText("Saved")
