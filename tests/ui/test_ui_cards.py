@@ -86,6 +86,23 @@ def test_overflowing_text_is_flagged(qtbot, open_app, seed, person) -> None:
     assert "does not fit" in designer.fit_label.text()
 
 
+def test_characters_no_font_has_are_flagged_not_called_shrunk(qtbot, open_app, seed, person) -> None:
+    window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
+    designer = _designer_on_message_panel(qtbot, view, ids[0])
+    designer.message.setPlainText("शुभ जन्मदिन! Have a lovely day.")
+    qtbot.waitUntil(
+        lambda: (
+            not designer.preview.busy
+            and designer.last_result is not None
+            and designer.last_result.request.message is not None
+        ),
+        timeout=20000,
+    )
+    text = designer.fit_label.text()
+    assert "cannot be printed" in text and "शु" in text and "shrunk" not in text
+    assert "overflow" in {item.flag for item in designer.canvas.boxes.values() if item.flag}
+
+
 def test_boxes_move_and_resize_with_the_mouse_and_save_as_user_template(
     qtbot, open_app, seed, person, app_paths
 ) -> None:

@@ -326,18 +326,25 @@ class DesignerPage(QWidget):
         flags = {}
         lines = []
         for note in result.notes:
+            box = html.escape(note.box)
+            if note.missing:
+                lines.append(
+                    f"<span style='color:#d64545'>■</span> <b>{box}</b>: {html.escape(note.missing)} cannot "
+                    "be printed (no font in Card Studio has these characters), so it is left out."
+                )
             if note.status == "overflow":
                 flags[note.box] = ("overflow", f"does not fit at {note.size:g} pt")
                 lines.append(
-                    f"<span style='color:#d64545'>■</span> <b>{html.escape(note.box)}</b>: the text "
+                    f"<span style='color:#d64545'>■</span> <b>{box}</b>: the text "
                     f"does not fit even at {note.size:g} pt. Shorten it, or make the box bigger."
                 )
-            else:
+            elif note.status == "shrunk":
                 flags[note.box] = ("shrunk", f"shrunk to {note.size:g} pt")
                 lines.append(
-                    f"<span style='color:#c98a1b'>■</span> <b>{html.escape(note.box)}</b>: "
-                    f"shrunk to {note.size:g} pt to fit."
+                    f"<span style='color:#c98a1b'>■</span> <b>{box}</b>: shrunk to {note.size:g} pt to fit."
                 )
+            else:
+                flags[note.box] = ("overflow", "characters left out")
         self.canvas.set_flags(flags)
         self.fit_label.setText("<br/>".join(lines) or "All text on this side fits at its full size.")
         who = result.request.contact.name if result.request.contact else "the sample person"
