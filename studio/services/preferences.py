@@ -47,6 +47,12 @@ class InvalidSettings(UsageError):
                          "these settings cannot be used:\n" + "\n".join(f"  {line}" for line in lines))
 
 
+def setting_label(name: str) -> str:
+    """A dotted setting name as a person reads it: "sender.address.country" -> "Sender address country"."""
+    words = name.replace(".", " ").replace("_", " ").split()
+    return " ".join(words).capitalize() if words else name
+
+
 def setting_names(settings: Settings | None = None) -> list[str]:
     """Every settable dotted name, in the order the dataclasses declare them."""
     return [name for name, _ in _leaves(settings or Settings(), "")]

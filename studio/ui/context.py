@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from studio.paths import AppPaths
+from studio.services.preferences import InvalidSettings
+from studio.services.preferences import save_settings as save_checked_settings
 from studio.settings import Settings
 from studio.ui.errors import ErrorReporter
 from studio.ui.jobs import StoreThread, TaskRunner
@@ -63,12 +65,22 @@ class AppContext:
             today=today or dt.date.today,
         )
 
-    def save_settings(self, settings: Settings, on_done: Callable[[], None] | None = None) -> None:
-        """Commit ``settings`` to the store, then announce them."""
+    def save_settings(self, settings: Settings, on_done: Callable[[], None] | None = None,
+                      on_invalid: Callable[[InvalidSettings], None] | None = None) -> None:
+        """Check and commit ``settings`` to the store, then announce them.
+
+        Values Card Studio cannot use are not saved: ``on_invalid`` gets the problems
+        (each setting's name and why), else they are reported like any other error.
+        """
 
         def job(store) -> None:  # noqa: ANN001 - a Store, on the store thread
-            with store.transaction():
-                store.settings.save(settings)
+            save_checked_settings(store, settings, paths=self.paths)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, InvalidSettings) and on_invalid is not None:
+                on_invalid(error)
+            else:
+                self.store.failed.emit(error)
 
         def saved(_: object) -> None:
             self.settings = settings
@@ -76,7 +88,7 @@ class AppContext:
             if on_done is not None:
                 on_done()
 
-        self.store.submit(job, saved)
+        self.store.submit(job, saved, failed)
 
     def shutdown(self) -> None:
         self.tasks.shutdown()

@@ -233,6 +233,22 @@ def test_settings_edit_just_before_closing_is_saved(qtbot, open_app, app_paths) 
         assert store.settings.load().sender.name == "Changed just before quitting"
 
 
+def test_a_value_the_services_refuse_is_shown_and_not_saved_until_corrected(qtbot, open_app,
+                                                                            app_paths) -> None:
+    window, context = open_app()
+    settings = window.show_view("settings")
+    qtbot.waitUntil(lambda: settings.holidays.list.count() > 0, timeout=30000)
+    settings.paper.home_country.setText("ZZ")
+    qtbot.waitUntil(lambda: settings.problem_label.isVisible(), timeout=5000)
+    assert "Home country" in settings.problem_label.text() and "ZZ" in settings.problem_label.text()
+    with open_store(app_paths.db_path) as store:
+        assert store.settings.load().home_country == "US"
+    settings.paper.home_country.setText("CA")
+    qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
+    with open_store(app_paths.db_path) as store:
+        assert store.settings.load().home_country == "CA"
+
+
 # --- 5. A file that is not a Card Studio database: one message, then a sensible way on --------
 
 _GARBAGE_MAIN = """

@@ -7,6 +7,7 @@ the calibration test page is rendered in the background and offered to open or p
 from __future__ import annotations
 
 import copy
+import html
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QWi
 
 from studio.paths import AppPaths
 from studio.progress import Progress
+from studio.services.preferences import InvalidSettings, setting_label
 from studio.settings import Settings
 from studio.ui.context import AppContext
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
-from studio.ui.widgets import PageHeader, page_layout
+from studio.ui.widgets import PageHeader, label, page_layout
 
 _SAVE_DELAY_MS = 400
 
@@ -61,6 +63,10 @@ class SettingsView(QWidget):
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("badgeOk")
         self.saved_label.hide()
+        # Values the services refuse (an unknown country, a negative transit time ...):
+        # shown until corrected; nothing of that edit is saved meanwhile.
+        self.problem_label = label("", "badgeWarn", wrap=True)
+        self.problem_label.hide()
 
         content = QWidget()
         self.grid = QGridLayout(content)
@@ -78,7 +84,7 @@ class SettingsView(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(PageHeader("Settings", "Changes are saved as you make them."), 1)
         header_row.addWidget(self.saved_label)
-        page_layout(self, header_row, scroll)
+        page_layout(self, header_row, self.problem_label, scroll)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -153,7 +159,7 @@ class SettingsView(QWidget):
 
     def save_now(self) -> None:
         self._save_timer.stop()
-        self._context.save_settings(self.current(), self._saved)
+        self._context.save_settings(self.current(), self._saved, self._refused)
 
     @property
     def save_pending(self) -> bool:
@@ -165,7 +171,14 @@ class SettingsView(QWidget):
         if self._save_timer.isActive():
             self.save_now()
 
+    def _refused(self, error: InvalidSettings) -> None:
+        lines = [f"<b>{html.escape(setting_label(name))}</b>: {html.escape(why)}"
+                 for name, why in error.problems]
+        self.problem_label.setText("Not saved. " + "<br/>".join(lines))
+        self.problem_label.show()
+
     def _saved(self) -> None:
+        self.problem_label.hide()
         self.saved_label.setText("Saved")
         self.saved_label.show()
         QTimer.singleShot(1800, self.saved_label.hide)
