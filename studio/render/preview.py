@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from io import BytesIO
 from pathlib import Path
 
 import pypdfium2
+from PIL import Image
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -105,24 +107,35 @@ def _dashed_fold(canvas, card, x: float, y: float) -> None:
     canvas.restoreState()
 
 
-def pdf_page_to_png(pdf: bytes | Path, out_png: Path, *, page: int = 0, dpi: int = 100) -> Path:
-    """Rasterise one page (0-based) of a PDF to ``out_png`` with pypdfium2; returns the path."""
-    try:
-        document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
-    except pypdfium2.PdfiumError as exc:
-        raise StudioError(f"Cannot read the PDF to preview it ({exc}).") from exc
-    try:
-        if not 0 <= page < len(document):
-            raise StudioError(f"The PDF has {len(document)} page(s); there is no page {page + 1}.")
-        bitmap = document[page].render(scale=dpi / 72)
-        out_png = Path(out_png)
+# PDFium is not thread-safe: two threads inside it at once crash the process (seen when
+# the desktop gallery drew two thumbnails on its pool). Every use goes through this lock.
+_PDFIUM_LOCK = threading.Lock()
+
+
+def pdf_page_image(pdf: bytes | Path, *, page: int = 0, dpi: float = 100) -> Image.Image:
+    """One page (0-based) of a PDF rasterised with pypdfium2, safe from any thread."""
+    with _PDFIUM_LOCK:
         try:
-            bitmap.to_pil().save(out_png, "PNG")
-        except OSError as exc:
-            raise StudioError(f"Cannot write the preview {out_png}: {exc.strerror or exc}.") from exc
-        return out_png
-    finally:
-        document.close()
+            document = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+        except pypdfium2.PdfiumError as exc:
+            raise StudioError(f"Cannot read the PDF to preview it ({exc}).") from exc
+        try:
+            if not 0 <= page < len(document):
+                raise StudioError(f"The PDF has {len(document)} page(s); there is no page {page + 1}.")
+            return document[page].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
+
+
+def pdf_page_to_png(pdf: bytes | Path, out_png: Path, *, page: int = 0, dpi: int = 100) -> Path:
+    """Rasterise one page (0-based) of a PDF to ``out_png``; returns the path."""
+    picture = pdf_page_image(pdf, page=page, dpi=dpi)
+    out_png = Path(out_png)
+    try:
+        picture.save(out_png, "PNG")
+    except OSError as exc:
+        raise StudioError(f"Cannot write the preview {out_png}: {exc.strerror or exc}.") from exc
+    return out_png
 
 
 def panel_preview_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:

@@ -101,14 +101,9 @@ def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, li
 
 def _pdf_image(pdf: bytes, dpi: float) -> QImage:
     """The first page of ``pdf`` as an image of ``dpi`` dots per inch."""
-    import pypdfium2
+    from studio.render.preview import pdf_page_image
 
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        bitmap = document[0].render(scale=dpi / 72)
-        picture = bitmap.to_pil().convert("RGBA")
-    finally:
-        document.close()
+    picture = pdf_page_image(pdf, dpi=dpi).convert("RGBA")
     image = QImage(
         picture.tobytes("raw", "RGBA"),
         picture.width,
