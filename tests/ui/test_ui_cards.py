@@ -54,6 +54,18 @@ def _designer_on_message_panel(qtbot, view, contact_id):  # noqa: ANN001, ANN202
     return designer
 
 
+def _wait_for_message_render(qtbot, designer) -> None:  # noqa: ANN001
+    """Until the preview shows the message just set."""
+    qtbot.waitUntil(
+        lambda: (
+            not designer.preview.busy
+            and designer.last_result is not None
+            and designer.last_result.request.message is not None
+        ),
+        timeout=20000,
+    )
+
+
 def test_designer_preview_follows_typing(qtbot, open_app, seed, person) -> None:
     window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
     designer = _designer_on_message_panel(qtbot, view, ids[0])
@@ -73,14 +85,7 @@ def test_overflowing_text_is_flagged(qtbot, open_app, seed, person) -> None:
     window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
     designer = _designer_on_message_panel(qtbot, view, ids[0])
     designer.message.setPlainText("Thank you so much for everything this year. " * 40)
-    qtbot.waitUntil(
-        lambda: (
-            not designer.preview.busy
-            and designer.last_result is not None
-            and designer.last_result.request.message is not None
-        ),
-        timeout=20000,
-    )
+    _wait_for_message_render(qtbot, designer)
     flagged = {name: item.flag for name, item in designer.canvas.boxes.items() if item.flag}
     assert "overflow" in flagged.values()
     assert "does not fit" in designer.fit_label.text()
@@ -90,14 +95,7 @@ def test_characters_no_font_has_are_flagged_not_called_shrunk(qtbot, open_app, s
     window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
     designer = _designer_on_message_panel(qtbot, view, ids[0])
     designer.message.setPlainText("शुभ जन्मदिन! Have a lovely day.")
-    qtbot.waitUntil(
-        lambda: (
-            not designer.preview.busy
-            and designer.last_result is not None
-            and designer.last_result.request.message is not None
-        ),
-        timeout=20000,
-    )
+    _wait_for_message_render(qtbot, designer)
     text = designer.fit_label.text()
     assert "cannot be printed" in text and "शु" in text and "shrunk" not in text
     assert "overflow" in {item.flag for item in designer.canvas.boxes.values() if item.flag}
