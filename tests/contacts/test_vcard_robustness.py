@@ -8,6 +8,7 @@ either, so they find bugs instead of hiding them.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,7 @@ def test_mutated_real_cards_never_crash(data: bytes, mutations: list) -> None:
     read_safely(mutate(data, mutations))
 
 
+@pytest.mark.skipif(not GOOD, reason=f"the shared vCard corpus is not at {CORPUS}")
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 20), st.lists(_mutation, min_size=1, max_size=8))
 def test_a_broken_card_never_costs_the_contacts_before_it(keep: int, mutations: list) -> None:
