@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from studio.model import Calibration
 from studio.render.fonts import covers, font_name, font_runs, missing_glyphs
 from studio.render.layout import FitNote
-from studio.render.text import set_lines
+from studio.render.lines import set_lines
 
 _TOLERANCE = 0.01  # points
 

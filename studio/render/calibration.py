@@ -18,9 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 from studio.model import Calibration, LabelStock
 from studio.render.address_block import apply_calibration
 from studio.render.labels import draw_outlines
+from studio.render.lines import draw_line, fit_lines
 from studio.render.pdf import open_canvas
 from studio.render.stocks import label_rect
-from studio.render.text import draw_line, fit_lines
 
 RULER_COLOR = colors.Color(0.1, 0.1, 0.1)
 MARK_COLOR = colors.Color(0.75, 0.1, 0.1)

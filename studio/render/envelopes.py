@@ -40,8 +40,8 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.render.address_block import BlockStyle, Box, SetBlock, apply_calibration, draw_block, set_block
 from studio.render.barcode import barcode_size, draw_intelligent_mail, intelligent_mail
 from studio.render.layout import FitNote
+from studio.render.lines import draw_line
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line
 
 RECIPIENT_STYLE = BlockStyle(family="sans", size=12.0, min_size=7.0, leading=1.2, wrap_below=9.0)
 RETURN_STYLE = BlockStyle(family="sans", size=9.0, min_size=6.0, leading=1.15, wrap_below=7.0)

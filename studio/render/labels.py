@@ -27,9 +27,9 @@ from studio.model import Calibration, LabelStock
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.address_block import BlockStyle, Box, SetBlock, apply_calibration, draw_block, set_block
 from studio.render.layout import FitNote
+from studio.render.lines import draw_line
 from studio.render.pdf import open_canvas
 from studio.render.stocks import label_rect
-from studio.render.text import draw_line
 
 OUTLINE_COLOR = colors.Color(0.55, 0.55, 0.55)
 ADDRESS_STYLE = BlockStyle(family="sans", size=10.0, min_size=6.0, leading=1.15, wrap_below=8.0)

@@ -16,9 +16,9 @@ from studio.render.formats import card_format
 from studio.render.images import ImageStore
 from studio.render.imposition import Matrix, PanelPlace, fold_line, panel_places
 from studio.render.layout import CardLayout, FitNote
+from studio.render.lines import draw_line
 from studio.render.panels import check_layout, draw_panel
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line
 
 _MARGIN = 8 * mm
 _GAP = 12 * mm

@@ -18,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from studio.render.layout import TextBox
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line, draw_text_box
+from studio.render.lines import draw_line
+from studio.render.text import draw_text_box
 
 def registered():
     return sorted(n for n in pdfmetrics.getRegisteredFontNames() if n not in pdfmetrics.standardFonts)

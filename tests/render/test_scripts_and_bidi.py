@@ -16,8 +16,9 @@ from reportlab.lib.units import mm
 
 from studio.render.fonts import FAMILIES, font_runs, missing_glyphs, visual_order
 from studio.render.layout import TextBox
+from studio.render.lines import draw_line
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line, draw_text_box
+from studio.render.text import draw_text_box
 
 PAGE = (120 * mm, 80 * mm)
 

@@ -13,8 +13,9 @@ from reportlab.lib.units import mm
 from studio.errors import StudioError
 from studio.render.fonts import FAMILIES, covers, font_name, font_runs, with_fallback
 from studio.render.layout import TextBox
+from studio.render.lines import draw_line, fit_lines, set_lines, text_width, wrap_line
 from studio.render.pdf import open_canvas
-from studio.render.text import draw_line, draw_text_box, fit_lines, set_lines, text_width, wrap_line
+from studio.render.text import draw_text_box
 
 NAMES = ["Zoë Ångström-Núñez", "王小明", "Анна Смирнова", "Γιώργος Παπαδόπουλος", "さくら 山田", "김민준",
          "שרה כהן", "محمد علي"]
