@@ -1,4 +1,4 @@
-"""The bundled TrueType fonts, per-character fallback and right-to-left text.
+"""The bundled TrueType fonts and per-character fallback.
 
 Three families are offered to templates (``FAMILIES``): an EB Garamond serif, a DejaVu
 Sans sans-serif and a Dancing Script handwriting face. None of them covers every script a
@@ -10,11 +10,8 @@ TrueType font that ReportLab embeds as a subset; ReportLab's built-in CID fonts 
 used because they are not embedded and print as blanks where the printer lacks Adobe's
 Asian font packs.
 
-Hebrew and Arabic are stored in logical order; PDF text is drawn left to right, so each
-right-to-left run is reshaped into joined Arabic presentation forms (arabic-reshaper) and
-put in visual order (python-bidi, Unicode Bidirectional Algorithm, UAX #9). The run's
-spaces become no-break spaces so a paragraph never wraps inside it: a wrapped visual run
-would read its words in the wrong line order.
+Hebrew and Arabic are stored in logical order; `font_runs` puts each right-to-left run
+in visual order first (`studio.render.rtl`).
 
 ReportLab's font registry is process-wide. Each bundled face is registered the first time
 it is needed (drawn, measured or checked for coverage), because loading them all costs
@@ -33,14 +30,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import arabic_reshaper
-from bidi import algorithm as uax9
-from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from studio.errors import StudioError
 from studio.paths import bundled_dir
+from studio.render.rtl import LINE_BREAK, visual_order
 
 FAMILIES = ("serif", "sans", "script")
 
@@ -112,11 +107,6 @@ _RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCR
 # ReportLab would replace a font object a document has already started subsetting.
 _REGISTERING = threading.Lock()
 
-_RTL_LETTER = re.compile(
-    "[\u0590-\u05ff"  # Hebrew
-    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"  # Arabic, supplement, extended-A
-    "\ufb1d-\ufdff\ufe70-\ufeff]"  # Hebrew and Arabic presentation forms
-)
 _ANY_TAG = re.compile(r"<[^<>]*>")
 _TOKEN = re.compile(r"(<[^<>]*>)|([^<]+)|(<)")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)([^>]*?)(/?)\s*>")
@@ -249,93 +239,6 @@ def missing_in_markup(markup: str, family: str) -> str:
     return missing_glyphs(html.unescape(_ANY_TAG.sub("", markup)), family)
 
 
-def visual_order(text: str, wrap: tuple[float, float] | None = None, bold: bool = False) -> str:
-    """Reshape and reorder each right-to-left run of ``text`` for left-to-right drawing.
-
-    Left-to-right text is returned unchanged. The runs are the ones the Unicode
-    Bidirectional Algorithm (UAX #9) finds, so the spaces, digits and punctuation between
-    two right-to-left words belong to the run ("דוד & שרה" reads as one phrase, right to
-    left; "שרה 12" keeps its number inside). The spaces inside a run become no-break
-    spaces so line wrapping cannot split it (a wrapped visual run would read its lines in
-    the wrong order). With ``wrap=(width, size)`` a run wider than ``width`` points at
-    ``size`` is first broken, in reading order, into lines that fit, each reordered on its
-    own and separated by `LINE_BREAK` (the bidirectional algorithm's rule: break lines
-    first, reorder each line after).
-    """
-    if text.isascii() or not _RTL_LETTER.search(text):
-        return text
-
-    def flip(logical: str) -> str:
-        logical = arabic_reshaper.reshape(logical)
-        lines = _break_rtl(logical, wrap, bold) if wrap else [logical]
-        return LINE_BREAK.join(get_display(line, base_dir="R").replace(" ", "\u00a0") for line in lines)
-
-    if _starts_right_to_left(text):
-        # A right-to-left paragraph: all of it is one run (its final full stop goes left).
-        leading = len(text) - len(text.lstrip())
-        trailing = len(text.rstrip())
-        return text[:leading] + flip(text[leading:trailing]) + text[trailing:]
-    return "".join(flip(part) if raised else part for part, raised in _rtl_runs(text))
-
-
-def _rtl_runs(text: str) -> list[tuple[str, bool]]:
-    """``text`` (a left-to-right paragraph) cut into (part, is_right_to_left) pieces.
-
-    The right-to-left pieces are the stretches UAX #9 raises above the paragraph's level
-    (rules W1-I2, resolved by python-bidi): a right-to-left word with the neutrals and
-    numbers up to the next right-to-left word, but not the spaces before a left-to-right
-    word. ``"Dear דוד & שרה, 12"`` -> ``[("Dear ", False), ("דוד & שרה", True), (", 12", False)]``.
-    """
-    storage = uax9.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = 0, "L"
-    uax9.get_embedding_levels(text, storage)
-    uax9.explicit_embed_and_overrides(storage)
-    uax9.resolve_weak_types(storage)
-    uax9.resolve_neutral_types(storage, False)
-    uax9.resolve_implicit_levels(storage, False)
-    pieces: list[tuple[str, bool]] = []
-    start = 0
-    raised = [char["level"] > 0 for char in storage["chars"]]
-    for index in range(1, len(text) + 1):
-        if index == len(text) or raised[index] != raised[start]:
-            pieces.append((text[start:index], raised[start]))
-            start = index
-    return pieces
-
-
-def _starts_right_to_left(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left (UAX #9, P2-P3)."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction == "L":
-            return False
-        if direction in ("R", "AL"):
-            return True
-    return False
-
-
-# Marks where a long right-to-left run was broken; paragraph markup turns it into <br/>.
-LINE_BREAK = "\ue000"
-
-
-def _break_rtl(logical: str, wrap: tuple[float, float], bold: bool) -> list[str]:
-    """Greedy line breaking of a right-to-left run in reading order (measured in DejaVu
-    Sans, the face that draws Hebrew and Arabic in every family)."""
-    width, size = wrap
-    face = _face(_UPRIGHT_SANS.face(bold, False))
-    lines: list[str] = []
-    current = ""
-    for word in logical.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and pdfmetrics.stringWidth(candidate, face, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    lines.append(current)
-    return lines
-
-
 @functools.lru_cache(maxsize=4096)
 def font_runs(text: str, family: str, bold: bool = False, italic: bool = False,
               wrap: tuple[float, float] | None = None) -> tuple[tuple[str, str], ...]:
@@ -345,7 +248,9 @@ def font_runs(text: str, family: str, bold: bool = False, italic: bool = False,
     explains ``wrap``).
     """
     primary = font_name(family, bold, italic)
-    text = visual_order(text, wrap, bold)
+    # Wrapped right-to-left runs are measured in DejaVu Sans, the face that draws Hebrew
+    # and Arabic in every family (registered only if such a run needs breaking).
+    text = visual_order(text, wrap, lambda: _face(_UPRIGHT_SANS.face(bold, False)))
     if text.isascii():
         return ((text, primary),) if text else ()
     runs: list[tuple[str, str]] = []

@@ -14,10 +14,11 @@ from bidi import get_display
 from pdfcheck import font_problems
 from reportlab.lib.units import mm
 
-from studio.render.fonts import FAMILIES, font_runs, missing_glyphs, visual_order
+from studio.render.fonts import FAMILIES, font_runs, missing_glyphs
 from studio.render.layout import TextBox
 from studio.render.lines import draw_line
 from studio.render.pdf import open_canvas
+from studio.render.rtl import visual_order
 from studio.render.text import draw_text_box
 
 PAGE = (120 * mm, 80 * mm)
