@@ -10,6 +10,7 @@ from studio.cli.options import add_order_argument, add_selection_arguments
 from studio.errors import UsageError
 from studio.services import mail_pieces as service
 from studio.services.mail_pieces import MailPieceSummary
+from studio.services.stock import stock_rows
 
 _SKIPPED_SHOWN = 20
 
@@ -120,7 +121,7 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_stocks(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = service.stock_rows(ctx.paths)
+    rows = stock_rows(ctx.paths)
     if args.json:
         ctx.print_json(rows)
         return 0

@@ -35,8 +35,8 @@ from studio.render.calibration import render_calibration_page
 from studio.render.envelopes import EnvelopeText, envelope_refusal, postal_style, render_envelopes
 from studio.render.labels import RETURN_STYLE, LabelText, check_start, label_refusal, render_labels, repeat
 from studio.render.layout import FitNote
-from studio.render.stocks import StockCatalog, load_stocks
 from studio.services.addressbook import select_contact_ids
+from studio.services.stock import envelope_size, label_stock
 from studio.settings import Settings
 from studio.store import Store
 from studio.store.contacts import sort_name
@@ -62,49 +62,6 @@ class MailPieceSummary:
     def problems(self) -> list[FitNote]:
         """Notes of pieces not printed as written (overflowing, or characters left out)."""
         return [note for note in self.fit_notes if note.is_problem]
-
-
-# --- stock -----------------------------------------------------------------------------
-
-def load_catalog(paths: AppPaths | None = None) -> StockCatalog:
-    """The bundled stock plus the user's own (``paths.user_stock_dir``)."""
-    return load_stocks(paths.user_stock_dir if paths else None)
-
-
-def label_stocks(paths: AppPaths | None = None) -> list[LabelStock]:
-    return list(load_catalog(paths).labels.values())
-
-
-def envelope_sizes(paths: AppPaths | None = None) -> list[EnvelopeSize]:
-    return list(load_catalog(paths).envelopes.values())
-
-
-def stock_rows(paths: AppPaths | None = None) -> list[dict[str, Any]]:
-    """Every label stock and envelope as `studio stocks --json` prints them."""
-    catalog = load_catalog(paths)
-    rows: list[dict[str, Any]] = [{
-        "id": s.id, "brand": s.brand, "part": s.part, "paper": s.paper, "grid": f"{s.nx}x{s.ny}",
-        "label_size": f"{s.label_width:.1f}x{s.label_height:.1f} mm", "kind": "label",
-        "use": s.kind, "description": s.description, "per_sheet": s.per_sheet,
-        "equivalents": list(s.equivalents)} for s in catalog.labels.values()]
-    rows += [{
-        "id": e.id, "brand": "", "part": e.name.split(" (")[0], "paper": "", "grid": "",
-        "label_size": f"{e.width:.1f}x{e.height:.1f} mm", "kind": "envelope", "use": e.region,
-        "description": e.name, "per_sheet": 1, "equivalents": []} for e in catalog.envelopes.values()]
-    return rows
-
-
-def _label_stock(stock: LabelStock | str | None, settings: Settings, paths: AppPaths | None) -> LabelStock:
-    if isinstance(stock, LabelStock):
-        return stock
-    return load_catalog(paths).label(stock or settings.label_stock)
-
-
-def _envelope_size(size: EnvelopeSize | str | None, settings: Settings,
-                   paths: AppPaths | None) -> EnvelopeSize:
-    if isinstance(size, EnvelopeSize):
-        return size
-    return load_catalog(paths).envelope(size or settings.envelope_size)
 
 
 # --- order and addresses ---------------------------------------------------------------
@@ -193,8 +150,8 @@ class PieceCheck:
 
     def __init__(self, settings: Settings, *, envelope: EnvelopeSize | str | None = None,
                  stock: LabelStock | str | None = None, paths: AppPaths | None = None) -> None:
-        self._envelope = _envelope_size(envelope, settings, paths) if envelope else None
-        self._stock = _label_stock(stock, settings, paths) if stock else None
+        self._envelope = envelope_size(envelope, settings, paths) if envelope else None
+        self._stock = label_stock(stock, settings, paths) if stock else None
         self._style = postal_style(self._envelope, settings.home_country) if self._envelope else "us"
         self._envelope_text = _EnvelopeTexts(settings) if self._envelope else None
         self._label_text = _LabelTexts(settings)
@@ -266,7 +223,7 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
     A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID.
     Raises StudioError when nobody is left (no file is written).
     """
-    envelope = _envelope_size(size, settings, paths)
+    envelope = envelope_size(size, settings, paths)
     summary = MailPieceSummary(out=Path(out))
     with _atomic(summary.out) as temporary:
         run = render_envelopes(_mailable(contacts, settings, summary.skipped, _EnvelopeTexts(settings)),
@@ -294,7 +251,7 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
     and at the smallest size, are skipped and listed (the next label takes their place).
     Raises StudioError when nobody is left (no file is written).
     """
-    sheet = _label_stock(stock, settings, paths)
+    sheet = label_stock(stock, settings, paths)
     check_start(sheet, start)
     summary = MailPieceSummary(out=Path(out))
     with _atomic(summary.out) as temporary:
@@ -315,7 +272,7 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
     """The sender's address repeated on ``sheets`` whole sheets (from label ``start`` on
     the first). Raises UsageError when settings hold no sender address, StudioError when
     it cannot fit the label."""
-    sheet = _label_stock(stock, settings, paths)
+    sheet = label_stock(stock, settings, paths)
     check_start(sheet, start)
     if settings.sender.address.is_empty() or not settings.sender.address.street.strip():
         raise UsageError("there is no sender address in settings to print; set it under Settings > Sender")
@@ -348,7 +305,7 @@ def calibration_page(stock: LabelStock | str | Settings | None, out: Path, setti
     if isinstance(stock, Settings):
         stock, settings = None, stock
     settings = settings or Settings()
-    sheet = _label_stock(stock, settings, paths)
+    sheet = label_stock(stock, settings, paths)
     with _atomic(Path(out)) as temporary:
         render_calibration_page(sheet, temporary, calibration=settings.calibration)
     return Path(out)

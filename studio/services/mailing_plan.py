@@ -27,7 +27,7 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.render.formats import card_format
 from studio.render.labels import check_start
 from studio.render.stocks import StockCatalog, takes_card
-from studio.services import mail_pieces
+from studio.services import mail_pieces, stock
 from studio.services.addressbook import select_contact_ids
 from studio.services.cards import get_template
 from studio.services.mailing_repeats import (
@@ -282,7 +282,7 @@ def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCata
     """Fail on an unknown envelope, label stock, start position or order before any work;
     returns the stock catalog they were found in."""
     mail_pieces.order_key(Contact(), request.order)
-    catalog = mail_pieces.load_catalog(paths)
+    catalog = stock.load_catalog(paths)
     if request.envelopes:
         catalog.envelope(request.envelopes)
     if request.labels:

@@ -52,6 +52,7 @@ from studio.services.mailing_plan import (
     with_output,
 )
 from studio.services.occasions import occasion_names
+from studio.services.stock import load_catalog
 from studio.settings import Settings
 from studio.store import Store
 from studio.store.history import Mailing, MailingItem
@@ -80,7 +81,7 @@ def default_stock_ids(settings: Settings, paths: AppPaths | None = None) -> tupl
     starts from. Settings may hold any name the catalog accepts ("#10" gives "no10",
     "L7160" gives "avery-l7160"); a name it does not know, or a custom envelope size, gives None.
     """
-    catalog = mail_pieces.load_catalog(paths)
+    catalog = load_catalog(paths)
     envelope = stock = None
     with contextlib.suppress(StudioError):
         envelope = catalog.envelope(settings.envelope_size).id if settings.envelope_size else None
@@ -122,7 +123,7 @@ def history_names(mailings: Sequence[Mailing], paths: AppPaths | None = None) ->
     """The names of everything ``mailings`` record, from the occasion, template and stock catalogs."""
     occasions = {m.occasion for m in mailings} | {i.occasion for m in mailings for i in m.items}
     templates = {t.id: t.name for t in list_templates(paths).templates} if paths is not None else {}
-    catalog = mail_pieces.load_catalog(paths)
+    catalog = load_catalog(paths)
     return HistoryNames(
         occasions=occasion_names(occasions),
         templates={m.template: templates[m.template] for m in mailings if m.template in templates},
@@ -134,7 +135,7 @@ def describe_output(output: str, catalog: StockCatalog | None = None) -> str:
     """A recorded output as a user reads it: "envelopes:no10+labels:avery-5160@4" gives
     "#10 envelopes, Avery 5160 labels from label 4". A size or sheet ``catalog`` (the
     bundled stock when None) does not know is shown by its recorded id."""
-    catalog = catalog or mail_pieces.load_catalog()
+    catalog = catalog or load_catalog()
     parts = []
     for piece in filter(None, output.split("+")):
         kind, _, spec = piece.partition(":")

@@ -24,7 +24,8 @@ from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
 from studio.postal.countries import resolve_country
 from studio.postal.imb import mailer_id_problem
-from studio.services.mail_pieces import CALIBRATION_LIMITS, load_catalog
+from studio.services.mail_pieces import CALIBRATION_LIMITS
+from studio.services.stock import load_catalog
 from studio.settings import Settings
 from studio.store import Store
 

@@ -82,14 +82,14 @@ class WizardChoices:
 def load_choices(store: Store, paths: AppPaths, settings: Settings | None = None) -> WizardChoices:
     """Everything the wizard offers (pool thread, own store); the defaults from ``settings``
     (the stored settings when None)."""
-    from studio.services import mail_pieces
+    from studio.services import stock
     from studio.services.cards import list_templates
     from studio.services.mailings import default_stock_ids
     from studio.services.occasions import mailing_occasions
 
     occasions = mailing_occasions()
-    envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
-    stocks = [s for s in mail_pieces.label_stocks(paths) if s.kind == "address"]
+    envelopes = [(e.id, e.name) for e in stock.envelope_sizes(paths)]
+    stocks = [s for s in stock.label_stocks(paths) if s.kind == "address"]
     default_envelope, default_stock = default_stock_ids(settings or store.settings.load(), paths)
     return WizardChoices(
         occasions=occasions,

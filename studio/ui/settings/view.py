@@ -29,12 +29,12 @@ _SAVE_DELAY_MS = 400
 
 def load_choices(paths: AppPaths) -> dict[str, list[tuple[str, str]]]:
     """Envelope sizes, label stocks and holidays to offer, from the services (pool thread)."""
-    from studio.services import mail_pieces, occasions
+    from studio.services import occasions, stock
 
-    envelopes = [(e.id, e.name) for e in mail_pieces.envelope_sizes(paths)]
+    envelopes = [(e.id, e.name) for e in stock.envelope_sizes(paths)]
     stocks = [
         (s.id, f"{s.brand} {s.part} — {s.description}")
-        for s in mail_pieces.label_stocks(paths)
+        for s in stock.label_stocks(paths)
         if s.kind == "address"
     ]
     catalogue = occasions.holiday_calendar().catalogue
