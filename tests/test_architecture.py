@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 STUDIO = Path(__file__).resolve().parent.parent / "studio"
@@ -43,3 +44,18 @@ def test_core_never_imports_the_faces() -> None:
     offenders = [f"{p.relative_to(STUDIO.parent)} imports {m}" for p in core
                  for m in _imported_modules(p) if m.startswith(("studio.ui", "studio.cli"))]
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_desktop_reaches_data_only_through_services() -> None:
+    offenders = [f"{p.relative_to(STUDIO.parent)} imports {m}" for p in (STUDIO / "ui").rglob("*.py")
+                 for m in _imported_modules(p) if m == "studio.store" or m.startswith("studio.store.")]
+    assert not offenders, "UI modules must call studio.services, not the store:\n" + "\n".join(offenders)
+
+
+def test_the_desktop_never_calls_store_repositories() -> None:
+    # A job handed to the store thread receives the store; it passes it to a service.
+    pattern = re.compile(r"\bstore\.(contacts|history|settings|transaction)\b")
+    offenders = [f"{p.relative_to(STUDIO.parent)}:{n}" for p in (STUDIO / "ui").rglob("*.py")
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line) and not line.lstrip().startswith("#")]
+    assert not offenders, "store repositories used in the UI:\n" + "\n".join(offenders)

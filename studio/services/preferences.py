@@ -259,6 +259,11 @@ def change_setting(settings: Settings, name: str, text: str, *, paths: AppPaths 
     return changed
 
 
+def load_settings(store: Store) -> Settings:
+    """The settings as last saved (defaults for anything never set)."""
+    return store.settings.load()
+
+
 def update_settings(store: Store, changes: list[tuple[str, str]], *,
                     paths: AppPaths | None = None) -> Settings:
     """Apply ``(name, text)`` changes to the saved settings, all or none, and save them.

@@ -66,7 +66,7 @@ def _parse(argv: Sequence[str] | None, db: str | None) -> argparse.Namespace:
 def database_problem(paths: AppPaths) -> StudioError | None:
     """Why the database at ``paths.db_path`` cannot be used, or None (it is opened, made if
     missing and brought up to date, then closed again)."""
-    from studio.store import open_store
+    from studio.services.session import open_store
 
     try:
         open_store(paths.db_path).close()

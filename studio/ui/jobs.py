@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal,
 
 from studio.errors import Cancelled
 from studio.progress import Progress
-from studio.store import Store, open_store
+from studio.services.session import Store, open_store
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio import __version__
+from studio.services import contacts
+from studio.services.preferences import load_settings
 from studio.ui import icons, style
 from studio.ui.contacts.importer import ImportController, is_vcard_path
 from studio.ui.context import AppContext
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         context.store.failed.connect(lambda exc: context.errors.show(exc, self))
         context.events.contacts_changed.connect(self._check_empty)
         context.events.open_view.connect(self.show_view)
-        context.store.submit(lambda store: store.settings.load(), self._settings_loaded)
+        context.store.submit(load_settings, self._settings_loaded)
         self._restore_layout()
         self._check_empty()
 
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
         return NAV[self.sidebar.currentRow()][0] if self.sidebar.currentRow() >= 0 else "today"
 
     def _check_empty(self) -> None:
-        self.context.store.submit(lambda store: store.contacts.count() == 0, self._empty_known)
+        self.context.store.submit(contacts.is_empty, self._empty_known)
 
     def _empty_known(self, empty: bool) -> None:
         was = self.store_empty

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from studio.cards import CardTemplate, TextSpec
 from studio.model import Contact
+from studio.services import contacts
 from studio.services.cards import TakenTemplates
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
@@ -203,7 +204,7 @@ class DesignerPage(QWidget):
             self.people.blockSignals(False)
             self._person_chosen(self.people.currentIndex())
 
-        self._context.store.submit(lambda store: [(s.id, s.name) for s in store.contacts.summaries()], fill)
+        self._context.store.submit(contacts.people, fill)
 
     def _person_chosen(self, index: int) -> None:
         person_id = self.people.itemData(index)
@@ -212,7 +213,7 @@ class DesignerPage(QWidget):
             self.contact = None
             self.refresh(now=True)
             return
-        self._context.store.submit(lambda store: store.contacts.get(person_id), self._person_loaded)
+        self._context.store.submit(lambda store: contacts.get_contact(store, person_id), self._person_loaded)
 
     def _person_loaded(self, contact: Contact | None) -> None:
         self.contact = contact

@@ -10,15 +10,16 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from studio.model import Contact
-from studio.store import Store
+from studio.services import contacts
+from studio.services.session import Store
 from studio.ui import style
 from studio.ui.jobs import StoreThread
 from studio.ui.widgets import Panel, avatar, button, label
 
 
 def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any, Any]], QImage]:
-    contact = store.contacts.get(contact_id)
-    received = store.history.items_for_contact(contact_id) if contact else []
+    contact = contacts.get_contact(store, contact_id)
+    received = contacts.received_cards(store, contact_id) if contact else []
     image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
     return contact, received, image
 

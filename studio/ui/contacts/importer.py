@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.progress import Progress
-from studio.store import Store
+from studio.services.session import Store
 from studio.ui.context import AppContext
 from studio.ui.jobs import Task
 from studio.ui.widgets import label

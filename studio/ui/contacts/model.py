@@ -1,8 +1,8 @@
 """The contact list as Qt item models: a table over `ContactSummary` rows and its proxy.
 
-The rows come from `store.contacts.summaries()` (no photos, no JSON lists), loaded on
+The rows come from `services.contacts.summaries` (no photos, no JSON lists), loaded on
 the store thread. Searching and tag filtering ask the store too
-(`store.contacts.ids(search=, tag=)`, the same matching as `studio contacts --search`),
+(`services.contacts.matching_ids`, the same matching as `studio contacts --search`),
 and the proxy then shows the ids the store answered with. Photos are decoded off the
 GUI thread, a page of rows at a time, when a row first needs its thumbnail.
 """
@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap
 
 from studio.model import PartialDate
-from studio.store.contacts import ContactSummary
+from studio.services import contacts
+from studio.services.contacts import ContactSummary
 from studio.ui.jobs import StoreThread
 from studio.ui.table_model import ReadOnlyTableModel
 from studio.ui.widgets import avatar
@@ -81,7 +82,7 @@ def _thumbnails(store: Any, ids: list[int], pixels: int) -> dict[int, QImage]:
     """Decode and shrink photos; runs on the store thread (QImage is safe off the GUI thread)."""
     images = {}
     for contact_id in ids:
-        data = store.contacts.photo(contact_id)
+        data = contacts.photo(store, contact_id)
         image = QImage.fromData(data) if data else QImage()
         if not image.isNull():
             image = image.scaled(
@@ -125,7 +126,7 @@ class ContactTableModel(ReadOnlyTableModel):
         column, order = self._sort
 
         def fetch(store: Any) -> list[ContactSummary]:
-            return _sorted(store.contacts.summaries(), column, order)
+            return _sorted(contacts.summaries(store), column, order)
 
         def done(rows: list[ContactSummary]) -> None:
             self.set_rows(rows, presorted=True)

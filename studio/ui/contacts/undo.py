@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from studio.model import Contact
+from studio.services import contacts
 from studio.services.addressbook import DeletedContact, delete_contacts, restore_contacts
-from studio.store import Store
 from studio.ui.jobs import StoreThread
 
 
@@ -61,25 +61,9 @@ class SaveContact(QUndoCommand):
     def redo(self) -> None:
         after = self._after
 
-        def save(store: Store) -> int:
-            with store.transaction():
-                if after.id is not None and store.contacts.get(after.id) is not None:
-                    store.contacts.update(after)
-                else:
-                    store.contacts.add(after)  # a new contact, or one whose add is redone
-            return after.id
-
-        self._store.submit(save, self._changed)
+        self._store.submit(lambda store: contacts.save_contact(store, after), self._changed)
 
     def undo(self) -> None:
         before, after = self._before, self._after
 
-        def revert(store: Store) -> int:
-            with store.transaction():
-                if before is None:
-                    store.contacts.delete(after.id)
-                else:
-                    store.contacts.update(before)
-            return after.id
-
-        self._store.submit(revert, self._changed)
+        self._store.submit(lambda store: contacts.revert_contact(store, before, after), self._changed)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.model import Contact
+from studio.services import contacts
 from studio.ui import icons
 from studio.ui.contacts.detail import ContactDetail
 from studio.ui.contacts.editor import ContactEditor
@@ -205,7 +206,7 @@ class ContactsView(QWidget):
     def reload(self) -> None:
         """Reload rows, tags and the current filter from the store."""
         self.model.reload(self._after_load)
-        self._context.store.submit(lambda store: store.contacts.all_tags(), self._set_tags)
+        self._context.store.submit(contacts.tags, self._set_tags)
 
     def _after_load(self) -> None:
         self.apply_filter()
@@ -242,7 +243,7 @@ class ContactsView(QWidget):
                 self.proxy.set_visible_ids(ids)
                 self._update_state()
 
-        self._context.store.submit(lambda store: store.contacts.ids(search=text or None, tag=tag), answer)
+        self._context.store.submit(lambda store: contacts.matching_ids(store, search=text or None, tag=tag), answer)
 
     def clear_filter(self) -> None:
         self.search.clear()
@@ -300,7 +301,7 @@ class ContactsView(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        self._context.store.submit(lambda store: store.contacts.get(ids[0]), self._open_editor)
+        self._context.store.submit(lambda store: contacts.get_contact(store, ids[0]), self._open_editor)
 
     def _open_editor(self, contact: Contact | None) -> None:
         editor = ContactEditor(contact, self._known_tags, self)

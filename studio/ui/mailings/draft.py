@@ -15,8 +15,9 @@ from typing import Any
 
 from studio.paths import AppPaths
 from studio.services.occasions import PERSONAL_OCCASIONS, OccasionChoice, occasion_names
+from studio.services import contacts
+from studio.services.session import Store
 from studio.settings import Settings
-from studio.store import Store
 
 # The wizard pages and the history view import these from here.
 __all__ = ["PERSONAL_OCCASIONS", "MailingDraft", "OccasionChoice", "WizardChoices", "load_choices",
@@ -86,15 +87,16 @@ def load_choices(store: Store, paths: AppPaths, settings: Settings | None = None
     from studio.services.cards import list_templates
     from studio.services.mailings import default_stock_ids
     from studio.services.occasions import mailing_occasions
+    from studio.services.preferences import load_settings
 
     occasions = mailing_occasions()
     envelopes = [(e.id, e.name) for e in stock.envelope_sizes(paths)]
     stocks = [s for s in stock.label_stocks(paths) if s.kind == "address"]
-    default_envelope, default_stock = default_stock_ids(settings or store.settings.load(), paths)
+    default_envelope, default_stock = default_stock_ids(settings or load_settings(store), paths)
     return WizardChoices(
         occasions=occasions,
-        tags=store.contacts.all_tags(),
-        people=[(s.id, s.name) for s in store.contacts.summaries()],
+        tags=contacts.tags(store),
+        people=contacts.people(store),
         envelopes=envelopes,
         stocks=stocks,
         templates=list_templates(paths).templates,

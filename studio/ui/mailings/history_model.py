@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from studio.store.history import Mailing
+from studio.services.mailings import Mailing
 from studio.ui import style
 from studio.ui.table_model import ReadOnlyTableModel
 

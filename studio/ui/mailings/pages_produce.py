@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
-from studio.store import Store
+from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.jobs import Task
 from studio.ui.printing import PrintJob, open_path

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from studio.store import Store
+from studio.services.session import Store
 from studio.ui.table_model import RowsModel
 from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import label

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSize, QStandardPaths
 from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
-from studio.store import Store
+from studio.services.session import Store
 from studio.ui.context import AppContext
 from studio.ui.mailings.draft import MailingDraft, WizardChoices, load_choices
 from studio.ui.mailings.pages_choose import CardPage, RecipientsPage

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from studio.store import Store
+from studio.services.session import Store
+from studio.services import contacts
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
@@ -388,7 +389,7 @@ class TodayView(QWidget):
 
     def record_event(self) -> None:
         self._context.store.submit(
-            lambda store: [(s.id, s.name) for s in store.contacts.summaries()], self._open_event_dialog
+            contacts.people, self._open_event_dialog
         )
 
     def _open_event_dialog(self, people: list[tuple[int, str]]) -> None:
