@@ -59,3 +59,13 @@ def test_the_desktop_never_calls_store_repositories() -> None:
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                  if pattern.search(line) and not line.lstrip().startswith("#")]
     assert not offenders, "store repositories used in the UI:\n" + "\n".join(offenders)
+
+
+def test_readme_links_stay_inside_the_repository() -> None:
+    readme = (STUDIO.parent / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#]+)\)", readme) + re.findall(r"`(\.\./[^`]+)`", readme)
+    local = [t for t in targets if not t.startswith(("http://", "https://", "mailto:"))]
+    outside = [t for t in local if not (STUDIO.parent / t).resolve().is_relative_to(STUDIO.parent)]
+    missing = [t for t in local if t not in outside and not (STUDIO.parent / t).exists()]
+    assert not outside, f"README links outside the repository: {outside}"
+    assert not missing, f"README links to missing files: {missing}"
