@@ -10,13 +10,23 @@ from studio.cli.context import CliContext, progress_line
 from studio.errors import StudioError
 from studio.model import Contact
 from studio.services import addressbook
+from studio.services.sheets import SheetOptions
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    imp = subparsers.add_parser("import", parents=[common], help="import contacts from vCard files",
+    imp = subparsers.add_parser("import", parents=[common], help="import contacts from vCard, CSV or spreadsheet files",
                                 description="Import contacts from vCard (.vcf) files exported from a "
-                                            "phone, iCloud, Google, Outlook or Thunderbird.")
+                                            "phone, iCloud, Google, Outlook or Thunderbird, and from "
+                                            "CSV, XLSX and ODS sheets (Google, Outlook and Thunderbird "
+                                            "CSV exports are read as they are; say what the columns "
+                                            "of any other sheet hold with --map).")
     imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imp.add_argument("--map", metavar="MAP", dest="column_map",
+                     help='what the columns of a sheet hold: "Column A=given_name,Column B=birthday,…", '
+                          "or the NAME of a map saved with --save-map")
+    imp.add_argument("--save-map", metavar="NAME",
+                     help="save the column map used under NAME; sheets with the same columns are then "
+                          "read with it without --map")
     imp.add_argument("--quiet", action="store_true", help="print only the summary")
     imp.set_defaults(handler=run_import)
 
@@ -34,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store, progress_line(ctx, enabled=not args.quiet) as progress:
-        report = addressbook.import_vcards(store, args.files, progress)
+        sheets = SheetOptions(column_map=args.column_map, save_as=args.save_map)
+        report = addressbook.import_vcards(store, args.files, progress, sheets)
     if not args.quiet:
         for problem in report.problems:
             ctx.warn(str(problem))

@@ -11,11 +11,12 @@ from typing import TextIO
 from studio.contacts.export import write_vcards
 from studio.contacts.identity import identity_keys, same_person
 from studio.contacts.merge import merge_contacts
-from studio.contacts.reader import Problem, VCardFile, read_vcard_file
+from studio.contacts.reader import Problem, VCardFile
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
 from studio.paths import bundled_dir
 from studio.progress import NO_PROGRESS, Progress
+from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
 from studio.store.contacts import fingerprint
 from studio.store.history import Event
@@ -71,8 +72,8 @@ def import_contact(store: Store, incoming: Contact) -> str:
 
 
 def import_vcards(store: Store, paths: Sequence[str | Path],
-                  progress: Progress = NO_PROGRESS) -> ImportReport:
-    """Import vCard files, one transaction per file.
+                  progress: Progress = NO_PROGRESS, sheets: SheetOptions = SheetOptions()) -> ImportReport:
+    """Import vCard files and contact sheets (CSV, XLSX, ODS), one transaction per file.
 
     A file that is not a vCard at all is rejected (listed in ``rejected``) and the others
     go on; a broken card or field inside a file is reported in ``problems`` and the rest
@@ -91,7 +92,7 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
         of_files = f" ({index + 1} of {len(files)} files)" if len(files) > 1 else ""
         progress.step(0, 0, f"Reading {path.name}{of_files}")
         try:
-            read.append((path.name, read_vcard_file(path)))
+            read.append((path.name, read_contacts(store, path, sheets)))
         except StudioError as exc:
             report.rejected.append((str(path), str(exc)))
     total = sum(len(parsed.cards) for _, parsed in read)

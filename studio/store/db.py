@@ -19,12 +19,14 @@ class Store:
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        from studio.store.column_maps import ColumnMapRepository
         from studio.store.contacts import ContactRepository
         from studio.store.history import HistoryRepository
         from studio.store.settings import SettingsRepository
 
         self.connection = connection
         self.path = path
+        self.column_maps = ColumnMapRepository(connection)
         self.contacts = ContactRepository(connection)
         self.history = HistoryRepository(connection)
         self.settings = SettingsRepository(connection)

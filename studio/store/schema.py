@@ -95,4 +95,13 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL                    -- JSON
     );
     """,
+    # 2: column maps for contact sheets, saved by name and found again by their header row.
+    """
+    CREATE TABLE column_maps (
+        name TEXT PRIMARY KEY,
+        headers TEXT NOT NULL,                 -- the sheet's header row, normalised, tab-joined
+        mapping TEXT NOT NULL                  -- "Column=field,Column=field"
+    );
+    CREATE INDEX column_maps_headers ON column_maps(headers);
+    """,
 ]
