@@ -12,13 +12,16 @@ from pathlib import Path
 from studio.contacts.reader import VCardFile, read_vcard_file
 from studio.errors import StudioError
 from studio.settings import Settings
-from studio.sources.columns import map_text
+from studio.sources.columns import FIELDS, automatic_map, map_text, parse_column_map
 from studio.sources.rows import contacts_from_table
 from studio.sources.sheets import UnknownColumns, sheet_targets
-from studio.sources.tables import Table, is_table_path, read_table
+from studio.sources.tables import TABLE_SUFFIXES, Table, is_table_path, read_table
 from studio.store import Store
 
-__all__ = ["SheetOptions", "UnknownColumns", "read_contacts", "preview_sheet", "sheet_locale"]
+__all__ = ["CONTACT_FILE_SUFFIXES", "FIELDS", "SheetOptions", "Table", "UnknownColumns", "is_table_path", "read_contacts",
+           "save_column_map", "sheet_locale", "sheets_needing_maps", "suggested_fields"]
+
+CONTACT_FILE_SUFFIXES = (".vcf", ".vcard", *sorted(TABLE_SUFFIXES))
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,38 @@ def sheet_locale(settings: Settings) -> str:
     return language if "_" in language else f"{language}_{settings.home_country or 'US'}"
 
 
-def preview_sheet(path: Path) -> Table:
-    """The header row and rows of a sheet, for a column-mapping step."""
-    return read_table(path)
+def sheets_needing_maps(store: Store, paths: list[Path]) -> list[Table]:
+    """The sheets among ``paths`` that no known export, recognised header or saved map
+    explains: each needs the user to say what its columns hold before it is imported.
+    A file that cannot be read is left to the import, which reports it."""
+    waiting = []
+    for path in paths:
+        if not is_table_path(path):
+            continue
+        try:
+            table = read_table(path)
+            sheet_targets(table, _column_map(store, table, None))
+        except UnknownColumns:
+            waiting.append(table)
+        except StudioError:
+            continue
+    return waiting
+
+
+def suggested_fields(headers: list[str]) -> list[str]:
+    """For a column-mapping step: the field each column probably holds ("ignore" if none)."""
+    guessed = dict.fromkeys(range(len(headers)), "ignore")
+    for index, target in automatic_map(headers).items():
+        guessed[index] = map_text([headers[index]], {0: target}).rpartition("=")[2]
+    return [guessed[i] for i in range(len(headers))]
+
+
+def save_column_map(store: Store, name: str, headers: list[str], mapping: str) -> None:
+    """Remember ``mapping`` for sheets with these headers; raises StudioError when it does
+    not fit them (a column they lack, a field Card Studio does not know)."""
+    parse_column_map(mapping, headers)
+    with store.transaction():
+        store.column_maps.save(name, headers, mapping)
 
 
 def read_contacts(store: Store, path: Path, options: SheetOptions = SheetOptions()) -> VCardFile:

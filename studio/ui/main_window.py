@@ -28,7 +28,7 @@ from studio import __version__
 from studio.services import contacts
 from studio.services.preferences import load_settings
 from studio.ui import icons, style
-from studio.ui.contacts.importer import ImportController, is_vcard_path
+from studio.ui.contacts.importer import ImportController, is_contact_file
 from studio.ui.context import AppContext
 
 NAV = (
@@ -267,18 +267,18 @@ class MainWindow(QMainWindow):
     # --- drag and drop import ---------------------------------------------------------
 
     @staticmethod
-    def _dropped_vcards(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    def _dropped_contact_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
         return [
             Path(url.toLocalFile())
             for url in mime.urls()
-            if url.isLocalFile() and is_vcard_path(url.toLocalFile())
+            if url.isLocalFile() and is_contact_file(url.toLocalFile())
         ]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self._dropped_vcards(event):
+        if self._dropped_contact_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = self._dropped_vcards(event)
+        paths = self._dropped_contact_files(event)
         if not paths:
             event.ignore()
             return

@@ -1,5 +1,7 @@
-"""Importing vCard files from the app: in the background, with progress, then a report.
+"""Importing contact files from the app: in the background, with progress, then a report.
 
+A sheet whose layout Card Studio does not know first gets `ColumnMapDialog`; the map is saved
+for that header row, so the import (and every later sheet like it) reads it without asking.
 `ImportController.start(paths)` runs `studio.services.addressbook.import_vcards` on a
 pool thread with a store of its own, shows a progress dialog with Cancel, and ends with
 `ImportReportDialog`, which lists every problem by file and line. The same controller
@@ -32,17 +34,27 @@ from PySide6.QtWidgets import (
 
 from studio.progress import Progress
 from studio.services.session import Store
+from studio.services.sheets import (
+    CONTACT_FILE_SUFFIXES,
+    Table,
+    is_table_path,
+    save_column_map,
+    sheets_needing_maps,
+    suggested_fields,
+)
+from studio.ui.contacts.column_map_dialog import ColumnMapDialog
 from studio.ui.context import AppContext
 from studio.ui.jobs import Task
 from studio.ui.widgets import label
 
-VCARD_SUFFIXES = (".vcf", ".vcard")
-VCARD_FILTER = "Contact files (*.vcf *.vcard *.VCF);;All files (*)"
+CONTACT_FILTER = ("Contact files (" + " ".join(f"*{s} *{s.upper()}" for s in CONTACT_FILE_SUFFIXES) + ");;"
+                  "vCard (*.vcf *.vcard);;Spreadsheets and CSV (*.csv *.tsv *.xlsx *.xls *.ods);;All files (*)")
 _PROBLEM = re.compile(r"^(?P<file>.*?):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
 
 
-def is_vcard_path(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in VCARD_SUFFIXES
+def is_contact_file(path: str | Path) -> bool:
+    """A file the import reads: a vCard, a CSV or a spreadsheet."""
+    return Path(path).suffix.lower() in CONTACT_FILE_SUFFIXES
 
 
 def problem_parts(problem: Any) -> tuple[str, int | None, str]:
@@ -171,6 +183,7 @@ class ImportController(QObject):
         self.task: Task | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.column_dialog: ColumnMapDialog | None = None
 
     @property
     def busy(self) -> bool:
@@ -180,15 +193,46 @@ class ImportController(QObject):
         """Ask for files with the platform's dialog (remembering the folder) and import them."""
         settings = self._context.ui_settings
         start = str(settings.value("import/last_folder", str(Path.home())))
-        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Import contacts", start, VCARD_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Import contacts", start, CONTACT_FILTER)
         if paths:
             settings.setValue("import/last_folder", str(Path(paths[0]).parent))
             self.start(paths)
 
     def start(self, paths: Sequence[str | Path]) -> None:
-        """Import ``paths`` in the background (ignored while another import runs)."""
+        """Import ``paths`` in the background (ignored while another import runs); first ask
+        what the columns hold of each sheet whose layout is not known."""
         if self.busy or not paths:
             return
+        files = [Path(p) for p in paths]
+        if not any(is_table_path(p) for p in files):
+            self._import(files)
+            return
+        self._context.store.submit(lambda store: sheets_needing_maps(store, files),
+                                   lambda tables: self._ask_maps(files, list(tables)))
+
+    def _ask_maps(self, files: list[Path], tables: list[Table]) -> None:
+        if not tables:
+            self._import(files)
+            return
+        table = tables.pop(0)
+        dialog = ColumnMapDialog(table, suggested_fields(table.headers), self._parent)
+        self.column_dialog = dialog
+
+        def chosen() -> None:
+            mapping, headers, name = dialog.mapping(), table.headers, Path(table.source).stem
+            self._context.store.submit(lambda store: save_column_map(store, name, headers, mapping),
+                                       lambda _: self._ask_maps(files, tables))
+
+        def skipped() -> None:  # the user cancelled this sheet: import the other files
+            remaining = [f for f in files if str(f) != table.source]
+            if remaining:
+                self._ask_maps(remaining, tables)
+
+        dialog.accepted.connect(chosen)
+        dialog.rejected.connect(skipped)
+        dialog.open()
+
+    def _import(self, paths: Sequence[Path]) -> None:
         names = [Path(p).name for p in paths]
         what = names[0] if len(names) == 1 else f"{len(names)} files"
 
