@@ -18,6 +18,7 @@ from studio.cli.context import CliContext, run_guarded
 # Modules under studio.cli that add subcommands, in the order `studio --help` lists them.
 COMMAND_MODULES = (
     "addressbook",   # import, contacts, export
+    "accounts",      # accounts, sync
     "cards",         # templates, render, preview
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log

@@ -19,6 +19,7 @@ class Store:
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        from studio.store.accounts import AccountRepository
         from studio.store.column_maps import ColumnMapRepository
         from studio.store.contacts import ContactRepository
         from studio.store.history import HistoryRepository
@@ -26,6 +27,7 @@ class Store:
 
         self.connection = connection
         self.path = path
+        self.accounts = AccountRepository(connection)
         self.column_maps = ColumnMapRepository(connection)
         self.contacts = ContactRepository(connection)
         self.history = HistoryRepository(connection)

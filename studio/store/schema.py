@@ -104,4 +104,25 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX column_maps_headers ON column_maps(headers);
     """,
+    # 3: live address books (CardDAV accounts, read-only) and what the last sync saw.
+    """
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,                    -- "carddav"
+        url TEXT NOT NULL,                     -- as the user gave it
+        username TEXT NOT NULL,
+        book_url TEXT NOT NULL,                -- the address book found there
+        sync_token TEXT NOT NULL DEFAULT '',
+        last_sync TEXT                         -- ISO time of the last complete sync
+    );
+
+    CREATE TABLE account_cards (
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        href TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        name TEXT NOT NULL,                    -- to say who was deleted on the server
+        PRIMARY KEY (account_id, href)
+    );
+    """,
 ]
