@@ -14,7 +14,7 @@ PRINCIPAL = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><
 HOME_SET = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" '
             'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:addressbook-home-set/></d:prop></d:propfind>')
 BOOKS = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/>'
-         "<d:displayname/><d:sync-token/></d:prop></d:propfind>")
+         "<d:displayname/></d:prop></d:propfind>")
 ETAGS = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/>'
          "<d:resourcetype/></d:prop></d:propfind>")
 
