@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "cards",         # templates, render, preview
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log
+    "missing",       # missing
     "mailings",      # mailing, history, demo
     "preferences",   # settings
 )
