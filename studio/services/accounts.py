@@ -41,7 +41,8 @@ class SyncReport:
     problems: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"{self.account}: {self.transferred} cards fetched; {self.added} added, {self.updated} updated, "
+        cards = "card" if self.transferred == 1 else "cards"
+        text = (f"{self.account}: {self.transferred} {cards} fetched; {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged")
         if self.deleted_on_server:
             text += f"; {len(self.deleted_on_server)} deleted on the server (kept here)"

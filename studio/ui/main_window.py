@@ -186,6 +186,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.import_action)
         file_menu.addAction(self._action("Load &Sample Contacts", self.importer.load_samples))
+        file_menu.addAction(self._action("&Live Address Books…", self.show_accounts))
+        file_menu.addAction(self._action("Missing &Details…", self.show_missing_details))
         file_menu.addSeparator()
         file_menu.addAction(contacts.new_action)
         self.new_mailing_action = self._action(
@@ -235,6 +237,23 @@ class MainWindow(QMainWindow):
         about = self._action("&About Card Studio", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    def show_accounts(self) -> None:
+        from studio.ui.accounts.dialog import AccountsDialog
+
+        self.accounts_dialog = AccountsDialog(self.context, self)
+        self.accounts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.accounts_dialog.open()
+
+    def show_missing_details(self) -> None:
+        from studio.ui.contacts.missing_dialog import MissingDetailsDialog
+
+        dialog = MissingDetailsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.edit_requested.connect(lambda contact_id: (self.show_view("contacts"),
+                                                          self.contacts_view.edit_contact(contact_id)))
+        self.missing_dialog = dialog
+        dialog.open()
 
     def _find(self) -> None:
         self.show_view("contacts")

@@ -114,7 +114,7 @@ def test_cli_accounts_and_sync(carddav, tmp_path: Path, monkeypatch, capsys) -> 
 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["--db", db, "sync", "--password-stdin"]) == 0
-    assert "1 cards fetched; 1 added" in capsys.readouterr().out
+    assert "1 card fetched; 1 added" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("nope\n"))
     assert main(["--db", db, "sync", "Customers", "--password-stdin"]) == 1
     assert "refused the user name or password" in capsys.readouterr().err

@@ -299,9 +299,12 @@ class ContactsView(QWidget):
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        self._context.store.submit(lambda store: contacts.get_contact(store, ids[0]), self._open_editor)
+        if len(ids) == 1:
+            self.edit_contact(ids[0])
+
+    def edit_contact(self, contact_id: int) -> None:
+        """Open the editor on one contact (from the table, or a list elsewhere)."""
+        self._context.store.submit(lambda store: contacts.get_contact(store, contact_id), self._open_editor)
 
     def _open_editor(self, contact: Contact | None) -> None:
         editor = ContactEditor(contact, self._known_tags, self)
