@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,3 +40,41 @@ def store(tmp_path: Path):
 
     with open_store(tmp_path / "test.sqlite3") as opened:
         yield opened
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the private CUPS server before any QApplication exists: Qt reads the printer
+    list (from CUPS_SERVER) once per process."""
+    from tests.printing.cups_server import start_cupsd
+
+    # Not under a pytest tmp_path: those are 0700, and CUPS runs its filters as "lp".
+    root = Path(tempfile.mkdtemp(prefix="card-studio-cups-"))
+    root.chmod(0o755)
+    config.cups_root = root
+    try:
+        config.cups_server = start_cupsd(root)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        config.cups_server = exc
+        return
+    os.environ["CUPS_SERVER"] = config.cups_server.address  # lp, lpstat and Qt's print dialog
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    server = getattr(config, "cups_server", None)
+    if server is not None and not isinstance(server, Exception):
+        server.stop()
+    if getattr(config, "cups_root", None) is not None:
+        shutil.rmtree(config.cups_root, ignore_errors=True)
+
+
+@pytest.fixture
+def cups(request: pytest.FixtureRequest) -> Iterator:
+    """The private cupsd on 127.0.0.1 with a cups-pdf queue; `printed_pdfs()` gives what this
+    test printed."""
+    server = request.config.cups_server
+    if isinstance(server, Exception):
+        raise RuntimeError(f"the test CUPS server did not start ({server}); run scripts/setup --test")
+    server.started = time.time()
+    yield server
+    for printed in server.new_pdfs():
+        printed.unlink(missing_ok=True)

@@ -25,7 +25,7 @@ from studio.render.imposition import SheetPlan, panel_places, plan_sheet
 from studio.render.layout import CardLayout, FitNote
 from studio.render.marks import draw_marks
 from studio.render.panels import check_layout, draw_panel
-from studio.render.pdf import open_canvas
+from studio.render.pdf import DUPLEX_LONG_EDGE, open_canvas
 from studio.render.text import TextCache
 
 
@@ -87,7 +87,8 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             check_layout(layout, card)
             next_plan = plan_sheet(card, paper)
             if canvas is None:
-                canvas = open_canvas(out, next_plan.page_size, title="Cards")
+                # The imposition turns each sheet over its long edge (studio.render.imposition).
+                canvas = open_canvas(out, next_plan.page_size, title="Cards", duplex=DUPLEX_LONG_EDGE)
                 cache = TextCache(canvas)
             if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
                 notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks))

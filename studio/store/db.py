@@ -101,6 +101,11 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                           "please update the app")
     for number in range(version, len(MIGRATIONS)):
         conn.execute("BEGIN IMMEDIATE")
+        # Another connection (the app's store thread and a background task open the same new
+        # file at once) may have applied it while this one waited for the write lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+            conn.commit()
+            continue
         try:
             for statement in _split_statements(MIGRATIONS[number]):
                 conn.execute(statement)

@@ -1,8 +1,9 @@
 """Finished PDFs: open them, show their folder, or print them through the Qt print dialog.
 
-Printing renders each PDF page with QtPdf (`QPdfDocument`) onto a `QPrinter` in a pool
-thread (Qt allows painting on a QPrinter outside the GUI thread), each page on paper of
-the page's own size, so an envelope prints on an envelope, at 100 %.
+Where the chosen printer is a CUPS queue (Linux, macOS) the PDF itself goes to it with
+`studio.printing.spooler`: the printer gets vector pages at 100 %. Elsewhere each PDF page
+is rendered with QtPdf (`QPdfDocument`) onto the `QPrinter` in a pool thread, in bands at
+the printer's own resolution (never less), each page on paper of its own size.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -25,23 +27,41 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
+from studio.printing import spooler
+from studio.printing.spooler import PrintRequest, Sides
 from studio.progress import Progress
 from studio.ui import icons
 from studio.ui.widgets import label
 
-PRINT_DPI = 300
+MIN_DPI = 300
+BAND_PIXELS = 1024  # rows rendered at a time: a 1200 dpi page is drawn without a 500 MB image
 
 
-def open_path(path: Path) -> bool:
-    """Open a file or folder with the user's default application."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_path(path: Path, parent: QWidget | None = None) -> bool:
+    """Open a file or folder with the user's default application; when there is none, say
+    so and show the path (selectable, with a Copy button)."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Nothing to open it with")
+    kind = "folder" if path.is_dir() else "file"
+    box.setText(f"This computer has no program set to open this {kind}. It is here:")
+    box.setInformativeText(str(path))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    copy = box.addButton("Copy path", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(str(path)))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return False
 
 
 def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> int:
     """Paint every page of ``paths`` onto ``printer``; returns the number of pages printed.
 
     Runs on a pool thread. Each page goes on paper of its own size (full page, no
-    margins) and is drawn at ``PRINT_DPI`` or the printer's resolution, whichever is lower.
+    margins) and is drawn at the printer's resolution (at least ``MIN_DPI``), in bands.
     """
     documents = []
     total = 0
@@ -52,7 +72,7 @@ def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> 
         documents.append(document)
         total += document.pageCount()
     printer.setFullPage(True)
-    dpi = min(PRINT_DPI, printer.resolution())
+    dpi = max(MIN_DPI, printer.resolution())
     painter: QPainter | None = None
     done = 0
     try:
@@ -73,10 +93,7 @@ def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> 
                 else:
                     printer.setPageLayout(layout)
                     printer.newPage()
-                pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = document.render(page, pixels)
-                target = printer.paperRect(QPrinter.Unit.DevicePixel)
-                painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+                _draw_in_bands(painter, printer, document, page, points, dpi)
                 done += 1
         progress.step(done, total, "Printed")
     finally:
@@ -85,6 +102,26 @@ def print_pdfs(printer: QPrinter, paths: Sequence[Path], progress: Progress) -> 
         for document in documents:
             document.close()
     return done
+
+
+def _draw_in_bands(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int,
+                   points: QSizeF, dpi: int) -> None:
+    pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+    target = printer.paperRect(QPrinter.Unit.DevicePixel)
+    scale_y = target.height() / pixels.height()
+    for top in range(0, pixels.height(), BAND_PIXELS):
+        rows = min(BAND_PIXELS, pixels.height() - top)
+        options = QPdfDocumentRenderOptions()
+        options.setScaledSize(pixels)
+        options.setScaledClipRect(QRect(0, top, pixels.width(), rows))
+        band = document.render(page, QSize(pixels.width(), rows), options)
+        painter.drawImage(QRectF(0, top * scale_y, target.width(), rows * scale_y), band)
+
+
+def _sides(printer: QPrinter) -> Sides | None:
+    mode = printer.duplex()
+    return {QPrinter.DuplexMode.DuplexNone: Sides.ONE, QPrinter.DuplexMode.DuplexLongSide: Sides.LONG_EDGE,
+            QPrinter.DuplexMode.DuplexShortSide: Sides.SHORT_EDGE}.get(mode)
 
 
 class PrintJob:
@@ -102,7 +139,9 @@ class PrintJob:
         self.dialog = QPrintDialog(self.printer, self._parent)
         self.dialog.setWindowTitle("Print")
         self.dialog.accepted.connect(self.start)
-        self.dialog.open()
+        # QPrintDialog.open() only exists as open(receiver, member) in PySide6: QDialog's
+        # window-modal open() with the accepted signal is the one that takes no arguments.
+        QDialog.open(self.dialog)
 
     def start(self) -> None:
         progress = QProgressDialog("Printing…", "Cancel", 0, 0, self._parent)
@@ -110,8 +149,16 @@ class PrintJob:
         progress.setMinimumDuration(200)
         self.progress = progress
         tasks = self._context.tasks  # type: ignore[attr-defined]
+        queue = self.printer.printerName()
+        request = PrintRequest(queue, copies=max(1, self.printer.copyCount()), sides=_sides(self.printer))
+        def work(steps: Progress) -> int:
+            if queue and queue in spooler.queues():  # vector: the PDF itself to CUPS
+                steps.step(0, len(self._paths), f"Sending {len(self._paths)} PDF(s) to {queue}")
+                return len(spooler.submit(self._paths, request))
+            return print_pdfs(self.printer, self._paths, steps)
+
         task = tasks.start(
-            lambda p: print_pdfs(self.printer, self._paths, p),
+            work,
             name="print",
             on_progress=self._step,
             on_done=lambda _: self._finish(),
@@ -163,13 +210,13 @@ class PdfReadyDialog(QDialog):
             row.addWidget(label(path.name), 1)
             open_button = QPushButton("Open")
             open_button.setAutoDefault(False)
-            open_button.clicked.connect(lambda *_, p=path: open_path(p))
+            open_button.clicked.connect(lambda *_, p=path: open_path(p, self))
             row.addWidget(open_button)
             layout.addLayout(row)
         buttons = QDialogButtonBox()
         folder = buttons.addButton("Show folder", QDialogButtonBox.ButtonRole.ActionRole)
         folder.setIcon(icons.icon("folder"))
-        folder.clicked.connect(lambda: open_path(self._paths[0].parent))
+        folder.clicked.connect(lambda: open_path(self._paths[0].parent, self))
         print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
         print_button.setIcon(icons.icon("print"))
         print_button.clicked.connect(self.print_all)

@@ -212,7 +212,7 @@ class DonePage(QWizardPage):
             row.addWidget(label(Path(path).name), 1)
             open_button = QPushButton("Open")
             open_button.setAutoDefault(False)  # Return stays with Done (see MailingWizard)
-            open_button.clicked.connect(lambda *_, p=Path(path): open_path(p))
+            open_button.clicked.connect(lambda *_, p=Path(path): open_path(p, self))
             row.addWidget(open_button)
             self.files.addLayout(row)
         self.mark_button.setEnabled(True)
@@ -221,7 +221,7 @@ class DonePage(QWizardPage):
     def show_folder(self) -> None:
         result = self._result()
         if result is not None:
-            open_path(Path(result.folder))
+            open_path(Path(result.folder), self)
 
     def print_all(self) -> None:
         self.print_job = PrintJob(self.pdfs(), self._wizard.context, self)

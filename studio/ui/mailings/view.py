@@ -229,7 +229,7 @@ class MailingsView(QWidget):
     def show_folder(self) -> None:
         mailing = self.selected()
         if mailing is not None and mailing.folder:
-            open_path(Path(mailing.folder))
+            open_path(Path(mailing.folder), self)
 
     def print_mailing(self) -> None:
         mailing = self.selected()
