@@ -19,6 +19,7 @@ from studio.cli.context import CliContext, run_guarded
 COMMAND_MODULES = (
     "addressbook",   # import, contacts, export
     "accounts",      # accounts, sync
+    "bin",           # delete, bin
     "cards",         # templates, render, preview
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
 from studio.store.contacts import fingerprint
-from studio.store.history import Event
+from studio.store.bin import BinnedContact
 
 SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
 
@@ -153,40 +154,48 @@ def export_vcards(store: Store, out: TextIO, *, tag: str | None = None) -> int:
     return write_vcards((c for c in (store.contacts.get(i) for i in ids) if c is not None), out)
 
 
-@dataclass
-class DeletedContact:
-    """All that deleting a contact removed, so that `restore_contacts` can put it back."""
-
-    contact: Contact
-    events: list[Event]
-    mailing_items: list[tuple[int, int]]  # (mailing id, position) of the cards they were sent
+DeletedContact = BinnedContact  # what deleting removed, kept in the bin until restored
 
 
-def delete_contacts(store: Store, contact_ids: Iterable[int]) -> list[DeletedContact]:
-    """Delete contacts in one transaction; returns what `restore_contacts` needs to undo it.
+def delete_contacts(store: Store, contact_ids: Iterable[int], *,
+                    now: dt.datetime | None = None) -> list[DeletedContact]:
+    """Move contacts to the bin in one transaction; returns what `restore_contacts` puts back.
 
-    Mailing history keeps each card's recipient name; the link to the contact is cleared.
+    The bin keeps each contact whole with its events and the links to the cards they were
+    sent (mailing history keeps the recipient's name meanwhile), across restarts, until it is
+    restored or the bin is emptied.
     """
     deleted = []
+    when = now or dt.datetime.now()
     with store.transaction():
         for contact_id in contact_ids:
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            deleted.append(DeletedContact(contact, store.history.events(contact_id=contact_id),
-                                          store.history.item_positions(contact_id)))
+            gone = BinnedContact(None, contact, store.history.events(contact_id=contact_id),
+                                 store.history.item_positions(contact_id))
+            store.bin.add(gone, when)
             store.contacts.delete(contact_id)
+            deleted.append(gone)
     return deleted
 
 
-def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> None:
-    """Put deleted contacts back under their old ids with their events and mailing history."""
+def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> list[Contact]:
+    """Take contacts out of the bin with their events and mailing history, under their old
+    ids (a new one when a new contact has taken it since); returns the restored contacts."""
+    restored = []
     with store.transaction():
         for gone in deleted:
-            if store.contacts.get(gone.contact.id) is not None:
-                continue
-            store.contacts.add(gone.contact)
+            if gone.id is not None and store.bin.get(gone.id) is None:
+                continue  # already restored (an undo after a restore from the bin)
+            contact = dataclasses.replace(gone.contact)
+            if contact.id is not None and store.contacts.get(contact.id) is not None:
+                contact.id = None
+            store.contacts.add(contact)
             for event in gone.events:
-                store.history.add_event(dataclasses.replace(event, id=None))
-            store.history.link_items(gone.mailing_items, gone.contact.id)
-
+                store.history.add_event(dataclasses.replace(event, id=None, contact_id=contact.id))
+            store.history.link_items(gone.mailing_items, contact.id)
+            if gone.id is not None:
+                store.bin.remove(gone.id)
+            restored.append(contact)
+    return restored

@@ -75,6 +75,23 @@ def _row_values(contact: Contact) -> list[object]:
     return values
 
 
+def contact_to_json(contact: Contact) -> str:
+    """Everything stored about a contact but its photo, as JSON (what the bin keeps)."""
+    data: dict[str, object] = {name: getattr(contact, name) for name in _SCALARS}
+    data.update({name: (getattr(contact, name).iso() if getattr(contact, name) else None) for name in _DATES})
+    data.update(emails=json.loads(_json_list(contact.emails)), phones=json.loads(_json_list(contact.phones)),
+                addresses=json.loads(_json_list(contact.addresses)), dates=json.loads(_dates_json(contact.dates)),
+                tags=list(contact.tags), id=contact.id)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def contact_from_json(text: str, photo: bytes | None = None) -> Contact:
+    data = json.loads(text)
+    row = {**data, "emails": json.dumps(data["emails"]), "phones": json.dumps(data["phones"]),
+           "addresses": json.dumps(data["addresses"]), "dates": json.dumps(data["dates"]), "photo": photo}
+    return _contact_from_row(row, list(data["tags"]))  # type: ignore[arg-type] - a mapping like a Row
+
+
 def fingerprint(contact: Contact) -> str:
     """A hash of everything stored about a contact: equal hashes mean nothing changed."""
     return str(_row_values(contact)[-1])

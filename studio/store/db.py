@@ -20,6 +20,7 @@ class Store:
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         from studio.store.accounts import AccountRepository
+        from studio.store.bin import BinRepository
         from studio.store.column_maps import ColumnMapRepository
         from studio.store.contacts import ContactRepository
         from studio.store.history import HistoryRepository
@@ -28,6 +29,7 @@ class Store:
         self.connection = connection
         self.path = path
         self.accounts = AccountRepository(connection)
+        self.bin = BinRepository(connection)
         self.column_maps = ColumnMapRepository(connection)
         self.contacts = ContactRepository(connection)
         self.history = HistoryRepository(connection)

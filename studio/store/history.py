@@ -56,6 +56,15 @@ class HistoryRepository:
             (event.contact_id, event.kind, event.date.isoformat(), event.note)).lastrowid
         return event.id
 
+    def _next_mailing_id(self) -> int:
+        """One more than any mailing id ever given: numbers are never reused after a delete."""
+        row = self._conn.execute("SELECT last FROM id_counters WHERE name = 'mailings'").fetchone()
+        highest = self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM mailings").fetchone()[0]
+        next_id = max(row[0] if row else 0, highest) + 1
+        self._conn.execute("INSERT INTO id_counters (name, last) VALUES ('mailings', ?) "
+                           "ON CONFLICT(name) DO UPDATE SET last = excluded.last", (next_id,))
+        return next_id
+
     def events(self, *, since: dt.date | None = None, contact_id: int | None = None) -> list[Event]:
         sql, params, where = "SELECT * FROM events", [], []
         if since is not None:
@@ -85,6 +94,8 @@ class HistoryRepository:
         if mailing.created_at:
             columns.append("created_at")
             values.append(mailing.created_at)
+        columns.insert(0, "id")
+        values.insert(0, self._next_mailing_id())
         mailing.id = self._conn.execute(
             f"INSERT INTO mailings ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             values).lastrowid

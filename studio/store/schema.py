@@ -125,4 +125,25 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (account_id, href)
     );
     """,
+    # 4: the bin: deleted contacts with what was removed with them, until restored or emptied;
+    # mailing ids are never handed out twice.
+    """
+    CREATE TABLE bin (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        contact_id INTEGER NOT NULL,           -- the id it had (kept on restore when still free)
+        name TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        contact TEXT NOT NULL,                 -- JSON of the contact (store.contacts.contact_to_json)
+        photo BLOB,
+        events TEXT NOT NULL,                  -- JSON [{kind, date, note}]
+        mailing_items TEXT NOT NULL            -- JSON [[mailing id, position]]
+    );
+
+    -- The highest id ever given, so a deleted mailing's number is not given again.
+    CREATE TABLE id_counters (
+        name TEXT PRIMARY KEY,
+        last INTEGER NOT NULL
+    );
+    INSERT INTO id_counters (name, last) SELECT 'mailings', COALESCE(MAX(id), 0) FROM mailings;
+    """,
 ]

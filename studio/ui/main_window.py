@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -50,7 +50,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(760, 520))  # a small laptop screen still fits
-        self.undo_stack = QUndoStack(self)
+        # One undo history per view: Ctrl+Z undoes what was done in the view on screen, and
+        # Edit ▸ Undo names it. Only Contacts has undoable commands today.
+        self.undo_group = QUndoGroup(self)
+        self.undo_stacks: dict[str, QUndoStack] = {name: QUndoStack(self.undo_group) for name, _ in NAV}
+        self.undo_stack = self.undo_stacks["contacts"]
         self.importer = ImportController(context, self)
         self.views: dict[str, QWidget] = {}
         self.store_empty: bool | None = None
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         else:
             widget = self._view(name)
         self.stack.setCurrentWidget(widget)
+        self.undo_group.setActiveStack(self.undo_stacks[name])
         row = [n for n, _ in NAV].index(name)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
@@ -200,15 +205,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(contacts.edit_action)
         edit_menu.addAction(contacts.delete_action)
+        edit_menu.addAction(self._action("&Bin…", self.show_bin))
         edit_menu.addSeparator()
         find = self._action("&Find Contact", self._find, QKeySequence.StandardKey.Find)
         edit_menu.addAction(find)
@@ -237,6 +243,13 @@ class MainWindow(QMainWindow):
         about = self._action("&About Card Studio", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    def show_bin(self) -> None:
+        from studio.ui.contacts.bin_dialog import BinDialog
+
+        self.bin_dialog = BinDialog(self.context, self)
+        self.bin_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.bin_dialog.open()
 
     def show_accounts(self) -> None:
         from studio.ui.accounts.dialog import AccountsDialog

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -327,19 +328,34 @@ class ContactsView(QWidget):
             QTimer.singleShot(50, lambda: self._select_when_loaded(contact_id, attempts - 1))
 
     def delete_selected(self) -> None:
-        """Delete the selected contacts at once, without asking: Edit ▸ Undo brings them back."""
+        """Move the selected contacts to the bin: a few at once, more than `ASK_ABOVE` after
+        asking. Edit ▸ Undo, or the bin, brings them back."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
         ids = [self.proxy.data(index, ID_ROLE) for index in rows]
         names = [self.proxy.data(index, Qt.ItemDataRole.DisplayRole) for index in rows]
+        if len(ids) > ASK_ABOVE and not self._confirm_delete(names):
+            return
         self._undo.push(
             DeleteContacts(self._context.store, ids, names, self._context.events.contacts_changed.emit)
         )
         self.table.clearSelection()
 
+    def _confirm_delete(self, names: list[str]) -> bool:
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+        answer = QMessageBox.question(
+            self, "Delete contacts",
+            f"Delete {len(names):,} contacts ({shown})? They go to the bin (Edit ▸ Bin…), where you "
+            "can restore them until you empty it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
+
+
+ASK_ABOVE = 3  # deleting more contacts than this at once asks first
 
 
 def _ints(value: object) -> list[int]:
