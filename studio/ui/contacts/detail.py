@@ -9,7 +9,9 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from studio.model import Contact
+from studio.errors import StudioError
+from studio.model import Address, Contact
+from studio.postal.formatting import format_address
 from studio.store import Store
 from studio.ui import style
 from studio.ui.jobs import StoreThread
@@ -113,7 +115,19 @@ def _section(title: str, lines: list[str]) -> str:
     )
 
 
-def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
+def _address_lines(address: Address, home_country: str, language: str) -> list[str]:
+    """The address in its country's order (postcode after the city in the US and UK),
+    reusing the envelope formatting; an unrecognised country falls back to plain lines."""
+    try:
+        return format_address([], address, home_country=home_country, language=language)
+    except StudioError:
+        return [*address.street.splitlines(),
+                " ".join(p for p in (address.postal_code, address.city, address.region) if p),
+                address.country]
+
+
+def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
+                 language: str = "en") -> str:
     """The detail pane's text: reach, addresses, dates, tags, notes, cards received."""
     esc = html.escape
     reach = [
@@ -126,11 +140,7 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
     for address in contact.addresses:
         if address.is_empty():
             continue
-        lines = [
-            *address.street.splitlines(),
-            " ".join(p for p in (address.postal_code, address.city, address.region) if p),
-            address.country,
-        ]
+        lines = _address_lines(address, home_country, language)
         addresses.append("<br/>".join(esc(line) for line in lines if line.strip()))
     dates = []
     for caption, value in (
