@@ -9,19 +9,23 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from studio.model import Contact
+from studio.errors import StudioError
+from studio.model import Address, Contact
+from studio.postal.formatting import format_address
 from studio.services import contacts
+from studio.services.preferences import load_settings
 from studio.services.session import Store
+from studio.settings import Settings
 from studio.ui import style
 from studio.ui.jobs import StoreThread
 from studio.ui.widgets import Panel, avatar, button, label
 
 
-def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any, Any]], QImage]:
+def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings]:
     contact = contacts.get_contact(store, contact_id)
     received = contacts.received_cards(store, contact_id) if contact else []
     image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
-    return contact, received, image
+    return contact, received, image, load_settings(store)
 
 
 MINIMUM_WIDTH = 200
@@ -89,8 +93,8 @@ class ContactDetail(QScrollArea):
         self._shown = contact_id
         self._store.submit(lambda store: _load(store, contact_id), self._loaded)
 
-    def _loaded(self, result: tuple[Contact | None, list[tuple[Any, Any]], QImage]) -> None:
-        contact, received, image = result
+    def _loaded(self, result: tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings]) -> None:
+        contact, received, image, settings = result
         if contact is None or contact.id != self._shown:
             if contact is None:
                 self.clear()
@@ -99,7 +103,8 @@ class ContactDetail(QScrollArea):
         self.picture.show()
         self.name.setText(contact.name or "(no name)")
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
-        self.body.setText(contact_html(contact, received))
+        self.body.setText(contact_html(contact, received, home_country=settings.home_country,
+                                       language=settings.language))
         self.edit_button.show()
         self.updateGeometry()  # a longer address may need a wider pane
 
@@ -114,7 +119,19 @@ def _section(title: str, lines: list[str]) -> str:
     )
 
 
-def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
+def _address_lines(address: Address, home_country: str, language: str) -> list[str]:
+    """The address in its country's order (postcode after the city in the US and UK),
+    reusing the envelope formatting; an unrecognised country falls back to plain lines."""
+    try:
+        return format_address([], address, home_country=home_country, language=language)
+    except StudioError:
+        return [*address.street.splitlines(),
+                " ".join(p for p in (address.postal_code, address.city, address.region) if p),
+                address.country]
+
+
+def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
+                 language: str = "en") -> str:
     """The detail pane's text: reach, addresses, dates, tags, notes, cards received."""
     esc = html.escape
     reach = [
@@ -127,11 +144,7 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]]) -> str:
     for address in contact.addresses:
         if address.is_empty():
             continue
-        lines = [
-            *address.street.splitlines(),
-            " ".join(p for p in (address.postal_code, address.city, address.region) if p),
-            address.country,
-        ]
+        lines = _address_lines(address, home_country, language)
         addresses.append("<br/>".join(esc(line) for line in lines if line.strip()))
     dates = []
     for caption, value in (
