@@ -130,8 +130,8 @@ class LabelledDate:
 class Contact:
     """One person in the address book.
 
-    ``id`` is None until the store saves it. Lists keep the source's order; the
-    preferred item, if any, is flagged rather than moved.
+    ``id`` is None until the store saves it. Lists keep the source's order, except that
+    the item the source marks preferred comes first (and is the only one flagged).
     """
 
     id: int | None = None

@@ -12,12 +12,25 @@ or nothing at all (Outlook writes the Windows code page without saying so). The 
    (Outlook labels only its LABEL lines), else the one under which all undeclared 8-bit
    values of the file read most plausibly as names and addresses (`studio.contacts.codepage`).
    Detection runs at most once per file, and only for files that are not UTF-8.
-Bytes that are invalid in the chosen encoding become U+FFFD; nothing raises.
+4. A file that is all ASCII (every 8-bit value quoted-printable) and names no CHARSET is
+   an older Windows program's: its non-UTF-8 values are Windows-1252.
+A byte that is invalid in the chosen encoding becomes its Windows-1252 character (Latin-1 is
+its subset above 0xA0), never U+FFFD: a letter shown wrongly can still be corrected, a lost
+one cannot; the five bytes Windows-1252 leaves undefined are dropped. Nothing raises.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+
+WINDOWS = "cp1252"
+# surrogateescape keeps an undecodable byte b as U+DC00+b; it becomes Windows-1252's letter.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _windows_letter(match: re.Match[str]) -> str:
+    return bytes([ord(match.group()) - 0xDC00]).decode(WINDOWS, errors="ignore")
 
 _ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
@@ -55,7 +68,9 @@ def decode_value(raw: bytes, codec: str | None, fallback: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    target = codec or (WINDOWS if fallback == "utf-8" else fallback)
     try:
-        return raw.decode(codec or fallback, errors="replace")
-    except (UnicodeError, LookupError):  # codecs such as "idna" refuse errors="replace"
-        return raw.decode(fallback, errors="replace")
+        text = raw.decode(target, errors="surrogateescape")
+    except (UnicodeError, LookupError):  # codecs such as "idna" refuse an error handler
+        text = raw.decode(WINDOWS, errors="surrogateescape")
+    return _SURROGATE.sub(_windows_letter, text)

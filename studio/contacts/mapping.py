@@ -9,7 +9,8 @@ What goes where, and the choices made:
 - ORG → organization: its non-empty units joined with ", " ("Major League Co., Macosx
   server group"), so the department is not lost. The first ORG wins.
 - EMAIL/TEL/ADR keep their label (Apple's ``itemN.X-ABLabel``, else the TYPE words) and
-  the preferred flag (TYPE=pref, 2.1 bare PREF, 4.0 PREF=1). Empty values are dropped.
+  the preferred flag (TYPE=pref, 2.1 bare PREF, 4.0 PREF=1 … the lowest wins); the most
+  preferred is put first and is the only one flagged. Empty values are dropped.
 - ADR: street, then extended address, then PO box become the lines of Address.street
   (Gmail puts the whole address in the extended part). An all-empty ADR gives nothing.
   A LABEL becomes an address only when the card has no ADR at all.
@@ -67,6 +68,7 @@ class _CardReader:
         self.warn = warn
         self.v21 = False
         self.labels: dict[str, str] = {}
+        self.pref_ranks: dict[int, int] = {}  # id(item) -> PREF rank: see _preferred_first
         self.contact = Contact()
         self.notes: list[str] = []
         self.postal_labels: list[Property] = []
@@ -93,9 +95,17 @@ class _CardReader:
             return self.labels[prop.group]
         return label_from_types(prop.types())
 
-    @staticmethod
-    def preferred(prop: Property) -> bool:
-        return "pref" in prop.types() or prop.param("PREF") in ("1", "") and "PREF" in prop.params
+    def ranked(self, item: Email | Phone | Address, prop: Property) -> Email | Phone | Address:
+        """``item`` flagged preferred when the card says so; its rank (TYPE=pref and 2.1's
+        bare PREF count as 1, vCard 4.0's PREF=n as n) is kept to put the most preferred first."""
+        rank = _NOT_PREFERRED
+        if "pref" in prop.types() or ("PREF" in prop.params and prop.param("PREF") == ""):
+            rank = 1
+        elif prop.param("PREF").strip().isdigit():
+            rank = int(prop.param("PREF").strip())
+        item.preferred = rank < _NOT_PREFERRED
+        self.pref_ranks[id(item)] = rank
+        return item
 
     def date(self, prop: Property, what: str) -> PartialDate | None:
         value = self.text(prop)
@@ -119,6 +129,7 @@ class _CardReader:
             if handler is not None:
                 handler(self, prop)
         contact = self.contact
+        _preferred_first(contact, self.pref_ranks)
         if self.notes:
             contact.notes = "\n".join(self.notes)
         if not contact.addresses:
@@ -175,7 +186,7 @@ class _CardReader:
         if value.lower().startswith("mailto:"):
             value = value[7:]
         if value:
-            self.contact.emails.append(Email(value, self.label(prop), self.preferred(prop)))
+            self.contact.emails.append(self.ranked(Email(value, self.label(prop)), prop))
 
     def on_tel(self, prop: Property) -> None:
         value = self.text(prop).strip()
@@ -184,7 +195,7 @@ class _CardReader:
             number, _, ext = value.partition(";ext=")
             value = f"{number} ext. {ext}" if ext else number
         if value:
-            self.contact.phones.append(Phone(value, self.label(prop), self.preferred(prop)))
+            self.contact.phones.append(self.ranked(Phone(value, self.label(prop)), prop))
 
     def on_adr(self, prop: Property) -> None:
         parts = [unescape(p, v21=self.v21).strip() for p in self.components(prop, 7)[:7]]
@@ -193,8 +204,8 @@ class _CardReader:
             pobox = f"PO Box {pobox}"
         lines = "\n".join(p for p in (street, extended, pobox) if p)
         label = self.label(prop) or ("postal" if "postal" in prop.types() else "")
-        address = Address(street=lines, city=city, region=region, postal_code=code, country=country,
-                          label=label, preferred=self.preferred(prop))
+        address = self.ranked(Address(street=lines, city=city, region=region, postal_code=code,
+                                      country=country, label=label), prop)
         if not address.is_empty():
             self.contact.addresses.append(address)
 
@@ -204,8 +215,7 @@ class _CardReader:
     def add_label_address(self, prop: Property) -> None:
         text = "\n".join(line.strip() for line in self.text(prop).splitlines() if line.strip())
         if text:
-            self.contact.addresses.append(Address(street=text, label=self.label(prop),
-                                                  preferred=self.preferred(prop)))
+            self.contact.addresses.append(self.ranked(Address(street=text, label=self.label(prop)), prop))
 
     def on_bday(self, prop: Property) -> None:
         if self.contact.birthday is None:
@@ -298,6 +308,20 @@ class _CardReader:
                 self.set_spouse(value)
         elif kind == _ANDROID_NICKNAME and value and not self.contact.nickname:
             self.contact.nickname = value
+
+
+_NOT_PREFERRED = 101  # RFC 6350: PREF is 1 (most preferred) to 100
+
+
+def _preferred_first(contact: Contact, rank_of: dict[int, int]) -> None:
+    """Put the most preferred e-mail, phone and address first and flag only it preferred:
+    the store, the cards and exports then all use the one the person marked."""
+    for items in (contact.emails, contact.phones, contact.addresses):
+        if not any(rank_of.get(id(i), _NOT_PREFERRED) < _NOT_PREFERRED for i in items):
+            continue
+        items.sort(key=lambda i: rank_of.get(id(i), _NOT_PREFERRED))
+        for position, item in enumerate(items):
+            item.preferred = position == 0
 
 
 def _identifies_someone(contact: Contact) -> bool:

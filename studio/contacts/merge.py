@@ -46,7 +46,21 @@ def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
             known_tags.add(tag.casefold())
     if merged.photo is None and incoming.photo is not None:
         merged.photo, merged.photo_type = incoming.photo, incoming.photo_type
+    for items in (merged.emails, merged.phones, merged.addresses):
+        _one_preferred_first(items)
     return merged
+
+
+def _one_preferred_first(items: list) -> None:  # noqa: ANN001 - Email, Phone or Address
+    """The stored contact's own preferred item stays first and alone marked; one the new card
+    prefers counts only when the stored contact had none."""
+    chosen = next((i for i in items if i.preferred), None)
+    if chosen is None:
+        return
+    items.remove(chosen)
+    items.insert(0, chosen)
+    for item in items[1:]:
+        item.preferred = False
 
 
 def _merge_date(existing: PartialDate | None, incoming: PartialDate | None) -> PartialDate | None:

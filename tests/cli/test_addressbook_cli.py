@@ -35,8 +35,9 @@ def test_import_then_list_as_json(tmp_path: Path, corpus: Path, capsys) -> None:
     doe = next(c for c in contacts if c["family_name"] == "Doe")
     assert doe["birthday"] == "2012-06-06"
     assert doe["has_photo"] is True
-    assert set(doe["addresses"][0]) == {"label", "street", "city", "region", "postal_code", "country"}
-    assert set(doe["emails"][0]) == {"value", "label"}
+    assert set(doe["addresses"][0]) == {"label", "street", "city", "region", "postal_code", "country",
+                                        "preferred"}
+    assert set(doe["emails"][0]) == {"value", "label", "preferred"}
 
 
 def test_db_option_after_the_command_and_env_var(tmp_path: Path, corpus: Path, capsys, monkeypatch) -> None:

@@ -161,8 +161,8 @@ def test_adr_with_colons_in_its_label_parameter(corpus: Path) -> None:
 def test_email_and_phone_forms() -> None:
     c = contact(card('EMAIL;TYPE=INTERNET,HOME:"Omega" <omega@example.com>', "EMAIL;PREF=1:mailto:a@b.org",
                      "EMAIL:", "TEL;VALUE=uri;TYPE=\"voice,work\":tel:+1-418-656-9254;ext=102", "TEL:  "))
-    assert [(e.value, e.label, e.preferred) for e in c.emails] == [
-        ("omega@example.com", "home", False), ("a@b.org", "", True)]
+    assert [(e.value, e.label, e.preferred) for e in c.emails] == [  # the preferred one first
+        ("a@b.org", "", True), ("omega@example.com", "home", False)]
     assert [(p.value, p.label) for p in c.phones] == [("+1-418-656-9254 ext. 102", "work")]
 
 
@@ -172,7 +172,7 @@ def test_apple_labels_and_2_1_bare_parameters(corpus: Path) -> None:
     assert ("5555551117", "home fax") in [(p.value, p.label) for p in c.phones]
     pref = read_vcard_file(corpus / "aosp-vcard/v21_pref_handling.vcf").cards[0].contact
     assert [(p.value, p.label, p.preferred) for p in pref.phones] == [
-        ("1", "home", False), ("2", "work", True), ("3", "isdn", False)]
+        ("2", "work", True), ("1", "home", False), ("3", "isdn", False)]
     assert (pref.organization, pref.title) == ("Company", "Engineer")  # the first ORG and TITLE
 
 
