@@ -94,10 +94,26 @@ def _looks_like_utf16(head: bytes) -> bool:
     return False
 
 
+# A lone CR that ends a line: what follows starts a content line (a property name, maybe
+# with an Apple group, then ";" or ":"). A lone CR inside a value (Thunderbird writes them
+# in notes) is followed by ordinary text and stays.
+_LONE_CR_LINE_END = re.compile(
+    rb"\r(?!\n)(?=(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|NICKNAME|ORG|TITLE|NOTE|UID|EMAIL|TEL|"
+    rb"ADR|LABEL|BDAY|ANNIVERSARY|PHOTO|CATEGORIES|URL|REV|PRODID|KIND|RELATED|GENDER|X-[A-Za-z0-9-]+)[;:])",
+    re.IGNORECASE)
+
+
+def normalise_line_ends(data: bytes) -> bytes:
+    """Line ends as LF or CRLF only: a file of classic Mac (CR) line ends, and CR-only cards
+    between CRLF ones (an export glued from two programs), are split into their lines."""
+    if b"\n" not in data and b"\r" in data:
+        return data.replace(b"\r", b"\n")  # classic Mac line ends
+    return _LONE_CR_LINE_END.sub(b"\n", data) if b"\r" in data else data
+
+
 def logical_lines(data: bytes) -> Iterator[LogicalLine]:
     """Unfold ``data`` (UTF-8 or legacy bytes, no BOM) into logical content lines."""
-    if b"\n" not in data and b"\r" in data:
-        data = data.replace(b"\r", b"\n")  # classic Mac line ends
+    data = normalise_line_ends(data)
     pieces = _LINE_END.split(data)
     strip_bom = _UTF8_BOM in data
     pending: LogicalLine | None = None  # held back: a later line may still continue it

@@ -27,13 +27,15 @@ import must keep every good card. Its text-value helpers are not used either (se
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.contacts.charsets import codec_for
 from studio.contacts.codepage import guess_code_page
 from studio.contacts.content import LineError, Property, parse_property
-from studio.contacts.decode import NotAVCardError, is_utf8, logical_lines, to_utf8_bytes
+from studio.contacts.decode import NotAVCardError, is_utf8, logical_lines, normalise_line_ends, to_utf8_bytes
 from studio.contacts.mapping import NotAPerson, card_to_contact
 from studio.errors import StudioError
 from studio.model import Contact
@@ -69,6 +71,10 @@ class VCardFile:
     cards: list[ParsedCard] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
+
+
+# A card's first line: what `report_lost_cards` counts (line-start BEGIN:VCARD, any case).
+_CARD_START = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$")
 
 
 def read_vcard_file(path: Path) -> VCardFile:
@@ -155,6 +161,7 @@ class _CardCollector:
         self.open: list[_OpenCard] = []  # a stack: vCards may nest (AOSP's nest fixture)
         self.other: list[str] = []  # BEGIN:FOO … END:FOO blocks being skipped
         self.warned_outside = False
+        self.started: set[int] = set()  # lines where a card began
 
     def problem(self, line: int | None, message: str) -> None:
         self.result.problems.append(Problem(self.result.source, line, message))
@@ -173,7 +180,19 @@ class _CardCollector:
                                     "what it holds was imported")
             self.finish(card)
         self.open.clear()
+        self.report_lost_cards(data)
         return self.result
+
+    def report_lost_cards(self, data: bytes) -> None:
+        """Every card that starts in the file is imported or reported: a BEGIN:VCARD that
+        never opened a card (swallowed by a broken line before it) is named by its line."""
+        text = normalise_line_ends(data)
+        for match in _CARD_START.finditer(text):
+            line = text.count(b"\n", 0, match.start()) + 1
+            if line not in self.started:
+                self.result.skipped += 1
+                self.problem(line, "this card could not be told apart from the text before it "
+                                   "(broken line ends?); it was not imported")
 
     def take(self, prop: Property) -> None:
         name = prop.name
@@ -187,6 +206,7 @@ class _CardCollector:
             elif what == "VCARD":
                 if name == "BEGIN":
                     self.open.append(_OpenCard(prop.line))
+                    self.started.add(prop.line)
                 elif self.open:
                     self.finish(self.open.pop())
                 else:
