@@ -12,7 +12,8 @@ runs in Jinja's `ImmutableSandboxedEnvironment` with more doors shut:
   so an injection attempt fails loudly with its file and line;
 - output is escaped as paragraph markup (markupsafe) so a contact named ``<b>`` or
   ``A & B`` prints literally, while the template's own markup stays markup;
-- an unknown name or field is an error; a field the contact lacks is `Missing`.
+- an unknown name or field is an error; a field the contact lacks is `Missing`;
+- numbers, text sizes, filter widths and render time are bounded (`studio.cards.limits`).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from markupsafe import Markup
 from studio.cards.context import CONTEXT_NAMES
 from studio.cards.errors import TemplateError, located
 from studio.cards.filters import FILTERS
+from studio.cards.limits import MAX_OUTPUT, LimitExceeded, checked_binop, guarded_filters, render_budget
 
-MAX_OUTPUT = 20_000  # characters one text box may produce; more is a runaway loop, not a card
 _FORBIDDEN_TAGS = {nodes.Extends: "extends", nodes.Include: "include", nodes.Import: "import",
                    nodes.FromImport: "from … import"}
 
@@ -56,6 +57,12 @@ class _CardUndefined(StrictUndefined):
 class CardSandbox(ImmutableSandboxedEnvironment):
     """The environment for card texts. Build one with `make_environment`."""
 
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
         # The stock sandbox returns an undefined value, which would print as "" and hide
         # an injection attempt; a card template has no business there, so say so.
@@ -68,10 +75,13 @@ def _finalize(value: Any) -> Any:
 
 
 def make_environment() -> CardSandbox:
-    env = CardSandbox(autoescape=True, undefined=_CardUndefined, finalize=_finalize,
+    # optimized=False: Jinja would otherwise compute constant expressions such as
+    # 2**9999999999 while compiling, before any limit could look at them.
+    env = CardSandbox(autoescape=True, undefined=_CardUndefined, finalize=_finalize, optimized=False,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=0)
     env.globals.clear()
     env.filters.update(FILTERS)
+    env.filters.update(guarded_filters(env.filters))
     return env
 
 
@@ -86,13 +96,16 @@ class CardText:
     def render(self, variables: dict[str, Any]) -> Markup:
         """Fill the text; any failure is a `TemplateError` naming the file and line."""
         try:
-            output = self.template.render(variables)
+            with render_budget(str(self.file)):
+                output = self.template.render(variables)
+        except LimitExceeded as exc:
+            raise TemplateError([located(self.file, self._line(exc), f"too costly: {exc}")]) from None
         except SecurityError as exc:
             raise TemplateError([located(self.file, self._line(exc), f"blocked: {exc}")]) from None
         except JinjaError as exc:
             raise TemplateError([located(self.file, self._line(exc), _jinja_message(exc))]) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-                OverflowError, RecursionError) as exc:
+                OverflowError, RecursionError, MemoryError) as exc:
             message = str(exc) or type(exc).__name__
             raise TemplateError([located(self.file, self._line(exc), message)]) from None
         if len(output) > MAX_OUTPUT:
