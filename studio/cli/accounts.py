@@ -46,7 +46,7 @@ def account_json(account: service.Account) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         found = service.accounts(store)
     if args.json:
         ctx.print_json([account_json(a) for a in found])

@@ -86,7 +86,7 @@ def contact_json(contact: Contact) -> dict[str, Any]:
 
 
 def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         contacts = store.contacts.list(search=args.search, tag=args.tag)
     if args.json:
         ctx.print_json([contact_json(c) for c in contacts])
@@ -114,10 +114,13 @@ def _print_table(ctx: CliContext, header: tuple[str, ...], rows: list[tuple[str,
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    try:
-        with ctx.open_store() as store, open(args.out, "w", encoding="utf-8", newline="") as out:
-            count = addressbook.export_vcards(store, out, tag=args.tag)
-    except OSError as exc:
-        raise StudioError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    with ctx.open_store(must_exist=True) as store:
+        if args.tag:
+            addressbook.select_contact_ids(store, tag=args.tag)  # "no contact has the tag …", no file
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                count = addressbook.export_vcards(store, out, tag=args.tag)
+        except OSError as exc:
+            raise StudioError(f"cannot write {args.out}: {exc.strerror or exc}; choose another --out") from exc
     ctx.print(f"Exported {count} contact{'s' if count != 1 else ''} to {args.out}")
     return 0

@@ -36,7 +36,7 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_bin(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         if args.restore or args.restore_all:
             restored = service.restore(store, args.restore) if args.restore else service.restore_all(store)
             ctx.print(f"Restored {len(restored)}: {', '.join(c.name for c in restored)}." if restored

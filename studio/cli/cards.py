@@ -81,7 +81,7 @@ def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
 
 
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store, progress_line(ctx) as progress:
+    with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
                                             marks=args.marks, message=args.message, today=today_of(args),
@@ -95,7 +95,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         summary = cards.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
                                     message=args.message, today=today_of(args), dpi=args.dpi)
     if summary.missing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -25,12 +26,18 @@ class CliContext:
     paths: AppPaths
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    db_given: bool = False  # --db or CARD_STUDIO_DB named the store
 
     @classmethod
     def create(cls, db: str | None = None) -> CliContext:
-        return cls(paths=AppPaths.resolve(db))
+        return cls(paths=AppPaths.resolve(db), db_given=bool(db or os.environ.get("CARD_STUDIO_DB")))
 
-    def open_store(self) -> Store:
+    def open_store(self, *, must_exist: bool = False) -> Store:
+        """The store; a command that only reads (``must_exist``) refuses to create an empty
+        one where the user named a file that is not there (a mistyped --db)."""
+        if must_exist and self.db_given and not self.paths.db_path.exists():
+            raise StudioError(f"no Card Studio store at {self.paths.db_path}; check --db (or "
+                              "CARD_STUDIO_DB), or create one with `studio import`")
         return open_store(self.paths.db_path)
 
     def print(self, *parts: object) -> None:

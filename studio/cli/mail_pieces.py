@@ -89,7 +89,7 @@ def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:
 
 
 def run_envelopes(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store, progress_line(ctx) as progress:
+    with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         summary = service.make_envelopes(store, args.out, ids=args.contacts, tag=args.tag,
                                          everyone=args.everyone, size=args.size, order=args.order,
                                          stamp_box=args.stamp_box, paths=ctx.paths, progress=progress)
@@ -101,7 +101,7 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     if (args.return_address or args.calibration) and chosen:
         raise UsageError("--return-address and --calibration print no contacts; "
                          "leave out --contact, --tag and --all")
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         if args.calibration:
             settings = store.settings.load()
             out = service.calibration_page(args.stock, args.out, settings, paths=ctx.paths)

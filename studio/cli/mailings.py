@@ -181,7 +181,7 @@ def mailing_json(mailing: Mailing) -> dict[str, Any]:
 
 
 def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         if args.delete:
             gone = service.delete_mailing(store, args.delete)
             ctx.print(f"Deleted mailing {gone.id} ({gone.occasion}{f' {gone.year}' if gone.year else ''}, "

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         rows = missing_details(store, today_of(args), days=args.days, occasion=args.occasion,
                                template_id=args.template, paths=ctx.paths)
     if args.csv:

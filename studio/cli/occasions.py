@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_occasions(args: argparse.Namespace, ctx: CliContext) -> int:
     start = args.start or today_of(args)
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         items = service.list_upcoming(store, start, args.days)
     if args.ics:
         count = service.export_ics(items, args.ics, dt.datetime.now(dt.UTC))
@@ -109,7 +109,7 @@ def _neglect_json(entry: NotThanked) -> dict[str, object]:
 
 def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     today = today_of(args)
-    with ctx.open_store() as store:
+    with ctx.open_store(must_exist=True) as store:
         report = service.today_report(store, today)
     if args.json:
         ctx.print_json({

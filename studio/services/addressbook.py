@@ -125,25 +125,26 @@ def select_contact_ids(store: Store, *, ids: Iterable[int] | None = None, tag: s
     """The contacts a command works on: the given ids (in that order, each once), or a tag's
     or everyone's in address-book order.
 
-    Raises UsageError for an id that is not in the address book, a tag nobody has, an
-    empty address book, or no selection at all.
+    Raises StudioError for an id that is not in the address book, a tag nobody has or an
+    empty address book (things the user fixes in the address book), UsageError for no
+    selection at all (the command line lacks a choice).
     """
     if ids:
         wanted = list(dict.fromkeys(ids))
         unknown = [i for i in wanted if store.contacts.get(i) is None]
         if unknown:
-            raise UsageError(f"no contact with id {', '.join(map(str, unknown))} "
+            raise StudioError(f"no contact with id {', '.join(map(str, unknown))} "
                              "(see `studio contacts` for the ids)")
         return wanted
     if tag:
         found = store.contacts.ids(tag=tag)
         if not found:
-            raise UsageError(f"no contact has the tag {tag!r}")
+            raise StudioError(f"no contact has the tag {tag!r}")
         return found
     if everyone:
         found = store.contacts.ids()
         if not found:
-            raise UsageError("the address book is empty; import contacts first (`studio import`)")
+            raise StudioError("the address book is empty; import contacts first (`studio import`)")
         return found
     raise UsageError("choose contacts with --contact ID, --tag TAG or --all")
 

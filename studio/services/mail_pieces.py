@@ -270,12 +270,14 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
                           outline: bool = False, *, sheets: int = 1,
                           paths: AppPaths | None = None) -> MailPieceSummary:
     """The sender's address repeated on ``sheets`` whole sheets (from label ``start`` on
-    the first). Raises UsageError when settings hold no sender address, StudioError when
-    it cannot fit the label."""
+    the first). Raises StudioError when settings hold no sender address or it cannot fit
+    the label."""
     sheet = label_stock(stock, settings, paths)
     check_start(sheet, start)
     if settings.sender.address.is_empty() or not settings.sender.address.street.strip():
-        raise UsageError("there is no sender address in settings to print; set it under Settings > Sender")
+        raise StudioError("there is no sender address in settings to print; set it with "
+                          "`studio settings --set sender.address.street=…` (and city, postal code) "
+                          "or in the app under Settings > Sender")
     if sheets < 1:
         raise UsageError("--sheets must be 1 or more")
     lines = tuple(return_address_lines(settings))

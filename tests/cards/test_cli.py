@@ -161,7 +161,7 @@ def test_render_reports_unknown_template_and_contact(capsys, db, tmp_path: Path)
         "--out",
         str(tmp_path / "x.pdf"),
     )
-    assert status == 2 and "no contact with id 999" in err
+    assert status == 1 and "no contact with id 999" in err
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import json
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def test_delete_bin_restore_and_empty(tmp_path: Path, capsys) -> None:
     first, second = people[0], people[1]
     assert main(["--db", db, "delete", str(first["id"]), str(second["id"])]) == 0
     assert "Moved 2 contacts to the bin" in capsys.readouterr().out
-    assert main(["--db", db, "delete", "99999"]) == 2
+    assert main(["--db", db, "delete", "99999"]) == 1
     assert "no contact with id 99999" in capsys.readouterr().err
 
     assert main(["--db", db, "bin", "--json"]) == 0
@@ -59,3 +60,28 @@ def test_old_stores_keep_counting_from_their_highest_mailing(tmp_path: Path) -> 
     with open_store(tmp_path / "s.sqlite3") as store:
         assert store.connection.execute("SELECT last FROM id_counters WHERE name = 'mailings'").fetchone()[0] == 0
     assert len(MIGRATIONS) >= 4
+
+
+def test_commands_fail_clearly(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    assert main(["--db", db, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]) == 0
+    capsys.readouterr()
+    # A mistyped --db on a command that only reads: said, and no empty store made.
+    typo = tmp_path / "c.sqllite3"
+    assert main(["--db", str(typo), "contacts"]) == 1
+    assert f"no Card Studio store at {typo}" in capsys.readouterr().err and not typo.exists()
+    # An unknown tag: exit 1, no file.
+    out = tmp_path / "out.vcf"
+    assert main(["--db", db, "export", "--tag", "unknown", "--out", str(out)]) == 1
+    assert "no contact has the tag 'unknown'" in capsys.readouterr().err and not out.exists()
+    # A folder that cannot be written: one sentence naming it.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        status = main(["--db", db, "export", "--out", str(locked / "x.vcf")])
+        err = capsys.readouterr().err
+        if os.geteuid() != 0:  # root writes anywhere
+            assert status == 1 and f"cannot write {locked / 'x.vcf'}" in err and "choose another --out" in err
+    finally:
+        locked.chmod(0o700)

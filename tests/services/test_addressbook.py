@@ -115,7 +115,7 @@ def test_a_killed_import_leaves_a_consistent_store(tmp_path: Path) -> None:
 
 
 def test_select_contact_ids(store) -> None:
-    from studio.errors import UsageError
+    from studio.errors import StudioError, UsageError
 
     with store.transaction():
         a = store.contacts.add(Contact(given_name="A", tags=["customer"]))
@@ -123,17 +123,18 @@ def test_select_contact_ids(store) -> None:
     assert addressbook.select_contact_ids(store, ids=[b, a]) == [b, a]
     assert addressbook.select_contact_ids(store, tag="customer") == [a]
     assert addressbook.select_contact_ids(store, everyone=True) == [a, b]
-    with pytest.raises(UsageError):
+    with pytest.raises(StudioError, match="no contact with id 999") as unknown:
         addressbook.select_contact_ids(store, ids=[999])
+    assert not isinstance(unknown.value, UsageError)  # exit 1: the address book, not the command line
     with pytest.raises(UsageError):
         addressbook.select_contact_ids(store)
     assert addressbook.select_contact_ids(store, ids=[b, a, b]) == [b, a]  # each contact once
 
 
 def test_selecting_everyone_from_an_empty_address_book_says_what_to_do(store) -> None:
-    from studio.errors import UsageError
+    from studio.errors import StudioError, UsageError
 
-    with pytest.raises(UsageError, match=r"address book is empty; import contacts first \(`studio import`\)"):
+    with pytest.raises(StudioError, match=r"address book is empty; import contacts first \(`studio import`\)"):
         addressbook.select_contact_ids(store, everyone=True)
 
 
