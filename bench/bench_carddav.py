@@ -38,8 +38,9 @@ def _write_book(folder: Path, user: str, cards: list[str]) -> Path:
     book = folder / "collections" / "collection-root" / user / "customers"
     book.mkdir(parents=True)
     (book.parent / ".Radicale.props").write_text("{}", encoding="utf-8")
-    (book / ".Radicale.props").write_text(json.dumps({"tag": "VADDRESSBOOK", "D:displayname": "Customers"}),
-                                          encoding="utf-8")
+    (book / ".Radicale.props").write_text(
+        json.dumps({"tag": "VADDRESSBOOK", "D:displayname": "Customers"}), encoding="utf-8"
+    )
     for number, card in enumerate(cards):
         (book / f"card-{number}.vcf").write_text(card, encoding="utf-8", newline="")
     return book
@@ -57,8 +58,11 @@ def main() -> None:
         # CardDAV servers hold vCard 3.0 and 4.0 (RFC 6352); the generator mixes in 2.1 cards.
         generate(work / "cards.vcf", args.count * 3)
         text = (work / "cards.vcf").read_text(encoding="utf-8")
-        cards = [c for c in re.findall(r"BEGIN:VCARD.*?END:VCARD\r?\n", text, flags=re.DOTALL)
-                 if "VERSION:3.0" in c][: args.count]
+        cards = [
+            c
+            for c in re.findall(r"BEGIN:VCARD.*?END:VCARD\r?\n", text, flags=re.DOTALL)
+            if "VERSION:3.0" in c
+        ][: args.count]
         server_dir = work / "radicale"
         server_dir.mkdir()
         book = _write_book(server_dir, USER, cards)
@@ -68,19 +72,38 @@ def main() -> None:
             rows = []
             for label in ("first sync (empty store)", "second sync, nothing changed"):
                 result = measure("bench_carddav", "sync_once", db, server.url, USER, PASSWORD)
-                rows.append((label, f"{result['seconds']:.2f} s", result["extra"]["fetched"], f"{result['peak_mb']:.0f} MB"))
+                rows.append(
+                    (
+                        label,
+                        f"{result['seconds']:.2f} s",
+                        result["extra"]["fetched"],
+                        f"{result['peak_mb']:.0f} MB",
+                    )
+                )
             for number in range(25):
                 path = book / f"card-{number}.vcf"
-                path.write_text(path.read_text(encoding="utf-8").replace("END:VCARD", "NOTE:changed\r\nEND:VCARD"),
-                                encoding="utf-8", newline="")
+                path.write_text(
+                    path.read_text(encoding="utf-8").replace("END:VCARD", "NOTE:changed\r\nEND:VCARD"),
+                    encoding="utf-8",
+                    newline="",
+                )
             # Radicale keeps its sync history by file content: touching files is a change it sees.
             result = measure("bench_carddav", "sync_once", db, server.url, USER, PASSWORD)
-            rows.append(("sync after 25 cards changed", f"{result['seconds']:.2f} s", result["extra"]["fetched"],
-                         f"{result['peak_mb']:.0f} MB"))
+            rows.append(
+                (
+                    "sync after 25 cards changed",
+                    f"{result['seconds']:.2f} s",
+                    result["extra"]["fetched"],
+                    f"{result['peak_mb']:.0f} MB",
+                )
+            )
         finally:
             server.stop()
-    print_table(f"CardDAV sync of {len(cards):,} cards from Radicale on 127.0.0.1",
-                ["step", "time", "cards fetched", "peak memory"], rows)
+    print_table(
+        f"CardDAV sync of {len(cards):,} cards from Radicale on 127.0.0.1",
+        ["step", "time", "cards fetched", "peak memory"],
+        rows,
+    )
 
 
 if __name__ == "__main__":

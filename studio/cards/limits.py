@@ -47,8 +47,9 @@ def checked_binop(operator: str, left: Any, right: Any) -> None:
         for sequence, count in ((left, right), (right, left)):
             if isinstance(sequence, (str, list, tuple)) and _is_int(count):
                 if len(sequence) * max(count, 0) > MAX_OUTPUT:
-                    raise LimitExceeded(f"repeating a text {count:,} times makes it longer than "
-                                        f"{MAX_OUTPUT:,} characters")
+                    raise LimitExceeded(
+                        f"repeating a text {count:,} times makes it longer than {MAX_OUTPUT:,} characters"
+                    )
 
 
 def _is_int(value: Any) -> bool:
@@ -58,7 +59,7 @@ def _is_int(value: Any) -> bool:
 def _width_guard(name: str, width_arg: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def wrap(filter_function: Callable[..., Any]) -> Callable[..., Any]:
         def guarded(*args: Any, **kwargs: Any) -> Any:
-            for value in (*args[width_arg:width_arg + 1], kwargs.get("width")):
+            for value in (*args[width_arg : width_arg + 1], kwargs.get("width")):
                 if _is_int(value) and value > MAX_OUTPUT:
                     raise LimitExceeded(f"'{name}' to a width of {value:,} is longer than a card holds")
             return filter_function(*args, **kwargs)
@@ -89,7 +90,7 @@ def guarded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
 
         def replace_guarded(environment: Any, value: Any, old: Any, new: Any, count: Any = None) -> Any:
             text, old_text = str(value), str(old)
-            hits = (text.count(old_text) if old_text else len(text) + 1)
+            hits = text.count(old_text) if old_text else len(text) + 1
             if len(text) + hits * max(len(str(new)) - len(old_text), 0) > MAX_OUTPUT:
                 raise LimitExceeded(f"'replace' would make the text longer than {MAX_OUTPUT:,} characters")
             return original_replace(environment, value, old, new, count)

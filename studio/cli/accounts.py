@@ -14,15 +14,21 @@ from studio.services import accounts as service
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     acc = subparsers.add_parser(
-        "accounts", parents=[common], help="live address books (CardDAV: iCloud, Nextcloud, Fastmail …)",
-        description="Live address books that `studio sync` reads (read-only). " + service.GOOGLE_NOTE)
+        "accounts",
+        parents=[common],
+        help="live address books (CardDAV: iCloud, Nextcloud, Fastmail …)",
+        description="Live address books that `studio sync` reads (read-only). " + service.GOOGLE_NOTE,
+    )
     acc.add_argument("--json", action="store_true", help="print JSON instead of a table")
     acc.set_defaults(handler=run_list)
     actions = acc.add_subparsers(dest="action", metavar="ACTION")
     add = actions.add_parser("add", parents=[common], help="add an account")
     add.add_argument("kind", choices=["carddav"])
-    add.add_argument("--url", required=True, help="the server (e.g. https://contacts.icloud.com, "
-                                                  "https://cloud.example.com/remote.php/dav)")
+    add.add_argument(
+        "--url",
+        required=True,
+        help="the server (e.g. https://contacts.icloud.com, https://cloud.example.com/remote.php/dav)",
+    )
     add.add_argument("--user", required=True, metavar="NAME")
     add.add_argument("--name", help="what to call the account (default: the address book's name)")
     add.add_argument("--book", metavar="NAME", help="which address book, when the server has several")
@@ -34,15 +40,24 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
     sync = subparsers.add_parser("sync", parents=[common], help="fetch what changed in live address books")
     sync.add_argument("account", nargs="?", metavar="ACCOUNT", help="only this account")
-    sync.add_argument("--password-stdin", action="store_true",
-                      help="read the password from standard input (when no keyring keeps it)")
+    sync.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (when no keyring keeps it)",
+    )
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
     sync.set_defaults(handler=run_sync)
 
 
 def account_json(account: service.Account) -> dict[str, Any]:
-    return {"name": account.name, "kind": account.kind, "url": account.url, "user": account.username,
-            "address_book": account.book_url, "last_sync": account.last_sync}
+    return {
+        "name": account.name,
+        "kind": account.kind,
+        "url": account.url,
+        "user": account.username,
+        "address_book": account.book_url,
+        "last_sync": account.last_sync,
+    }
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -53,8 +68,10 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     elif not found:
         ctx.print("No accounts. Add one with `studio accounts add carddav --url URL --user NAME`.")
     for account in found if not args.json else []:
-        ctx.print(f"{account.name:24} {account.username:20} {account.url}  "
-                  f"last sync: {account.last_sync or 'never'}")
+        ctx.print(
+            f"{account.name:24} {account.username:20} {account.url}  "
+            f"last sync: {account.last_sync or 'never'}"
+        )
     return 0
 
 
@@ -73,12 +90,15 @@ def _password(args: argparse.Namespace, prompt: str) -> str:
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     password = _password(args, f"Password for {args.user} at {args.url}: ")
     with ctx.open_store() as store:
-        account, kept = service.add_carddav_account(store, args.url, args.user, password,
-                                                    name=args.name, book=args.book)
+        account, kept = service.add_carddav_account(
+            store, args.url, args.user, password, name=args.name, book=args.book
+        )
     ctx.print(f"Added {account.name} ({account.book_url}). Run `studio sync` to fetch its contacts.")
     if not kept:
-        ctx.warn("studio: no system keyring here, so the password was not saved; "
-                 "`studio sync` will ask for it each time (or use --password-stdin).")
+        ctx.warn(
+            "studio: no system keyring here, so the password was not saved; "
+            "`studio sync` will ask for it each time (or use --password-stdin)."
+        )
     return 0
 
 
@@ -94,7 +114,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
         for account in service.chosen_accounts(store, args.account):
             password = service.stored_password(account) or _password(
-                args, f"Password for {account.username} ({account.name}): ")
+                args, f"Password for {account.username} ({account.name}): "
+            )
             try:
                 with progress_line(ctx, enabled=not args.quiet) as progress:
                     report = service.sync_account(store, account, password, progress=progress)
@@ -105,7 +126,9 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             for problem in report.problems if not args.quiet else []:
                 ctx.warn(str(problem))
             for name in report.deleted_on_server:
-                ctx.warn(f"{account.name}: {name} was deleted on the server; kept here (delete it in "
-                         "Card Studio if they should go)")
+                ctx.warn(
+                    f"{account.name}: {name} was deleted on the server; kept here (delete it in "
+                    "Card Studio if they should go)"
+                )
             ctx.print(f"Synced {report.summary()}.")
     return 1 if failed else 0

@@ -14,7 +14,8 @@ from studio.services.sheets import SheetOptions
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    imp = subparsers.add_parser("import", parents=[common], help="import contacts from vCard, CSV or spreadsheet files",
+    imp = subparsers.add_parser("import", parents=[common],
+                                help="import contacts from vCard, CSV or spreadsheet files",
                                 description="Import contacts from vCard (.vcf) files exported from a "
                                             "phone, iCloud, Google, Outlook or Thunderbird, and from "
                                             "CSV, XLSX and ODS sheets (Google, Outlook and Thunderbird "
@@ -121,6 +122,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             with open(args.out, "w", encoding="utf-8", newline="") as out:
                 count = addressbook.export_vcards(store, out, tag=args.tag)
         except OSError as exc:
-            raise StudioError(f"cannot write {args.out}: {exc.strerror or exc}; choose another --out") from exc
+            why = exc.strerror or exc
+            raise StudioError(f"cannot write {args.out}: {why}; choose another --out") from exc
     ctx.print(f"Exported {count} contact{'s' if count != 1 else ''} to {args.out}")
     return 0

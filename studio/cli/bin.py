@@ -10,9 +10,13 @@ from studio.services import bin as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    delete = subparsers.add_parser("delete", parents=[common], help="move contacts to the bin",
-                                   description="Move contacts to the bin; `studio bin --restore` brings them "
-                                               "back with their orders and the cards they received.")
+    delete = subparsers.add_parser(
+        "delete",
+        parents=[common],
+        help="move contacts to the bin",
+        description="Move contacts to the bin; `studio bin --restore` brings them "
+        "back with their orders and the cards they received.",
+    )
     delete.add_argument("ids", nargs="+", type=int, metavar="ID", help="contact ids (see `studio contacts`)")
     delete.set_defaults(handler=run_delete)
 
@@ -30,8 +34,10 @@ def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         addressbook.select_contact_ids(store, ids=args.ids)  # names an id that is not there
         deleted = addressbook.delete_contacts(store, args.ids)
     names = ", ".join(d.contact.name for d in deleted)
-    ctx.print(f"Moved {len(deleted)} contact{'s' if len(deleted) != 1 else ''} to the bin: {names}. "
-              "`studio bin --restore-all` brings them back.")
+    ctx.print(
+        f"Moved {len(deleted)} contact{'s' if len(deleted) != 1 else ''} to the bin: {names}. "
+        "`studio bin --restore-all` brings them back."
+    )
     return 0
 
 
@@ -39,8 +45,11 @@ def run_bin(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store:
         if args.restore or args.restore_all:
             restored = service.restore(store, args.restore) if args.restore else service.restore_all(store)
-            ctx.print(f"Restored {len(restored)}: {', '.join(c.name for c in restored)}." if restored
-                      else "The bin is empty; nothing to restore.")
+            ctx.print(
+                f"Restored {len(restored)}: {', '.join(c.name for c in restored)}."
+                if restored
+                else "The bin is empty; nothing to restore."
+            )
             return 0
         if args.empty:
             gone = service.empty_bin(store)
@@ -54,5 +63,3 @@ def run_bin(args: argparse.Namespace, ctx: CliContext) -> int:
     for entry in entries if not args.json else []:
         ctx.print(f"{entry.id:>5}  {entry.contact.name:32}  deleted {entry.deleted_at.replace('T', ' ')}")
     return 0
-
-

@@ -28,7 +28,6 @@ import must keep every good card. Its text-value helpers are not used either (se
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -45,8 +45,9 @@ def queues(server: str | None = None) -> list[str]:
     if not cups_available():
         return []
     try:
-        done = subprocess.run(["lpstat", *_host(server), "-e"], capture_output=True, text=True,
-                              timeout=_TIMEOUT_S, check=False)
+        done = subprocess.run(
+            ["lpstat", *_host(server), "-e"], capture_output=True, text=True, timeout=_TIMEOUT_S, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return []
     return [line.strip() for line in done.stdout.splitlines() if line.strip()] if done.returncode == 0 else []
@@ -58,7 +59,9 @@ def submit(paths: Sequence[Path], request: PrintRequest, server: str | None = No
     Raises StudioError with the spooler's own words when a job is refused.
     """
     if not cups_available():
-        raise StudioError("CUPS's `lp` command is not installed, so Card Studio cannot hand the PDF to the printer")
+        raise StudioError(
+            "CUPS's `lp` command is not installed, so Card Studio cannot hand the PDF to the printer"
+        )
     if request.copies < 1:
         raise StudioError(f"the number of copies must be at least 1 (got {request.copies})")
     jobs = []
@@ -66,16 +69,30 @@ def submit(paths: Sequence[Path], request: PrintRequest, server: str | None = No
         options = ["-o", "print-scaling=none", "-o", "fit-to-page=false"]
         if request.sides is not None:
             options += ["-o", f"sides={request.sides.value}"]
-        command = ["lp", *_host(server), "-d", request.queue, "-n", str(request.copies),
-                   "-t", f"{request.title} - {path.name}", *options, str(path)]
+        command = [
+            "lp",
+            *_host(server),
+            "-d",
+            request.queue,
+            "-n",
+            str(request.copies),
+            "-t",
+            f"{request.title} - {path.name}",
+            *options,
+            str(path),
+        ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
-            raise StudioError(f"the printer queue {request.queue} did not answer within {_TIMEOUT_S} s") from None
+            raise StudioError(
+                f"the printer queue {request.queue} did not answer within {_TIMEOUT_S} s"
+            ) from None
         except OSError as exc:
             raise StudioError(f"could not run lp: {exc.strerror or exc}") from None
         if done.returncode != 0:
-            why = (done.stderr or done.stdout).strip().removeprefix("lp: ") or f"lp exited with {done.returncode}"
+            why = (done.stderr or done.stdout).strip().removeprefix(
+                "lp: "
+            ) or f"lp exited with {done.returncode}"
             raise StudioError(f"the printer queue {request.queue} refused {path.name}: {why}")
         match = _REQUEST_ID.search(done.stdout)
         jobs.append(match.group(1) if match else "")

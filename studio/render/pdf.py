@@ -14,7 +14,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from studio.render.fonts import font_name
 
-
 SIMPLEX = "Simplex"
 DUPLEX_LONG_EDGE = "DuplexFlipLongEdge"
 DUPLEX_SHORT_EDGE = "DuplexFlipShortEdge"

@@ -22,12 +22,24 @@ from studio.sources.carddav.client import AddressBook, CardDavClient, Changes, S
 from studio.store import Store
 from studio.store.accounts import Account, SyncedCard
 
-__all__ = ["Account", "SyncReport", "add_carddav_account", "accounts", "remove_account", "chosen_accounts",
-           "sync_account", "stored_password", "keyring_available", "GOOGLE_NOTE"]
+__all__ = [
+    "Account",
+    "SyncReport",
+    "add_carddav_account",
+    "accounts",
+    "remove_account",
+    "chosen_accounts",
+    "sync_account",
+    "stored_password",
+    "keyring_available",
+    "GOOGLE_NOTE",
+]
 
-GOOGLE_NOTE = ("Google Contacts has no CardDAV access for ordinary apps any more (only with an OAuth "
-               "sign-in that Google reserves for verified apps): export a vCard or CSV from "
-               "contacts.google.com and import the file.")
+GOOGLE_NOTE = (
+    "Google Contacts has no CardDAV access for ordinary apps any more (only with an OAuth "
+    "sign-in that Google reserves for verified apps): export a vCard or CSV from "
+    "contacts.google.com and import the file."
+)
 
 
 @dataclass
@@ -42,8 +54,11 @@ class SyncReport:
 
     def summary(self) -> str:
         cards = "card" if self.transferred == 1 else "cards"
-        text = (f"{self.account}: {self.transferred} {cards} fetched; {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged")
+        text = (
+            f"{self.account}: {self.transferred} {cards} fetched; "
+            f"{self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged"
+        )
         if self.deleted_on_server:
             text += f"; {len(self.deleted_on_server)} deleted on the server (kept here)"
         return text + (f"; {len(self.problems)} problems" if self.problems else "")
@@ -53,8 +68,9 @@ def keyring_available() -> bool:
     return passwords.keyring_available()
 
 
-def add_carddav_account(store: Store, url: str, user: str, password: str, *, name: str | None = None,
-                        book: str | None = None) -> tuple[Account, bool]:
+def add_carddav_account(
+    store: Store, url: str, user: str, password: str, *, name: str | None = None, book: str | None = None
+) -> tuple[Account, bool]:
     """Check the account on the server and save it; returns it and whether the password went
     into the system keyring (else it is asked for at each sync)."""
     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
@@ -79,18 +95,22 @@ def chosen_accounts(store: Store, name: str | None) -> list[Account]:
     if name is None:
         found = store.accounts.all()
         if not found:
-            raise StudioError("no accounts yet; add one with `studio accounts add carddav --url URL --user NAME`")
+            raise StudioError(
+                "no accounts yet; add one with `studio accounts add carddav --url URL --user NAME`"
+            )
         return found
     account = store.accounts.by_name(name)
     if account is None:
         known = [a.name for a in store.accounts.all()]
-        raise StudioError(f"no account called {name!r}" + (f" (accounts: {', '.join(known)})" if known else ""))
+        raise StudioError(
+            f"no account called {name!r}" + (f" (accounts: {', '.join(known)})" if known else "")
+        )
     return [account]
 
 
 def remove_account(store: Store, name: str) -> Account:
     """Forget an account and its password; its contacts stay in the address book."""
-    account, = chosen_accounts(store, name)
+    (account,) = chosen_accounts(store, name)
     with store.transaction():
         store.accounts.remove(account.id)
     passwords.forget_password(_key(account))
@@ -101,14 +121,24 @@ def stored_password(account: Account) -> str | None:
     return passwords.load_password(_key(account))
 
 
-def sync_account(store: Store, account: Account, password: str, *, progress: Progress = NO_PROGRESS,
-                 now: dt.datetime | None = None) -> SyncReport:
+def sync_account(
+    store: Store,
+    account: Account,
+    password: str,
+    *,
+    progress: Progress = NO_PROGRESS,
+    now: dt.datetime | None = None,
+) -> SyncReport:
     report = SyncReport(account.name)
     known = store.accounts.cards(account.id)
     progress.step(0, 0, f"Asking {account.name} what changed")
     with CardDavClient(account.url, account.username, password) as client:
         changes = _changes(client, account, known)
-        wanted = [href for href, etag in changes.changed.items() if known.get(href) is None or known[href].etag != etag]
+        wanted = [
+            href
+            for href, etag in changes.changed.items()
+            if known.get(href) is None or known[href].etag != etag
+        ]
         fetched = []
         for number, card in enumerate(client.cards(account.book_url, wanted)):
             progress.step(number, len(wanted), f"Fetching {account.name}: {number} of {len(wanted)} cards")
@@ -148,10 +178,14 @@ def _choose_book(books: list[AddressBook], wanted: str | None, host: str) -> Add
         for book in books:
             if wanted in (book.name, book.url) or book.url.rstrip("/").endswith("/" + wanted.strip("/")):
                 return book
-        raise StudioError(f"{host} has no address book {wanted!r} (it has: {', '.join(b.name for b in books)})")
+        raise StudioError(
+            f"{host} has no address book {wanted!r} (it has: {', '.join(b.name for b in books)})"
+        )
     if len(books) > 1:
-        raise StudioError(f"{host} has {len(books)} address books ({', '.join(b.name for b in books)}); "
-                          "choose one with --book NAME")
+        raise StudioError(
+            f"{host} has {len(books)} address books ({', '.join(b.name for b in books)}); "
+            "choose one with --book NAME"
+        )
     return books[0]
 
 

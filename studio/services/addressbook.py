@@ -19,8 +19,8 @@ from studio.paths import bundled_dir
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
-from studio.store.contacts import fingerprint
 from studio.store.bin import BinnedContact
+from studio.store.contacts import fingerprint
 
 SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
 
@@ -73,7 +73,7 @@ def import_contact(store: Store, incoming: Contact) -> str:
 
 
 def import_vcards(store: Store, paths: Sequence[str | Path],
-                  progress: Progress = NO_PROGRESS, sheets: SheetOptions = SheetOptions()) -> ImportReport:
+                  progress: Progress = NO_PROGRESS, sheets: SheetOptions | None = None) -> ImportReport:
     """Import vCard files and contact sheets (CSV, XLSX, ODS), one transaction per file.
 
     A file that is not a vCard at all is rejected (listed in ``rejected``) and the others
@@ -93,7 +93,7 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
         of_files = f" ({index + 1} of {len(files)} files)" if len(files) > 1 else ""
         progress.step(0, 0, f"Reading {path.name}{of_files}")
         try:
-            read.append((path.name, read_contacts(store, path, sheets)))
+            read.append((path.name, read_contacts(store, path, sheets or SheetOptions())))
         except StudioError as exc:
             report.rejected.append((str(path), str(exc)))
     total = sum(len(parsed.cards) for _, parsed in read)

@@ -20,8 +20,14 @@ def binned(store: Store) -> list[BinnedContact]:
 
 
 def binned_json(entry: BinnedContact) -> dict[str, Any]:
-    return {"id": entry.id, "contact_id": entry.contact.id, "name": entry.contact.name,
-            "deleted_at": entry.deleted_at, "events": len(entry.events), "cards_received": len(entry.mailing_items)}
+    return {
+        "id": entry.id,
+        "contact_id": entry.contact.id,
+        "name": entry.contact.name,
+        "deleted_at": entry.deleted_at,
+        "events": len(entry.events),
+        "cards_received": len(entry.mailing_items),
+    }
 
 
 def restore(store: Store, bin_ids: Iterable[int]) -> list[Contact]:

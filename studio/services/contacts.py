@@ -13,8 +13,17 @@ from studio.store import Store
 from studio.store.contacts import ContactSummary
 
 __all__ = [
-    "ContactSummary", "is_empty", "summaries", "people", "get_contact", "photo", "tags",
-    "matching_ids", "received_cards", "save_contact", "revert_contact"
+    "ContactSummary",
+    "is_empty",
+    "summaries",
+    "people",
+    "get_contact",
+    "photo",
+    "tags",
+    "matching_ids",
+    "received_cards",
+    "save_contact",
+    "revert_contact",
 ]
 
 

@@ -32,12 +32,22 @@ BIRTHDAY = "contact.birthday"
 
 # The questions of the message, per missing detail, in the languages the cards speak.
 _ASK = {
-    "en": {ADDRESS: "your postal address", BIRTHDAY: "your birthday (the day and month are enough)",
-           "greeting": "Hi {name}!", "intro": "I'd love to send you a card now and then. Could you tell me {what}?",
-           "thanks": "Thank you!", "and": "and"},
-    "de": {ADDRESS: "deine Postadresse", BIRTHDAY: "deinen Geburtstag (Tag und Monat genügen)",
-           "greeting": "Hallo {name}!", "intro": "Ich würde dir gern ab und zu eine Karte schicken. "
-           "Verrätst du mir {what}?", "thanks": "Danke!", "and": "und"},
+    "en": {
+        ADDRESS: "your postal address",
+        BIRTHDAY: "your birthday (the day and month are enough)",
+        "greeting": "Hi {name}!",
+        "intro": "I'd love to send you a card now and then. Could you tell me {what}?",
+        "thanks": "Thank you!",
+        "and": "and",
+    },
+    "de": {
+        ADDRESS: "deine Postadresse",
+        BIRTHDAY: "deinen Geburtstag (Tag und Monat genügen)",
+        "greeting": "Hallo {name}!",
+        "intro": "Ich würde dir gern ab und zu eine Karte schicken. Verrätst du mir {what}?",
+        "thanks": "Danke!",
+        "and": "und",
+    },
 }
 
 
@@ -54,14 +64,19 @@ class MissingDetails:
 
     def to_json(self) -> dict[str, Any]:
         o = self.occasion
-        return {"contact_id": self.contact.id, "contact_name": self.contact.name,
-                "occasion": o.key if o else None, "occasion_name": o.name if o else None,
-                "date": o.date.isoformat() if o else None, "mail_by": o.mail_by.isoformat() if o else None,
-                "missing": self.missing, "missing_text": self.text(),
-                "email": self.contact.emails[0].value if self.contact.emails else "",
-                "phone": self.contact.phones[0].value if self.contact.phones else "",
-                "message": self.message}
-
+        return {
+            "contact_id": self.contact.id,
+            "contact_name": self.contact.name,
+            "occasion": o.key if o else None,
+            "occasion_name": o.name if o else None,
+            "date": o.date.isoformat() if o else None,
+            "mail_by": o.mail_by.isoformat() if o else None,
+            "missing": self.missing,
+            "missing_text": self.text(),
+            "email": self.contact.emails[0].value if self.contact.emails else "",
+            "phone": self.contact.phones[0].value if self.contact.phones else "",
+            "message": self.message,
+        }
 
     def text(self) -> str:
         issue = self.address_issue if self.address_issue and self.address_issue != "no postal address" else ""
@@ -72,8 +87,15 @@ def describe(missing: Iterable[str]) -> str:
     return ", ".join(REQUIREMENTS.get(m, m).removeprefix("a ").removeprefix("an ") for m in missing)
 
 
-def missing_details(store: Store, today: dt.date, *, days: int = 60, occasion: str | None = None,
-                    template_id: str | None = None, paths: AppPaths | None = None) -> list[MissingDetails]:
+def missing_details(
+    store: Store,
+    today: dt.date,
+    *,
+    days: int = 60,
+    occasion: str | None = None,
+    template_id: str | None = None,
+    paths: AppPaths | None = None,
+) -> list[MissingDetails]:
     """Contacts whose card in the next ``days`` days (or for ``occasion``) cannot be made,
     soonest mail-by date first; then, unless another occasion was asked for, those with no
     birthday at all. ``template_id`` adds that template's required fields to the check."""
@@ -94,8 +116,12 @@ def missing_details(store: Store, today: dt.date, *, days: int = 60, occasion: s
         lacking = _lacking(contact, item, settings, today, template)
         if not lacking:
             continue
-        entry = found.setdefault(contact.id, MissingDetails(
-            contact, [], item, address_issue=address_problem(contact, settings.home_country) or ""))
+        entry = found.setdefault(
+            contact.id,
+            MissingDetails(
+                contact, [], item, address_issue=address_problem(contact, settings.home_country) or ""
+            ),
+        )
         entry.missing += [m for m in lacking if m not in entry.missing]
         if item.name not in entry.occasions:
             entry.occasions.append(item.name)
@@ -105,19 +131,27 @@ def missing_details(store: Store, today: dt.date, *, days: int = 60, occasion: s
                 continue  # a shop or a company has no birthday to ask for
             if contact.id not in found:
                 issue = address_problem(contact, settings.home_country) or ""
-                found[contact.id] = MissingDetails(contact, [BIRTHDAY] + ([ADDRESS] if issue else []),
-                                                   address_issue=issue)
+                found[contact.id] = MissingDetails(
+                    contact, [BIRTHDAY] + ([ADDRESS] if issue else []), address_issue=issue
+                )
             elif BIRTHDAY not in found[contact.id].missing:
                 found[contact.id].missing.append(BIRTHDAY)
-    rows = sorted(found.values(), key=lambda r: (r.occasion is None, r.occasion.mail_by if r.occasion else dt.date.max,
-                                                  r.contact.name.casefold()))
+    rows = sorted(
+        found.values(),
+        key=lambda r: (
+            r.occasion is None,
+            r.occasion.mail_by if r.occasion else dt.date.max,
+            r.contact.name.casefold(),
+        ),
+    )
     for row in rows:
         row.message = request_message(row.contact, row.missing, settings)
     return rows
 
 
-def _lacking(contact: Contact, item: Occasion, settings: Settings, today: dt.date,
-             template: CardTemplate | None) -> list[str]:
+def _lacking(
+    contact: Contact, item: Occasion, settings: Settings, today: dt.date, template: CardTemplate | None
+) -> list[str]:
     lacking = [ADDRESS] if address_problem(contact, settings.home_country) else []
     if template is not None:
         card = card_context(contact, settings, today=today, kind=item.key, occasion=item)
@@ -139,7 +173,16 @@ def request_message(contact: Contact, missing: list[str], settings: Settings) ->
 
 def write_missing_csv(rows: list[MissingDetails], path: Path) -> None:
     """The list as a sheet to work through (or to feed a form or mail merge)."""
-    columns = ["contact_id", "contact_name", "email", "phone", "missing_text", "occasion_name", "mail_by", "message"]
+    columns = [
+        "contact_id",
+        "contact_name",
+        "email",
+        "phone",
+        "missing_text",
+        "occasion_name",
+        "mail_by",
+        "message",
+    ]
     try:
         with open(path, "w", encoding="utf-8-sig", newline="") as out:
             writer = csv.DictWriter(out, columns, extrasaction="ignore")

@@ -18,8 +18,19 @@ from studio.sources.sheets import UnknownColumns, sheet_targets
 from studio.sources.tables import TABLE_SUFFIXES, Table, is_table_path, read_table
 from studio.store import Store
 
-__all__ = ["CONTACT_FILE_SUFFIXES", "FIELDS", "SheetOptions", "Table", "UnknownColumns", "is_table_path", "read_contacts",
-           "save_column_map", "sheet_locale", "sheets_needing_maps", "suggested_fields"]
+__all__ = [
+    "CONTACT_FILE_SUFFIXES",
+    "FIELDS",
+    "SheetOptions",
+    "Table",
+    "UnknownColumns",
+    "is_table_path",
+    "read_contacts",
+    "save_column_map",
+    "sheet_locale",
+    "sheets_needing_maps",
+    "suggested_fields",
+]
 
 CONTACT_FILE_SUFFIXES = (".vcf", ".vcard", *sorted(TABLE_SUFFIXES))
 
@@ -92,8 +103,9 @@ def _column_map(store: Store, table: Table, given: str | None) -> str | None:
         saved = store.column_maps.by_name(given)
         if saved is None:
             known = store.column_maps.names()
-            raise StudioError(f"no saved column map called {given!r}"
-                              + (f" (saved: {', '.join(known)})" if known else ""))
+            raise StudioError(
+                f"no saved column map called {given!r}" + (f" (saved: {', '.join(known)})" if known else "")
+            )
         return saved
     if given:
         return given

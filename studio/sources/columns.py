@@ -28,17 +28,34 @@ class Target:
 # The names a user writes in a column map, and what each means.
 FIELDS: dict[str, str] = {
     "name": "the whole name, split into parts",
-    "given_name": "first name", "family_name": "last name", "additional_names": "middle names",
-    "prefix": "title before the name (Dr., Mrs.)", "suffix": "after the name (Jr.)",
-    "nickname": "nickname", "organization": "company", "title": "job title",
-    "email": "e-mail address", "phone": "phone number", "mobile": "mobile phone",
-    "home_phone": "home phone", "work_phone": "work phone",
-    "street": "street and number", "street2": "second street line", "city": "city",
-    "region": "state, province or county", "postal_code": "ZIP or postcode", "country": "country",
-    "birthday": "birthday (any common date form)", "birth_year": "year of birth",
-    "birth_month": "month of birth", "birth_day": "day of birth",
-    "anniversary": "wedding anniversary", "customer_since": "customer since",
-    "spouse": "spouse or partner", "notes": "notes", "tags": "tags, separated by , ; or :::",
+    "given_name": "first name",
+    "family_name": "last name",
+    "additional_names": "middle names",
+    "prefix": "title before the name (Dr., Mrs.)",
+    "suffix": "after the name (Jr.)",
+    "nickname": "nickname",
+    "organization": "company",
+    "title": "job title",
+    "email": "e-mail address",
+    "phone": "phone number",
+    "mobile": "mobile phone",
+    "home_phone": "home phone",
+    "work_phone": "work phone",
+    "street": "street and number",
+    "street2": "second street line",
+    "city": "city",
+    "region": "state, province or county",
+    "postal_code": "ZIP or postcode",
+    "country": "country",
+    "birthday": "birthday (any common date form)",
+    "birth_year": "year of birth",
+    "birth_month": "month of birth",
+    "birth_day": "day of birth",
+    "anniversary": "wedding anniversary",
+    "customer_since": "customer since",
+    "spouse": "spouse or partner",
+    "notes": "notes",
+    "tags": "tags, separated by , ; or :::",
     "ignore": "a column to leave out",
 }
 
@@ -88,8 +105,9 @@ _RULES = [
     _rule(r"home street 2|home address 2|street 2|address 2", "address", "street2"),
     _rule(r"home city|city|town|ort|stadt|ville", "address", "city"),
     _rule(r"home state|state|province|region|county|bundesland", "address", "region"),
-    _rule(r"home (?:postal code|zip ?code)|postal code|postcode|zip(?: ?code)?|plz", "address",
-          "postal_code"),
+    _rule(
+        r"home (?:postal code|zip ?code)|postal code|postcode|zip(?: ?code)?|plz", "address", "postal_code"
+    ),
     _rule(r"home country(?:/region)?|country(?:/region)?|land|pays", "address", "country"),
     _rule(r"birthday|birth ?date|date of birth|geburtstag|dob", "birthday"),
     _rule(r"birth year", "birth_year"),
@@ -169,8 +187,7 @@ def parse_column_map(text: str, headers: Sequence[str]) -> dict[int, Target]:
         if index is None:
             raise StudioError(f"the sheet has no column {column!r} (its columns: {', '.join(headers)})")
         if field not in FIELDS:
-            raise UsageError(f"{field!r} is not a field Card Studio knows; use one of: "
-                             f"{', '.join(FIELDS)}")
+            raise UsageError(f"{field!r} is not a field Card Studio knows; use one of: {', '.join(FIELDS)}")
         targets[index] = _field_target(field)
     return targets
 

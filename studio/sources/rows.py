@@ -39,12 +39,19 @@ def contacts_from_table(table: Table, targets: dict[int, Target], locale: str) -
         problems: list[str] = []
         contact = _contact(cells, targets, locale, problems)
         result.problems.extend(Problem(table.source, number, p) for p in problems)
-        if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers):]):
-            result.problems.append(Problem(table.source, number, f"{len(cells)} cells but only "
-                                           f"{len(table.headers)} columns; the extra cells were left out"))
+        if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers) :]):
+            result.problems.append(
+                Problem(
+                    table.source,
+                    number,
+                    f"{len(cells)} cells but only "
+                    f"{len(table.headers)} columns; the extra cells were left out",
+                )
+            )
         if _is_empty(contact):
-            result.problems.append(Problem(table.source, number,
-                                           "no name, e-mail or phone in this row; it was skipped"))
+            result.problems.append(
+                Problem(table.source, number, "no name, e-mail or phone in this row; it was skipped")
+            )
             result.skipped += 1
             continue
         result.cards.append(ParsedCard(contact, number))
@@ -103,9 +110,14 @@ def _add_address(contact: Contact, parts: dict[str, str], label: str) -> None:
     first = parts.get("street") or parts.get("street_alt", "")
     street_lines = [first, parts.get("street2", ""), parts.get("pobox", "")]
     street = "\n".join(line for line in street_lines if line)
-    address = Address(street=street, city=parts.get("city", ""), region=parts.get("region", ""),
-                      postal_code=parts.get("postal_code", ""), country=parts.get("country", ""),
-                      label=label)
+    address = Address(
+        street=street,
+        city=parts.get("city", ""),
+        region=parts.get("region", ""),
+        postal_code=parts.get("postal_code", ""),
+        country=parts.get("country", ""),
+        label=label,
+    )
     if address.is_empty() and parts.get("formatted"):
         address = Address(street=parts["formatted"], label=label)
     if not address.is_empty():
@@ -133,8 +145,10 @@ def _set_date(contact: Contact, field: str, text: str, locale: str, problems: li
         problems.append(f"{_DATE_FIELDS[field]}: {exc}; left out")
         return
     if typed.ambiguous:
-        problems.append(f"{_DATE_FIELDS[field]} {text!r} could be day/month or month/day; read as "
-                        f"{_month_name(typed.date)} {typed.date.day} (your language setting decides)")
+        problems.append(
+            f"{_DATE_FIELDS[field]} {text!r} could be day/month or month/day; read as "
+            f"{_month_name(typed.date)} {typed.date.day} (your language setting decides)"
+        )
     setattr(contact, field, typed.date)
 
 
@@ -155,8 +169,13 @@ def _fill_names(contact: Contact) -> None:
         contact.given_name, contact.additional_names = parts.given, parts.additional
         contact.family_name, contact.suffix = parts.family, contact.suffix or parts.suffix
     if not contact.display_name:
-        words = (contact.prefix, contact.given_name, contact.additional_names, contact.family_name,
-                 contact.suffix)
+        words = (
+            contact.prefix,
+            contact.given_name,
+            contact.additional_names,
+            contact.family_name,
+            contact.suffix,
+        )
         contact.display_name = " ".join(w for w in words if w) or contact.organization
 
 
@@ -188,5 +207,17 @@ def _is_empty(contact: Contact) -> bool:
 
 
 def _month_name(date: PartialDate) -> str:
-    return ["January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"][date.month - 1]
+    return [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][date.month - 1]

@@ -20,7 +20,8 @@ class UnknownColumns(StudioError):
             f"{table.source}: the columns ({', '.join(table.headers[:8])}"
             f"{' …' if len(table.headers) > 8 else ''}) are not an export Card Studio knows "
             "(Google, Outlook, Thunderbird); say which column holds what with "
-            '--map "COLUMN=FIELD,…" (fields: ' + ", ".join(FIELDS) + ")")
+            '--map "COLUMN=FIELD,…" (fields: ' + ", ".join(FIELDS) + ")"
+        )
 
 
 def read_contact_sheet(path: Path, *, column_map: str | None = None, locale: str = "en_US") -> VCardFile:

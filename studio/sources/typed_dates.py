@@ -19,8 +19,20 @@ from studio.contacts.dates import parse_vcard_date
 from studio.model import PartialDate
 
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?\.?$")
-_ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"]
+_ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # Two defaults far apart: a field dateutil fills from the default was not in the text.
 _DEFAULTS = (date_parser.parse("1904-01-01"), date_parser.parse("1908-01-01"))
 
@@ -75,8 +87,9 @@ def _worded(value: str, original: str) -> TypedDate:
         first = date_parser.parse(value, default=_DEFAULTS[0], fuzzy=False)
         second = date_parser.parse(value, default=_DEFAULTS[1], fuzzy=False)
     except (ValueError, OverflowError):
-        raise ValueError(f"{original[:40]!r} is not a date Card Studio can read "
-                         "(write it like 1980-03-04 or March 4)") from None
+        raise ValueError(
+            f"{original[:40]!r} is not a date Card Studio can read (write it like 1980-03-04 or March 4)"
+        ) from None
     year = first.year if first.year == second.year else None
     return TypedDate(_checked(first.month, first.day, year, original))
 

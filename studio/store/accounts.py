@@ -36,7 +36,8 @@ class AccountRepository:
     def add(self, account: Account) -> int:
         cursor = self._conn.execute(
             "INSERT INTO accounts (name, kind, url, username, book_url) VALUES (?, ?, ?, ?, ?)",
-            (account.name, account.kind, account.url, account.username, account.book_url))
+            (account.name, account.kind, account.url, account.username, account.book_url),
+        )
         account.id = cursor.lastrowid
         return account.id
 
@@ -51,18 +52,22 @@ class AccountRepository:
         self._conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
 
     def finish_sync(self, account_id: int, token: str, when: str) -> None:
-        self._conn.execute("UPDATE accounts SET sync_token = ?, last_sync = ? WHERE id = ?",
-                           (token, when, account_id))
+        self._conn.execute(
+            "UPDATE accounts SET sync_token = ?, last_sync = ? WHERE id = ?", (token, when, account_id)
+        )
 
     def cards(self, account_id: int) -> dict[str, SyncedCard]:
-        rows = self._conn.execute("SELECT href, etag, name FROM account_cards WHERE account_id = ?", (account_id,))
+        rows = self._conn.execute(
+            "SELECT href, etag, name FROM account_cards WHERE account_id = ?", (account_id,)
+        )
         return {href: SyncedCard(href, etag, name) for href, etag, name in rows}
 
     def remember_card(self, account_id: int, card: SyncedCard) -> None:
         self._conn.execute(
             "INSERT INTO account_cards (account_id, href, etag, name) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(account_id, href) DO UPDATE SET etag = excluded.etag, name = excluded.name",
-            (account_id, card.href, card.etag, card.name))
+            (account_id, card.href, card.etag, card.name),
+        )
 
     def forget_card(self, account_id: int, href: str) -> None:
         self._conn.execute("DELETE FROM account_cards WHERE account_id = ? AND href = ?", (account_id, href))

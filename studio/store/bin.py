@@ -33,19 +33,29 @@ class BinRepository:
         binned.id = self._conn.execute(
             "INSERT INTO bin (contact_id, name, deleted_at, contact, photo, events, mailing_items) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (binned.contact.id, binned.contact.name, binned.deleted_at, contact_to_json(binned.contact),
-             binned.contact.photo, json.dumps(events, ensure_ascii=False), json.dumps(binned.mailing_items))
+            (
+                binned.contact.id,
+                binned.contact.name,
+                binned.deleted_at,
+                contact_to_json(binned.contact),
+                binned.contact.photo,
+                json.dumps(events, ensure_ascii=False),
+                json.dumps(binned.mailing_items),
+            ),
         ).lastrowid
         return binned.id
 
     def all(self) -> list[BinnedContact]:
-        rows = self._conn.execute("SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin "
-                                  "ORDER BY deleted_at DESC, id DESC")
+        rows = self._conn.execute(
+            "SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin "
+            "ORDER BY deleted_at DESC, id DESC"
+        )
         return [self._binned(row) for row in rows]
 
     def get(self, bin_id: int) -> BinnedContact | None:
-        row = self._conn.execute("SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin "
-                                 "WHERE id = ?", (bin_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin WHERE id = ?", (bin_id,)
+        ).fetchone()
         return self._binned(row) if row else None
 
     def remove(self, bin_id: int) -> None:
@@ -60,6 +70,9 @@ class BinRepository:
     @staticmethod
     def _binned(row: sqlite3.Row) -> BinnedContact:
         contact = contact_from_json(row[1], row[2])
-        events = [Event(contact.id, e["kind"], dt.date.fromisoformat(e["date"]), e["note"]) for e in json.loads(row[3])]
+        events = [
+            Event(contact.id, e["kind"], dt.date.fromisoformat(e["date"]), e["note"])
+            for e in json.loads(row[3])
+        ]
         items = [(int(m), int(p)) for m, p in json.loads(row[4])]
         return BinnedContact(row[0], contact, events, items, row[5])

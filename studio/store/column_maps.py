@@ -19,7 +19,8 @@ class ColumnMapRepository:
         self._conn.execute(
             "INSERT INTO column_maps (name, headers, mapping) VALUES (?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET headers = excluded.headers, mapping = excluded.mapping",
-            (name, header_key(headers), mapping))
+            (name, header_key(headers), mapping),
+        )
 
     def by_name(self, name: str) -> str | None:
         row = self._conn.execute("SELECT mapping FROM column_maps WHERE name = ?", (name,)).fetchone()
@@ -27,8 +28,10 @@ class ColumnMapRepository:
 
     def for_headers(self, headers: Sequence[str]) -> tuple[str, str] | None:
         """(name, mapping) saved for a sheet with exactly these headers, the latest first."""
-        row = self._conn.execute("SELECT name, mapping FROM column_maps WHERE headers = ? "
-                                 "ORDER BY rowid DESC LIMIT 1", (header_key(headers),)).fetchone()
+        row = self._conn.execute(
+            "SELECT name, mapping FROM column_maps WHERE headers = ? ORDER BY rowid DESC LIMIT 1",
+            (header_key(headers),),
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     def names(self) -> list[str]:

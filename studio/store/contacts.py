@@ -80,7 +80,8 @@ def contact_to_json(contact: Contact) -> str:
     data: dict[str, object] = {name: getattr(contact, name) for name in _SCALARS}
     data.update({name: (getattr(contact, name).iso() if getattr(contact, name) else None) for name in _DATES})
     data.update(emails=json.loads(_json_list(contact.emails)), phones=json.loads(_json_list(contact.phones)),
-                addresses=json.loads(_json_list(contact.addresses)), dates=json.loads(_dates_json(contact.dates)),
+                addresses=json.loads(_json_list(contact.addresses)),
+                dates=json.loads(_dates_json(contact.dates)),
                 tags=list(contact.tags), id=contact.id)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

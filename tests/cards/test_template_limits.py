@@ -23,8 +23,8 @@ HOSTILE = {
     "{{ 'a'|center(500000000) }}": "'center' to a width",
     "{{ '%500000000s'|format('a') }}": "'format' to a width",
     "{{ ('x'*19999)|replace('x', 'x'*19999) }}": "'replace' would make",
-    "{% for a in 'x'*9999 %}{% for b in 'x'*9999 %}{% for c in 'x'*9999 %}{% endfor %}{% endfor %}{% endfor %}":
-        "took longer than",
+    "{% for a in 'x'*9999 %}{% for b in 'x'*9999 %}{% for c in 'x'*9999 %}"
+    "{% endfor %}{% endfor %}{% endfor %}": "took longer than",
 }
 
 
@@ -52,8 +52,10 @@ def test_a_bad_user_template_is_named_and_the_catalogue_goes_on(tmp_path: Path, 
     hostile = paths.user_templates_dir / "hostile"
     shutil.copytree(bundled_dir("templates") / "cards" / "birthday-balloons", hostile)
     manifest = hostile / "template.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('id = "birthday-balloons"', 'id = "hostile"'),
-                        encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('id = "birthday-balloons"', 'id = "hostile"'),
+        encoding="utf-8",
+    )
     (hostile / "inside.j2").write_text("{{ 2**9999999999 }}", encoding="utf-8")
     start = time.monotonic()
     status = main(["templates", "--json"])
@@ -65,9 +67,37 @@ def test_a_bad_user_template_is_named_and_the_catalogue_goes_on(tmp_path: Path, 
 
 
 @settings(max_examples=150, deadline=6000, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["{{", "}}", "{%", "%}", " for x in ", " endfor ", "'x'", "*", "**", "9999999",
-                                 "|center(", "|format(", ")", " if ", " endif ", "contact.name", "2", "(", "~",
-                                 "|replace('x','xx')", " range(9) ", "text"]), max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "{{",
+                "}}",
+                "{%",
+                "%}",
+                " for x in ",
+                " endfor ",
+                "'x'",
+                "*",
+                "**",
+                "9999999",
+                "|center(",
+                "|format(",
+                ")",
+                " if ",
+                " endif ",
+                "contact.name",
+                "2",
+                "(",
+                "~",
+                "|replace('x','xx')",
+                " range(9) ",
+                "text",
+            ]
+        ),
+        max_size=25,
+    )
+)
 def test_fuzzed_templates_only_ever_fail_with_a_template_error(pieces: list[str]) -> None:
     source = "".join(pieces)
     start = time.monotonic()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import json
+import os
 from pathlib import Path
 
 from studio.cli import main
@@ -15,7 +15,12 @@ from studio.store.history import Mailing, MailingItem
 
 def test_delete_bin_restore_and_empty(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "b.sqlite3")
-    assert main(["--db", db, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]) == 0
+    assert (
+        main(
+            ["--db", db, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--db", db, "contacts", "--json"]) == 0
     people = json.loads(capsys.readouterr().out)
@@ -45,8 +50,14 @@ def test_delete_bin_restore_and_empty(tmp_path: Path, capsys) -> None:
 def test_mailing_numbers_are_never_reused(store) -> None:
     def add() -> int:
         with store.transaction():
-            return store.history.add_mailing(Mailing("christmas", 2026, "holiday-snow", items=[
-                MailingItem(1, None, "Ann", "christmas", dt.date(2026, 12, 25), "holiday-snow")]))
+            return store.history.add_mailing(
+                Mailing(
+                    "christmas",
+                    2026,
+                    "holiday-snow",
+                    items=[MailingItem(1, None, "Ann", "christmas", dt.date(2026, 12, 25), "holiday-snow")],
+                )
+            )
 
     first, second = add(), add()
     with store.transaction():
@@ -58,13 +69,21 @@ def test_old_stores_keep_counting_from_their_highest_mailing(tmp_path: Path) -> 
     from studio.store.schema import MIGRATIONS
 
     with open_store(tmp_path / "s.sqlite3") as store:
-        assert store.connection.execute("SELECT last FROM id_counters WHERE name = 'mailings'").fetchone()[0] == 0
+        assert (
+            store.connection.execute("SELECT last FROM id_counters WHERE name = 'mailings'").fetchone()[0]
+            == 0
+        )
     assert len(MIGRATIONS) >= 4
 
 
 def test_commands_fail_clearly(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "c.sqlite3")
-    assert main(["--db", db, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]) == 0
+    assert (
+        main(
+            ["--db", db, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]
+        )
+        == 0
+    )
     capsys.readouterr()
     # A mistyped --db on a command that only reads: said, and no empty store made.
     typo = tmp_path / "c.sqllite3"

@@ -22,17 +22,32 @@ def test_quoted_printable_without_charset_is_windows_1252_never_replacement_char
 
 def test_preferred_first_and_alone_marked_through_store_and_export(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "p.sqlite3")
-    assert main(["--db", db, "import", str(FIXTURES / "outlook-qp-no-charset.vcf"),
-                 str(FIXTURES / "v4-pref-ranks.vcf")]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "import",
+                str(FIXTURES / "outlook-qp-no-charset.vcf"),
+                str(FIXTURES / "v4-pref-ranks.vcf"),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--db", db, "contacts", "--json"]) == 0
     people = {c["display_name"]: c for c in json.loads(capsys.readouterr().out)}
     jurgen, ann = people["Jürgen Müller"], people["Ann Lee"]
-    assert [(e["value"], e["preferred"]) for e in jurgen["emails"]] == [("pref@example.de", True),
-                                                                       ("j@example.de", False)]
+    assert [(e["value"], e["preferred"]) for e in jurgen["emails"]] == [
+        ("pref@example.de", True),
+        ("j@example.de", False),
+    ]
     assert [p["value"] for p in jurgen["phones"]] == ["+49 2", "+49 1"]
     assert [(e["value"], e["preferred"]) for e in ann["emails"]] == [
-        ("first@example.org", True), ("third@example.org", False), ("plain@example.org", False)]
+        ("first@example.org", True),
+        ("third@example.org", False),
+        ("plain@example.org", False),
+    ]
     assert [p["value"] for p in ann["phones"]] == ["+1 555 0101", "+1 555 0102"]
     out = tmp_path / "out.vcf"
     assert main(["--db", db, "export", "--out", str(out)]) == 0

@@ -19,23 +19,43 @@ _STARTS = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$")
 def test_a_cr_only_card_between_crlf_cards_is_imported_with_the_one_after_it(tmp_path: Path, capsys) -> None:
     parsed = read_vcard_file(FIXTURES / "cr-only-card-between-crlf.vcf")
     assert [c.contact.name for c in parsed.cards] == ["Ann One", "Cr Only", "Bob Three"]
-    assert main(["--db", str(tmp_path / "c.sqlite3"), "import", str(FIXTURES / "cr-only-card-between-crlf.vcf")]) == 0
+    assert (
+        main(["--db", str(tmp_path / "c.sqlite3"), "import", str(FIXTURES / "cr-only-card-between-crlf.vcf")])
+        == 0
+    )
     assert "3 added" in capsys.readouterr().out
 
 
 def test_a_card_swallowed_by_the_line_before_is_reported_by_line() -> None:
-    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:One;Ann\r\nNOTE;ENCODING=QUOTED-PRINTABLE:see you=\r\n"
-            b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Two;Bo\r\nEND:VCARD\r\nEND:VCARD\r\n"
-            b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Three;Cy\r\nEND:VCARD\r\n")
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:One;Ann\r\nNOTE;ENCODING=QUOTED-PRINTABLE:see you=\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Two;Bo\r\nEND:VCARD\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Three;Cy\r\nEND:VCARD\r\n"
+    )
     parsed = read_vcard_bytes(data, "glued.vcf")
     assert len(parsed.cards) + parsed.skipped == 3
     assert any(str(p).startswith("glued.vcf:5: ") and "not imported" in str(p) for p in parsed.problems)
 
 
-_LINES = st.sampled_from([b"BEGIN:VCARD", b"END:VCARD", b"VERSION:2.1", b"VERSION:3.0", b"FN:Ann Lee",
-                          b"N:Lee;Ann;;;", b"EMAIL;TYPE=pref:a@b.org", b"NOTE;ENCODING=QUOTED-PRINTABLE:x=",
-                          b"TEL;PREF=1:+1 555", b"BEGIN:VCALENDAR", b" folded", b"PHOTO;ENCODING=b:AAAA",
-                          b"ADR;CHARSET=UTF-8:;;M\xfcller 1;;;;", b"\xff\xfe", b"X-ABLabel:_$!<Home>!$_"])
+_LINES = st.sampled_from(
+    [
+        b"BEGIN:VCARD",
+        b"END:VCARD",
+        b"VERSION:2.1",
+        b"VERSION:3.0",
+        b"FN:Ann Lee",
+        b"N:Lee;Ann;;;",
+        b"EMAIL;TYPE=pref:a@b.org",
+        b"NOTE;ENCODING=QUOTED-PRINTABLE:x=",
+        b"TEL;PREF=1:+1 555",
+        b"BEGIN:VCALENDAR",
+        b" folded",
+        b"PHOTO;ENCODING=b:AAAA",
+        b"ADR;CHARSET=UTF-8:;;M\xfcller 1;;;;",
+        b"\xff\xfe",
+        b"X-ABLabel:_$!<Home>!$_",
+    ]
+)
 _ENDS = st.sampled_from([b"\r\n", b"\n", b"\r", b"\r\r\n"])
 
 

@@ -16,14 +16,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.server_process import free_port, stop_process
+
 QUEUE = "cardstudio-test"
 _PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -53,11 +49,7 @@ class CupsServer:
         raise AssertionError(f"cups-pdf wrote no PDF within {timeout} s; cupsd log:\n{log}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def start_cupsd(root: Path) -> CupsServer:
@@ -66,20 +58,26 @@ def start_cupsd(root: Path) -> CupsServer:
             raise RuntimeError(f"{tool} is missing: run scripts/setup --test (it installs cups)")
     for sub in ("spool", "cache", "state", "ppd"):
         (root / sub).mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     (root / "cupsd.conf").write_text(
         f"Listen 127.0.0.1:{port}\nLogLevel info\nWebInterface No\nDefaultAuthType None\n"
         "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
         "<Policy default>\n  <Limit All>\n    Order allow,deny\n    Allow all\n  </Limit>\n</Policy>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (root / "cups-files.conf").write_text(
         f"ServerRoot {root}\nRequestRoot {root / 'spool'}\nCacheDir {root / 'cache'}\n"
         f"StateDir {root / 'state'}\nTempDir {root / 'spool'}\nErrorLog {root / 'error_log'}\n"
         f"AccessLog {root / 'access_log'}\nPageLog {root / 'page_log'}\n"
-        "ServerBin /usr/lib/cups\nDataDir /usr/share/cups\n", encoding="utf-8")
+        "ServerBin /usr/lib/cups\nDataDir /usr/share/cups\n",
+        encoding="utf-8",
+    )
     cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
-    process = subprocess.Popen([cupsd, "-f", "-c", str(root / "cupsd.conf"), "-s", str(root / "cups-files.conf")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [cupsd, "-f", "-c", str(root / "cupsd.conf"), "-s", str(root / "cups-files.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     address = f"127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -91,6 +89,10 @@ def start_cupsd(root: Path) -> CupsServer:
         except OSError:
             time.sleep(0.05)
     lpadmin = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
-    subprocess.run([lpadmin, "-h", address, "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(_PPD)],
-                   check=True, capture_output=True, timeout=30)
+    subprocess.run(
+        [lpadmin, "-h", address, "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(_PPD)],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
     return CupsServer(address, process, root)

@@ -14,7 +14,18 @@ from studio.paths import bundled_dir
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "p.sqlite3")
-    assert main(["--db", path, "import", "--quiet", str(bundled_dir("assets") / "samples" / "sample-contacts.vcf")]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                path,
+                "import",
+                "--quiet",
+                str(bundled_dir("assets") / "samples" / "sample-contacts.vcf"),
+            ]
+        )
+        == 0
+    )
     return path
 
 
@@ -28,11 +39,14 @@ def test_cards_are_duplex_long_edge_and_unscaled(db: str, tmp_path: Path) -> Non
     assert _preferences(out) == {"/PrintScaling": "/None", "/Duplex": "/DuplexFlipLongEdge"}
 
 
-@pytest.mark.parametrize("command", [
-    ["envelopes", "--all", "--size", "a7"],
-    ["labels", "--all", "--stock", "avery-5160"],
-    ["labels", "--calibration", "--stock", "avery-5160"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["envelopes", "--all", "--size", "a7"],
+        ["labels", "--all", "--stock", "avery-5160"],
+        ["labels", "--calibration", "--stock", "avery-5160"],
+    ],
+)
 def test_envelopes_and_labels_are_simplex_and_unscaled(db: str, tmp_path: Path, command: list[str]) -> None:
     out = tmp_path / "piece.pdf"
     assert main(["--db", db, *command, "--out", str(out)]) == 0

@@ -30,7 +30,7 @@ def test_queues_and_a_vector_job(cups: CupsServer, tmp_path: Path) -> None:
     card = _pdf(tmp_path / "cards.pdf", "Happy Birthday, Anna")
     jobs = spooler.submit([card], PrintRequest(QUEUE, copies=1, sides=Sides.LONG_EDGE))
     assert jobs and jobs[0].startswith(f"{QUEUE}-")
-    printed, = cups.printed_pdfs()
+    (printed,) = cups.printed_pdfs()
     assert "Happy Birthday, Anna" in _text(printed)  # text, not a picture of it
 
 

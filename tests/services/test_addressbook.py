@@ -132,9 +132,10 @@ def test_select_contact_ids(store) -> None:
 
 
 def test_selecting_everyone_from_an_empty_address_book_says_what_to_do(store) -> None:
-    from studio.errors import StudioError, UsageError
+    from studio.errors import StudioError
 
-    with pytest.raises(StudioError, match=r"address book is empty; import contacts first \(`studio import`\)"):
+    empty = r"address book is empty; import contacts first \(`studio import`\)"
+    with pytest.raises(StudioError, match=empty):
         addressbook.select_contact_ids(store, everyone=True)
 
 

@@ -12,8 +12,10 @@ from studio.cli import main
 from studio.paths import bundled_dir
 
 SAMPLES = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
-PIA = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia Phone\r\nN:Phone;Pia;;;\r\nTEL:+1 555 0142\r\n"
-       "EMAIL:pia@example.org\r\nEND:VCARD\r\n")
+PIA = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pia Phone\r\nN:Phone;Pia;;;\r\nTEL:+1 555 0142\r\n"
+    "EMAIL:pia@example.org\r\nEND:VCARD\r\n"
+)
 
 
 @pytest.fixture
@@ -57,8 +59,11 @@ def test_for_one_occasion_and_csv(db: str, capsys, tmp_path: Path) -> None:
 
 def test_answers_from_a_form_complete_the_contact(db: str, capsys, tmp_path: Path) -> None:
     answers = tmp_path / "answers.csv"
-    answers.write_text("Name,E-mail,Street,City,State,ZIP,Birthday\n"
-                       "Pia Phone,pia@example.org,9 Birch Rd,Portland,OR,97201,July 9\n", encoding="utf-8")
+    answers.write_text(
+        "Name,E-mail,Street,City,State,ZIP,Birthday\n"
+        "Pia Phone,pia@example.org,9 Birch Rd,Portland,OR,97201,July 9\n",
+        encoding="utf-8",
+    )
     assert main(["--db", db, "import", str(answers)]) == 0
     assert "1 updated" in capsys.readouterr().out
     assert not any(r["contact_name"] == "Pia Phone" for r in _missing(db, capsys))

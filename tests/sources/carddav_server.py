@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,16 +10,14 @@ from pathlib import Path
 
 import httpx
 
+from tests.server_process import free_port, stop_process
+
 USER, PASSWORD = "anna", "s3cret-app-password"
-MKCOL = ('<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:set>'
-         "<D:prop><D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>"
-         "<D:displayname>{name}</D:displayname></D:prop></D:set></D:mkcol>")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+MKCOL = (
+    '<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:set>'
+    "<D:prop><D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>"
+    "<D:displayname>{name}</D:displayname></D:prop></D:set></D:mkcol>"
+)
 
 
 @dataclass
@@ -34,7 +31,9 @@ class CardDavServer:
 
     def make_book(self, slug: str = "customers", name: str = "Customers") -> str:
         with self.client() as http:
-            assert http.request("MKCOL", f"/{USER}/{slug}/", content=MKCOL.format(name=name)).status_code == 201
+            assert (
+                http.request("MKCOL", f"/{USER}/{slug}/", content=MKCOL.format(name=name)).status_code == 201
+            )
         return f"{self.url}/{USER}/{slug}/"
 
     def put(self, book: str, href: str, vcard: str | bytes) -> None:
@@ -47,11 +46,7 @@ class CardDavServer:
             assert http.delete(f"{book}{href}").status_code in (200, 204)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def start_radicale(folder: Path) -> CardDavServer:
@@ -64,10 +59,13 @@ def start_radicale(folder: Path) -> CardDavServer:
         f"[auth]\ntype = htpasswd\nhtpasswd_filename = {folder / 'users'}\nhtpasswd_encryption = plain\n"
         "delay = 0\n"
         f"[storage]\nfilesystem_folder = {folder / 'collections'}\n"
-        "[rights]\ntype = owner_only\n[logging]\nlevel = warning\n", encoding="utf-8")
+        "[rights]\ntype = owner_only\n[logging]\nlevel = warning\n",
+        encoding="utf-8",
+    )
     log = open(folder / "radicale.log", "wb")  # noqa: SIM115 - kept open for the server's life
-    process = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(config)],
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "radicale", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -18,8 +18,10 @@ from tests.sources.carddav_server import PASSWORD, USER, CardDavServer
 
 def _card(uid: str, name: str, email: str, extra: str = "") -> str:
     family, given = name.split()[-1], name.split()[0]
-    return (f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:{family};{given};;;\r\n"
-            f"EMAIL:{email}\r\n{extra}END:VCARD\r\n")
+    return (
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:{family};{given};;;\r\n"
+        f"EMAIL:{email}\r\n{extra}END:VCARD\r\n"
+    )
 
 
 def _sample_cards() -> list[str]:
@@ -49,7 +51,9 @@ def test_first_sync_then_only_changes_are_fetched(store, carddav: CardDavServer)
 
     # An add, a change and a delete on the server.
     carddav.put(book, "new.vcf", _card("new-1", "Nina Neu", "nina@example.org"))
-    carddav.put(book, "sample-0.vcf", samples[0].replace("END:VCARD", "NOTE:changed on the phone\r\nEND:VCARD"))
+    carddav.put(
+        book, "sample-0.vcf", samples[0].replace("END:VCARD", "NOTE:changed on the phone\r\nEND:VCARD")
+    )
     carddav.delete(book, "sample-1.vcf")
     account = accounts.chosen_accounts(store, "Customers")[0]
     third = accounts.sync_account(store, account, PASSWORD)
@@ -103,8 +107,23 @@ def test_cli_accounts_and_sync(carddav, tmp_path: Path, monkeypatch, capsys) -> 
     carddav.put(book, "a.vcf", _card("a-1", "Ada Byron", "ada@example.org"))
     db = str(tmp_path / "cli.sqlite3")
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert main(["--db", db, "accounts", "add", "carddav", "--url", carddav.url, "--user", USER,
-                 "--password-stdin"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "accounts",
+                "add",
+                "carddav",
+                "--url",
+                carddav.url,
+                "--user",
+                USER,
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
     out, err = capsys.readouterr()
     assert "Added Customers" in out and "keyring" in err  # no keyring on a test machine
     assert main(["--db", db, "accounts", "--json"]) == 0
@@ -136,7 +155,9 @@ def test_a_forgotten_sync_token_falls_back_to_etags(store, carddav) -> None:
     carddav.delete(book, "a.vcf")
     # The server no longer knows the token (a reset, a restore): compare ETags instead.
     with store.transaction():
-        store.accounts.finish_sync(account.id, "http://radicale.org/ns/sync/unknown-token", "2026-01-01T00:00:00")
+        store.accounts.finish_sync(
+            account.id, "http://radicale.org/ns/sync/unknown-token", "2026-01-01T00:00:00"
+        )
     account = accounts.chosen_accounts(store, None)[0]
     report = accounts.sync_account(store, account, PASSWORD)
     assert report.transferred == 1 and report.updated == 1 and report.deleted_on_server == ["Ada Byron"]

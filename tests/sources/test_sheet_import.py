@@ -28,7 +28,11 @@ def test_google_old_export_is_read_without_asking(store) -> None:
     assert anna.birthday == PartialDate(3, 4, 1980)
     address = anna.addresses[0]
     assert (address.street, address.city, address.region, address.postal_code) == (
-        "12 Elm St\nApt 4", "Springfield", "IL", "62701")
+        "12 Elm St\nApt 4",
+        "Springfield",
+        "IL",
+        "62701",
+    )
     assert anna.tags == ["Customers", "VIP"]  # Google's "* myContacts" is not a tag of the user's
     assert anna.notes == "Loves lavender"
     assert _by_name(store)["Bob Jones"].birthday == PartialDate(12, 24)
@@ -41,7 +45,10 @@ def test_google_new_export_with_bom_events_and_relations(store) -> None:
     assert jose.birthday == PartialDate(7, 14)
     assert jose.anniversary == PartialDate(6, 18, 2005)
     assert jose.spouse == "Carmen"
-    assert [(e.value, e.label) for e in jose.emails] == [("jose@example.de", "home"), ("jm@acme.example", "work")]
+    assert [(e.value, e.label) for e in jose.emails] == [
+        ("jose@example.de", "home"),
+        ("jm@acme.example", "work"),
+    ]
     assert jose.addresses[0].street == "Hauptstraße 5" and jose.addresses[0].postal_code == "10115"
     assert jose.tags == ["Kunden"]
 
@@ -61,7 +68,10 @@ def test_thunderbird_birthday_in_three_columns(store) -> None:
     import_vcards(store, [FIXTURES / "thunderbird.csv"])
     people = _by_name(store)
     assert people["First1 Last1"].birthday == PartialDate(4, 4, 2004)
-    assert [e.value for e in people["First1 Last1"].emails] == ["firstEmail1@asfda.de", "additionalEmail1@asdf.de"]
+    assert [e.value for e in people["First1 Last1"].emails] == [
+        "firstEmail1@asfda.de",
+        "additionalEmail1@asdf.de",
+    ]
     assert people["First1 Last1"].addresses[0].street == "my addresse\nsecondline address"
     assert people["Jane Doe"].birthday == PartialDate(5, 4, 1981)
 
@@ -69,7 +79,7 @@ def test_thunderbird_birthday_in_three_columns(store) -> None:
 def test_an_unknown_sheet_needs_a_column_map(store) -> None:
     report = import_vcards(store, [FIXTURES / "own-sheet.tsv"])
     assert report.added == 0
-    (path, why), = report.rejected
+    ((path, why),) = report.rejected
     assert "own-sheet.tsv" in why and "--map" in why and "Kunde" in why
 
 
@@ -88,8 +98,11 @@ def test_a_column_map_reads_a_utf16_sheet_and_reports_rows(store) -> None:
 
 def test_the_same_person_from_a_sheet_and_a_vcard_is_one_contact(store, tmp_path: Path) -> None:
     vcf = tmp_path / "anna.vcf"
-    vcf.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt\r\nN:Schmidt;Anna;;;\r\n"
-                   "EMAIL:anna@example.com\r\nNOTE:met at the fair\r\nEND:VCARD\r\n", encoding="utf-8")
+    vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt\r\nN:Schmidt;Anna;;;\r\n"
+        "EMAIL:anna@example.com\r\nNOTE:met at the fair\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     import_vcards(store, [vcf])
     report = import_vcards(store, [FIXTURES / "google-old.csv"])
     assert report.updated == 1 and report.added == 1
@@ -102,8 +115,10 @@ def test_cli_import_with_saved_map(tmp_path: Path, capsys: pytest.CaptureFixture
     mapping = "Kunde=name,Geburtstag=birthday,Straße=street,Ort=city,PLZ=postal_code"
     assert main(["--db", db, "import", str(FIXTURES / "own-sheet.tsv")]) == 1
     assert "--map" in capsys.readouterr().err
-    assert main(["--db", db, "import", "--map", mapping, "--save-map", "shop",
-                 str(FIXTURES / "own-sheet.tsv")]) == 0
+    assert (
+        main(["--db", db, "import", "--map", mapping, "--save-map", "shop", str(FIXTURES / "own-sheet.tsv")])
+        == 0
+    )
     assert "2 added" in capsys.readouterr().out
     # The same layout is read with the saved map without --map; by name too.
     assert main(["--db", db, "import", str(FIXTURES / "own-sheet.tsv")]) == 0
@@ -131,10 +146,28 @@ def test_spreadsheets_xlsx_and_ods(store, tmp_path: Path) -> None:
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
 
-    rows = [["First Name", "Last Name", "E-mail Address", "Birthday", "Home Street", "Home City",
-             "Home Postal Code", "Business Phone"],
-            ["Ada", "Lovelace", "ada@example.org", dt.date(1985, 12, 10), "1 St James Sq", "London",
-             "SW1Y 4JU", 5550123]]
+    rows = [
+        [
+            "First Name",
+            "Last Name",
+            "E-mail Address",
+            "Birthday",
+            "Home Street",
+            "Home City",
+            "Home Postal Code",
+            "Business Phone",
+        ],
+        [
+            "Ada",
+            "Lovelace",
+            "ada@example.org",
+            dt.date(1985, 12, 10),
+            "1 St James Sq",
+            "London",
+            "SW1Y 4JU",
+            5550123,
+        ],
+    ]
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)

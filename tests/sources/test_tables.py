@@ -10,11 +10,14 @@ from studio.errors import StudioError
 from studio.sources.tables import read_table
 
 
-@pytest.mark.parametrize(("data", "delimiter"), [
-    ("Name;E-Mail\r\nJürgen Groß;j@example.de\r\n".encode("cp1252"), ";"),
-    ("\ufeffName,E-Mail\nJürgen Groß,j@example.de\n".encode("utf-8"), ","),
-    ("Name\tE-Mail\r\nJürgen Groß\tj@example.de\r\n".encode("utf-16"), "\t"),
-])
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        ("Name;E-Mail\r\nJürgen Groß;j@example.de\r\n".encode("cp1252"), ";"),
+        ("\ufeffName,E-Mail\nJürgen Groß,j@example.de\n".encode("utf-8"), ","),
+        ("Name\tE-Mail\r\nJürgen Groß\tj@example.de\r\n".encode("utf-16"), "\t"),
+    ],
+)
 def test_encodings_and_delimiters(tmp_path: Path, data: bytes, delimiter: str) -> None:
     path = tmp_path / "people.csv"
     path.write_bytes(data)

@@ -8,8 +8,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import PySide6
+import pytest
 
 QT = Path(PySide6.__file__).parent / "Qt"
 SETUP = Path(__file__).resolve().parents[2] / "scripts" / "setup"
@@ -32,9 +32,24 @@ def test_nothing_the_xcb_plugin_links_is_missing() -> None:
 
 def test_setup_installs_every_xcb_library_package() -> None:
     listed = set(re.search(r"runtime=\(([^)]*)\)", SETUP.read_text(encoding="utf-8")).group(1).split())
-    needed = {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-randr0",
-              "libxcb-render-util0", "libxcb-shape0", "libxcb-sync1", "libxcb-xfixes0", "libxcb-xkb1",
-              "libxcb-util1", "libx11-xcb1", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1"}
+    needed = {
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+        "libxcb-image0",
+        "libxcb-randr0",
+        "libxcb-render-util0",
+        "libxcb-shape0",
+        "libxcb-sync1",
+        "libxcb-xfixes0",
+        "libxcb-xkb1",
+        "libxcb-util1",
+        "libx11-xcb1",
+        "libxkbcommon-x11-0",
+        "libegl1",
+        "libgl1",
+        "libfontconfig1",
+    }
     # Every xcb library the plugin links names its package: libxcb-foo.so.N comes from libxcb-fooN.
     for lib in _xcb_libraries():
         for name, _ in _linked(lib):

@@ -9,12 +9,18 @@ from studio.store import open_store
 from tests.sources.carddav_server import PASSWORD, USER, start_radicale
 
 
-def test_add_and_sync_an_account_while_the_window_responds(qtbot, open_app, app_paths, tmp_path, monkeypatch) -> None:
+def test_add_and_sync_an_account_while_the_window_responds(
+    qtbot, open_app, app_paths, tmp_path, monkeypatch
+) -> None:
     server = start_radicale(tmp_path / "radicale")
     try:
         book = server.make_book()
-        server.put(book, "ada.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada\r\nFN:Ada Byron\r\nN:Byron;Ada;;;\r\n"
-                                    "EMAIL:ada@example.org\r\nEND:VCARD\r\n")
+        server.put(
+            book,
+            "ada.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada\r\nFN:Ada Byron\r\nN:Byron;Ada;;;\r\n"
+            "EMAIL:ada@example.org\r\nEND:VCARD\r\n",
+        )
         window, _ = open_app()
         window.show_accounts()
         dialog = window.accounts_dialog

@@ -20,8 +20,9 @@ def _answer(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:  # no
     return asked
 
 
-def test_select_all_then_delete_asks_and_no_keeps_everyone(qtbot, open_app, seed, person, app_paths, idle,
-                                                            monkeypatch) -> None:
+def test_select_all_then_delete_asks_and_no_keeps_everyone(
+    qtbot, open_app, seed, person, app_paths, idle, monkeypatch
+) -> None:
     seed(*(person(f"Name{i}", f"Family{i}") for i in range(6)))
     window, context = open_app()
     view = window.show_view("contacts")
@@ -71,7 +72,9 @@ def test_the_bin_survives_a_restart_and_restores(qtbot, open_app, seed, person, 
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 2)
     names = {dialog.tree.topLevelItem(i).text(0) for i in range(2)}
     assert names == {"Zoë Ångström", "Priya Raman"}
-    first = next(dialog.tree.topLevelItem(i) for i in range(2) if dialog.tree.topLevelItem(i).text(0) == "Priya Raman")
+    first = next(
+        dialog.tree.topLevelItem(i) for i in range(2) if dialog.tree.topLevelItem(i).text(0) == "Priya Raman"
+    )
     first.setSelected(True)
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1)
@@ -79,7 +82,10 @@ def test_the_bin_survives_a_restart_and_restores(qtbot, open_app, seed, person, 
     dialog.restore_all_button.click()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0)
     with open_store(app_paths.db_path) as store:
-        assert sorted(store.contacts.get(i).name for i in store.contacts.ids()) == ["Priya Raman", "Zoë Ångström"]
+        assert sorted(store.contacts.get(i).name for i in store.contacts.ids()) == [
+            "Priya Raman",
+            "Zoë Ångström",
+        ]
         assert store.contacts.get(ids[0]) is not None  # under the old ids
 
 
@@ -91,7 +97,9 @@ def test_undo_belongs_to_the_view_on_screen(qtbot, open_app, seed, person, app_p
     view.select_contact(ids[0])
     view.delete_action.trigger()
     idle(context)
-    assert window.undo_action.isEnabled() and window.undo_action.text().replace("&", "") == "Undo Delete Ann A"
+    assert (
+        window.undo_action.isEnabled() and window.undo_action.text().replace("&", "") == "Undo Delete Ann A"
+    )
     for name in ("cards", "mailings", "today"):
         window.show_view(name)
         assert not window.undo_action.isEnabled(), name  # nothing done here to undo

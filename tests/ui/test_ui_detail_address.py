@@ -3,8 +3,10 @@ from studio.ui.contacts.detail import contact_html
 
 
 def _html(country: str, street: str, postcode: str, city: str, region: str = "") -> str:
-    contact = Contact(display_name="Anna", addresses=[Address(street=street, postal_code=postcode, city=city,
-                                                      region=region, country=country)])
+    contact = Contact(
+        display_name="Anna",
+        addresses=[Address(street=street, postal_code=postcode, city=city, region=region, country=country)],
+    )
     return contact_html(contact, [], home_country="US", language="en").upper()
 
 

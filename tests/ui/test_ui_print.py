@@ -23,7 +23,9 @@ def _pdf(path: Path, text: str) -> Path:
 
 
 def _print_dialog() -> QPrintDialog | None:
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog) and w.isVisible()), None)
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog) and w.isVisible()), None
+    )
 
 
 def _button(dialog, text: str) -> QPushButton:  # noqa: ANN001
@@ -43,7 +45,9 @@ def test_print_button_opens_the_dialog_and_cancel_leaves_everything(qtbot, open_
 
 def test_printing_to_a_cups_queue_sends_the_vector_pdf(qtbot, open_app, tmp_path, cups) -> None:
     window, context = open_app()
-    ready = PdfReadyDialog([_pdf(tmp_path / "cards.pdf", "Happy Birthday, Priya")], "Ready", "", context, window)
+    ready = PdfReadyDialog(
+        [_pdf(tmp_path / "cards.pdf", "Happy Birthday, Priya")], "Ready", "", context, window
+    )
     ready.show()
     _button(ready, "Print…").click()
     qtbot.waitUntil(lambda: _print_dialog() is not None, timeout=10000)
@@ -54,7 +58,7 @@ def test_printing_to_a_cups_queue_sends_the_vector_pdf(qtbot, open_app, tmp_path
     assert ready.print_job.printer.printerName() == QUEUE
     ready.print_job.start()
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30000)
-    printed, = cups.printed_pdfs()
+    (printed,) = cups.printed_pdfs()
     text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
     assert "Happy Birthday, Priya" in text
 
@@ -67,7 +71,7 @@ def test_open_without_a_viewer_says_so_and_shows_the_path(qtbot, open_app, tmp_p
     ready.show()
     _button(ready, "Show folder").click()
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    box, = boxes  # and no error: the store opened from two threads at once migrates once
+    (box,) = boxes  # and no error: the store opened from two threads at once migrates once
     assert str(tmp_path) in box.informativeText() and "no program" in box.text()
     next(b for b in box.buttons() if b.text() == "Copy path").click()
     assert QApplication.clipboard().text() == str(tmp_path)

@@ -42,8 +42,12 @@ class CardDavClient:
     def __init__(self, url: str, user: str, password: str, *, timeout: float = TIMEOUT_S) -> None:
         self.url = url if url.endswith("/") else url + "/"
         self._host = urlsplit(url).netloc
-        self._http = httpx.Client(auth=(user, password), timeout=timeout, follow_redirects=True,
-                                  headers={"User-Agent": "Card Studio"})
+        self._http = httpx.Client(
+            auth=(user, password),
+            timeout=timeout,
+            follow_redirects=True,
+            headers={"User-Agent": "Card Studio"},
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -61,11 +65,19 @@ class CardDavClient:
         principal or an address book)."""
         start = self._discovery_start()
         principal = self._href(start, "current-user-principal", xml.PRINCIPAL) or start
-        home = self._href(principal, "{urn:ietf:params:xml:ns:carddav}addressbook-home-set", xml.HOME_SET) or principal
-        books = [self._book(r) for r in self._propfind(home, xml.BOOKS, depth="1").responses if r.is_addressbook()]
+        home = (
+            self._href(principal, "{urn:ietf:params:xml:ns:carddav}addressbook-home-set", xml.HOME_SET)
+            or principal
+        )
+        books = [
+            self._book(r) for r in self._propfind(home, xml.BOOKS, depth="1").responses if r.is_addressbook()
+        ]
         if not books:  # the URL may be an address book itself
-            books = [self._book(r) for r in self._propfind(start, xml.BOOKS, depth="0").responses
-                     if r.is_addressbook()]
+            books = [
+                self._book(r)
+                for r in self._propfind(start, xml.BOOKS, depth="0").responses
+                if r.is_addressbook()
+            ]
         if not books:
             raise CardDavError(f"{self._host} has no address book for this user (is the URL right?)")
         return books
@@ -88,7 +100,9 @@ class CardDavClient:
 
     def _book(self, response: xml.DavResponse) -> AddressBook:
         url = urljoin(self.url, response.href)
-        return AddressBook(url, response.text("{DAV:}displayname") or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+        return AddressBook(
+            url, response.text("{DAV:}displayname") or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+        )
 
     # --- changes ---------------------------------------------------------------------
 
@@ -96,7 +110,9 @@ class CardDavClient:
         """RFC 6578: what changed since ``token`` (everything when None).
 
         Raises SyncTokenRejected when the server cannot answer that way."""
-        response = self._send("REPORT", book, xml.sync_collection(token), depth="0", allow={403, 409, 412, 501})
+        response = self._send(
+            "REPORT", book, xml.sync_collection(token), depth="0", allow={403, 409, 412, 501}
+        )
         if response.status_code != 207:
             raise SyncTokenRejected(f"{self._host} cannot report changes by sync token")
         status = self._multistatus(response)
@@ -111,13 +127,16 @@ class CardDavClient:
     def etags(self, book: str) -> dict[str, str]:
         """href → ETag of every card (RFC 6352's way when there is no sync token)."""
         status = self._propfind(book, xml.ETAGS, depth="1")
-        return {urljoin(book, r.href): r.text("{DAV:}getetag") for r in status.responses
-                if not r.href.endswith("/") and r.status == 200}
+        return {
+            urljoin(book, r.href): r.text("{DAV:}getetag")
+            for r in status.responses
+            if not r.href.endswith("/") and r.status == 200
+        }
 
     def cards(self, book: str, hrefs: list[str]) -> Iterator[tuple[str, str, bytes]]:
         """(href, ETag, vCard bytes) of each card, fetched with addressbook-multiget."""
         for start in range(0, len(hrefs), MULTIGET_BATCH):
-            batch = [urlsplit(h).path for h in hrefs[start:start + MULTIGET_BATCH]]
+            batch = [urlsplit(h).path for h in hrefs[start : start + MULTIGET_BATCH]]
             status = self._multistatus(self._send("REPORT", book, xml.multiget(batch), depth="1"))
             for item in status.responses:
                 data = item.text("{urn:ietf:params:xml:ns:carddav}address-data")
@@ -135,27 +154,38 @@ class CardDavClient:
         except ValueError as exc:
             raise CardDavError(f"{self._host} is not answering as a CardDAV server: {exc}") from None
 
-    def _send(self, method: str, url: str, body: str, *, depth: str, allow: Collection[int] = ()) -> httpx.Response:
+    def _send(
+        self, method: str, url: str, body: str, *, depth: str, allow: Collection[int] = ()
+    ) -> httpx.Response:
         try:
-            response = self._http.request(method, url, content=body.encode("utf-8"),
-                                          headers={"Depth": depth, "Content-Type": "application/xml; charset=utf-8"})
+            response = self._http.request(
+                method,
+                url,
+                content=body.encode("utf-8"),
+                headers={"Depth": depth, "Content-Type": "application/xml; charset=utf-8"},
+            )
         except httpx.TimeoutException:
             raise CardDavError(f"{self._host} did not answer in time; try again later") from None
         except httpx.HTTPError as exc:
-            raise CardDavError(f"cannot reach {self._host} ({_reason(exc)}); check the address and "
-                               "your internet connection") from None
+            raise CardDavError(
+                f"cannot reach {self._host} ({_reason(exc)}); check the address and your internet connection"
+            ) from None
         if response.status_code in allow:
             return response
         if response.status_code == 401:
-            raise CardDavError(f"{self._host} refused the user name or password (for iCloud, "
-                               "Nextcloud and Fastmail use an app-specific password)")
+            raise CardDavError(
+                f"{self._host} refused the user name or password (for iCloud, "
+                "Nextcloud and Fastmail use an app-specific password)"
+            )
         if response.status_code == 403:
             raise CardDavError(f"{self._host} does not let this user read {urlsplit(url).path}")
         if response.status_code == 404:
             raise CardDavError(f"{self._host} has nothing at {urlsplit(url).path} (is the URL right?)")
         if response.status_code >= 400:
-            raise CardDavError(f"{self._host} answered {response.status_code} {response.reason_phrase} "
-                               f"to {method} {urlsplit(url).path}")
+            raise CardDavError(
+                f"{self._host} answered {response.status_code} {response.reason_phrase} "
+                f"to {method} {urlsplit(url).path}"
+            )
         return response
 
 

@@ -9,27 +9,39 @@ DAV = "DAV:"
 CARDDAV = "urn:ietf:params:xml:ns:carddav"
 _NS = {"d": DAV, "c": CARDDAV}
 
-PRINCIPAL = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>'
-             "<d:current-user-principal/></d:prop></d:propfind>")
-HOME_SET = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" '
-            'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:addressbook-home-set/></d:prop></d:propfind>')
-BOOKS = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/>'
-         "<d:displayname/></d:prop></d:propfind>")
-ETAGS = ('<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/>'
-         "<d:resourcetype/></d:prop></d:propfind>")
+PRINCIPAL = (
+    '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>'
+    "<d:current-user-principal/></d:prop></d:propfind>"
+)
+HOME_SET = (
+    '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" '
+    'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><c:addressbook-home-set/></d:prop></d:propfind>'
+)
+BOOKS = (
+    '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/>'
+    "<d:displayname/></d:prop></d:propfind>"
+)
+ETAGS = (
+    '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/>'
+    "<d:resourcetype/></d:prop></d:propfind>"
+)
 
 
 def sync_collection(token: str | None) -> str:
     token_xml = f"<d:sync-token>{_escape(token)}</d:sync-token>" if token else "<d:sync-token/>"
-    return ('<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:">'
-            f"{token_xml}<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:">'
+        f"{token_xml}<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>"
+    )
 
 
 def multiget(hrefs: list[str]) -> str:
     refs = "".join(f"<d:href>{_escape(h)}</d:href>" for h in hrefs)
-    return ('<?xml version="1.0" encoding="utf-8"?><c:addressbook-multiget xmlns:d="DAV:" '
-            'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><c:address-data/></d:prop>'
-            f"{refs}</c:addressbook-multiget>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><c:addressbook-multiget xmlns:d="DAV:" '
+        'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><c:address-data/></d:prop>'
+        f"{refs}</c:addressbook-multiget>"
+    )
 
 
 @dataclass

@@ -28,11 +28,13 @@ from studio.ui.context import AppContext
 from studio.ui.jobs import Task
 from studio.ui.widgets import button, label
 
-GUIDE = ("<b>iCloud</b>: server <tt>https://contacts.icloud.com</tt>, your Apple ID, and an "
-         "app-specific password (appleid.apple.com ▸ Sign-In and Security). "
-         "<b>Nextcloud</b>: <tt>https://YOUR-CLOUD/remote.php/dav</tt> and an app password "
-         "(Settings ▸ Security). <b>Fastmail</b>: <tt>https://carddav.fastmail.com</tt> and an app "
-         "password. Card Studio only reads these address books; it never changes them.")
+GUIDE = (
+    "<b>iCloud</b>: server <tt>https://contacts.icloud.com</tt>, your Apple ID, and an "
+    "app-specific password (appleid.apple.com ▸ Sign-In and Security). "
+    "<b>Nextcloud</b>: <tt>https://YOUR-CLOUD/remote.php/dav</tt> and an app password "
+    "(Settings ▸ Security). <b>Fastmail</b>: <tt>https://carddav.fastmail.com</tt> and an app "
+    "password. Card Studio only reads these address books; it never changes them."
+)
 
 
 def _when(stamp: str | None) -> str:
@@ -62,7 +64,9 @@ class AddAccountDialog(QDialog):
         self.google = label(service.GOOGLE_NOTE, "muted", wrap=True)
         self.problem = label("", "problem", wrap=True)
         self.problem.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
@@ -130,8 +134,10 @@ class AccountsDialog(QDialog):
         self.sync_button.setEnabled(bool(found))
         self.remove_button.setEnabled(bool(found))
         if not found:
-            self.status.setText("No live address books yet. Add iCloud, Nextcloud or Fastmail to keep your "
-                                "contacts fresh without exporting them.")
+            self.status.setText(
+                "No live address books yet. Add iCloud, Nextcloud or Fastmail to keep your "
+                "contacts fresh without exporting them."
+            )
 
     def selected(self) -> service.Account | None:
         item = self.tree.currentItem()
@@ -155,7 +161,11 @@ class AccountsDialog(QDialog):
 
         def added(result: tuple[service.Account, bool]) -> None:
             account, kept = result
-            note = "" if kept else " There is no keyring on this computer, so the password is asked at each sync."
+            note = (
+                ""
+                if kept
+                else " There is no keyring on this computer, so the password is asked at each sync."
+            )
             self.status.setText(f"Added {account.name}.{note}")
             self.reload()
 
@@ -164,9 +174,12 @@ class AccountsDialog(QDialog):
             dialog.show_problem(str(exc))
             dialog.open()
 
-        self.task = self._context.tasks.start(self._context.tasks.with_store(work), name="add account",
-                                              on_done=lambda r: self._finished(added, r),
-                                              on_error=lambda e: self._finished(failed, e))
+        self.task = self._context.tasks.start(
+            self._context.tasks.with_store(work),
+            name="add account",
+            on_done=lambda r: self._finished(added, r),
+            on_error=lambda e: self._finished(failed, e),
+        )
 
     # --- sync --------------------------------------------------------------------------
 
@@ -174,13 +187,18 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None or self.task is not None:
             return
-        self._context.store.submit(lambda _store: service.stored_password(account),
-                                   lambda stored: self._sync(account, stored))
+        self._context.store.submit(
+            lambda _store: service.stored_password(account), lambda stored: self._sync(account, stored)
+        )
 
     def _sync(self, account: service.Account, password: str | None) -> None:
         if not password:
-            password, ok = QInputDialog.getText(self, "Password", f"Password for {account.username} "
-                                                f"({account.name}):", QLineEdit.EchoMode.Password)
+            password, ok = QInputDialog.getText(
+                self,
+                "Password",
+                f"Password for {account.username} ({account.name}):",
+                QLineEdit.EchoMode.Password,
+            )
             if not ok or not password:
                 return
         progress = QProgressDialog(f"Syncing {account.name}…", "Stop", 0, 0, self)
@@ -205,11 +223,16 @@ class AccountsDialog(QDialog):
             self.status.setText(f"{account.name}: {exc}. Nothing was changed.")
 
         tasks = self._context.tasks
-        self.task = tasks.start(tasks.with_store(work), name="sync", on_progress=self._step,
-                                on_done=lambda r: self._finished(done, r),
-                                on_error=lambda e: self._finished(failed, e),
-                                on_cancelled=lambda: self._finished(
-                                    lambda _: self.status.setText("Sync stopped; nothing was changed."), None))
+        self.task = tasks.start(
+            tasks.with_store(work),
+            name="sync",
+            on_progress=self._step,
+            on_done=lambda r: self._finished(done, r),
+            on_error=lambda e: self._finished(failed, e),
+            on_cancelled=lambda: self._finished(
+                lambda _: self.status.setText("Sync stopped; nothing was changed."), None
+            ),
+        )
         progress.canceled.connect(self.task.cancel)
 
     def _step(self, done: int, total: int, what: str) -> None:
@@ -234,8 +257,10 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None:
             return
-        answer = QMessageBox.question(self, "Remove account", f"Stop syncing {account.name}? Its contacts "
-                                      "stay in your address book.")
+        answer = QMessageBox.question(
+            self, "Remove account", f"Stop syncing {account.name}? Its contacts stay in your address book."
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self._context.store.submit(lambda store: service.remove_account(store, account.name),
-                                       lambda _: self.reload())
+            self._context.store.submit(
+                lambda store: service.remove_account(store, account.name), lambda _: self.reload()
+            )

@@ -25,8 +25,12 @@ class BinDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.setWindowTitle("Bin")
-        self.intro = label("Deleted contacts wait here with their orders and the cards they received, "
-                           "until you restore them or empty the bin.", "muted", wrap=True)
+        self.intro = label(
+            "Deleted contacts wait here with their orders and the cards they received, "
+            "until you restore them or empty the bin.",
+            "muted",
+            wrap=True,
+        )
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Name", "Deleted"])
         self.tree.setRootIsDecorated(False)
@@ -67,8 +71,11 @@ class BinDialog(QDialog):
             self.status.setText(self.status.text() or "The bin is empty.")
 
     def _restored(self, restored: list) -> None:  # noqa: ANN001 - Contact list
-        self.status.setText(f"Restored {len(restored)}: {', '.join(c.name for c in restored[:5])}"
-                            + (" …" if len(restored) > 5 else "") + ".")
+        self.status.setText(
+            f"Restored {len(restored)}: {', '.join(c.name for c in restored[:5])}"
+            + (" …" if len(restored) > 5 else "")
+            + "."
+        )
         self._context.events.contacts_changed.emit()
         self.reload()
 
@@ -83,8 +90,17 @@ class BinDialog(QDialog):
     def empty(self) -> None:
         count = self.tree.topLevelItemCount()
         answer = QMessageBox.question(
-            self, "Empty the bin", f"Delete the {count:,} contacts in the bin for good? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            "Empty the bin",
+            f"Delete the {count:,} contacts in the bin for good? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self._context.store.submit(service.empty_bin, lambda gone: (
-                self.status.setText(f"Emptied the bin: {gone:,} contacts deleted for good."), self.reload()))
+            self._context.store.submit(
+                service.empty_bin,
+                lambda gone: (
+                    self.status.setText(f"Emptied the bin: {gone:,} contacts deleted for good."),
+                    self.reload(),
+                ),
+            )

@@ -33,9 +33,11 @@ class ColumnMapDialog(QDialog):
         self.table = table
         self.setWindowTitle(f"What do the columns of {Path(table.source).name} hold?")
         self.intro = label(
-            f"Card Studio does not know this sheet's layout. Choose what each column holds; "
-            f"columns set to “leave out” are not imported. Your choice is remembered for sheets "
-            f"with the same columns.", wrap=True)
+            "Card Studio does not know this sheet's layout. Choose what each column holds; "
+            "columns set to “leave out” are not imported. Your choice is remembered for sheets "
+            "with the same columns.",
+            wrap=True,
+        )
         self.grid = QTableWidget(1 + min(PREVIEW_ROWS, len(table.rows)), len(table.headers))
         self.grid.setHorizontalHeaderLabels(table.headers)
         self.grid.setVerticalHeaderLabels(["Holds"] + [str(n) for n, _ in table.rows[:PREVIEW_ROWS]])
@@ -58,7 +60,9 @@ class ColumnMapDialog(QDialog):
         if self.pickers:
             self.grid.setRowHeight(0, self.pickers[0].sizeHint().height() + 6)
         self.problem = label("", "problem", wrap=True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -72,8 +76,11 @@ class ColumnMapDialog(QDialog):
         return [picker.currentData() for picker in self.pickers]
 
     def mapping(self) -> str:
-        return ",".join(f"{header}={field}" for header, field in zip(self.table.headers, self.fields())
-                        if header.strip() and field != "ignore")
+        return ",".join(
+            f"{header}={field}"
+            for header, field in zip(self.table.headers, self.fields(), strict=True)
+            if header.strip() and field != "ignore"
+        )
 
     def _check(self) -> None:
         chosen = [f for f in self.fields() if f != "ignore"]

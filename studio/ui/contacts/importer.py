@@ -48,7 +48,8 @@ from studio.ui.jobs import Task
 from studio.ui.widgets import label
 
 CONTACT_FILTER = ("Contact files (" + " ".join(f"*{s} *{s.upper()}" for s in CONTACT_FILE_SUFFIXES) + ");;"
-                  "vCard (*.vcf *.vcard);;Spreadsheets and CSV (*.csv *.tsv *.xlsx *.xls *.ods);;All files (*)")
+                  "vCard (*.vcf *.vcard);;Spreadsheets and CSV (*.csv *.tsv *.xlsx *.xls *.ods);;"
+                  "All files (*)")
 _PROBLEM = re.compile(r"^(?P<file>.*?):(?P<line>\d+): (?P<message>.*)$", re.DOTALL)
 
 

@@ -32,8 +32,11 @@ class MissingDetailsDialog(QDialog):
         self._context = context
         self.rows: list[MissingDetails] = []
         self.setWindowTitle("Missing details")
-        self.intro = label("These people get no card until a detail is filled in. Send them the message, "
-                           "then import their answers (File ▸ Import Contacts) or edit the contact.", wrap=True)
+        self.intro = label(
+            "These people get no card until a detail is filled in. Send them the message, "
+            "then import their answers (File ▸ Import Contacts) or edit the contact.",
+            wrap=True,
+        )
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Name", "Mail by", "Needs"])
         self.tree.setRootIsDecorated(False)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from studio.model import Contact
 from studio.services import contacts
 from studio.services.addressbook import DeletedContact, delete_contacts, restore_contacts
+from studio.services.session import Store
 from studio.ui.jobs import StoreThread
 
 

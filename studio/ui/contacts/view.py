@@ -244,7 +244,8 @@ class ContactsView(QWidget):
                 self.proxy.set_visible_ids(ids)
                 self._update_state()
 
-        self._context.store.submit(lambda store: contacts.matching_ids(store, search=text or None, tag=tag), answer)
+        self._context.store.submit(
+            lambda store: contacts.matching_ids(store, search=text or None, tag=tag), answer)
 
     def clear_filter(self) -> None:
         self.search.clear()

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from studio.paths import AppPaths
-from studio.services.occasions import PERSONAL_OCCASIONS, OccasionChoice, occasion_names
 from studio.services import contacts
+from studio.services.occasions import PERSONAL_OCCASIONS, OccasionChoice, occasion_names
 from studio.services.session import Store
 from studio.settings import Settings
 

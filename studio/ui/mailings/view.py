@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.services.session import Store
 from studio.services.mailings import Mailing
+from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.history_model import MailingHistoryModel

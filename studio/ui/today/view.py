@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from studio.services.session import Store
 from studio.services import contacts
+from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
