@@ -226,6 +226,22 @@ class ContactRepository:
             if contact is not None:
                 yield contact
 
+    def everyone(self, *, photos: bool = True) -> list[Contact]:
+        """Every contact in address-book order, read with two queries (rows, then tags).
+
+        For listings that need everyone at once (Today, occasions): reading them one
+        `get` at a time costs two queries per contact. ``photos=False`` leaves ``photo``
+        None and keeps the blobs out of memory.
+        """
+        tags: dict[int, list[str]] = {}
+        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
+            tags.setdefault(contact_id, []).append(tag)
+        columns = "*"
+        if not photos:
+            columns = ", ".join(c for c in ("id", *_COLUMNS) if c != "photo") + ", NULL AS photo"
+        rows = self._conn.execute(f"SELECT {columns} FROM contacts ORDER BY sort_name, id")
+        return [_contact_from_row(row, tags.get(row["id"], [])) for row in rows]
+
     def summaries(self) -> list[ContactSummary]:
         """All contacts as list rows, in address-book order (no photos loaded)."""
         tags: dict[int, list[str]] = {}
