@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from studio.contacts.identity import identity_keys, normalise_text
+from studio.contacts.identity import fold_text, identity_keys, normalise_phone, normalise_text
 from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
@@ -62,7 +63,38 @@ def _search_text(contact: Contact) -> str:
              *(p.value for p in contact.phones),
              *(f"{a.city} {a.postal_code} {a.region} {a.country}" for a in contact.addresses),
              *contact.tags]
-    return normalise_text(" ".join(parts))
+    return search_text(" ".join(parts), [p.value for p in contact.phones])
+
+
+def search_text(text: str, phones: Iterable[str]) -> str:
+    """What searches look in: ``text`` folded (`fold_text`), then each phone's digits key.
+
+    The key (`normalise_phone`: the last nine digits) lets "0171 2345678", "+49 171 2345678"
+    and "171-234 5678" find the same number. Migration 5 recomputes the stored column with
+    this function (registered on every connection as ``search_text``).
+    """
+    keys = [key for key in (normalise_phone(p) for p in phones) if key]
+    return " ".join([fold_text(text), *keys]).strip()
+
+
+def _stored_search_text(text: str, phones_json: str) -> str:
+    return search_text(text, [p.get("value", "") for p in json.loads(phones_json or "[]")])
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """SQL functions the schema's migrations use (migration 5 refolds the search column)."""
+    connection.create_function("search_text", 2, _stored_search_text, deterministic=True)
+
+
+_PHONE_QUERY = re.compile(r"[\d\s()+./-]+")
+
+
+def _search_terms(search: str) -> list[str]:
+    """The substrings a search needs: a number's digits key, or each folded word."""
+    text = search.strip()
+    if _PHONE_QUERY.fullmatch(text) and (key := normalise_phone(text)):
+        return [key]
+    return fold_text(text).split()
 
 
 def _row_values(contact: Contact) -> list[object]:
@@ -202,7 +234,7 @@ class ContactRepository:
         sql, params = "SELECT id FROM contacts", []
         where = []
         if search:
-            for word in normalise_text(search).split():
+            for word in _search_terms(search):
                 where.append("instr(search_text, ?) > 0")
                 params.append(word)
         if tag:

@@ -48,3 +48,4 @@ def test_today_loads_a_large_store_off_the_gui_thread_with_a_busy_bar(qtbot, ope
     birthdays = [i for i in today.data.upcoming if i.occasion.kind == "birthday"]
     assert len(birthdays) > 100  # everyone with a birthday in the next six weeks
     assert today.due_rows.count() > 0 and today.upcoming_rows.count() > 0
+
