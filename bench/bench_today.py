@@ -42,19 +42,26 @@ def build(db: Path, count: int) -> None:
 
 
 def services_call(db: str) -> dict:
+    import time
+
     from studio.store import open_store
     from studio.ui.today.view import load_today
 
     with open_store(Path(db)) as store:
         data = load_today(store, TODAY)
+        started = time.perf_counter()  # again, as a refresh after an edit does (modules loaded)
+        load_today(store, TODAY)
+        warm = time.perf_counter() - started
     report = data.report
-    return {"due": data.due_cards, "upcoming": len(data.upcoming), "not_thanked": len(report.not_thanked)}
+    return {"due": data.due_cards, "upcoming": len(data.upcoming), "not_thanked": len(report.not_thanked),
+            "warm_s": warm}
 
 
 def view_appears(db: str, home: str) -> dict:
     """From creating the Today view until its lists are filled (the store opened, Qt started)."""
     import time
 
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from studio.paths import AppPaths
@@ -63,19 +70,33 @@ def view_appears(db: str, home: str) -> dict:
 
     app = QApplication.instance() or QApplication([])
     context = AppContext.create(AppPaths(data_dir=Path(home), db_path=Path(db)), lambda: TODAY)
+    marks: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and "painted_s" not in marks:
+                marks["painted_s"] = time.perf_counter() - started
+                marks["busy_bar"] = view.loading_bar.isVisible()
+            return False
+
+    watcher = FirstPaint()
     started = time.perf_counter()
     view = TodayView(context)
+    view.installEventFilter(watcher)
     view.resize(1280, 800)
     view.show()
-    while view.data is None:
+    longest_gap, last = 0.0, time.perf_counter()
+    while view.data is None or "painted_s" not in marks:
         app.processEvents()
+        now = time.perf_counter()
+        longest_gap, last = max(longest_gap, now - last), now
         time.sleep(0.001)
     app.processEvents()
     shown = time.perf_counter() - started
     rows = view.due_rows.count() + view.upcoming_rows.count()
     context.tasks.shutdown()
     context.store.shutdown()
-    return {"shown_s": shown, "rows": rows}
+    return {"shown_s": shown, "rows": rows, "gap_s": longest_gap, **marks}
 
 
 def main() -> None:
@@ -89,15 +110,24 @@ def main() -> None:
         rows = []
         result = measure("bench_today", "services_call", str(db))
         extra = result["extra"]
-        rows.append(("services: load_today (today_report + list_upcoming)",
-                     f"{result['seconds'] * 1000:.0f} ms",
+        rows.append(("services: load_today, first call in a fresh process",
+                     f"{(result['seconds'] - extra['warm_s']) * 1000:.0f} ms",
+                     "imports and the holiday calendars included", ""))
+        rows.append(("services: load_today again (a refresh)",
+                     f"{extra['warm_s'] * 1000:.0f} ms",
                      f"{extra['due']} due, {extra['upcoming']} coming, {extra['not_thanked']} not thanked",
                      f"{result['peak_mb']:.0f} MB"))
         result = measure("bench_today", "view_appears", str(db), str(Path(tmp) / "home"))
+        extra = result["extra"]
+        if "painted_s" in extra:
+            rows.append(("Today view: created until first painted",
+                         f"{extra['painted_s'] * 1000:.0f} ms",
+                         "busy bar showing" if extra["busy_bar"] else "lists already filled", ""))
         rows.append(("Today view: created until its lists are filled",
-                     f"{result['extra']['shown_s'] * 1000:.0f} ms",
-                     f"{result['extra']['rows']} lines built",
-                     f"{result['peak_mb']:.0f} MB"))
+                     f"{extra['shown_s'] * 1000:.0f} ms",
+                     f"{extra['rows']} lines built", f"{result['peak_mb']:.0f} MB"))
+        rows.append(("GUI thread: longest wait between events while loading",
+                     f"{extra['gap_s'] * 1000:.0f} ms", "", ""))
     print_table(f"Today over {args.count:,} contacts (today = {TODAY}, target < {TARGET_MS} ms)",
                 ["step", "time", "content", "peak memory"], rows)
 

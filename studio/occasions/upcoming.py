@@ -134,10 +134,11 @@ def holiday_days(country: str, window: Window, settings: Settings,
 def _kept_holidays(contact: Contact, country: str, days: Iterable[HolidayDay],
                    calendar: HolidayCalendar) -> list[Occasion]:
     name = contact.name
+    tagged = {t.strip().casefold() for t in contact.tags}  # a tag naming a holiday keeps it
     return [Occasion(kind="holiday", name=holiday, date=day, mail_by=post_by, contact_id=contact.id,
                      contact_name=name, years=None, key=key)
             for key, year, holiday, day, post_by in days
-            if calendar.observes(key, country, year, contact.tags)]
+            if key in tagged or calendar.observes(key, country, year)]
 
 
 def thank_you_occasion(event: RecordedEvent, contact: Contact) -> Occasion:
