@@ -80,6 +80,7 @@ def personal_occasions(contact: Contact, country: str, window: Window, settings:
         yearly.append(("date", label_key(labelled.label), labelled.label.strip() or "Date", labelled.date))
 
     found = []
+    name = contact.name
     for kind, key, label, origin in yearly:
         for year in window.years(max_lead_days(settings)):
             if origin.year is not None and year <= origin.year:
@@ -89,7 +90,7 @@ def personal_occasions(contact: Contact, country: str, window: Window, settings:
             years = year - origin.year if origin.year is not None else None
             occasion = Occasion(kind=kind, name=_name(kind, label, years), date=day,
                                 mail_by=mail_by(day, country, settings), contact_id=contact.id,
-                                contact_name=contact.name, years=years, key=key)
+                                contact_name=name, years=years, key=key)
             if window.holds(occasion):
                 found.append(occasion)
     return found

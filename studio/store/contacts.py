@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from studio.contacts.identity import fold_text, identity_keys, normalise_phone, normalise_text
@@ -135,15 +136,16 @@ def _list(text: str) -> list[dict[str, object]]:
     return [] if text == "[]" else json.loads(text)
 
 
-def _contact_from_row(row: sqlite3.Row, tags: list[str]) -> Contact:
+def _contact_from_row(row: sqlite3.Row, tags: list[str],
+                      parse: Callable[[str], PartialDate] = PartialDate.parse) -> Contact:
     contact = Contact(id=row["id"], **{name: row[name] for name in _SCALARS})
     for name in _DATES:
         if row[name]:
-            setattr(contact, name, PartialDate.parse(row[name]))
+            setattr(contact, name, parse(row[name]))
     contact.emails = [Email(**e) for e in _list(row["emails"])]
     contact.phones = [Phone(**p) for p in _list(row["phones"])]
     contact.addresses = [Address(**a) for a in _list(row["addresses"])]
-    contact.dates = [LabelledDate(d["label"], PartialDate.parse(d["date"])) for d in _list(row["dates"])]
+    contact.dates = [LabelledDate(d["label"], parse(d["date"])) for d in _list(row["dates"])]
     contact.photo = row["photo"]
     contact.tags = tags
     return contact
@@ -277,7 +279,9 @@ class ContactRepository:
         if not photos:
             columns = ", ".join(c for c in ("id", *_COLUMNS) if c != "photo") + ", NULL AS photo"
         rows = self._conn.execute(f"SELECT {columns} FROM contacts ORDER BY sort_name, id")
-        return [_contact_from_row(row, tags.get(row["id"], [])) for row in rows]
+        # Birthdays repeat across thousands of people, and checking a date is not free.
+        parse = functools.lru_cache(maxsize=None)(PartialDate.parse)  # frozen values: safe to share
+        return [_contact_from_row(row, tags.get(row["id"], []), parse) for row in rows]
 
     def summaries(self) -> list[ContactSummary]:
         """All contacts as list rows, in address-book order (no photos loaded)."""
