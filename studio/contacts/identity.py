@@ -28,6 +28,12 @@ def normalise_text(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+def fold_text(text: str) -> str:
+    """`normalise_text` without accents, for searching: "Müller" and "MULLER" both give "muller"."""
+    decomposed = unicodedata.normalize("NFKD", normalise_text(text))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def normalise_email(email: str) -> str:
     return email.strip().casefold()
 

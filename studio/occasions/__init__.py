@@ -21,6 +21,8 @@ from studio.occasions.upcoming import (
     LATE_GRACE_DAYS,
     Window,
     due,
+    due_among,
+    due_window,
     late_until,
     sort_key,
     thank_you_occasion,
@@ -29,7 +31,8 @@ from studio.occasions.upcoming import (
 
 __all__ = [
     "LATE_GRACE_DAYS", "HolidayCalendar", "HolidayCatalogue", "HolidayDefinition", "NotThanked", "Window",
-    "check_occasion_key", "contact_country", "due", "is_customer", "label_key", "late_until", "lead_days",
+    "check_occasion_key", "contact_country", "due", "due_among", "due_window",
+    "is_customer", "label_key", "late_until", "lead_days",
     "load_catalogue", "mail_by", "not_thanked_lately", "occasion_instance", "sort_key", "thank_you_mail_by",
     "thank_you_occasion", "to_icalendar", "transit_days", "upcoming",
 ]

@@ -141,6 +141,8 @@ class HolidayCalendar:
         self.catalogue = catalogue
         self._public: dict[tuple[str, int, tuple[str, ...], bool], dict[dt.date, list[str]]] = {}
         self._dates: dict[tuple[str, str, int], list[dt.date]] = {}
+        # Whether a country keeps a holiday, asked once per contact and year of a listing.
+        self._kept: dict[tuple[str, str, int], bool] = {}
 
     def observes(self, key: str, country: str, year: int, tags: Iterable[str] = ()) -> bool:
         """Whether someone in ``country`` with ``tags`` celebrates holiday ``key`` in ``year``.
@@ -149,9 +151,14 @@ class HolidayCalendar:
         observance where its ``observed_in`` names the country (or "*"); a tag equal to the
         key always counts (the customer who keeps Hanukkah in Chicago).
         """
-        definition = self.catalogue.get(key)
         if any(t.strip().casefold() == key for t in tags):
             return True
+        cache_key = (key, country, year)
+        if cache_key not in self._kept:
+            self._kept[cache_key] = self._country_keeps(self.catalogue.get(key), country, year)
+        return self._kept[cache_key]
+
+    def _country_keeps(self, definition: HolidayDefinition, country: str, year: int) -> bool:
         if definition.is_public:
             return any(self._named_dates(rule.holiday, country, year, rule.categories)
                        for rule in definition.rules

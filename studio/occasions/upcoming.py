@@ -80,6 +80,7 @@ def personal_occasions(contact: Contact, country: str, window: Window, settings:
         yearly.append(("date", label_key(labelled.label), labelled.label.strip() or "Date", labelled.date))
 
     found = []
+    name = contact.name
     for kind, key, label, origin in yearly:
         for year in window.years(max_lead_days(settings)):
             if origin.year is not None and year <= origin.year:
@@ -89,7 +90,7 @@ def personal_occasions(contact: Contact, country: str, window: Window, settings:
             years = year - origin.year if origin.year is not None else None
             occasion = Occasion(kind=kind, name=_name(kind, label, years), date=day,
                                 mail_by=mail_by(day, country, settings), contact_id=contact.id,
-                                contact_name=contact.name, years=years, key=key)
+                                contact_name=name, years=years, key=key)
             if window.holds(occasion):
                 found.append(occasion)
     return found
@@ -104,21 +105,41 @@ def _name(kind: str, label: str, years: int | None) -> str:
 def holiday_occasions(contact: Contact, country: str, window: Window, settings: Settings,
                       calendar: HolidayCalendar) -> list[Occasion]:
     """The holidays the user sends cards for that this contact keeps, inside ``window``."""
+    return _kept_holidays(contact, country, holiday_days(country, window, settings, calendar), calendar)
+
+
+# (holiday key, year, holiday name, day, mail-by) of a holiday touching a window in a country.
+HolidayDay = tuple[str, int, str, dt.date, dt.date]
+
+
+def holiday_days(country: str, window: Window, settings: Settings,
+                 calendar: HolidayCalendar) -> list[HolidayDay]:
+    """The days of the user's holidays in ``country`` that touch ``window``, whoever keeps them.
+
+    The same for everyone in a country, so a listing works them out once per country
+    rather than once per contact.
+    """
     found = []
     for key in settings.holidays:
         if key not in calendar.catalogue:
             continue  # a holiday dropped from the catalogue must not break the listing
-        definition = calendar.catalogue.get(key)
+        name = calendar.catalogue.get(key).name
         for year in window.years(max_lead_days(settings)):
-            if not calendar.observes(key, country, year, contact.tags):
-                continue
             for day in calendar.dates(key, country, year):
-                occasion = Occasion(kind="holiday", name=definition.name, date=day,
-                                    mail_by=mail_by(day, country, settings), contact_id=contact.id,
-                                    contact_name=contact.name, years=None, key=key)
-                if window.holds(occasion):
-                    found.append(occasion)
+                post_by = mail_by(day, country, settings)
+                if window.start <= day < window.end or window.start <= post_by < window.end:
+                    found.append((key, year, name, day, post_by))
     return found
+
+
+def _kept_holidays(contact: Contact, country: str, days: Iterable[HolidayDay],
+                   calendar: HolidayCalendar) -> list[Occasion]:
+    name = contact.name
+    tagged = {t.strip().casefold() for t in contact.tags}  # a tag naming a holiday keeps it
+    return [Occasion(kind="holiday", name=holiday, date=day, mail_by=post_by, contact_id=contact.id,
+                     contact_name=name, years=None, key=key)
+            for key, year, holiday, day, post_by in days
+            if key in tagged or calendar.observes(key, country, year)]
 
 
 def thank_you_occasion(event: RecordedEvent, contact: Contact) -> Occasion:
@@ -143,12 +164,15 @@ def upcoming(contacts: Iterable[Contact], events: Iterable[RecordedEvent], setti
     """
     by_id: dict[int, Contact] = {}
     found: list[Occasion] = []
+    holidays_by_country: dict[str, list[HolidayDay]] = {}
     for contact in contacts:
         if contact.id is not None:
             by_id[contact.id] = contact
         country = contact_country(contact, settings.home_country)
         found += personal_occasions(contact, country, window, settings)
-        found += holiday_occasions(contact, country, window, settings, calendar)
+        if country not in holidays_by_country:
+            holidays_by_country[country] = holiday_days(country, window, settings, calendar)
+        found += _kept_holidays(contact, country, holidays_by_country[country], calendar)
     for event in events:
         contact = by_id.get(event.contact_id)
         if contact is not None:
@@ -170,6 +194,19 @@ def late_until(occasion: Occasion) -> dt.date:
     return occasion.date + dt.timedelta(days=LATE_GRACE_DAYS)
 
 
+def due_window(today: dt.date, settings: Settings) -> Window:
+    """The window `due` lists from: late cards still worth posting to the longest lead ahead."""
+    return Window(today - dt.timedelta(days=LATE_GRACE_DAYS),
+                  today + dt.timedelta(days=max_lead_days(settings) + 1))
+
+
+def due_among(occasions: Iterable[Occasion], today: dt.date, window: Window,
+              mailed: Callable[[Occasion], bool] = lambda occasion: False) -> list[Occasion]:
+    """Those of ``occasions`` (from a listing covering ``window`` = `due_window`) due by ``today``."""
+    return [o for o in occasions
+            if window.holds(o) and o.mail_by <= today and late_until(o) >= today and not mailed(o)]
+
+
 def due(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
         today: dt.date, calendar: HolidayCalendar,
         mailed: Callable[[Occasion], bool] = lambda occasion: False) -> list[Occasion]:
@@ -179,7 +216,5 @@ def due(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: 
     late): a holiday once its day is over, anything else `LATE_GRACE_DAYS` after its day.
     ``mailed`` says whether an occasion already went into a mailing.
     """
-    earliest = today - dt.timedelta(days=LATE_GRACE_DAYS)
-    window = Window(earliest, today + dt.timedelta(days=max_lead_days(settings) + 1))
-    return [o for o in upcoming(contacts, events, settings, window, calendar)
-            if o.mail_by <= today and late_until(o) >= today and not mailed(o)]
+    window = due_window(today, settings)
+    return due_among(upcoming(contacts, events, settings, window, calendar), today, window, mailed)

@@ -15,7 +15,8 @@ from studio.occasions import (
     HolidayCalendar,
     NotThanked,
     Window,
-    due,
+    due_among,
+    due_window,
     load_catalogue,
     not_thanked_lately,
     occasion_instance,
@@ -23,6 +24,7 @@ from studio.occasions import (
     to_icalendar,
     upcoming,
 )
+from studio.progress import NO_PROGRESS, Progress
 from studio.store import Store
 from studio.store.history import Event, Mailing
 
@@ -105,22 +107,46 @@ def list_upcoming(store: Store, start: dt.date, days: int) -> list[UpcomingItem]
         raise UsageError(f"--days must be at least 1 (got {days})")
     settings = store.settings.load()
     mailed = MailedIndex.load(store)
-    occasions = upcoming(store.contacts.iter_all(), store.history.events(), settings,
+    occasions = upcoming(store.contacts.everyone(photos=False), store.history.events(), settings,
                          Window.of_days(start, days), holiday_calendar())
     return [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date)) for o in occasions]
 
 
 def today_report(store: Store, today: dt.date) -> TodayReport:
     """What must be posted today or is late, customers not thanked lately, mailings not posted."""
+    return today_overview(store, today, 0)[0]
+
+
+def today_overview(store: Store, today: dt.date, days: int,
+                   progress: Progress = NO_PROGRESS) -> tuple[TodayReport, list[UpcomingItem]]:
+    """`today_report` and `list_upcoming(store, today, days)` (none for 0 days) in one pass.
+
+    What the Today view shows: everyone is read once and their occasions worked out once,
+    over a window covering both lists, then each list takes its part.
+    """
+    steps = 4
+    progress.step(0, steps, "Reading contacts")
     settings = store.settings.load()
     mailed = MailedIndex.load(store)
-    contacts = list(store.contacts.iter_all())
-    late = due(contacts, store.history.events(since=today - dt.timedelta(days=60)), settings, today,
-               holiday_calendar(), mailed=mailed.covers)
+    contacts = store.contacts.everyone(photos=False)
+    progress.step(1, steps, "Working out occasions")
+    late_window = due_window(today, settings)
+    ahead = Window.of_days(today, days) if days > 0 else None
+    window = Window(late_window.start, max(late_window.end, ahead.end if ahead else late_window.end))
+    # Thank-yous older than the window cannot touch it; 60 days leaves room for any grace.
+    events = store.history.events(since=window.start - dt.timedelta(days=60))
+    occasions = upcoming(contacts, events, settings, window, holiday_calendar())
+    progress.step(2, steps, "Finding who was not thanked lately")
+    late = due_among(occasions, today, late_window, mailed=mailed.covers)
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
     unposted = [m for m in store.history.mailings() if m.sent_at is None]
-    return TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
-                       not_thanked_days=settings.not_thanked_days, unposted=unposted)
+    report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
+                         not_thanked_days=settings.not_thanked_days, unposted=unposted)
+    progress.step(3, steps, "Sorting")
+    coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
+              for o in occasions if ahead is not None and ahead.holds(o)]
+    progress.step(steps, steps, "")
+    return report, coming
 
 
 def find_contact(store: Store, ref: str) -> Contact:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from studio.contacts.identity import identity_keys, normalise_text
+from studio.contacts.identity import fold_text, identity_keys, normalise_phone, normalise_text
 from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
@@ -62,7 +64,38 @@ def _search_text(contact: Contact) -> str:
              *(p.value for p in contact.phones),
              *(f"{a.city} {a.postal_code} {a.region} {a.country}" for a in contact.addresses),
              *contact.tags]
-    return normalise_text(" ".join(parts))
+    return search_text(" ".join(parts), [p.value for p in contact.phones])
+
+
+def search_text(text: str, phones: Iterable[str]) -> str:
+    """What searches look in: ``text`` folded (`fold_text`), then each phone's digits key.
+
+    The key (`normalise_phone`: the last nine digits) lets "0171 2345678", "+49 171 2345678"
+    and "171-234 5678" find the same number. Migration 5 recomputes the stored column with
+    this function (registered on every connection as ``search_text``).
+    """
+    keys = [key for key in (normalise_phone(p) for p in phones) if key]
+    return " ".join([fold_text(text), *keys]).strip()
+
+
+def _stored_search_text(text: str, phones_json: str) -> str:
+    return search_text(text, [p.get("value", "") for p in json.loads(phones_json or "[]")])
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """SQL functions the schema's migrations use (migration 5 refolds the search column)."""
+    connection.create_function("search_text", 2, _stored_search_text, deterministic=True)
+
+
+_PHONE_QUERY = re.compile(r"[\d\s()+./-]+")
+
+
+def _search_terms(search: str) -> list[str]:
+    """The substrings a search needs: a number's digits key, or each folded word."""
+    text = search.strip()
+    if _PHONE_QUERY.fullmatch(text) and (key := normalise_phone(text)):
+        return [key]
+    return fold_text(text).split()
 
 
 def _row_values(contact: Contact) -> list[object]:
@@ -98,15 +131,21 @@ def fingerprint(contact: Contact) -> str:
     return str(_row_values(contact)[-1])
 
 
-def _contact_from_row(row: sqlite3.Row, tags: list[str]) -> Contact:
+def _list(text: str) -> list[dict[str, object]]:
+    # Most lists are empty: skipping the JSON parser for them is a fifth of reading everyone.
+    return [] if text == "[]" else json.loads(text)
+
+
+def _contact_from_row(row: sqlite3.Row, tags: list[str],
+                      parse: Callable[[str], PartialDate] = PartialDate.parse) -> Contact:
     contact = Contact(id=row["id"], **{name: row[name] for name in _SCALARS})
     for name in _DATES:
         if row[name]:
-            setattr(contact, name, PartialDate.parse(row[name]))
-    contact.emails = [Email(**e) for e in json.loads(row["emails"])]
-    contact.phones = [Phone(**p) for p in json.loads(row["phones"])]
-    contact.addresses = [Address(**a) for a in json.loads(row["addresses"])]
-    contact.dates = [LabelledDate(d["label"], PartialDate.parse(d["date"])) for d in json.loads(row["dates"])]
+            setattr(contact, name, parse(row[name]))
+    contact.emails = [Email(**e) for e in _list(row["emails"])]
+    contact.phones = [Phone(**p) for p in _list(row["phones"])]
+    contact.addresses = [Address(**a) for a in _list(row["addresses"])]
+    contact.dates = [LabelledDate(d["label"], parse(d["date"])) for d in _list(row["dates"])]
     contact.photo = row["photo"]
     contact.tags = tags
     return contact
@@ -202,7 +241,7 @@ class ContactRepository:
         sql, params = "SELECT id FROM contacts", []
         where = []
         if search:
-            for word in normalise_text(search).split():
+            for word in _search_terms(search):
                 where.append("instr(search_text, ?) > 0")
                 params.append(word)
         if tag:
@@ -225,6 +264,24 @@ class ContactRepository:
             contact = self.get(contact_id)
             if contact is not None:
                 yield contact
+
+    def everyone(self, *, photos: bool = True) -> list[Contact]:
+        """Every contact in address-book order, read with two queries (rows, then tags).
+
+        For listings that need everyone at once (Today, occasions): reading them one
+        `get` at a time costs two queries per contact. ``photos=False`` leaves ``photo``
+        None and keeps the blobs out of memory.
+        """
+        tags: dict[int, list[str]] = {}
+        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
+            tags.setdefault(contact_id, []).append(tag)
+        columns = "*"
+        if not photos:
+            columns = ", ".join(c for c in ("id", *_COLUMNS) if c != "photo") + ", NULL AS photo"
+        rows = self._conn.execute(f"SELECT {columns} FROM contacts ORDER BY sort_name, id")
+        # Birthdays repeat across thousands of people, and checking a date is not free.
+        parse = functools.lru_cache(maxsize=None)(PartialDate.parse)  # frozen values: safe to share
+        return [_contact_from_row(row, tags.get(row["id"], []), parse) for row in rows]
 
     def summaries(self) -> list[ContactSummary]:
         """All contacts as list rows, in address-book order (no photos loaded)."""

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from studio.errors import StudioError
+from studio.store.contacts import register_functions
 from studio.store.schema import MIGRATIONS
 
 
@@ -85,6 +86,7 @@ def open_store(path: str | Path) -> Store:
     except (OSError, sqlite3.Error) as exc:
         raise StudioError(f"cannot open the database {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
+    register_functions(conn)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")

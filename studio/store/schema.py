@@ -146,4 +146,10 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO id_counters (name, last) SELECT 'mailings', COALESCE(MAX(id), 0) FROM mailings;
     """,
+    # 5: search without accents or case ("muller" finds "Müller") and phones by their digits
+    # ("0171 2345678" finds "+49 171 2345678"): search_text refolded, each phone's key appended
+    # (store.contacts.search_text, registered on the connection).
+    """
+    UPDATE contacts SET search_text = search_text(search_text, phones);
+    """,
 ]

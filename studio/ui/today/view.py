@@ -1,8 +1,9 @@
 """The Today view: what to post today or is late, the weeks ahead, and who was not thanked lately.
 
-Everything shown comes from `studio.services.occasions` (`today_report`, `list_upcoming`),
-computed on a pool thread with a store of its own. "Prepare…" opens the mailing wizard
-with the occasion and its people chosen; "Card…" opens the designer for one person.
+Everything shown comes from `studio.services.occasions.today_overview`, computed on a pool
+thread with a store of its own; a busy bar under the header shows while it loads.
+"Prepare…" opens the mailing wizard with the occasion and its people chosen; "Card…" opens
+the designer for one person.
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from studio.progress import NO_PROGRESS, Progress
 from studio.services import contacts
 from studio.services.session import Store
 from studio.ui import icons
@@ -50,12 +60,11 @@ class TodayData:
     due_cards: int = 0
 
 
-def load_today(store: Store, today: dt.date) -> TodayData:
+def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS) -> TodayData:
     """Everything Today shows, from `studio.services.occasions`, grouped for display (pool thread)."""
-    from studio.services.occasions import list_upcoming, today_report
+    from studio.services.occasions import today_overview
 
-    report = today_report(store, today)
-    upcoming = list_upcoming(store, today, UPCOMING_DAYS)
+    report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress)
     later = [i for i in upcoming if i.occasion.mail_by > today]
     due = group_occasions(report.due)
     coming = group_occasions(later)
@@ -155,7 +164,15 @@ class TodayView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(content)
 
-        page_layout(self, self.header, scroll)
+        # Shown while the lists are worked out on a pool thread (seconds in a large address book).
+        self.loading_bar = QProgressBar()
+        self.loading_bar.setObjectName("todayLoading")
+        self.loading_bar.setTextVisible(False)
+        self.loading_bar.setMaximumHeight(10)
+        self.loading_bar.setRange(0, 0)
+        self.loading_bar.setVisible(False)
+        self.loading_bar.setAccessibleName("Loading Today")
+        page_layout(self, self.header, self.loading_bar, scroll)
 
         for signal in (
             context.events.contacts_changed,
@@ -222,20 +239,30 @@ class TodayView(QWidget):
         self._stale = False
         today = self._context.today()
         self.header.subtitle.setText(f"{today:%A} {today.day} {today:%B %Y}")
+        self.loading_bar.setRange(0, 0)  # busy until the first step says how many there are
+        self.loading_bar.setVisible(True)
         tasks = self._context.tasks
         tasks.start(
-            tasks.with_store(lambda store, _p: load_today(store, today)),
+            tasks.with_store(lambda store, progress: load_today(store, today, progress)),
             name="today",
             on_done=self._loaded,
             on_error=self._failed,
+            on_progress=self._progress,
         )
+
+    def _progress(self, done: int, total: int, _what: str) -> None:
+        if total and self._loading:
+            self.loading_bar.setRange(0, total)
+            self.loading_bar.setValue(done)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self.loading_bar.setVisible(False)
         self._context.errors.show(exc, self)
 
     def _loaded(self, data: TodayData) -> None:
         self._loading = False
+        self.loading_bar.setVisible(False)
         self.data = data
         self._show()
         if self._stale:

@@ -1,0 +1,136 @@
+"""Today benchmark (issue 11): the Today view over a 20,000-contact store.
+
+    .venv/bin/python bench/bench_today.py [--count 20000]
+
+The contacts are the startup benchmark's (birthdays on random days, some with photos, tags
+customer/vip/team/prospect), written through the store; a few hundred orders are recorded
+so thank-you cards are due. Measured, each in a fresh process: the services call behind
+Today (`studio.ui.today.view.load_today`: `today_report` + `list_upcoming`), and the Today
+view appearing in a window (offscreen) until its lists are filled. Target: under 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import measure, print_table  # noqa: E402
+
+TODAY = dt.date(2026, 11, 20)
+TARGET_MS = 300
+
+
+def build(db: Path, count: int) -> None:
+    from bench_startup import generate
+
+    from studio.store import open_store
+    from studio.store.history import Event
+
+    generate(db, count)
+    with open_store(db) as store, store.transaction():
+        for contact_id in range(1, count + 1, max(1, count // 300)):
+            store.history.add_event(
+                Event(contact_id, "order", TODAY - dt.timedelta(days=contact_id % 20))
+            )
+
+
+def services_call(db: str) -> dict:
+    import time
+
+    from studio.store import open_store
+    from studio.ui.today.view import load_today
+
+    with open_store(Path(db)) as store:
+        data = load_today(store, TODAY)
+        started = time.perf_counter()  # again, as a refresh after an edit does (modules loaded)
+        load_today(store, TODAY)
+        warm = time.perf_counter() - started
+    report = data.report
+    return {"due": data.due_cards, "upcoming": len(data.upcoming), "not_thanked": len(report.not_thanked),
+            "warm_s": warm}
+
+
+def view_appears(db: str, home: str) -> dict:
+    """From creating the Today view until its lists are filled (the store opened, Qt started)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from studio.paths import AppPaths
+    from studio.ui.context import AppContext
+    from studio.ui.today.view import TodayView
+
+    app = QApplication.instance() or QApplication([])
+    context = AppContext.create(AppPaths(data_dir=Path(home), db_path=Path(db)), lambda: TODAY)
+    marks: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and "painted_s" not in marks:
+                marks["painted_s"] = time.perf_counter() - started
+                marks["busy_bar"] = view.loading_bar.isVisible()
+            return False
+
+    watcher = FirstPaint()
+    started = time.perf_counter()
+    view = TodayView(context)
+    view.installEventFilter(watcher)
+    view.resize(1280, 800)
+    view.show()
+    longest_gap, last = 0.0, time.perf_counter()
+    while view.data is None or "painted_s" not in marks:
+        app.processEvents()
+        now = time.perf_counter()
+        longest_gap, last = max(longest_gap, now - last), now
+        time.sleep(0.001)
+    app.processEvents()
+    shown = time.perf_counter() - started
+    rows = view.due_rows.count() + view.upcoming_rows.count()
+    context.tasks.shutdown()
+    context.store.shutdown()
+    return {"shown_s": shown, "rows": rows, "gap_s": longest_gap, **marks}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=20000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite3"
+        build(db, args.count)
+        services_call(str(db))  # once to bring the store up to date and warm the file cache
+        rows = []
+        result = measure("bench_today", "services_call", str(db))
+        extra = result["extra"]
+        rows.append(("services: load_today, first call in a fresh process",
+                     f"{(result['seconds'] - extra['warm_s']) * 1000:.0f} ms",
+                     "imports and the holiday calendars included", ""))
+        rows.append(("services: load_today again (a refresh)",
+                     f"{extra['warm_s'] * 1000:.0f} ms",
+                     f"{extra['due']} due, {extra['upcoming']} coming, {extra['not_thanked']} not thanked",
+                     f"{result['peak_mb']:.0f} MB"))
+        result = measure("bench_today", "view_appears", str(db), str(Path(tmp) / "home"))
+        extra = result["extra"]
+        if "painted_s" in extra:
+            rows.append(("Today view: created until first painted",
+                         f"{extra['painted_s'] * 1000:.0f} ms",
+                         "busy bar showing" if extra["busy_bar"] else "lists already filled", ""))
+        rows.append(("Today view: created until its lists are filled",
+                     f"{extra['shown_s'] * 1000:.0f} ms",
+                     f"{extra['rows']} lines built", f"{result['peak_mb']:.0f} MB"))
+        rows.append(("GUI thread: longest wait between events while loading",
+                     f"{extra['gap_s'] * 1000:.0f} ms", "", ""))
+    print_table(f"Today over {args.count:,} contacts (today = {TODAY}, target < {TARGET_MS} ms)",
+                ["step", "time", "content", "peak memory"], rows)
+
+
+if __name__ == "__main__":
+    main()
