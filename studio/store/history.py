@@ -175,7 +175,8 @@ class HistoryRepository:
 
     def move_events(self, from_contact: int, to_contact: int) -> list[int]:
         """Give every event of ``from_contact`` to ``to_contact``; returns the moved event ids."""
-        ids = [r[0] for r in self._conn.execute("SELECT id FROM events WHERE contact_id = ?", (from_contact,))]
+        rows = self._conn.execute("SELECT id FROM events WHERE contact_id = ?", (from_contact,))
+        ids = [row[0] for row in rows]
         self.reassign_events(ids, to_contact)
         return ids
 

@@ -21,7 +21,7 @@ def one(corpus: Path, name: str) -> Contact:
     return read_vcard_file(corpus / name).cards[0].contact
 
 
-def test_the_names_compatible_exported_by_iphone_and_gmail_is_merged_without_losing_anything(corpus: Path) -> None:
+def test_the_same_person_exported_by_iphone_and_gmail_is_merged_without_losing_anything(corpus: Path) -> None:
     iphone = one(corpus, "ez-vcard/John_Doe_IPHONE.vcf")
     iphone.id = 7
     gmail = one(corpus, "ez-vcard/John_Doe_GMAIL.vcf")
@@ -198,7 +198,7 @@ def test_a_missing_family_name_is_no_contradiction(store: Store) -> None:
     (Contact(given_name="Erzsébet", family_name="Kovács"), Contact(display_name="Kovács Erzsébet")),
     (Contact(display_name="Jane Smith"), Contact(display_name="jane@x.org")),  # FN is an address
 ])
-def test_the_names_compatible_written_differently_is_merged(existing: Contact, incoming: Contact) -> None:
+def test_the_same_person_written_differently_is_merged(existing: Contact, incoming: Contact) -> None:
     existing.emails, incoming.emails = [Email("one@example.org")], [Email("ONE@example.org")]
     assert identity_keys(existing) & identity_keys(incoming)
     assert names_compatible(existing, incoming) and names_compatible(incoming, existing)

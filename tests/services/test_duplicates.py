@@ -68,7 +68,7 @@ def test_a_merge_joins_history_and_can_be_undone_whole(store: Store) -> None:
     with store.transaction():
         mailing_id = store.history.add_mailing(Mailing(
             "birthday", 2026, "birthday-classic", "cards.pdf",
-            items=[MailingItem(0, other, "Robert Lang", "birthday", dt.date(2026, 9, 30), "birthday-classic")]))
+            items=[MailingItem(0, other, "Robert Lang", "birthday", dt.date(2026, 9, 30), "birthday")]))
     before_keep, before_other = store.contacts.get(keep), store.contacts.get(other)
 
     record = duplicates.merge_pair(store, keep, other, now=NOW)
