@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "addressbook",   # import, contacts, export
     "accounts",      # accounts, sync
     "bin",           # delete, bin
+    "duplicates",    # duplicates
     "cards",         # templates, render, preview
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log

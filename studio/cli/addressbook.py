@@ -53,6 +53,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for path, why in report.rejected:
         ctx.warn(f"{path}: {why}")
     ctx.print(f"Imported {report.files} of {len(args.files)} files: {report.summary()}.")
+    if report.possible_duplicates:
+        ctx.print("See them with `studio duplicates`: merge or keep apart.")
     return 1 if report.rejected else 0
 
 

@@ -2,10 +2,12 @@
 
 A contact yields identity keys: its UID, each e-mail (case-insensitive), each phone
 number (normalised to digits) and its name together with each postal address. Two
-records sharing a key are candidates for a merge; `same_person` then refuses candidates
-whose names contradict each other, so a shared household phone or a shared name alone
-never merges two people. Names are compared tolerantly (`comparable_name`): a title,
-a missing family name or a name written only as FN is no contradiction.
+records sharing a key are candidates for a merge; `names_compatible` refuses candidates
+whose names contradict each other, so a shared household phone never merges two people
+(`studio.contacts.matching` decides merge, review or apart). Names are compared
+tolerantly (`comparable_name`): a title, a missing family name, a name written only as
+FN, an initial or a nickname from the nickname table ("Mike" for "Michael") is no
+contradiction.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+
+from nicknames import NickNamer
 
 from studio.contacts.names import split_display_name
 from studio.model import Address, Contact
@@ -119,22 +124,20 @@ def comparable_name(contact: Contact) -> ComparableName | None:
                           nickname[0] if nickname else "", frozenset(_name_words(suffix)) & _GENERATIONS)
 
 
-def same_person(a: Contact, b: Contact) -> bool:
-    """Whether two records that share an identity key may be merged.
+def names_compatible(a: Contact, b: Contact) -> bool:
+    """Whether the names of two records may be one person's.
 
-    A shared UID always decides. Otherwise the names must not contradict: one side has
-    no personal name (an e-mail-only card), or the names have the same words in any
-    order ("Smith Jane", "山田 太郎" / "山田太郎"), or both of these hold:
-    - the given names agree (equal, one an initial of the other, or one the other's
-      nickname), or one of them is missing ("Mrs. Berg");
+    They may when one side has no personal name (an e-mail-only card), or the names have
+    the same words in any order ("Smith Jane", "山田 太郎" / "山田太郎"), or both of these hold:
+    - the given names agree (equal, one an initial of the other, one the other's nickname
+      field, or a short and a long form in the nickname table: "Mike" / "Michael",
+      "Bob" / "Robert"), or one of them is missing ("Mrs. Berg");
     - the family names agree (one's words among the other's: "Núñez", "Ångström-Núñez"),
       or one of them is missing ("Anna" and "Anna Berg").
-    Titles and accents do not count ("Dr. Jane Smith" is "Jane Smith", "Zoe" is "Zoë").
-    So two people sharing a household phone or e-mail, with different given names, stay
-    apart; so do a "Sr." and a "Jr." of the same name.
+    Titles, case and accents do not count ("Dr. Jane Smith" is "Jane Smith", "Zoe" is
+    "Zoë"). So two people sharing a household phone or e-mail, with different given names,
+    stay apart; so do a "Sr." and a "Jr." of the same name.
     """
-    if a.uid.strip() and a.uid.strip() == b.uid.strip():
-        return True
     name_a, name_b = comparable_name(a), comparable_name(b)
     if name_a is None or name_b is None:
         return True
@@ -146,6 +149,12 @@ def same_person(a: Contact, b: Contact) -> bool:
         return False
     family_a, family_b = name_a.family, name_b.family
     return not family_a or not family_b or family_a <= family_b or family_b <= family_a
+
+
+def same_name(a: Contact, b: Contact) -> bool:
+    """The same personal name, word for word (case, accents, titles and order aside)."""
+    name_a, name_b = comparable_name(a), comparable_name(b)
+    return name_a is not None and name_b is not None and sorted(name_a.words) == sorted(name_b.words)
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof"})
@@ -163,6 +172,8 @@ def _given_names_agree(a: ComparableName, b: ComparableName) -> bool:
     first_a, first_b = {a.given, a.nickname} - {""}, {b.given, b.nickname} - {""}
     if first_a & first_b:
         return True
+    if any(_short_and_long_form(x, y) for x in first_a for y in first_b):
+        return True
     if len(a.given) == 1 or len(b.given) == 1:  # "J. Smith" and "Jane Smith"
         return a.given[0] == b.given[0]
     return False
@@ -174,3 +185,16 @@ def _same_run(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     single, other = (a[0], b) if len(a) == 1 else (b[0], a)
     return len(other) > 1 and single in ("".join(other), "".join(reversed(other)))
+
+
+@cache
+def _nickname_table() -> NickNamer:
+    """The nickname table (carltonnorthern/nicknames), read once: it is immutable data."""
+    return NickNamer()
+
+
+def _short_and_long_form(a: str, b: str) -> bool:
+    """"mike" and "michael" (either way round), or two short forms of one name ("bill", "will")."""
+    table = _nickname_table()
+    return (b in table.nicknames_of(a) or a in table.nicknames_of(b)
+            or bool(table.canonicals_of(a) & (table.canonicals_of(b) | {b})))

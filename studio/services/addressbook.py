@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import TextIO
 
 from studio.contacts.export import write_vcards
-from studio.contacts.identity import identity_keys, same_person
+from studio.contacts.identity import identity_keys
+from studio.contacts.matching import Verdict, match
 from studio.contacts.merge import merge_contacts
 from studio.contacts.reader import Problem, VCardFile
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
 from studio.paths import bundled_dir
 from studio.progress import NO_PROGRESS, Progress
+from studio.services.duplicates import possible_duplicates
 from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
 from studio.store.bin import BinnedContact
@@ -36,11 +38,14 @@ class ImportReport:
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    possible_duplicates: int = 0  # pairs in the address book waiting for the user's decision
 
     def summary(self) -> str:
         return (f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
                 f"{self.skipped} skipped, {len(self.problems)} problems"
-                + (f", {len(self.rejected)} files rejected" if self.rejected else ""))
+                + (f", {len(self.rejected)} files rejected" if self.rejected else "")
+                + (f"; {self.possible_duplicates} possible duplicates to review"
+                   if self.possible_duplicates else ""))
 
 
 def import_contact(store: Store, incoming: Contact) -> str:
@@ -50,7 +55,10 @@ def import_contact(store: Store, incoming: Contact) -> str:
 
     A card identical to one imported before is "unchanged" at once: merging is
     idempotent, and a detail the user has since deleted in the app is not brought back
-    by importing the same old export again.
+    by importing the same old export again. A card merges only into a record that
+    `matching.match` finds is the same person; one that is only possibly the same (the
+    same name and address with another birthday) is added, for the user to decide in the
+    possible-duplicates review.
     """
     incoming.id = None
     card = fingerprint(incoming)
@@ -58,7 +66,7 @@ def import_contact(store: Store, incoming: Contact) -> str:
         return "unchanged"
     for candidate_id in store.contacts.find_by_keys(identity_keys(incoming)):
         existing = store.contacts.get(candidate_id)
-        if existing is None or not same_person(existing, incoming):
+        if existing is None or match(existing, incoming).verdict is not Verdict.SAME:
             continue
         merged = merge_contacts(existing, incoming)
         outcome = "unchanged"
@@ -111,6 +119,8 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
         report.unchanged += counts["unchanged"]
         report.skipped += parsed.skipped
         report.problems.extend(parsed.problems)
+    if report.added:
+        report.possible_duplicates = len(possible_duplicates(store))
     progress.step(total, total, "Done")
     return report
 

@@ -195,6 +195,20 @@ class ContactRepository:
                                  (card_fingerprint,)).fetchone()
         return row[0] if row else None
 
+    def imported_cards(self, contact_id: int) -> list[str]:
+        """Fingerprints of the cards imported into ``contact_id``."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT key FROM contact_keys WHERE kind = 'card' AND contact_id = ?", (contact_id,))]
+
+    def move_imported_cards(self, fingerprints: Iterable[str], contact_id: int) -> None:
+        """Let these imported cards stand for ``contact_id`` (a merge or its undo), so importing
+        them again changes nothing."""
+        cards = list(fingerprints)
+        self._conn.executemany("DELETE FROM contact_keys WHERE kind = 'card' AND key = ?",
+                               [(card,) for card in cards])
+        for card in cards:
+            self.remember_imported_card(contact_id, card)
+
     def delete(self, contact_id: int) -> None:
         self._conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
 

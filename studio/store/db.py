@@ -24,6 +24,7 @@ class Store:
         from studio.store.bin import BinRepository
         from studio.store.column_maps import ColumnMapRepository
         from studio.store.contacts import ContactRepository
+        from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
         from studio.store.settings import SettingsRepository
 
@@ -33,6 +34,7 @@ class Store:
         self.bin = BinRepository(connection)
         self.column_maps = ColumnMapRepository(connection)
         self.contacts = ContactRepository(connection)
+        self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
         self.settings = SettingsRepository(connection)
 

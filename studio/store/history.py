@@ -173,6 +173,23 @@ class HistoryRepository:
             "WHERE mailing_id = ? AND position = ? AND contact_id IS NULL",
             [(contact_id, mailing_id, position) for mailing_id, position in positions])
 
+    def move_events(self, from_contact: int, to_contact: int) -> list[int]:
+        """Give every event of ``from_contact`` to ``to_contact``; returns the moved event ids."""
+        rows = self._conn.execute("SELECT id FROM events WHERE contact_id = ?", (from_contact,))
+        ids = [row[0] for row in rows]
+        self.reassign_events(ids, to_contact)
+        return ids
+
+    def reassign_events(self, event_ids: Iterable[int], contact_id: int) -> None:
+        self._conn.executemany("UPDATE events SET contact_id = ? WHERE id = ?",
+                               [(contact_id, event_id) for event_id in event_ids])
+
+    def move_items(self, positions: Iterable[tuple[int, int]], contact_id: int) -> None:
+        """Record these mailing items as sent to ``contact_id`` (a merge or its undo)."""
+        self._conn.executemany(
+            "UPDATE mailing_items SET contact_id = ? WHERE mailing_id = ? AND position = ?",
+            [(contact_id, mailing_id, position) for mailing_id, position in positions])
+
     def items_for_contact(self, contact_id: int) -> list[tuple[Mailing, MailingItem]]:
         """What a contact received: each mailing with their item, newest first."""
         result = []

@@ -152,4 +152,29 @@ MIGRATIONS: list[str] = [
     """
     UPDATE contacts SET search_text = search_text(search_text, phones);
     """,
+    # 6: the possible-duplicates review: pairs the user kept apart, and merges made there,
+    # with both original records, so a merge can be undone.
+    """
+    CREATE TABLE kept_apart (
+        first INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        second INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (first, second),
+        CHECK (first < second)
+    );
+
+    CREATE TABLE merges (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kept_id INTEGER NOT NULL,              -- the contact both records became
+        merged_at TEXT NOT NULL,
+        kept_before TEXT NOT NULL,             -- JSON of the kept contact as it was before
+        kept_photo BLOB,
+        absorbed TEXT NOT NULL,                -- JSON of the other record, whole, with its id
+        absorbed_photo BLOB,
+        moved_events TEXT NOT NULL,            -- JSON [event id]: its events, now the kept one's
+        moved_items TEXT NOT NULL,             -- JSON [[mailing id, position]]: cards it received
+        moved_cards TEXT NOT NULL,             -- JSON [fingerprint]: imported cards it stood for
+        undone_at TEXT
+    );
+    """,
 ]

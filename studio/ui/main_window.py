@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(contacts.edit_action)
         edit_menu.addAction(contacts.delete_action)
         edit_menu.addAction(self._action("&Bin…", self.show_bin))
+        edit_menu.addAction(self._action("Possible &Duplicates…", self.show_duplicates))
         edit_menu.addSeparator()
         find = self._action("&Find Contact", self._find, QKeySequence.StandardKey.Find)
         edit_menu.addAction(find)
@@ -258,6 +259,13 @@ class MainWindow(QMainWindow):
         self.bin_dialog = BinDialog(self.context, self)
         self.bin_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.bin_dialog.open()
+
+    def show_duplicates(self) -> None:
+        from studio.ui.contacts.duplicates_dialog import DuplicatesDialog
+
+        self.duplicates_dialog = DuplicatesDialog(self.context, self)
+        self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.duplicates_dialog.open()
 
     def show_accounts(self) -> None:
         from studio.ui.accounts.dialog import AccountsDialog

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studio.contacts.identity import identity_keys, same_person
+from studio.contacts.identity import identity_keys, names_compatible
 from studio.contacts.merge import merge_contacts
 from studio.contacts.reader import NotAVCardError, read_vcard_bytes, read_vcard_file
 from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
@@ -26,7 +26,7 @@ def test_the_same_person_exported_by_iphone_and_gmail_is_merged_without_losing_a
     iphone.id = 7
     gmail = one(corpus, "ez-vcard/John_Doe_GMAIL.vcf")
     assert ("email", "john.doe@ibm.com") in identity_keys(iphone) & identity_keys(gmail)
-    assert same_person(iphone, gmail)
+    assert names_compatible(iphone, gmail)
     before = copy.deepcopy(iphone), copy.deepcopy(gmail)
 
     merged = merge_contacts(iphone, gmail)
@@ -59,7 +59,7 @@ def test_a_shared_household_phone_does_not_merge_two_people() -> None:
     anna = Contact(given_name="Anna", family_name="Müller", phones=[Phone("+49 30 1234567", "home")])
     peter = Contact(given_name="Peter", family_name="Müller", phones=[Phone("030 1234567", "home")])
     assert identity_keys(anna) & identity_keys(peter)  # the same number, written two ways
-    assert not same_person(anna, peter)
+    assert not names_compatible(anna, peter)
 
 
 def test_the_same_name_and_address_from_another_source_is_merged() -> None:
@@ -69,7 +69,7 @@ def test_the_same_name_and_address_from_another_source_is_merged() -> None:
                           emails=[Email("ingrid@example.se", "work")],
                           addresses=[Address("Storgatan 1\nLgh 1101", "UPPSALA", "", "75320", "SE", "")])
     assert identity_keys(phone_book) & identity_keys(mail_client)
-    assert same_person(phone_book, mail_client)
+    assert names_compatible(phone_book, mail_client)
     merged = merge_contacts(phone_book, mail_client)
     assert merged.birthday == PartialDate(2, 29, 1984)  # the missing year is filled in
     assert len(merged.addresses) == 1 and merged.addresses[0].label == "home"  # same street + postcode
@@ -169,7 +169,7 @@ def test_a_title_before_the_display_name_is_no_contradiction(store: Store) -> No
     # the reviewer's repro: vCard 4 cards with FN and no N, the same e-mail in another case
     existing = card("FN:Jane Smith", "EMAIL:jane@x.org")
     incoming = card("FN:Dr. Jane Smith", "EMAIL:JANE@x.org", "TEL:555 123 4567", version="3.0")
-    assert same_person(existing, incoming)
+    assert names_compatible(existing, incoming)
     assert import_all(store, existing, incoming) == ["added", "updated"]
     [merged] = store.contacts.list()
     assert merged.display_name == "Jane Smith"  # what the user had is kept
@@ -180,7 +180,7 @@ def test_a_title_before_the_display_name_is_no_contradiction(store: Store) -> No
 def test_a_missing_family_name_is_no_contradiction(store: Store) -> None:
     existing = card("FN:Anna Berg", "TEL:+1 (503) 555-0101")
     incoming = card("FN:Anna", "TEL:+1 503 555 0101", "EMAIL:anna@berg.example")
-    assert same_person(existing, incoming)
+    assert names_compatible(existing, incoming)
     assert import_all(store, existing, incoming) == ["added", "updated"]
     [merged] = store.contacts.list()
     assert merged.display_name == "Anna Berg"
@@ -201,7 +201,7 @@ def test_a_missing_family_name_is_no_contradiction(store: Store) -> None:
 def test_the_same_person_written_differently_is_merged(existing: Contact, incoming: Contact) -> None:
     existing.emails, incoming.emails = [Email("one@example.org")], [Email("ONE@example.org")]
     assert identity_keys(existing) & identity_keys(incoming)
-    assert same_person(existing, incoming) and same_person(incoming, existing)
+    assert names_compatible(existing, incoming) and names_compatible(incoming, existing)
 
 
 @pytest.mark.parametrize(("existing", "incoming"), [
@@ -216,7 +216,7 @@ def test_the_same_person_written_differently_is_merged(existing: Contact, incomi
 def test_different_people_sharing_a_phone_or_e_mail_stay_apart(existing: Contact, incoming: Contact) -> None:
     existing.phones, incoming.phones = [Phone("+49 30 1234567", "home")], [Phone("030 1234567")]
     assert identity_keys(existing) & identity_keys(incoming)
-    assert not same_person(existing, incoming) and not same_person(incoming, existing)
+    assert not names_compatible(existing, incoming) and not names_compatible(incoming, existing)
 
 
 def test_a_shared_household_phone_keeps_two_fn_only_cards_apart_in_the_store(store: Store) -> None:

@@ -169,6 +169,10 @@ class ImportReportDialog(QDialog):
         text = ", ".join(parts) + "."
         if report.rejected:
             text += f" {len(report.rejected)} file(s) could not be read."
+        pairs = getattr(report, "possible_duplicates", 0)
+        if pairs:
+            text += (f" {pairs} pair{'s' if pairs != 1 else ''} may be one person: "
+                     "review them in Edit ▸ Possible Duplicates…")
         return text
 
 
