@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "mailings",      # mailing, history, demo
     "preferences",   # settings
 )
+# Commands that read the label and envelope stock.
+STOCK_COMMANDS = frozenset({"envelopes", "labels", "stocks", "calibrate", "mailing", "settings"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_desktop_app(args)
     ctx = CliContext.create(db=args.db)
+    if args.command in STOCK_COMMANDS:
+        # A broken stock file is skipped, not fatal; say which one, once, before the output.
+        for warning in run_stock_warnings(ctx):
+            ctx.warn(f"studio: warning: {warning}")
     return run_guarded(lambda: args.handler(args, ctx), ctx)
+
+
+def run_stock_warnings(ctx: CliContext) -> list[str]:
+    from studio.services.stock import stock_warnings
+
+    return stock_warnings(ctx.paths)
 
 
 def _open_desktop_app(args: argparse.Namespace) -> int:

@@ -4,16 +4,19 @@ Bundled stock lives in ``assets/stock/labels.toml`` and ``assets/stock/envelopes
 (gLabels' way of describing a label product: brand, part, equivalents, sheet size, grid
 nx x ny, origin x0/y0, pitch dx/dy, label size, corner radius; all millimetres). A user's
 own ``labels.toml`` / ``envelopes.toml`` in `AppPaths.user_stock_dir` are read after the
-bundled ones; an entry with the same id replaces the bundled entry.
+bundled ones; an entry with the same id replaces the bundled entry. A broken file is skipped
+whole (half a file would mix its entries with the bundled ones) and named in
+`StockCatalog.warnings` as FILE:LINE, so one bad file never stops every label command.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from studio.errors import StudioError, UsageError
 from studio.model import EnvelopeSize, LabelStock
@@ -27,6 +30,7 @@ _LABEL_NUMBERS = ("sheet_width", "sheet_height", "label_width", "label_height", 
 _EDGE_TOLERANCE = 0.5  # mm; data sheets round, a grid may touch the edge
 # A card slides into an envelope at least this much larger both ways (1/8 in, the stationers' rule).
 CARD_CLEARANCE_MM = 3.0
+T = TypeVar("T")
 _CUSTOM = re.compile(r"^custom:\s*([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(mm|in)?$", re.I)
 
 
@@ -43,6 +47,7 @@ class StockCatalog:
     _label_names: dict[str, str] = field(default_factory=dict, repr=False)
     _bare_parts: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _envelope_names: dict[str, str] = field(default_factory=dict, repr=False)
+    warnings: list[str] = field(default_factory=list)  # one "FILE:LINE: problem" per skipped file
 
     def label(self, name: str) -> LabelStock:
         """The label stock called ``name``: its id ("avery-5160"), brand and part
@@ -124,8 +129,8 @@ def custom_envelope(spec: str) -> EnvelopeSize:
 def load_stocks(user_dir: Path | None = None) -> StockCatalog:
     """The bundled stock database, then the user's files from ``user_dir`` (if any).
 
-    Raises StudioError naming the file, the entry and the problem when a file is not
-    valid TOML or an entry lacks a value or does not fit its sheet.
+    A file that is not valid TOML, or has an entry that lacks a value or does not fit its
+    sheet, is skipped and named in the catalog's ``warnings`` as "FILE:LINE: problem".
     """
     catalog = StockCatalog()
     folders = [bundled_dir("assets") / "stock"]
@@ -134,27 +139,78 @@ def load_stocks(user_dir: Path | None = None) -> StockCatalog:
     for folder in folders:
         labels_path, envelopes_path = folder / LABELS_FILE, folder / ENVELOPES_FILE
         if labels_path.is_file():
-            for number, entry in enumerate(_read(labels_path).get("label", []), start=1):
-                catalog.add_label(_label(entry, labels_path, number))
+            try:
+                labels = _parse_file(labels_path, "label", _label)
+            except _BrokenStockFile as exc:
+                catalog.warnings.append(str(exc))
+            else:
+                for stock in labels:
+                    catalog.add_label(stock)
         if envelopes_path.is_file():
-            for number, entry in enumerate(_read(envelopes_path).get("envelope", []), start=1):
-                size, aliases = _envelope(entry, envelopes_path, number)
-                catalog.add_envelope(size, aliases)
+            try:
+                envelopes = _parse_file(envelopes_path, "envelope", _envelope)
+            except _BrokenStockFile as exc:
+                catalog.warnings.append(str(exc))
+            else:
+                for size, aliases in envelopes:
+                    catalog.add_envelope(size, aliases)
     return catalog
 
 
-def _read(path: Path) -> dict[str, Any]:
+class _BrokenStockFile(StudioError):
+    """A stock file that cannot be used, as "FILE:LINE: problem; the file is skipped"."""
+
+    def __init__(self, path: Path, line: int, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}; this stock file is skipped")
+
+
+def _parse_file(path: Path, kind: str, parse: Callable[[dict[str, Any], Path, int], T]) -> list[T]:
+    """Every ``[[kind]]`` entry of ``path`` parsed; the first bad one fails the file at its line."""
+    parsed = []
+    for number, entry in _entries(path, kind):
+        try:
+            parsed.append(parse(entry, path, number))
+        except StudioError as exc:
+            raise _BrokenStockFile(path, _entry_line(path, kind, number), str(exc)) from exc
+    return parsed
+
+
+def _entries(path: Path, kind: str) -> list[tuple[int, dict[str, Any]]]:
+    """The ``[[kind]]`` tables of ``path``, numbered from 1."""
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _BrokenStockFile(path, 1, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise StudioError(f"{path} is not valid TOML: {exc}") from exc
-    except OSError as exc:
-        raise StudioError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        line = getattr(exc, "lineno", None) or _line_in_message(str(exc))
+        raise _BrokenStockFile(path, line, f"is not valid TOML ({str(exc).split(' (at')[0]})") from exc
+    entries = data.get(kind, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise _BrokenStockFile(path, 1, f"'{kind}' must be a list of [[{kind}]] tables")
+    return list(enumerate(entries, start=1))
+
+
+def _line_in_message(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else 1
+
+
+def _entry_line(path: Path, kind: str, number: int) -> int:
+    """The line of the ``number``-th ``[[kind]]`` header in ``path`` (1 when not found)."""
+    header = re.compile(rf"^\s*\[\[\s*{kind}\s*\]\]")
+    seen = 0
+    for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if header.match(line):
+            seen += 1
+            if seen == number:
+                return line_number
+    return 1
 
 
 def _where(path: Path, kind: str, number: int, entry: dict[str, Any]) -> str:
-    return f"{path}: {kind} {entry.get('id', f'number {number}')!r}"
+    return f"{kind} {entry.get('id', f'number {number}')!r}"
 
 
 def _label(entry: dict[str, Any], path: Path, number: int) -> LabelStock:

@@ -15,6 +15,11 @@ def load_catalog(paths: AppPaths | None = None) -> StockCatalog:
     return load_stocks(paths.user_stock_dir if paths else None)
 
 
+def stock_warnings(paths: AppPaths | None = None) -> list[str]:
+    """One "FILE:LINE: problem" per stock file that was skipped because it is broken."""
+    return load_catalog(paths).warnings
+
+
 def label_stocks(paths: AppPaths | None = None) -> list[LabelStock]:
     """Every label stock, bundled and the user's."""
     return list(load_catalog(paths).labels.values())

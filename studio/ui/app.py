@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessa
 
 from studio.errors import StudioError
 from studio.paths import DB_FILENAME, AppPaths
+from studio.services import stock
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.errors import install_excepthook
@@ -140,6 +141,22 @@ def ask_for_database(
     return box
 
 
+def warn_about_stock(paths: AppPaths, parent: QWidget | None = None) -> QMessageBox | None:
+    """Say once, at start, which stock files were skipped as broken (file and line each);
+    the app goes on with the rest of the stock. None when every stock file was read."""
+    warnings = stock.stock_warnings(paths)
+    if not warnings:
+        return None
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Card Studio")
+    box.setText("Some label or envelope stock files could not be read and were skipped. "
+                "Fix them and restart Card Studio to use them.")
+    box.setInformativeText("\n".join(warnings))
+    box.open()  # not modal to the app: the window stays usable behind it
+    return box
+
+
 def main(argv: Sequence[str] | None = None, db: str | None = None) -> int:
     """Run the app until its window closes; returns the exit status.
 
@@ -159,6 +176,7 @@ def main(argv: Sequence[str] | None = None, db: str | None = None) -> int:
         opened.append((window, context, install_excepthook(context.errors)))
         window.closed.connect(app.quit)
         window.show()
+        warn_about_stock(paths, window)
         if args.files:
             window.importer.start(args.files)
 

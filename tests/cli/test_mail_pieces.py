@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pdfplumber
@@ -248,3 +249,23 @@ def test_when_nobody_fits_the_command_fails_with_the_reasons(tmp_path: Path, awk
     assert status == 1 and "no contact to print: every one was skipped" in stderr
     assert "Wyn Welsh: the address does not fit" in stderr and "Leeds Person: no country" in stderr
     assert not out.exists()
+
+
+def test_a_broken_user_stock_file_is_one_warning_and_labels_still_print(
+        tmp_path: Path, db: Path, cli) -> None:
+    stock_dir = Path(os.environ["CARD_STUDIO_HOME"]) / "stock"
+    stock_dir.mkdir(parents=True)
+    (stock_dir / "labels.toml").write_text("[[label]]\nid = 'x'\nnx = 3\n", encoding="utf-8")
+    (stock_dir / "envelopes.toml").write_text("[[envelope]\n", encoding="utf-8")
+    out = tmp_path / "labels.pdf"
+    status, _stdout, stderr = cli(db, "labels", "--all", "--stock", "avery-5160", "--out", str(out))
+    assert status == 0
+    warnings = [line for line in stderr.splitlines() if line.startswith("studio: warning:")]
+    assert warnings == [
+        f"studio: warning: {stock_dir / 'labels.toml'}:1: label 'x' has no 'paper'; "
+        "this stock file is skipped",
+        f"studio: warning: {stock_dir / 'envelopes.toml'}:1: is not valid TOML (Expected ']]' at the end of "
+        "an array declaration); this stock file is skipped"]
+    assert "Priya Raman" in "".join(_page_texts(out))
+    status, stdout, stderr = cli(db, "stocks", "--json")
+    assert status == 0 and "avery-5160" in stdout and stderr.count("studio: warning:") == 2

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from reportlab.lib.units import mm
 
-from studio.errors import StudioError, UsageError
+from studio.errors import UsageError
 from studio.model import Calibration, LabelStock
 from studio.render.calibration import render_calibration_page
 from studio.render.labels import LabelText, render_labels
@@ -319,15 +319,22 @@ dy = 42.3
     assert len(catalog.labels) == len(CATALOG.labels) + 1
 
 
-def test_a_broken_user_stock_file_is_named_in_the_error(tmp_path: Path) -> None:
-    (tmp_path / "labels.toml").write_text('[[label]]\nid = "x"\nbrand = "B"\npart = "1"\npaper = "a4"\n'
-                                          'label_width = 300\nlabel_height = 20\nnx = 1\nny = 1\n'
-                                          'x0 = 0\ny0 = 0\ndx = 300\ndy = 20\n', encoding="utf-8")
-    with pytest.raises(StudioError, match=r"labels\.toml: label 'x': the labels run off"):
-        load_stocks(tmp_path)
-    (tmp_path / "labels.toml").write_text("[[label]\nid=", encoding="utf-8")
-    with pytest.raises(StudioError, match="is not valid TOML"):
-        load_stocks(tmp_path)
+def test_a_broken_user_stock_file_is_skipped_with_its_file_and_line(tmp_path: Path) -> None:
+    good = ('[[label]]\nid = "mine-1"\nbrand = "B"\npart = "1"\npaper = "a4"\nlabel_width = 70\n'
+            'label_height = 20\nnx = 1\nny = 1\nx0 = 0\ny0 = 0\ndx = 70\ndy = 20\n')
+    (tmp_path / "labels.toml").write_text(good + "\n" + good.replace("mine-1", "x").replace(
+        "label_width = 70", "label_width = 300"), encoding="utf-8")
+    catalog = load_stocks(tmp_path)
+    [warning] = catalog.warnings
+    # The second [[label]] header is on line 15; the whole file is skipped, the bundled stock stays.
+    assert warning.startswith(f"{tmp_path / 'labels.toml'}:15: label 'x': the labels run off")
+    assert "mine-1" not in catalog.labels and "x" not in catalog.labels
+    assert catalog.label("avery-5160").nx == 3
+    (tmp_path / "labels.toml").write_text("\n\n[[label]\nid=", encoding="utf-8")
+    catalog = load_stocks(tmp_path)
+    [warning] = catalog.warnings
+    assert warning.startswith(f"{tmp_path / 'labels.toml'}:3: is not valid TOML")
+    assert len(catalog.labels) == len(CATALOG.labels)
 
 
 def test_unknown_stock_suggests_close_ones() -> None:

@@ -168,3 +168,19 @@ def test_recording_an_order_makes_a_thank_you_due(qtbot, open_app, seed, person,
     with open_store(app_paths.db_path) as store:
         (event,) = store.history.events(contact_id=ids[0])
     assert event.kind == "order" and event.note == "lavender body butter"
+
+
+def test_a_broken_stock_file_is_said_once_and_the_window_stays_usable(qtbot, open_app, app_paths) -> None:
+    from studio.ui.app import warn_about_stock
+
+    window, _context = open_app()
+    assert warn_about_stock(app_paths, window) is None  # every stock file read: nothing to say
+    app_paths.user_stock_dir.mkdir(parents=True)
+    broken = app_paths.user_stock_dir / "labels.toml"
+    broken.write_text('[[label]]\nid = "mine"\nbrand = "B"\npart = "1"\npaper = "a4"\n', encoding="utf-8")
+    box = warn_about_stock(app_paths, window)
+    assert box is not None
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    assert f"{broken}:1: label 'mine' has no 'label_width'" in box.informativeText()
+    box.grab().save(str(app_paths.data_dir / "stock-warning.png"))
+    box.close()
