@@ -42,13 +42,29 @@ def test_the_issue_command_prints_the_new_mailing_id(db: Path, tmp_path: Path, c
     assert [labels.index(n.casefold()) for n in names] == sorted(labels.index(n.casefold()) for n in names)
 
 
+def test_a_template_for_another_occasion_is_refused_in_one_sentence(db: Path, tmp_path: Path, cli) -> None:
+    birthday = ["mailing", "--template", "birthday-balloons", "--occasion", "christmas", "--tag", "team"]
+    status, stdout, stderr = cli(db, *birthday, "--out", str(tmp_path / "no"))
+    assert status == 1 and "Traceback" not in stderr
+    assert stderr.strip() == ("studio: the template birthday-balloons (Happy birthday) is made for birthday, "
+                              "not for Christmas (christmas); choose a template for this occasion, or insist "
+                              "with --any-template")
+    assert not (tmp_path / "no").exists()
+    assert cli(db, *birthday, "--dry-run")[0] == 1
+    status, stdout, _ = cli(db, *birthday, "--any-template", "--out", str(tmp_path / "yes"))
+    assert status == 0 and (tmp_path / "yes" / "cards.pdf").exists()
+    status, _, stderr = cli(db, "mailing", "--template", "holiday-snow", "--envelopes", "a2", "--tag", "team",
+                            "--occasion", "christmas", "--out", str(tmp_path / "a2"))
+    assert status == 1 and "do not fit a2 envelopes" in stderr and not (tmp_path / "a2").exists()
+
+
 def test_dry_run_writes_nothing(db: Path, tmp_path: Path, cli) -> None:
     status, stdout, _ = cli(db, *CHRISTMAS, "--all", "--dry-run", "--out", str(tmp_path / "x"))
     assert status == 0
     assert "Dry run: Christmas 2026 with holiday-snow: 28 cards, 4 skipped. Nothing was written." in stdout
     assert "Post by: 2026-12-14" in stdout
-    # No --envelopes: the settings' A2 envelopes, too small for holiday-snow's 5×7 in cards.
-    assert "Warning: holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes" in stdout
+    # No --envelopes: the settings' A2 envelopes are too small for holiday-snow's 5×7 in cards: A7 ones.
+    assert "Prints: cards, A7 envelopes." in stdout
     assert "Kevin Patel: no postal address" in stdout
     assert not (tmp_path / "x").exists()
     plan = json.loads(cli(db, *CHRISTMAS, "--tag", "team", "--dry-run", "--json")[1])

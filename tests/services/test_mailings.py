@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -41,8 +42,10 @@ def ids_of(store, *names: str) -> tuple[int, ...]:
 
 
 def christmas(**fields) -> MailingRequest:
+    # The order card as a Christmas mailing, on purpose (its "Dear <first name>" is easy to find):
+    # so it insists on the template (see the test of a template for another occasion).
     return MailingRequest(**{"template": TEMPLATE, "occasion": "christmas", "year": 2026, "tag": "customer",
-                             **fields})
+                             "any_template": True, **fields})
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -147,16 +150,48 @@ def test_missing_template_fields_are_a_skip_reason(sample_store, paths) -> None:
     assert {s.reason for s in plan.skipped} == {"no postal address", "lacks a spouse or partner"}
 
 
-def test_thank_you_mailing_takes_pending_orders(sample_store, paths, tmp_path: Path) -> None:
+def test_thank_you_mailings_thank_each_for_what_they_did(sample_store, paths, tmp_path: Path) -> None:
     from studio.services.occasions import log_event, today_report
 
     log_event(sample_store, "Olivia", "order", D(2026, 3, 2))
     log_event(sample_store, "Chinedu", "referral", D(2026, 3, 1))
     request = MailingRequest(template=TEMPLATE, occasion="thank-you")
     result = mailings.produce_mailing(sample_store, request, D(2026, 3, 3), tmp_path / "thanks", paths)
+    # The order card ("FOR YOUR ORDER") goes to the order only; the referral gets its own card.
     assert [(r.contact.name, r.occasion.mail_by) for r in result.plan.recipients] == [
-        ("Olivia Davis", D(2026, 3, 4)), ("Chinedu Okafor", D(2026, 3, 3))]  # address-book order
+        ("Olivia Davis", D(2026, 3, 4))]
+    assert "FOR YOUR ORDER" in pypdf.PdfReader(tmp_path / "thanks" / "cards.pdf").pages[0].extract_text()
+    chinedu = MailingRequest(template=TEMPLATE, occasion="thank-you",
+                             contact_ids=ids_of(sample_store, "Chinedu Okafor"))
+    chosen = mailings.plan_mailing(sample_store, chinedu, D(2026, 3, 3), paths)
+    assert [s.reason for s in chosen.skipped] == [
+        "no order recorded in the last two weeks (this template thanks for order only)"]
+    referral = MailingRequest(template="thank-you-referral", occasion="thank-you")
+    result = mailings.produce_mailing(sample_store, referral, D(2026, 3, 3), tmp_path / "referral", paths)
+    assert [r.contact.name for r in result.plan.recipients] == ["Chinedu Okafor"]
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "referral" / "cards.pdf").pages)
+    assert "FOR THE REFERRAL" in text and "FOR YOUR ORDER" not in text
+    assert "passing my name on" in text
     assert [i for i in today_report(sample_store, D(2026, 3, 4)).due if i.occasion.kind == "thank-you"] == []
+
+
+def test_a_template_for_another_occasion_is_refused_unless_insisted(sample_store, paths, tmp_path) -> None:
+    birthday_as_christmas = christmas(template="birthday-balloons", envelopes="a2", any_template=False)
+    plan = mailings.plan_mailing(sample_store, birthday_as_christmas, NOV_20, paths)
+    assert plan.mismatch == ("the template birthday-balloons (Happy birthday) is made for birthday, not for "
+                             "Christmas (christmas); choose a template for this occasion, or insist with "
+                             "--any-template")
+    with pytest.raises(StudioError, match="made for birthday, not for Christmas"):
+        mailings.produce_mailing(sample_store, birthday_as_christmas, NOV_20, tmp_path / "no", paths)
+    assert not (tmp_path / "no").exists() and mailings.mailing_history(sample_store) == []
+    insisted = dataclasses.replace(birthday_as_christmas, any_template=True, tag="team")
+    made = mailings.produce_mailing(sample_store, insisted, NOV_20, tmp_path / "yes", paths)
+    assert (tmp_path / "yes" / "cards.pdf").exists() and made.plan.mismatch
+    # "Happy holidays" goes with any holiday; "any" with any occasion; the template's own always.
+    for template, occasion in (("holiday-snow", "hanukkah"), ("thinking-of-you", "christmas"),
+                               ("holiday-snow", "christmas"), ("thank-you-order", "thank-you")):
+        request = MailingRequest(template=template, occasion=occasion, tag="team", envelopes="a7")
+        assert mailings.plan_mailing(sample_store, request, NOV_20, paths).mismatch is None
 
 
 def test_mark_sent_and_delete(sample_store, paths, tmp_path: Path) -> None:
@@ -215,21 +250,31 @@ def test_out_folder_rules_and_nobody_to_mail(sample_store, paths, tmp_path: Path
         mailings.plan_mailing(sample_store, christmas(labels="avery-5160", start=31), NOV_20, paths)
 
 
-def test_the_plan_warns_when_the_cards_do_not_fit_the_envelope(sample_store, paths) -> None:
+def test_a_mailing_refuses_an_envelope_the_cards_do_not_fit(sample_store, paths, tmp_path) -> None:
     # holiday-snow is a 5×7 in card: it goes in an A7 envelope, not in an A2 or a DL.
     snow = {"template": "holiday-snow"}
-    plan = mailings.plan_mailing(sample_store, christmas(**snow, envelopes="dl"), NOV_20, paths)
-    assert plan.warnings == ["holiday-snow cards (5×7 in folded card, side fold) do not fit dl envelopes "
-                             "(220 x 110 mm); use a7, a9, 6x9 (--envelopes)"]
-    assert len(plan.recipients) == 23  # a warning, not a refusal: the user may know better
+    with pytest.raises(StudioError, match=r"holiday-snow cards \(5×7 in folded card, side fold\) do not fit dl "
+                                         r"envelopes \(220 x 110 mm\); use a7, a9, 6x9 \(--envelopes\)"):
+        mailings.plan_mailing(sample_store, christmas(**snow, envelopes="dl"), NOV_20, paths)
+    with pytest.raises(StudioError, match="do not fit a2 envelopes"):
+        mailings.produce_mailing(sample_store, christmas(**snow, envelopes="a2"), NOV_20, tmp_path / "a2", paths)
+    assert not (tmp_path / "a2").exists()
     for fitting in ({"envelopes": "a7"}, {"labels": "avery-5160"}, {"envelopes": "custom:190x135"}):
         assert mailings.plan_mailing(sample_store, christmas(**snow, **fitting), NOV_20, paths).warnings == []
-    # Without an output the mailing makes envelopes of the settings' size (A2): the dry run says so.
-    default = mailings.plan_mailing(sample_store, christmas(**snow), NOV_20, paths)
-    assert default.warnings == [
-        "holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes (146.05 x 111.125 mm); "
-        "use a7, a9, 6x9 (--envelopes)"]
-    assert mailings.plan_mailing(sample_store, christmas(envelopes="a2"), NOV_20, paths).warnings == []
+
+
+def test_without_an_output_the_smallest_envelope_the_card_fits_is_made(sample_store, paths, tmp_path) -> None:
+    # The settings say A2 (the default); a 5×7 card does not go in one, so A7 envelopes are made.
+    plan = mailings.plan_mailing(sample_store, christmas(template="holiday-snow"), NOV_20, paths)
+    assert (plan.output, plan.warnings) == ("envelopes:a7", [])
+    assert mailings.plan_mailing(sample_store, christmas(template="birthday-balloons", occasion="christmas",
+                                                         any_template=True), NOV_20, paths).output == "envelopes:a2"
+    result = mailings.produce_mailing(sample_store, christmas(template="holiday-snow", tag="team"), NOV_20,
+                                      tmp_path / "out", paths)
+    envelope = pypdf.PdfReader(tmp_path / "out" / "envelopes.pdf").pages[0].mediabox
+    a7 = (7.25 * 72, 5.25 * 72)  # A7 envelope, 7¼ × 5¼ in: the card is 7 × 5 in
+    assert (round(float(envelope.width)), round(float(envelope.height))) == tuple(map(round, a7))
+    assert mailings.find_mailing(sample_store, result.mailing_id).output == "envelopes:a7"
 
 
 # --- which occurrence, and never twice -----------------------------------------------------
