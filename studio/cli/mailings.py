@@ -229,6 +229,9 @@ def run_demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
     for path in mailing.files:
         ctx.print(f"  {path}")
     skipped = len(plan.skipped)
-    ctx.print(f"{len(plan.recipients)} cards; {skipped} sample contact{'s' if skipped != 1 else ''} skipped "
-              "(no postal address, as in a real address book). Open the PDFs to see them.")
+    ctx.print(f"{len(plan.recipients)} cards; open the PDFs to see them."
+              + (f" {skipped} sample contact{'s' if skipped != 1 else ''} skipped, as in a real address book:"
+                 if skipped else ""))
+    for s in plan.skipped:
+        ctx.print(f"  {s.contact_name}: {s.reason}")
     return 0

@@ -103,11 +103,18 @@ def _name(kind: str, label: str, years: int | None) -> str:
 
 def holiday_occasions(contact: Contact, country: str, window: Window, settings: Settings,
                       calendar: HolidayCalendar) -> list[Occasion]:
-    """The holidays the user sends cards for that this contact keeps, inside ``window``."""
+    """The holidays the user sends cards for that this contact keeps, inside ``window``.
+
+    A tag naming a holiday adds it for this contact even when it is not in
+    `Settings.holidays`, and drops the holidays it is kept instead of (a family tagged
+    ``hanukkah`` gets Hanukkah, not Christmas; see `HolidayCatalogue.kept_instead`).
+    """
     found = []
-    for key in settings.holidays:
+    for key in dict.fromkeys([*settings.holidays, *calendar.catalogue.tagged(contact.tags)]):
         if key not in calendar.catalogue:
             continue  # a holiday dropped from the catalogue must not break the listing
+        if calendar.catalogue.kept_instead(key, contact.tags) is not None:
+            continue
         definition = calendar.catalogue.get(key)
         for year in window.years(max_lead_days(settings)):
             if not calendar.observes(key, country, year, contact.tags):

@@ -234,6 +234,12 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             reason = f"already in mailing {earlier} ({instance})"
             plan.skipped.append(Skipped(contact.id, contact.name, reason))
             continue
+        instead = calendar.catalogue.kept_instead(key, contact.tags) if kind == "holiday" else None
+        if instead is not None:
+            reason = (f"tagged {instead.key}: gets a {instead.name} card, not a {name} one "
+                      f"(tag them {key} too to send both)")
+            plan.skipped.append(Skipped(contact.id, contact.name, reason))
+            continue
         problem = address_problem(contact, settings.home_country) or pieces.refusal(contact)
         if problem:
             plan.skipped.append(Skipped(contact.id, contact.name, problem))
