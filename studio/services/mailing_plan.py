@@ -29,7 +29,7 @@ from studio.render.labels import check_start
 from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.addressbook import select_contact_ids
-from studio.services.cards import get_template
+from studio.services.cards import get_template, unsigned_warning
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
     CardFor,
@@ -252,6 +252,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             continue
         kept.append((_light(contact), occasion))
 
+    unsigned = unsigned_warning(template, settings)
+    if unsigned and kept:
+        plan.warnings.append(unsigned)
     already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
     if already:
         of_year = (year or seen_year) if kind is not None else None  # a welcome is of no year

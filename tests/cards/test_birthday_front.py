@@ -7,7 +7,7 @@ from pathlib import Path
 import pdfplumber
 
 from studio.cli import main
-from studio.model import Address, Contact, PartialDate
+from studio.model import Address, Contact, PartialDate, Sender
 from studio.store import open_store
 
 
@@ -15,6 +15,9 @@ def _render(tmp_path: Path, capsys, *people: Contact) -> Path:
     path = tmp_path / "birthdays.sqlite3"
     with open_store(path) as store, store.transaction():
         ids = [store.contacts.add(person) for person in people]
+        settings = store.settings.load()
+        settings.sender = Sender(name="Maya Lindqvist")
+        store.settings.save(settings)
     out = tmp_path / "birthday.pdf"
     status = main(["--db", str(path), "render", "birthday-balloons", "--contact", *map(str, ids),
                    "--out", str(out), "--paper", "letter", "--today", "2026-05-01"])

@@ -12,6 +12,7 @@ import pytest
 
 from studio.contacts.reader import read_vcard_file
 from studio.errors import Cancelled, StudioError, UsageError
+from studio.model import Sender
 from studio.paths import AppPaths, bundled_dir
 from studio.progress import Progress
 from studio.services import mailings
@@ -28,7 +29,29 @@ def sample_store(store):
     with store.transaction():
         for card in read_vcard_file(SAMPLES).cards:
             store.contacts.add(card.contact)
+        settings = store.settings.load()
+        settings.sender = Sender(name="Maya Lindqvist")  # signed cards: no "unsigned" warning
+        store.settings.save(settings)
     return store
+
+
+def test_a_mailing_without_a_sender_warns_that_the_cards_come_out_unsigned(sample_store, paths,
+                                                                           tmp_path) -> None:
+    with sample_store.transaction():
+        settings = sample_store.settings.load()
+        settings.sender = Sender()
+        sample_store.settings.save(settings)
+    plan = mailings.plan_mailing(sample_store, christmas(template="holiday-snow", tag="team"), NOV_20, paths)
+    assert plan.warnings == ["your name is not set (Settings > Sender, or `studio settings --set "
+                             "sender.name=…`): the holiday-snow cards come out unsigned"]
+    # The preview is what prints: the sample contact, but no sample sender's signature.
+    from studio.services.cards import preview_png, render_for_contacts
+
+    shown = preview_png(sample_store, paths, "thank-you-order", tmp_path / "p.png", today=NOV_20)
+    assert shown.unsigned == plan.warnings[0].replace("holiday-snow", "thank-you-order")
+    ids = [r.contact.id for r in plan.recipients]
+    made = render_for_contacts(sample_store, paths, "thank-you-order", ids, tmp_path / "c.pdf", today=NOV_20)
+    assert made.unsigned and "Maya" not in "".join(pdf_pages(tmp_path / "c.pdf"))
 
 
 @pytest.fixture
