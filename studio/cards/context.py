@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from studio.cards.views import ContactView, Missing, OccasionView, SenderView
 from studio.model import Contact, Feb29Rule, Occasion, Sender
+from studio.postal import resolve_country
 
 CONTEXT_NAMES = ("contact", "occasion", "sender", "today", "message", "language")
 
@@ -63,10 +64,18 @@ def jinja_variables(card: CardContext) -> dict[str, Any]:
         "contact": ContactView.of(card.contact, today=card.today, feb29=card.feb29,
                                   home_country=card.home_country, language=card.language),
         "occasion": OccasionView.of(card.occasion),
-        "sender": SenderView.of(card.sender, card.home_country, card.language),
+        "sender": SenderView.of(card.sender, card.home_country, card.language,
+                                destination=_destination(card.contact, card.home_country)),
         "today": card.today,
         "language": card.language,
     }
+
+
+def _destination(contact: Contact, home_country: str) -> str:
+    """The ISO code of the country the card is mailed to (the home country when unknown)."""
+    address = contact.preferred_address()
+    home = home_country.upper()
+    return (resolve_country(address.country, default=home) or home) if address is not None else home
 
 
 def typed_message(text: str) -> Markup:

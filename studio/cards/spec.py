@@ -20,6 +20,7 @@ OCCASIONS = (
     "fathers-day", "hanukkah", "diwali", "lunar-new-year", "easter", "congratulations",
     "get-well", "sympathy", "any",
 )
+THANKS_FOR = ("order", "referral")  # what a thank-you card may thank for (the events a user logs)
 FITS = ("cover", "contain")
 ALIGNS = ("left", "center", "right", "justify")
 VALIGNS = ("top", "middle", "bottom")
@@ -85,6 +86,7 @@ class CardTemplate:
     occasions: list[str] = field(default_factory=list)
     description: str = ""
     requires: list[str] = field(default_factory=list)
+    thanks_for: list[str] = field(default_factory=list)  # what a thank-you thanks for (THANKS_FOR); [] = any
     message: str = ""
     panels: list[PanelSpec] = field(default_factory=list)
     folder: Path | None = None
@@ -107,6 +109,8 @@ def template_to_toml_data(template: CardTemplate) -> dict[str, Any]:
     data["occasions"] = list(template.occasions)
     data["format"] = template.format
     data["requires"] = list(template.requires)
+    if template.thanks_for:
+        data["thanks_for"] = list(template.thanks_for)
     if template.message:
         data["message"] = template.message
     panels = []

@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from studio.cards.context import REQUIREMENTS
 from studio.cards.errors import TemplateError, located
 from studio.cards.sandbox import CardSandbox, CardText, compile_text, make_environment
-from studio.cards.spec import ALIGNS, FITS, OCCASIONS, VALIGNS, CardTemplate
+from studio.cards.spec import ALIGNS, FITS, OCCASIONS, THANKS_FOR, VALIGNS, CardTemplate
 from studio.cards.tomllines import KeyLines
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -105,6 +105,9 @@ def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
     for occasion in template.occasions:
         if occasion not in OCCASIONS:
             where("occasions")(f"unknown occasion '{occasion}' (known: {', '.join(OCCASIONS)})")
+    for thanked in template.thanks_for:
+        if thanked not in THANKS_FOR:
+            where("thanks_for")(f"unknown thank-you '{thanked}' (known: {', '.join(THANKS_FOR)})")
     for requirement in template.requires:
         if requirement not in REQUIREMENTS:
             where("requires")(f"'{requirement}' can't be required (choose from: {', '.join(REQUIREMENTS)})")

@@ -9,6 +9,7 @@ instead, reported with the template's file and line.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -275,10 +276,15 @@ class SenderView:
     address: Any
 
     @classmethod
-    def of(cls, sender: Sender, home_country: str = "US", language: str = "en") -> SenderView:
+    def of(cls, sender: Sender, home_country: str = "US", language: str = "en",
+           destination: str | None = None) -> SenderView:
+        """``destination`` (an ISO code; ``home_country`` when None) is where the card goes:
+        mailed abroad, the return address ends with the sender's country, so a card sent
+        back from the recipient's country finds its way home."""
         address: Any = Missing(name="sender.address")
         if not sender.address.is_empty():
-            address = Lines(_address_lines([], sender.address, home_country, language))
+            own = dataclasses.replace(sender.address, country=sender.address.country or home_country)
+            address = Lines(_address_lines([], own, destination or home_country, language))
         return cls(**_texts(cls._label, {"name": sender.name, "company": sender.company,
                                          "signature_line": sender.signature_line,
                                          "signature": sender.signature_line or sender.name,

@@ -88,6 +88,8 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
                                             order=args.order, progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
+    if summary.unsigned:
+        ctx.warn(f"warning: {summary.unsigned}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
     _print_notes(ctx, summary.fit_notes)
@@ -100,6 +102,8 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
                                     message=args.message, today=today_of(args), dpi=args.dpi)
     if summary.missing:
         ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
+    if summary.unsigned:
+        ctx.warn(f"warning: {summary.unsigned}")
     ctx.print(f"Wrote {summary.out}")
     _print_notes(ctx, summary.fit_notes)
     return 0

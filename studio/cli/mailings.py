@@ -51,6 +51,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
     mailing.add_argument("--force", action="store_true",
                          help="include contacts already in a mailing of this occasion and year")
+    mailing.add_argument("--any-template", action="store_true",
+                         help="print the template even though it is made for another occasion")
     mailing.add_argument("--dry-run", action="store_true",
                          help="list recipients, skipped contacts and the mail-by date; write nothing")
     mailing.add_argument("--out", type=Path, metavar="DIR", help="the new folder for the mailing")
@@ -84,7 +86,8 @@ def _request(args: argparse.Namespace) -> MailingRequest:
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
                           contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
                           labels=args.labels, start=args.start, force=args.force, days=args.days,
-                          message=args.message, order=args.order)
+                          message=args.message, order=args.order,
+                          any_template=args.any_template)
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:
@@ -97,6 +100,7 @@ def plan_json(plan: MailingPlan) -> dict[str, Any]:
         "skipped": [{"contact_id": s.contact_id, "contact_name": s.contact_name, "reason": s.reason}
                     for s in plan.skipped],
         "warnings": plan.warnings,
+        "output": plan.output, "template_mismatch": plan.mismatch,
     }
 
 
@@ -129,6 +133,7 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
         if args.dry_run:
             plan = service.plan_mailing(store, request, today, ctx.paths)
+            service.check_template(plan, request)
             if args.json:
                 ctx.print_json({"dry_run": True, **plan_json(plan)})
                 return 0
@@ -137,6 +142,8 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
             if not plan.recipients and not plan.skipped:
                 ctx.print(f"Nobody to mail: {plan.nobody}.")
             _print_post_by(ctx, plan)
+            if plan.output:
+                ctx.print(f"Prints: cards, {service.describe_output(plan.output)}.")
             for warning in plan.warnings:
                 ctx.print(f"Warning: {warning}")
             if plan.recipients:
@@ -222,6 +229,9 @@ def run_demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
     for path in mailing.files:
         ctx.print(f"  {path}")
     skipped = len(plan.skipped)
-    ctx.print(f"{len(plan.recipients)} cards; {skipped} sample contact{'s' if skipped != 1 else ''} skipped "
-              "(no postal address, as in a real address book). Open the PDFs to see them.")
+    ctx.print(f"{len(plan.recipients)} cards; open the PDFs to see them."
+              + (f" {skipped} sample contact{'s' if skipped != 1 else ''} skipped, as in a real address book:"
+                 if skipped else ""))
+    for s in plan.skipped:
+        ctx.print(f"  {s.contact_name}: {s.reason}")
     return 0

@@ -57,6 +57,7 @@ class HolidayDefinition:
     name: str
     observed_in: tuple[str, ...]  # ("public",) or country codes, "*" for everyone
     rules: tuple[DateRule, ...]
+    instead_of: tuple[str, ...] = ()  # holidays a contact tagged with this key gets no card for
 
     @property
     def is_public(self) -> bool:
@@ -81,6 +82,20 @@ class HolidayCatalogue:
     def keys(self) -> list[str]:
         return list(self.definitions)
 
+    def tagged(self, tags: Iterable[str]) -> list[str]:
+        """The holiday keys ``tags`` name (a contact tagged ``hanukkah`` keeps Hanukkah)."""
+        named = (t.strip().casefold() for t in tags)
+        return list(dict.fromkeys(t for t in named if t in self.definitions))
+
+    def kept_instead(self, key: str, tags: Iterable[str]) -> HolidayDefinition | None:
+        """The holiday a contact with ``tags`` keeps instead of ``key``, if a tag names one
+        whose ``instead_of`` lists ``key`` (Hanukkah instead of Christmas); None when the
+        contact is tagged with ``key`` too (a family that keeps both)."""
+        tagged = self.tagged(tags)
+        if key in tagged:
+            return None
+        return next((self.definitions[t] for t in tagged if key in self.definitions[t].instead_of), None)
+
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> HolidayCatalogue:
     """Read a holiday catalogue file; raises `StudioError` naming the entry at fault."""
@@ -103,7 +118,9 @@ def _definition(key: str, entry: dict[str, Any]) -> HolidayDefinition:
     rules = tuple(_rule(r) for r in entry["rules"])
     if not rules:
         raise ValueError("it has no rules")
-    return HolidayDefinition(key=key, name=str(entry["name"]), observed_in=observed_in, rules=rules)
+    instead_of = tuple(str(k) for k in entry.get("instead_of", []))
+    return HolidayDefinition(key=key, name=str(entry["name"]), observed_in=observed_in, rules=rules,
+                             instead_of=instead_of)
 
 
 def _rule(raw: dict[str, Any]) -> DateRule:

@@ -104,25 +104,35 @@ def _name(kind: str, label: str, years: int | None) -> str:
 
 def holiday_occasions(contact: Contact, country: str, window: Window, settings: Settings,
                       calendar: HolidayCalendar) -> list[Occasion]:
-    """The holidays the user sends cards for that this contact keeps, inside ``window``."""
-    return _kept_holidays(contact, country, holiday_days(country, window, settings, calendar), calendar)
+    """The holidays the user sends cards for that this contact keeps, inside ``window``.
+
+    A tag naming a holiday adds it for this contact even when it is not in
+    `Settings.holidays`, and drops the holidays it is kept instead of (a family tagged
+    ``hanukkah`` gets Hanukkah, not Christmas; see `HolidayCatalogue.kept_instead`).
+    """
+    keys = holiday_keys(contact, settings, calendar)
+    return _kept_holidays(contact, country, holiday_days(country, window, settings, calendar, keys), calendar)
 
 
 # (holiday key, year, holiday name, day, mail-by) of a holiday touching a window in a country.
 HolidayDay = tuple[str, int, str, dt.date, dt.date]
 
 
-def holiday_days(country: str, window: Window, settings: Settings,
-                 calendar: HolidayCalendar) -> list[HolidayDay]:
-    """The days of the user's holidays in ``country`` that touch ``window``, whoever keeps them.
+def holiday_keys(contact: Contact, settings: Settings, calendar: HolidayCalendar) -> tuple[str, ...]:
+    """The user's holidays and those the contact's tags name, known to the catalogue."""
+    keys = dict.fromkeys([*settings.holidays, *calendar.catalogue.tagged(contact.tags)])
+    return tuple(key for key in keys if key in calendar.catalogue)  # a dropped holiday breaks nothing
 
-    The same for everyone in a country, so a listing works them out once per country
-    rather than once per contact.
+
+def holiday_days(country: str, window: Window, settings: Settings, calendar: HolidayCalendar,
+                 keys: Iterable[str]) -> list[HolidayDay]:
+    """The days of holidays ``keys`` in ``country`` that touch ``window``, whoever keeps them.
+
+    The same for everyone in a country with the same keys, so a listing works them out once
+    per country (and holiday tags) rather than once per contact.
     """
     found = []
-    for key in settings.holidays:
-        if key not in calendar.catalogue:
-            continue  # a holiday dropped from the catalogue must not break the listing
+    for key in keys:
         name = calendar.catalogue.get(key).name
         for year in window.years(max_lead_days(settings)):
             for day in calendar.dates(key, country, year):
@@ -135,11 +145,12 @@ def holiday_days(country: str, window: Window, settings: Settings,
 def _kept_holidays(contact: Contact, country: str, days: Iterable[HolidayDay],
                    calendar: HolidayCalendar) -> list[Occasion]:
     name = contact.name
-    tagged = {t.strip().casefold() for t in contact.tags}  # a tag naming a holiday keeps it
+    tagged = set(calendar.catalogue.tagged(contact.tags)) if contact.tags else set()
+    replaced = {key for key, *_ in days if tagged and calendar.catalogue.kept_instead(key, contact.tags)}
     return [Occasion(kind="holiday", name=holiday, date=day, mail_by=post_by, contact_id=contact.id,
                      contact_name=name, years=None, key=key)
             for key, year, holiday, day, post_by in days
-            if key in tagged or calendar.observes(key, country, year)]
+            if key not in replaced and (key in tagged or calendar.observes(key, country, year))]
 
 
 def thank_you_occasion(event: RecordedEvent, contact: Contact) -> Occasion:
@@ -164,15 +175,16 @@ def upcoming(contacts: Iterable[Contact], events: Iterable[RecordedEvent], setti
     """
     by_id: dict[int, Contact] = {}
     found: list[Occasion] = []
-    holidays_by_country: dict[str, list[HolidayDay]] = {}
+    holidays_by_country: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
     for contact in contacts:
         if contact.id is not None:
             by_id[contact.id] = contact
         country = contact_country(contact, settings.home_country)
         found += personal_occasions(contact, country, window, settings)
-        if country not in holidays_by_country:
-            holidays_by_country[country] = holiday_days(country, window, settings, calendar)
-        found += _kept_holidays(contact, country, holidays_by_country[country], calendar)
+        keys = holiday_keys(contact, settings, calendar)
+        if (country, keys) not in holidays_by_country:
+            holidays_by_country[country, keys] = holiday_days(country, window, settings, calendar, keys)
+        found += _kept_holidays(contact, country, holidays_by_country[country, keys], calendar)
     for event in events:
         contact = by_id.get(event.contact_id)
         if contact is not None:

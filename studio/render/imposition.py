@@ -148,20 +148,31 @@ class SheetPlan:
     rotated: bool
 
 
+# What an office printer leaves unprinted at each paper edge: 4.2 mm on most lasers, 3 to 5 mm
+# on inkjets (the larger bottom margin of older inkjets is 6.35 mm on Letter, rarely hit here).
+PRINTER_MARGIN_MM = 5.0
+
+
 @functools.lru_cache(maxsize=64)
 def plan_sheet(card: CardFormat, paper: str) -> SheetPlan:
     """Fit as many pieces of ``card`` on ``paper`` as possible, turned 90° if that fits more.
 
     Pieces are centred on the sheet with gutters between them (up to twice the bleed) when
-    there is room. Raises StudioError if not even one piece fits.
+    there is room. A flat card (a postcard) keeps `PRINTER_MARGIN_MM` clear of every paper
+    edge, so its picture and its address side print whole: four A6 postcards would fill A4
+    to the edge, where no office printer prints, so A4 takes two. A folded card's flat piece
+    is half a sheet by convention (two A2 cards on Letter, cut apart), and stays so.
+    Raises StudioError if not even one piece fits.
     """
     page_w, page_h = (size * mm for size in paper_size_mm(paper))
     flat_w, flat_h = (size * mm for size in card.flat_size_mm)
     bleed = card.bleed_mm * mm
+    margin = 0.0 if card.folded else 2 * PRINTER_MARGIN_MM * mm
     best: tuple[int, bool, int, int] | None = None
     for rotated in (False, True):
         piece_w, piece_h = (flat_h, flat_w) if rotated else (flat_w, flat_h)
-        across, down = int((page_w + 0.01) // piece_w), int((page_h + 0.01) // piece_h)
+        across = int((page_w - margin + 0.01) // piece_w)
+        down = int((page_h - margin + 0.01) // piece_h)
         if across * down and (best is None or across * down > best[0]):
             best = (across * down, rotated, across, down)
     if best is None:

@@ -54,6 +54,20 @@ class RenderSummary:
     cards: int = 0
     fit_notes: list[FitNote] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
+    unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
+
+
+def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
+    """A warning when ``template`` prints the sender's name or signature and Settings set
+    neither: the cards would come out unsigned. None when signed, or the card has no sender."""
+    sender = settings.sender
+    if sender.name.strip() or sender.signature_line.strip() or sender.company.strip():
+        return None
+    sources = [template.message, *(t.text for panel in template.panels for t in panel.texts)]
+    if not any("sender" in source for source in sources):
+        return None
+    return (f"your name is not set (Settings > Sender, or `studio settings --set sender.name=…`): "
+            f"the {template.id} cards come out unsigned")
 
 
 def template_json(template: CardTemplate) -> dict[str, object]:
@@ -156,6 +170,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     summary.fit_notes = render_cards(layouts(), summary.out, paper=paper or settings.paper, marks=marks,
                                      progress=progress, total=len(usable))
     summary.cards = len(usable)
+    summary.unsigned = unsigned_warning(template, settings)
     return summary
 
 
@@ -166,6 +181,7 @@ class PreviewSummary:
     out: Path
     fit_notes: list[FitNote] = field(default_factory=list)
     missing: str = ""  # e.g. "lacks a birthday": `studio render` would skip this contact
+    unsigned: str | None = None  # `unsigned_warning`: the cards print without a sender
 
 
 def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, *,
@@ -173,7 +189,8 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
                 dpi: int = 100) -> PreviewSummary:
     """A PNG of one card, outside and inside, for ``contact_id`` or the template's sample.
 
-    With the sample, the user's own sender details replace the sample's once set. A
+    The card is signed as the printed ones will be: by the user's own sender, unsigned
+    (and ``unsigned`` says so) when none is set, even with the sample contact. A
     contact lacking a required field is still previewed (and ``missing`` says what).
     """
     template = get_template(paths, template_id)
@@ -194,21 +211,22 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
     except OSError as exc:
         raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
     notes = render_card_preview(layout, out_png, dpi=dpi)
-    return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "")
+    return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "",
+                          unsigned=unsigned_warning(template, settings))
 
 
 def _card_for(template: CardTemplate, contact: Contact | None, settings: Settings, *, today: dt.date,
               message: str | None, occasion: str | None = None) -> CardContext:
     """What fills ``template``: ``contact``'s card, or the template's sample without one.
 
-    With the sample, the user's own sender replaces the sample's once set. The occasion
-    defaults to the template's first.
+    With the sample, the user's own sender replaces the sample's, set or not: a preview
+    signed "Maya" while the printed cards come out unsigned would mislead. The sample's
+    language and country stay until a sender is set. The occasion defaults to the template's first.
     """
     if contact is None:
-        card = load_sample(template)
+        card = dataclasses.replace(load_sample(template), sender=settings.sender)
         if settings.sender.name.strip():
-            card = dataclasses.replace(card, sender=settings.sender, language=settings.language,
-                                       home_country=settings.home_country)
+            card = dataclasses.replace(card, language=settings.language, home_country=settings.home_country)
         return dataclasses.replace(card, message=message) if message else card
     kind = occasion or (template.occasions[0] if template.occasions else "any")
     return card_context(contact, settings, today=today, kind=kind, message=message)
@@ -228,8 +246,8 @@ def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: 
                   message: str | None, occasion: str | None = None) -> CardLayout:
     """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
 
-    With the sample, the user's own sender replaces the sample's once set (as `preview_png`
-    does). The occasion defaults to the template's first. Raises `TemplateError` listing
+    With the sample, the user's own sender replaces the sample's, set or not (as
+    `preview_png` does). The occasion defaults to the template's first. Raises `TemplateError` listing
     what is wrong with the edited template.
     """
     from studio.cards import compile_template

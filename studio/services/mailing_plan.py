@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from studio.cards import CardTemplate, card_context, describe_missing, missing_fields
 from studio.cards.occasion import NAMES as OCCASION_NAMES
-from studio.errors import UsageError
+from studio.errors import StudioError, UsageError
 from studio.model import Contact, EnvelopeSize, Occasion
 from studio.occasions import HolidayCalendar, check_occasion_key, contact_country, occasion_instance
 from studio.occasions.keys import is_repeatable
@@ -29,7 +29,7 @@ from studio.render.labels import check_start
 from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.addressbook import select_contact_ids
-from studio.services.cards import get_template
+from studio.services.cards import get_template, unsigned_warning
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
     CardFor,
@@ -64,6 +64,7 @@ class MailingRequest:
     days: int = DEFAULT_DUE_DAYS
     message: str | None = None  # typed message for every card; None: the template's own
     order: str = "name"  # "name" or "postal" (presorted): cards, envelopes and labels share it
+    any_template: bool = False  # print a template made for another occasion all the same
 
     @property
     def output(self) -> str:
@@ -104,6 +105,8 @@ class MailingPlan:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     nobody: str = "no contact has this occasion"  # why nobody was even considered, when so
+    output: str = ""  # what is printed beside the cards, as `MailingRequest.output` (envelopes chosen)
+    mismatch: str | None = None  # why the template is not for this occasion (`template_mismatch`)
 
     @property
     def mail_by(self) -> dt.date | None:
@@ -118,7 +121,11 @@ class MailingPlan:
         return sorted(counts.items())
 
 
-def _no_occasion_reason(kind: str | None, key: str, name: str, year: int | None) -> str:
+def _no_occasion_reason(kind: str | None, key: str, name: str, year: int | None,
+                        thanks_for: Sequence[str] = ()) -> str:
+    if kind == "thank-you" and thanks_for:
+        return (f"no {' or '.join(thanks_for)} recorded in the last two weeks "
+                f"(this template thanks for {' or '.join(thanks_for)} only)")
     return {
         "birthday": "no birthday on record",
         "anniversary": "no anniversary date on record",
@@ -162,9 +169,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     ``request.force`` includes them again.
     """
     settings = store.settings.load()
-    request = with_output(request, settings)
-    catalog = _check_outputs(request, paths)
     template = template or get_template(paths, request.template)
+    request = with_output(request, settings, template, stock.load_catalog(paths))
+    catalog = _check_outputs(request, paths)
     calendar = holiday_calendar()
     key = (check_occasion_key(request.occasion, calendar.catalogue.keys(), template.occasions)
            if request.occasion else next(iter(template.occasions), ""))
@@ -176,10 +183,13 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     year = request.year or (holiday_year(key, settings, calendar, today) if kind == "holiday" else None)
     mailed = MailedIndex.load(store)
     events = store.history.events(since=today - dt.timedelta(days=60)) if kind == "thank-you" else []
-    plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template)
+    if template.thanks_for:  # an order's thank-you card never goes out for a referral
+        events = [e for e in events if e.kind in template.thanks_for]
+    plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template,
+                       output=request.output, mismatch=template_mismatch(template, key, name, kind))
     envelope = catalog.envelope(request.envelopes) if request.envelopes else None
     if envelope is not None:
-        plan.warnings += _envelope_warnings(template, envelope, catalog)
+        _check_envelope(template, envelope, catalog)
     pieces = mail_pieces.PieceCheck(settings, envelope=envelope,
                                     stock=catalog.label(request.labels) if request.labels else None)
 
@@ -214,13 +224,20 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             progress.step(number, 0, "Choosing recipients")
         assert contact.id is not None
         if occasion is None:
-            plan.skipped.append(Skipped(contact.id, contact.name, _no_occasion_reason(kind, key, name, year)))
+            plan.skipped.append(Skipped(contact.id, contact.name, _no_occasion_reason(kind, key, name, year,
+                                                                                  template.thanks_for)))
             continue
         seen_year = seen_year or occasion.date.year
         earlier = mailed.mailing_of(contact.id, key, occasion.date) if once else None
         if earlier is not None and not request.force:
             instance = occasion_instance(key, occasion.date)
             reason = f"already in mailing {earlier} ({instance})"
+            plan.skipped.append(Skipped(contact.id, contact.name, reason))
+            continue
+        instead = calendar.catalogue.kept_instead(key, contact.tags) if kind == "holiday" else None
+        if instead is not None:
+            reason = (f"tagged {instead.key}: gets a {instead.name} card, not a {name} one "
+                      f"(tag them {key} too to send both)")
             plan.skipped.append(Skipped(contact.id, contact.name, reason))
             continue
         problem = address_problem(contact, settings.home_country) or pieces.refusal(contact)
@@ -235,6 +252,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             continue
         kept.append((_light(contact), occasion))
 
+    unsigned = unsigned_warning(template, settings)
+    if unsigned and kept:
+        plan.warnings.append(unsigned)
     already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
     if already:
         of_year = (year or seen_year) if kind is not None else None  # a welcome is of no year
@@ -271,11 +291,26 @@ def _chosen_pairs(store: Store, ids: Sequence[int], key: str, kind: str | None, 
                                         mailed=mailed.covers)
 
 
-def with_output(request: MailingRequest, settings: Settings) -> MailingRequest:
-    """``request``, with envelopes of `Settings.envelope_size` when it asks for no output."""
+def with_output(request: MailingRequest, settings: Settings, template: CardTemplate | None = None,
+                catalog: StockCatalog | None = None) -> MailingRequest:
+    """``request``, with envelopes when it asks for no output: those of
+    `Settings.envelope_size` if ``template``'s cards go in them, else the smallest
+    envelope of ``catalog`` (the bundled stock when None) that takes them (a 5×7 card is
+    never put in the default A2)."""
     if request.envelopes or request.labels:
         return request
-    return dataclasses.replace(request, envelopes=settings.envelope_size)
+    envelope = settings.envelope_size
+    if template is not None:
+        catalog = catalog or stock.load_catalog()
+        card = card_format(template.format)
+        try:
+            fits = takes_card(catalog.envelope(envelope), card)
+        except StudioError:
+            fits = False
+        if not fits:
+            smallest = catalog.envelopes_for(card)
+            envelope = smallest[0].id if smallest else envelope
+    return dataclasses.replace(request, envelopes=envelope)
 
 
 def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCatalog:
@@ -290,12 +325,30 @@ def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCata
     return catalog
 
 
-def _envelope_warnings(template: CardTemplate, envelope: EnvelopeSize, catalog: StockCatalog) -> list[str]:
-    """A warning when the template's cards do not go in ``envelope``, naming ones they do."""
+def template_mismatch(template: CardTemplate, key: str, name: str, kind: str | None) -> str | None:
+    """One sentence when ``template`` is not made for occasion ``key`` (a birthday card as
+    the Christmas mailing), None when it is: the template lists the key, "any", or, for a
+    holiday, "holiday" (a "Happy holidays" card)."""
+    occasions = {o.casefold() for o in template.occasions}
+    if key in occasions or "any" in occasions or (kind == "holiday" and "holiday" in occasions):
+        return None
+    made_for = ", ".join(template.occasions) or "no occasion"
+    return (f"the template {template.id} ({template.name}) is made for {made_for}, not for {name} ({key}); "
+            "choose a template for this occasion, or insist with --any-template")
+
+
+def check_template(plan: MailingPlan, request: MailingRequest) -> None:
+    """Raise `StudioError` with `MailingPlan.mismatch` unless ``request.any_template`` insists."""
+    if plan.mismatch and not request.any_template:
+        raise StudioError(plan.mismatch)
+
+
+def _check_envelope(template: CardTemplate, envelope: EnvelopeSize, catalog: StockCatalog) -> None:
+    """Refuse ``envelope`` when the template's cards do not go in it, naming ones they do."""
     card = card_format(template.format)
     if takes_card(envelope, card):
-        return []
+        return
     fitting = [e.id for e in catalog.envelopes_for(card)][:3]
     advice = f"use {', '.join(fitting)} (--envelopes)" if fitting else "choose a custom size (custom:WxH)"
-    return [f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
-            f"({envelope.width:g} x {envelope.height:g} mm); {advice}"]
+    raise StudioError(f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
+                     f"({envelope.width:g} x {envelope.height:g} mm); {advice}")

@@ -48,6 +48,7 @@ from studio.services.mailing_plan import (
     MailingRequest,
     Recipient,
     Skipped,
+    check_template,
     plan_mailing,
     with_output,
 )
@@ -58,7 +59,8 @@ from studio.store import Store
 from studio.store.history import Mailing, MailingItem
 
 __all__ = ["DEFAULT_DUE_DAYS", "HistoryNames", "MailingPlan", "MailingRequest", "MailingResult", "Recipient",
-           "Skipped", "default_stock_ids", "delete_mailing", "describe_output", "envelope_short_name",
+           "Skipped", "check_template", "default_stock_ids", "delete_mailing", "describe_output",
+           "envelope_short_name",
            "find_mailing", "get_template", "history_names", "label_stock_name", "mailing_history",
            "mark_sent", "plan_mailing", "produce_mailing", "record_posted", "SentMark", "with_output"]
 
@@ -228,16 +230,19 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     """Make the mailing's folder at ``out`` and record it in the history; returns its id.
 
     ``out`` must not exist or be empty. Without ``request.envelopes`` or ``labels`` the
-    envelopes of `Settings.envelope_size` are made. The history dates the mailing
+    envelopes `with_output` chooses are made; envelopes the cards do not fit, or a template
+    for another occasion (unless ``request.any_template``), raise `StudioError`. The history dates the mailing
     ``today`` (at the time of day of ``now``, the clock's by default). Raises `StudioError`
     when nobody is left to mail (every skip reason is in the message), `Cancelled` when
     ``progress`` says so; in both cases nothing is written and nothing recorded.
     """
     out = Path(out)
     settings = store.settings.load()
-    request = with_output(request, settings)
+    template = plan.template if plan is not None else get_template(paths, request.template)
+    request = with_output(request, settings, template, load_catalog(paths))
     check_out_folder(out)
-    plan = plan or plan_mailing(store, request, today, paths, progress=progress)
+    plan = plan or plan_mailing(store, request, today, paths, template=template, progress=progress)
+    check_template(plan, request)
     if not plan.recipients:
         reasons = "; ".join(f"{s.contact_name}: {s.reason}" for s in plan.skipped[:10])
         more = f" and {len(plan.skipped) - 10} more" if len(plan.skipped) > 10 else ""

@@ -117,3 +117,54 @@ def test_the_back_panel_is_the_a6_trim_size_with_the_address_in_its_right_half()
         greeting = _chars_of(page, "Dear Lukas,")
     assert all(HALF * mm < c["x0"] and c["x1"] < (CARD.width_mm - SAFE) * mm for c in address)
     assert all(c["x1"] < HALF * mm for c in greeting)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_postcards_print_inside_the_printers_margin(capsys, db, tmp_path: Path, paper: str) -> None:
+    # Four A6 postcards fill A4 to the paper edge, where an office printer prints nothing.
+    from studio.render.imposition import PRINTER_MARGIN_MM
+
+    path, _ = db
+    with open_store(path) as store, store.transaction():
+        ids = [store.contacts.add(Contact(**{**vars(LUKAS), "given_name": name})) for name in "ABCD"]
+    out = tmp_path / "many.pdf"
+    status = main(["--db", str(path), "render", TEMPLATE, "--contact", *map(str, ids), "--out", str(out),
+                   "--paper", paper, "--today", "2026-05-18"])
+    assert status == 0, capsys.readouterr().err
+    margin = PRINTER_MARGIN_MM * mm
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            assert len(_all_of(page, " Müller")) == 2 or page.page_number % 2 == 1  # on the backs
+            marks = [*page.chars, *page.images, *page.rects]
+            assert marks
+            for mark in marks:
+                assert margin - 0.5 <= mark["x0"] and mark["x1"] <= page.width - margin + 0.5
+                assert mark["top"] >= margin - 0.5 and mark["bottom"] <= page.height - margin + 0.5
+    assert len(PdfReader(out).pages) == 4  # two cards a sheet, fronts then backs
+
+
+def _all_of(page, word: str) -> list[int]:
+    joined = "".join(c["text"] for c in page.chars)
+    return [i for i in range(len(joined)) if joined.startswith(word, i)]
+
+
+def test_a_postcard_abroad_has_the_senders_country_in_its_return_address(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "se.sqlite3"
+    anna = Contact(given_name="Anna", family_name="Berg",
+                   addresses=[Address("Drottninggatan 5", "Uppsala", "", "753 10", "")])  # domestic
+    with open_store(path) as store, store.transaction():
+        ids = [store.contacts.add(Contact(**vars(person))) for person in (LUKAS, anna)]
+        settings = store.settings.load()
+        settings.home_country = "SE"
+        settings.sender = Sender(name="Maya Lindqvist",
+                                 address=Address("Hornsgatan 48", "Stockholm", "", "118 21"))
+        store.settings.save(settings)
+    out = tmp_path / "abroad.pdf"
+    status = main(["--db", str(path), "render", TEMPLATE, "--contact", *map(str, ids), "--out", str(out),
+                   "--paper", "a4", "--today", "2026-05-18"])
+    assert status == 0, capsys.readouterr().err
+    with pdfplumber.open(out) as pdf:
+        back = pdf.pages[1].extract_text()
+    returns = [line for line in back.splitlines() if "Hornsgatan 48" in line]  # Anna's card first, by name
+    assert returns == ["Hornsgatan 48, SE-118 21 STOCKHOLM",  # domestic: no country line
+                       "Hornsgatan 48, SE-118 21 STOCKHOLM, SWEDEN"]  # to Germany: the way home

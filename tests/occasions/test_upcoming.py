@@ -105,8 +105,9 @@ def test_holidays_follow_the_contacts_country_and_the_users_choice(calendar) -> 
 
     found = upcoming([tokyo, berlin, skokie], [], settings, window(D(2026, 12, 1), 31), calendar)
     pairs = {(o.contact_name, o.key) for o in found}
-    # Christmas is no public holiday in Japan; Hanukkah is Daniel's because of his tag.
-    assert pairs == {("Anna", "christmas"), ("Daniel", "christmas"), ("Daniel", "hanukkah")}
+    # Christmas is no public holiday in Japan; Hanukkah is Daniel's because of his tag, instead
+    # of Christmas.
+    assert pairs == {("Anna", "christmas"), ("Daniel", "hanukkah")}
     hanukkah = next(o for o in found if o.key == "hanukkah")
     assert hanukkah.date == D(2026, 12, 5)
 
@@ -115,6 +116,22 @@ def test_holidays_follow_the_contacts_country_and_the_users_choice(calendar) -> 
     mothers = {o.contact_name: o.date for o in may if o.key == "mothers-day"}
     # Mothering Sunday in the UK (Easter − 21), the second Sunday of May elsewhere.
     assert mothers == {"James": D(2026, 3, 15), "Yuki": D(2026, 5, 10), "Anna": D(2026, 5, 10)}
+
+
+def test_a_tag_naming_a_holiday_puts_the_contact_on_its_list_and_off_the_one_it_replaces(calendar) -> None:
+    # Settings send Christmas cards only (the default); nobody switched Hanukkah or Diwali on.
+    settings = Settings(holidays=["christmas"])
+    cohen = person(9, "Daniel", tags=["customer", "hanukkah"])
+    patel = person(10, "Priya", tags=["diwali"])
+    both = person(11, "Miriam", tags=["hanukkah", "christmas"])  # a family that keeps both
+    plain = person(12, "Anna", tags=["customer"])
+    found = upcoming([cohen, patel, both, plain], [], settings, window(D(2026, 10, 1), 92), calendar)
+    assert {(o.contact_name, o.key) for o in found} == {
+        ("Daniel", "hanukkah"), ("Priya", "diwali"), ("Miriam", "hanukkah"), ("Miriam", "christmas"),
+        ("Anna", "christmas")}
+    assert calendar.catalogue.kept_instead("christmas", ["Hanukkah "]).name == "Hanukkah"
+    assert calendar.catalogue.kept_instead("christmas", ["hanukkah", "christmas"]) is None
+    assert calendar.catalogue.kept_instead("new-year", ["hanukkah"]) is None
 
 
 def test_lunar_new_year_is_for_china_and_whoever_is_tagged(calendar) -> None:

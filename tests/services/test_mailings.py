@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from studio.contacts.reader import read_vcard_file
 from studio.errors import Cancelled, StudioError, UsageError
+from studio.model import Sender
 from studio.paths import AppPaths, bundled_dir
 from studio.progress import Progress
 from studio.services import mailings
@@ -27,7 +29,29 @@ def sample_store(store):
     with store.transaction():
         for card in read_vcard_file(SAMPLES).cards:
             store.contacts.add(card.contact)
+        settings = store.settings.load()
+        settings.sender = Sender(name="Maya Lindqvist")  # signed cards: no "unsigned" warning
+        store.settings.save(settings)
     return store
+
+
+def test_a_mailing_without_a_sender_warns_that_the_cards_come_out_unsigned(sample_store, paths,
+                                                                           tmp_path) -> None:
+    with sample_store.transaction():
+        settings = sample_store.settings.load()
+        settings.sender = Sender()
+        sample_store.settings.save(settings)
+    plan = mailings.plan_mailing(sample_store, christmas(template="holiday-snow", tag="team"), NOV_20, paths)
+    assert plan.warnings == ["your name is not set (Settings > Sender, or `studio settings --set "
+                             "sender.name=…`): the holiday-snow cards come out unsigned"]
+    # The preview is what prints: the sample contact, but no sample sender's signature.
+    from studio.services.cards import preview_png, render_for_contacts
+
+    shown = preview_png(sample_store, paths, "thank-you-order", tmp_path / "p.png", today=NOV_20)
+    assert shown.unsigned == plan.warnings[0].replace("holiday-snow", "thank-you-order")
+    ids = [r.contact.id for r in plan.recipients]
+    made = render_for_contacts(sample_store, paths, "thank-you-order", ids, tmp_path / "c.pdf", today=NOV_20)
+    assert made.unsigned and "Maya" not in "".join(pdf_pages(tmp_path / "c.pdf"))
 
 
 @pytest.fixture
@@ -41,8 +65,10 @@ def ids_of(store, *names: str) -> tuple[int, ...]:
 
 
 def christmas(**fields) -> MailingRequest:
+    # The order card as a Christmas mailing, on purpose (its "Dear <first name>" is easy to find):
+    # so it insists on the template (see the test of a template for another occasion).
     return MailingRequest(**{"template": TEMPLATE, "occasion": "christmas", "year": 2026, "tag": "customer",
-                             **fields})
+                             "any_template": True, **fields})
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -52,12 +78,18 @@ def pdf_pages(path: Path) -> list[str]:
 def test_dry_run_lists_recipients_skips_and_mail_by(sample_store, paths) -> None:
     plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths)
     names = [r.contact.name for r in plan.recipients]
-    assert len(names) == 23 and "Noah Anderson" not in names
-    assert [(s.contact_name, s.reason) for s in plan.skipped] == [("Noah Anderson", "no postal address")]
+    assert len(names) == 21 and "Noah Anderson" not in names
+    # The families tagged hanukkah and diwali get their own holiday's card, not a Christmas one.
+    assert sorted((s.contact_name, s.reason) for s in plan.skipped) == [
+        ("Daniel Cohen", "tagged hanukkah: gets a Hanukkah card, not a Christmas one (tag them christmas "
+                         "too to send both)"),
+        ("Noah Anderson", "no postal address"),
+        ("Priya Raman", "tagged diwali: gets a Diwali card, not a Christmas one (tag them christmas too "
+                        "to send both)")]
     # International cards (10 days + 1) go first; domestic ones by 21 December.
     assert plan.mail_by == D(2026, 12, 14)
     assert plan.mail_by_counts()[-1][0] == D(2026, 12, 21)
-    assert [r.position for r in plan.recipients] == list(range(1, 24))
+    assert [r.position for r in plan.recipients] == list(range(1, 22))
     assert {r.occasion.date for r in plan.recipients} == {D(2026, 12, 25)}
     assert sample_store.history.mailings() == []
 
@@ -72,7 +104,7 @@ def test_the_three_pdfs_and_the_csv_list_the_same_recipients_in_the_same_order(s
     with open(out / "mailing.csv", encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
     names = [row["name"] for row in rows]
-    assert [int(row["position"]) for row in rows] == list(range(1, 24))
+    assert [int(row["position"]) for row in rows] == list(range(1, 22))
     assert names == [r.contact.name for r in result.plan.recipients]
     assert {"王小明", "Анна Смирнова", "Zoë Ångström-Núñez"} <= set(names)
     zoe = next(row for row in rows if row["name"] == "Zoë Ångström-Núñez")
@@ -80,7 +112,7 @@ def test_the_three_pdfs_and_the_csv_list_the_same_recipients_in_the_same_order(s
         "1437 SW Morrison Street", "Christmas", "2026-12-25", "2026-12-21")
 
     envelopes = pdf_pages(out / "envelopes.pdf")
-    assert len(envelopes) == 23
+    assert len(envelopes) == 21
     for name, page in zip(names, envelopes, strict=True):
         assert name.casefold() in page.casefold()  # Canada Post wants capitals
 
@@ -108,15 +140,15 @@ def test_a_second_mailing_of_the_same_occasion_skips_those_already_in_one(sample
     plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths)
     skipped = {s.contact_name: s.reason for s in plan.skipped}
     assert skipped["王小明"] == "already in mailing 1 (christmas/2026)"
-    assert len(plan.recipients) == 20
+    assert len(plan.recipients) == 18
     assert plan.warnings == ["3 contacts are already in an earlier mailing of Christmas 2026 and were "
                              "skipped (--force includes them)"]
     result = mailings.produce_mailing(sample_store, christmas(), NOV_20, tmp_path / "b", paths)
-    assert len(result.plan.recipients) == 20
+    assert len(result.plan.recipients) == 18
 
     # Next year is another occasion; --force sends again this year.
-    assert len(mailings.plan_mailing(sample_store, christmas(year=2027), NOV_20, paths).recipients) == 23
-    assert len(mailings.plan_mailing(sample_store, christmas(force=True), NOV_20, paths).recipients) == 23
+    assert len(mailings.plan_mailing(sample_store, christmas(year=2027), NOV_20, paths).recipients) == 21
+    assert len(mailings.plan_mailing(sample_store, christmas(force=True), NOV_20, paths).recipients) == 21
 
 
 def test_birthday_mailing_without_recipients_takes_the_cards_due(sample_store, paths) -> None:
@@ -142,21 +174,54 @@ def test_missing_template_fields_are_a_skip_reason(sample_store, paths) -> None:
     template.requires = ["contact.spouse"]
     plan = mailings.plan_mailing(sample_store, christmas(), NOV_20, paths, template=template)
     assert {r.contact.name for r in plan.recipients} == {
-        "Zoë Ångström-Núñez", "Daniel Cohen", "Robert Johnson", "James Whitaker", "Patrick Murphy",
+        "Zoë Ångström-Núñez", "Robert Johnson", "James Whitaker", "Patrick Murphy",
         "Claire Dubois", "Chinedu Okafor"}
-    assert {s.reason for s in plan.skipped} == {"no postal address", "lacks a spouse or partner"}
+    assert {s.reason.split(":")[0] for s in plan.skipped} == {
+        "no postal address", "lacks a spouse or partner", "tagged hanukkah", "tagged diwali"}
 
 
-def test_thank_you_mailing_takes_pending_orders(sample_store, paths, tmp_path: Path) -> None:
+def test_thank_you_mailings_thank_each_for_what_they_did(sample_store, paths, tmp_path: Path) -> None:
     from studio.services.occasions import log_event, today_report
 
     log_event(sample_store, "Olivia", "order", D(2026, 3, 2))
     log_event(sample_store, "Chinedu", "referral", D(2026, 3, 1))
     request = MailingRequest(template=TEMPLATE, occasion="thank-you")
     result = mailings.produce_mailing(sample_store, request, D(2026, 3, 3), tmp_path / "thanks", paths)
+    # The order card ("FOR YOUR ORDER") goes to the order only; the referral gets its own card.
     assert [(r.contact.name, r.occasion.mail_by) for r in result.plan.recipients] == [
-        ("Olivia Davis", D(2026, 3, 4)), ("Chinedu Okafor", D(2026, 3, 3))]  # address-book order
+        ("Olivia Davis", D(2026, 3, 4))]
+    assert "FOR YOUR ORDER" in pypdf.PdfReader(tmp_path / "thanks" / "cards.pdf").pages[0].extract_text()
+    chinedu = MailingRequest(template=TEMPLATE, occasion="thank-you",
+                             contact_ids=ids_of(sample_store, "Chinedu Okafor"))
+    chosen = mailings.plan_mailing(sample_store, chinedu, D(2026, 3, 3), paths)
+    assert [s.reason for s in chosen.skipped] == [
+        "no order recorded in the last two weeks (this template thanks for order only)"]
+    referral = MailingRequest(template="thank-you-referral", occasion="thank-you")
+    result = mailings.produce_mailing(sample_store, referral, D(2026, 3, 3), tmp_path / "referral", paths)
+    assert [r.contact.name for r in result.plan.recipients] == ["Chinedu Okafor"]
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "referral" / "cards.pdf").pages)
+    assert "FOR THE REFERRAL" in text and "FOR YOUR ORDER" not in text
+    assert "passing my name on" in text
     assert [i for i in today_report(sample_store, D(2026, 3, 4)).due if i.occasion.kind == "thank-you"] == []
+
+
+def test_a_template_for_another_occasion_is_refused_unless_insisted(sample_store, paths, tmp_path) -> None:
+    birthday_as_christmas = christmas(template="birthday-balloons", envelopes="a2", any_template=False)
+    plan = mailings.plan_mailing(sample_store, birthday_as_christmas, NOV_20, paths)
+    assert plan.mismatch == ("the template birthday-balloons (Happy birthday) is made for birthday, not for "
+                             "Christmas (christmas); choose a template for this occasion, or insist with "
+                             "--any-template")
+    with pytest.raises(StudioError, match="made for birthday, not for Christmas"):
+        mailings.produce_mailing(sample_store, birthday_as_christmas, NOV_20, tmp_path / "no", paths)
+    assert not (tmp_path / "no").exists() and mailings.mailing_history(sample_store) == []
+    insisted = dataclasses.replace(birthday_as_christmas, any_template=True, tag="team")
+    made = mailings.produce_mailing(sample_store, insisted, NOV_20, tmp_path / "yes", paths)
+    assert (tmp_path / "yes" / "cards.pdf").exists() and made.plan.mismatch
+    # "Happy holidays" goes with any holiday; "any" with any occasion; the template's own always.
+    for template, occasion in (("holiday-snow", "hanukkah"), ("thinking-of-you", "christmas"),
+                               ("holiday-snow", "christmas"), ("thank-you-order", "thank-you")):
+        request = MailingRequest(template=template, occasion=occasion, tag="team", envelopes="a7")
+        assert mailings.plan_mailing(sample_store, request, NOV_20, paths).mismatch is None
 
 
 def test_mark_sent_and_delete(sample_store, paths, tmp_path: Path) -> None:
@@ -215,21 +280,33 @@ def test_out_folder_rules_and_nobody_to_mail(sample_store, paths, tmp_path: Path
         mailings.plan_mailing(sample_store, christmas(labels="avery-5160", start=31), NOV_20, paths)
 
 
-def test_the_plan_warns_when_the_cards_do_not_fit_the_envelope(sample_store, paths) -> None:
+def test_a_mailing_refuses_an_envelope_the_cards_do_not_fit(sample_store, paths, tmp_path) -> None:
     # holiday-snow is a 5×7 in card: it goes in an A7 envelope, not in an A2 or a DL.
     snow = {"template": "holiday-snow"}
-    plan = mailings.plan_mailing(sample_store, christmas(**snow, envelopes="dl"), NOV_20, paths)
-    assert plan.warnings == ["holiday-snow cards (5×7 in folded card, side fold) do not fit dl envelopes "
-                             "(220 x 110 mm); use a7, a9, 6x9 (--envelopes)"]
-    assert len(plan.recipients) == 23  # a warning, not a refusal: the user may know better
+    refusal = (r"holiday-snow cards \(5×7 in folded card, side fold\) do not fit dl "
+               r"envelopes \(220 x 110 mm\); use a7, a9, 6x9 \(--envelopes\)")
+    with pytest.raises(StudioError, match=refusal):
+        mailings.plan_mailing(sample_store, christmas(**snow, envelopes="dl"), NOV_20, paths)
+    with pytest.raises(StudioError, match="do not fit a2 envelopes"):
+        mailings.produce_mailing(sample_store, christmas(**snow, envelopes="a2"), NOV_20, tmp_path / "a2",
+                                 paths)
+    assert not (tmp_path / "a2").exists()
     for fitting in ({"envelopes": "a7"}, {"labels": "avery-5160"}, {"envelopes": "custom:190x135"}):
         assert mailings.plan_mailing(sample_store, christmas(**snow, **fitting), NOV_20, paths).warnings == []
-    # Without an output the mailing makes envelopes of the settings' size (A2): the dry run says so.
-    default = mailings.plan_mailing(sample_store, christmas(**snow), NOV_20, paths)
-    assert default.warnings == [
-        "holiday-snow cards (5×7 in folded card, side fold) do not fit a2 envelopes (146.05 x 111.125 mm); "
-        "use a7, a9, 6x9 (--envelopes)"]
-    assert mailings.plan_mailing(sample_store, christmas(envelopes="a2"), NOV_20, paths).warnings == []
+
+
+def test_without_an_output_the_smallest_envelope_the_card_fits_is_made(sample_store, paths, tmp_path) -> None:
+    # The settings say A2 (the default); a 5×7 card does not go in one, so A7 envelopes are made.
+    plan = mailings.plan_mailing(sample_store, christmas(template="holiday-snow"), NOV_20, paths)
+    assert (plan.output, plan.warnings) == ("envelopes:a7", [])
+    a2_card = christmas(template="birthday-balloons")
+    assert mailings.plan_mailing(sample_store, a2_card, NOV_20, paths).output == "envelopes:a2"
+    result = mailings.produce_mailing(sample_store, christmas(template="holiday-snow", tag="team"), NOV_20,
+                                      tmp_path / "out", paths)
+    envelope = pypdf.PdfReader(tmp_path / "out" / "envelopes.pdf").pages[0].mediabox
+    a7 = (7.25 * 72, 5.25 * 72)  # A7 envelope, 7¼ × 5¼ in: the card is 7 × 5 in
+    assert (round(float(envelope.width)), round(float(envelope.height))) == tuple(map(round, a7))
+    assert mailings.find_mailing(sample_store, result.mailing_id).output == "envelopes:a7"
 
 
 # --- which occurrence, and never twice -----------------------------------------------------
@@ -403,6 +480,6 @@ def test_an_address_too_long_for_the_label_is_skipped_when_planned_and_the_rest_
     count = len(result.plan.recipients)
     assert count == len(plan.recipients) > 0
     labels = "".join(pdf_pages(tmp_path / "m" / "labels.pdf"))
-    assert "Priya Raman" in labels and "Emma Wilson" not in labels
+    assert "Olivia Davis" in labels and "Emma Wilson" not in labels
     with open(tmp_path / "m" / "mailing.csv", encoding="utf-8") as rows:
         assert len(list(csv.DictReader(rows))) == count
