@@ -55,6 +55,7 @@ class BoxEditor(QWidget):
             "The box's text. {{ contact.first_name }} and other fields are filled in."
         )
         self.text.setFixedHeight(96)
+        self.text.setUndoRedoEnabled(False)  # the designer's history undoes edits (and names them)
         self.font_choice = QComboBox()
         for key, name in FONTS:
             self.font_choice.addItem(name, key)
@@ -111,6 +112,10 @@ class BoxEditor(QWidget):
         for spin in (self.size, self.min_size, self.x, self.y, self.width, self.height):
             spin.valueChanged.connect(self._changed)
         self.setEnabled(False)
+
+    def text_fields(self) -> list[QWidget]:
+        """The fields that would otherwise keep an undo history of their own (Ctrl+Z)."""
+        return [self.text, self.size, self.min_size, self.x, self.y, self.width, self.height]
 
     def spec(self) -> TextSpec | None:
         return self._spec
