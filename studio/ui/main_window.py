@@ -154,9 +154,13 @@ class MainWindow(QMainWindow):
 
         A view with unsaved work (the card designer) is asked first; while it asks, it stays.
         """
-        leaving = self.stack.currentWidget()
+        leaving, wanted = self.stack.currentWidget(), name
         confirm = getattr(leaving, "confirm_leave", None)
-        if callable(confirm) and leaving is not self.views.get(name) and not confirm(lambda: self.show_view(name)):
+        if (
+            callable(confirm)
+            and leaving is not self.views.get(wanted)
+            and not confirm(lambda: self.show_view(wanted))
+        ):
             name = next(n for n, view in self.views.items() if view is leaving)
         if name == "today" and self.store_empty:
             widget: QWidget = self.welcome

@@ -394,12 +394,14 @@ class DesignerPage(QWidget):
         paths = self._context.paths
         try:
             if self.has_unsaved_edits():
-                drafts.save_draft(paths, drafts.draft_of(self.template, self._message_text, dt.datetime.now()))
+                draft = drafts.draft_of(self.template, self._message_text, dt.datetime.now())
+                drafts.save_draft(paths, draft)
             else:
                 drafts.discard_draft(paths, self._draft_id)
             self.draft_problem = ""
         except OSError as exc:  # a full disk or a read-only folder: say so, keep editing
-            self.draft_problem = f"Your changes cannot be kept as a draft ({exc.strerror or exc}); save them soon."
+            reason = exc.strerror or str(exc)
+            self.draft_problem = f"Your changes cannot be kept as a draft ({reason}); save them soon."
             self.status.setText(self.draft_problem)
 
     def _offer_draft(self) -> None:
