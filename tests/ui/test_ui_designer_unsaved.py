@@ -178,7 +178,7 @@ def test_closing_the_window_with_unsaved_edits_asks(qtbot, open_app) -> None:
 def test_a_draft_left_by_a_crash_is_offered_back(qtbot, open_app, app_paths) -> None:
     window, context, view, designer = _designer(qtbot, open_app)
     _make_greeting_bigger(designer)
-    designer.message.setPlainText("Happy day, Zoe!")
+    QTest.keyClicks(designer.message, "Happy day, Zoe!")  # typed: each keystroke is in the draft
     # The process dies here: no prompt, no save. A new window opens over the same data folder.
     window2, context2, view2, designer2 = _designer(qtbot, open_app)
     qtbot.waitUntil(lambda: designer2.restore_prompt is not None and designer2.restore_prompt.isVisible())

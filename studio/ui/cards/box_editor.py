@@ -46,6 +46,7 @@ def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
     spin.setSingleStep(step)
     spin.setDecimals(2)  # templates place boxes to the hundredth of a mm: show what is stored
     spin.setSuffix(suffix)
+    spin.setProperty("unit", suffix)  # taken off while no box is selected (an empty field)
     spin.setKeyboardTracking(False)
     spin.setMinimumWidth(64)  # two sit side by side in a narrow column
     return spin
@@ -159,14 +160,15 @@ class BoxEditor(QWidget):
             self.text.setPlainText(spec.text)
         _choose(self.font_choice, spec.font)
         _choose(self.valign, spec.valign)
-        self.size.setValue(spec.size)
-        self.min_size.setValue(spec.min_size)
         for spin, value in (
+            (self.size, spec.size),
+            (self.min_size, spec.min_size),
             (self.x, spec.x),
             (self.y, spec.y),
             (self.width, spec.width),
             (self.height, spec.height),
         ):
+            spin.setSuffix(spin.property("unit"))
             spin.setValue(value)
         self._check_align(spec.align)
         self._show_colour(spec.color)
@@ -178,6 +180,7 @@ class BoxEditor(QWidget):
         self.font_choice.setCurrentIndex(-1)
         self.valign.setCurrentIndex(-1)
         for spin in (self.size, self.min_size, self.x, self.y, self.width, self.height):
+            spin.setSuffix("")
             spin.clear()
         self._check_align("")
         self.colour.setText("")

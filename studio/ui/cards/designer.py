@@ -425,6 +425,7 @@ class DesignerPage(QWidget):
         box.setInformativeText(f"“{self.template.name}” was left with changes that were not saved.")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        restore.setObjectName("primary")  # bold from the start, so its width allows for it
         box.setDefaultButton(restore)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         template_id = self.template.id
@@ -486,6 +487,7 @@ class DesignerPage(QWidget):
         )
         box.setInformativeText("If you don't save them, the changes you made to this card are lost.")
         box.button(Button.Discard).setText("Discard changes")
+        box.button(Button.Save).setObjectName("primary")
         box.setDefaultButton(Button.Save)
         box.setEscapeButton(Button.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)
