@@ -155,6 +155,15 @@ def test_back_to_the_gallery_asks_too(qtbot, open_app) -> None:
     designer._back()
     _leave_prompt(qtbot, designer).button(Button.Discard).click()
     assert view.stack.currentWidget() is view.gallery and designer.message.toPlainText() == ""
+    assert not window.undo_action.isEnabled()  # nothing of the designer is undone out of sight
+
+    view.open_designer(next(t for t in view.templates if t.id == "birthday-balloons"))
+    _make_greeting_bigger(designer)
+    designer._save("big-greeting", "Big greeting", None)
+    qtbot.waitUntil(lambda: designer.template.id == "big-greeting", timeout=30000)
+    assert not designer.has_unsaved_edits() and window.undo_action.isEnabled()
+    designer._back()  # saved: no question, and the gallery has no designer steps to undo
+    assert view.stack.currentWidget() is view.gallery and not window.undo_action.isEnabled()
 
 
 def test_closing_the_window_with_unsaved_edits_asks(qtbot, open_app) -> None:
@@ -170,9 +179,28 @@ def test_closing_the_window_with_unsaved_edits_asks(qtbot, open_app) -> None:
     prompt.button(Button.Cancel).click()  # Cancel: the window stays open
     assert window.isVisible() and _box(designer, "greeting").size == 33.0
 
+    window.close()  # Save: asks a name, saves, then the window closes
+    _leave_prompt(qtbot, designer).button(Button.Save).click()
+    qtbot.waitUntil(lambda: bool(designer.save_dialog and designer.save_dialog.isVisible()), timeout=10000)
+    designer.save_dialog.reject()  # ... unless the name is not given: then it stays open
+    assert window.isVisible() and designer.has_unsaved_edits()
+    window.close()
+    _leave_prompt(qtbot, designer).button(Button.Save).click()
+    qtbot.waitUntil(lambda: bool(designer.save_dialog and designer.save_dialog.isVisible()), timeout=10000)
+    designer.save_dialog.name.setText("Closing card")
+    designer.save_dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    saved = load_template(context.paths.user_templates_dir / designer.template.id)
+    assert saved.name == "Closing card" and not drafts.load_draft(context.paths, "birthday-balloons")
+
+
+def test_closing_the_window_and_discarding(qtbot, open_app, app_paths) -> None:
+    window, context, view, designer = _designer(qtbot, open_app)
+    _make_greeting_bigger(designer)
     window.close()
     _leave_prompt(qtbot, designer).button(Button.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert drafts.load_draft(app_paths, "birthday-balloons") is None  # nothing offered next time
 
 
 def test_a_draft_left_by_a_crash_is_offered_back(qtbot, open_app, app_paths) -> None:
@@ -222,7 +250,8 @@ def test_ctrl_z_undoes_the_designers_own_edits(qtbot, open_app) -> None:
     assert _box(designer, "name").x == start.x() and item.rect_mm() == start
     assert designer.box_editor.x.value() == start.x()
     assert window.undo_action.text() == "&Undo Change “greeting” size"
-    QTest.keyClick(designer.box_editor.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    designer.box_editor.size.setFocus()  # a number field too
+    QTest.keyClick(designer.box_editor.size, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _box(designer, "greeting") == original and designer.canvas.selected_box() == "greeting"
     assert designer.box_editor.size.value() == original.size  # shown where it was undone
     assert not designer.has_unsaved_edits() and window.undo_stacks["contacts"].count() == contacts_steps

@@ -508,8 +508,13 @@ class DesignerPage(QWidget):
         return False
 
     def _back(self) -> None:
-        if self.confirm_leave(self.back_requested.emit):
-            self.back_requested.emit()
+        if self.confirm_leave(self._to_gallery):
+            self._to_gallery()
+
+    def _to_gallery(self) -> None:
+        # In the gallery the card is out of sight: Ctrl+Z there must not change it unseen.
+        self._reset_history(self._message_text)
+        self.back_requested.emit()
 
     def select_box(self, name: str) -> None:
         self.canvas.select_box(name)
