@@ -41,6 +41,7 @@ from studio.model import Contact
 from studio.services import contacts
 from studio.services import designer_drafts as drafts
 from studio.services.cards import TakenTemplates
+from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
@@ -56,16 +57,6 @@ _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside co
 
 def panel_title(name: str) -> str:
     return _PANEL_NAMES.get(name, name.replace("-", " ").capitalize())
-
-
-def when_text(moment: dt.datetime, today: dt.date) -> str:
-    """"today at 09:12", "yesterday at 18:40" or "3 Dec 2026 at 11:05"."""
-    clock = moment.strftime("%H:%M")
-    if moment.date() == today:
-        return f"today at {clock}"
-    if moment.date() == today - dt.timedelta(days=1):
-        return f"yesterday at {clock}"
-    return f"{moment.day} {moment.strftime('%b %Y')} at {clock}"
 
 
 class DesignerPage(QWidget):
@@ -414,34 +405,19 @@ class DesignerPage(QWidget):
         if not drafts.differs(self.template, draft, self._message_text):
             drafts.discard_draft(self._context.paths, self.template.id)
             return
-        when = when_text(draft.saved_at, self._context.today())
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Unsaved changes",
-            f"Restore your unsaved changes from {when}?",
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setInformativeText(f"“{self.template.name}” was left with changes that were not saved.")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
-        restore.setObjectName("primary")  # bold from the start, so its width allows for it
-        box.setDefaultButton(restore)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
         template_id = self.template.id
 
-        def answered(_: int) -> None:
+        def answered(answer: str) -> None:
             if self.template is None or self.template.id != template_id:
                 return  # another card was opened meanwhile; the draft waits for next time
-            if box.clickedButton() is restore:
+            if answer == prompts.DRAFT_RESTORE:
                 self.restore_draft(draft)
-            elif box.clickedButton() is discard:
+            elif answer == prompts.DRAFT_DISCARD:
                 drafts.discard_draft(self._context.paths, template_id)
-            # Closed any other way: the draft stays, and is offered again next time.
+            # DRAFT_KEEP (closed unanswered): the draft stays, and is offered again next time.
 
-        box.finished.connect(answered)
-        self.restore_prompt = box
-        box.open()
+        when = prompts.when_text(draft.saved_at, self._context.today())
+        self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
 
     def restore_draft(self, draft: drafts.DesignerDraft) -> None:
         """Bring ``draft``'s boxes and message back, as one step Edit ▸ Undo can take back."""
@@ -477,34 +453,16 @@ class DesignerPage(QWidget):
             return True
         if self.leave_prompt is not None and self.leave_prompt.isVisible():
             return False  # already asking
-        Button = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Unsaved changes",
-            f"Save your changes to “{self.template.name}”?",
-            Button.Save | Button.Discard | Button.Cancel,
-            self,
-        )
-        box.setInformativeText("If you don't save them, the changes you made to this card are lost.")
-        box.button(Button.Discard).setText("Discard changes")
-        box.button(Button.Save).setObjectName("primary")
-        box.setDefaultButton(Button.Save)
-        box.setEscapeButton(Button.Cancel)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
 
-        def answered(_: int) -> None:
-            clicked = box.clickedButton()
-            answer = box.standardButton(clicked) if clicked is not None else Button.Cancel
-            if answer == Button.Save:
+        def answered(answer: str) -> None:
+            if answer == prompts.LEAVE_SAVE:
                 self._after_save = then
                 self.save_as()
-            elif answer == Button.Discard:
+            elif answer == prompts.LEAVE_DISCARD:
                 self.discard_edits()
                 then()
 
-        box.finished.connect(answered)
-        self.leave_prompt = box
-        box.open()
+        self.leave_prompt = prompts.ask_to_leave(self, self.template.name, answered)
         return False
 
     def _back(self) -> None:
