@@ -214,7 +214,6 @@ def test_a_draft_left_by_a_crash_is_offered_back(qtbot, open_app, app_paths) -> 
     assert prompt.text().startswith("Restore your unsaved changes from ") and " at " in prompt.text()
     assert _box(designer2, "greeting").size != 33.0  # nothing restored before the answer
     restore = next(b for b in prompt.buttons() if b.text() == "Restore")
-    assert restore.width() >= restore.fontMetrics().horizontalAdvance("Restore") + 28  # not cut: 14 px a side
     restore.click()
     assert _box(designer2, "greeting").size == 33.0
     assert designer2.message.toPlainText() == "Happy day, Zoe!" and designer2.has_unsaved_edits()
