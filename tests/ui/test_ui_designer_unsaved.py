@@ -1,10 +1,11 @@
 """The card designer never loses an edit: leaving asks Save / Discard / Cancel, every edit is kept
-as a draft a crash cannot take away, Ctrl+Z undoes the designer's own steps (and Edit says which),
+as a draft a crash or a kill cannot take away, Ctrl+Z undoes the designer's own steps (and Edit says which),
 and the side panel shows the selected box's values, every one of them, or nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -263,3 +264,60 @@ def test_ctrl_z_undoes_the_designers_own_edits(qtbot, open_app) -> None:
     assert designer.message.toPlainText() == "" and not window.undo_action.isEnabled()
     QTest.keySequence(designer.message, window.redo_action.shortcut())  # Redo, as the platform spells it
     assert designer.message.toPlainText() == "Hello"
+
+
+_KILLED_DESIGNER = """
+import os, signal, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from studio.paths import AppPaths
+from studio.ui.app import open_window
+
+app = QApplication([])
+window, context = open_window(AppPaths(Path(sys.argv[1]), Path(sys.argv[2])))
+window.show()
+view = window.show_view("cards")
+
+
+def until(ready):
+    deadline = time.monotonic() + 60
+    while not ready():
+        if time.monotonic() > deadline:
+            sys.exit(3)
+        app.processEvents()
+        time.sleep(0.01)
+
+
+until(lambda: view.loaded)
+view.open_designer(next(t for t in view.templates if t.id == "birthday-balloons"))
+designer = view.designer
+designer.select_box("greeting")
+designer.box_editor.size.setValue(33.0)
+designer.message.setPlainText("Killed mid-sentence")
+os.kill(os.getpid(), signal.SIGKILL)  # no prompt, no save, no clean-up: as a crash
+"""
+
+
+def test_a_killed_designer_loses_nothing(qtbot, open_app, app_paths) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import studio
+
+    here = str(Path(studio.__file__).resolve().parents[1])  # this checkout's studio, not another
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [here, env.get("PYTHONPATH")]))
+    app_paths.data_dir.mkdir(parents=True, exist_ok=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_DESIGNER, str(app_paths.data_dir), str(app_paths.db_path)],
+        env=env, capture_output=True, timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+
+    window, context, view, designer = _designer(qtbot, open_app)
+    qtbot.waitUntil(lambda: bool(designer.restore_prompt and designer.restore_prompt.isVisible()))
+    next(b for b in designer.restore_prompt.buttons() if b.text() == "Restore").click()
+    assert _box(designer, "greeting").size == 33.0
+    assert designer.message.toPlainText() == "Killed mid-sentence"
