@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         if name == "cards":
             from studio.ui.cards.view import CardsView
 
-            return CardsView(self.context)
+            return CardsView(self.context, self.undo_stacks["cards"])
         if name == "mailings":
             from studio.ui.mailings.view import MailingsView
 
@@ -150,7 +150,18 @@ class MainWindow(QMainWindow):
         raise KeyError(name)
 
     def show_view(self, name: str) -> QWidget:
-        """Show a view by name (building it the first time); the sidebar follows."""
+        """Show a view by name (building it the first time); the sidebar follows.
+
+        A view with unsaved work (the card designer) is asked first; while it asks, it stays.
+        """
+        leaving, wanted = self.stack.currentWidget(), name
+        confirm = getattr(leaving, "confirm_leave", None)
+        if (
+            callable(confirm)
+            and leaving is not self.views.get(wanted)
+            and not confirm(lambda: self.show_view(wanted))
+        ):
+            name = next(n for n, view in self.views.items() if view is leaving)
         if name == "today" and self.store_empty:
             widget: QWidget = self.welcome
         else:
@@ -370,6 +381,11 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for view in self.views.values():  # unsaved designer edits: Save / Discard / Cancel first
+            confirm = getattr(view, "confirm_leave", None)
+            if callable(confirm) and not confirm(self.close):
+                event.ignore()
+                return
         busy = self.context.tasks.important_active
         if busy:
             answer = QMessageBox.question(

@@ -31,12 +31,22 @@ ALIGNS = (("left", "Left"), ("center", "Centre"), ("right", "Right"), ("justify"
 VALIGNS = (("top", "Top"), ("middle", "Middle"), ("bottom", "Bottom"))
 
 
+def _choose(combo: QComboBox, key: str) -> None:
+    """Show ``key`` in ``combo``, adding it when the list does not have it (a hand-written template)."""
+    index = combo.findData(key)
+    if index < 0:
+        combo.addItem(key, key)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
 def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setRange(low, high)
     spin.setSingleStep(step)
-    spin.setDecimals(1)
+    spin.setDecimals(2)  # templates place boxes to the hundredth of a mm: show what is stored
     spin.setSuffix(suffix)
+    spin.setProperty("unit", suffix)  # taken off while no box is selected (an empty field)
     spin.setKeyboardTracking(False)
     spin.setMinimumWidth(64)  # two sit side by side in a narrow column
     return spin
@@ -55,6 +65,7 @@ class BoxEditor(QWidget):
             "The box's text. {{ contact.first_name }} and other fields are filled in."
         )
         self.text.setFixedHeight(96)
+        self.text.setUndoRedoEnabled(False)  # the designer's history undoes edits (and names them)
         self.font_choice = QComboBox()
         for key, name in FONTS:
             self.font_choice.addItem(name, key)
@@ -112,15 +123,21 @@ class BoxEditor(QWidget):
             spin.valueChanged.connect(self._changed)
         self.setEnabled(False)
 
+    def text_fields(self) -> list[QWidget]:
+        """The fields that would otherwise keep an undo history of their own (Ctrl+Z)."""
+        return [self.text, self.size, self.min_size, self.x, self.y, self.width, self.height]
+
     def spec(self) -> TextSpec | None:
         return self._spec
 
     def show_box(self, spec: TextSpec | None) -> None:
-        """Show ``spec`` (None: nothing selected) without announcing an edit."""
+        """Show every value of ``spec`` without announcing an edit; None empties and disables all.
+
+        Every field is set from ``spec`` (none is left as the previous box had it), and a
+        font or alignment the lists do not offer is shown as it is, not as the first entry.
+        """
         self._spec = dataclasses.replace(spec) if spec is not None else None
         self.setEnabled(spec is not None)
-        if spec is None:
-            return
         blockers = [
             QSignalBlocker(w)
             for w in (
@@ -135,23 +152,46 @@ class BoxEditor(QWidget):
                 self.height,
             )
         ]
+        if spec is None:
+            self._show_nothing()
+            del blockers
+            return
         if self.text.toPlainText() != spec.text:
             self.text.setPlainText(spec.text)
-        self.font_choice.setCurrentIndex(max(self.font_choice.findData(spec.font), 0))
-        self.valign.setCurrentIndex(max(self.valign.findData(spec.valign), 0))
-        self.size.setValue(spec.size)
-        self.min_size.setValue(spec.min_size)
+        _choose(self.font_choice, spec.font)
+        _choose(self.valign, spec.valign)
         for spin, value in (
+            (self.size, spec.size),
+            (self.min_size, spec.min_size),
             (self.x, spec.x),
             (self.y, spec.y),
             (self.width, spec.width),
             (self.height, spec.height),
         ):
+            spin.setSuffix(spin.property("unit"))
             spin.setValue(value)
-        for button in self.align.buttons():
-            button.setChecked(button.property("align") == spec.align)
+        self._check_align(spec.align)
         self._show_colour(spec.color)
         del blockers
+
+    def _show_nothing(self) -> None:
+        """No box selected: no field shows a value (a box's values belong to that box)."""
+        self.text.clear()
+        self.font_choice.setCurrentIndex(-1)
+        self.valign.setCurrentIndex(-1)
+        for spin in (self.size, self.min_size, self.x, self.y, self.width, self.height):
+            spin.setSuffix("")
+            spin.clear()
+        self._check_align("")
+        self.colour.setText("")
+        self.colour.setStyleSheet("")
+
+    def _check_align(self, align: str) -> None:
+        # An exclusive group always keeps one button checked; "none checked" needs it off a moment.
+        self.align.setExclusive(False)
+        for button in self.align.buttons():
+            button.setChecked(button.property("align") == align)
+        self.align.setExclusive(True)
 
     def _show_colour(self, colour: str) -> None:
         self.colour.setText(colour)

@@ -5,14 +5,22 @@ contact, or the template's sample), refreshed about 150 ms after the last edit, 
 on a pool thread. Text boxes are edited on the right and moved or resized on the
 canvas; boxes whose text had to shrink or still overflows are flagged on the canvas
 and listed under "Fit". "Save as my card…" writes the result as the user's template.
+
+Every edit is a command on the Cards view's undo stack (`designer_undo`), and after each
+one the edited state is kept as a draft in the data folder (`services.designer_drafts`):
+leaving with unsaved edits asks Save / Discard / Cancel, and a draft left by a crash is
+offered back the next time its template is opened.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTabBar,
@@ -30,10 +39,13 @@ from PySide6.QtWidgets import (
 from studio.cards import CardTemplate, TextSpec
 from studio.model import Contact
 from studio.services import contacts
+from studio.services import designer_drafts as drafts
 from studio.services.cards import TakenTemplates
+from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
+from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit, RestoreDraft
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
 from studio.ui.widgets import ElidedLabel, Panel, button, label
@@ -51,9 +63,24 @@ class DesignerPage(QWidget):
     back_requested = Signal()
     saved = Signal(str)  # the saved template's id
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, undo_stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        # The Cards view's history in the window's undo group (one of its own when alone).
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._keep_draft)
+        self._quiet = False  # True while the designer itself resets the history
+        self._applying = False  # True while a history step puts text in the message field
+        self._original: CardTemplate | None = None  # the template as opened (or last saved)
+        self._saved_message = ""  # the message as it was when opened (or last saved)
+        self._draft_id = ""  # the template id the draft is kept under
+        self._message_text = ""  # the message as the history last left it
+        self.draft_problem = ""  # why the last draft could not be written, if it could not
+        self._after_save: Callable[[], None] | None = None  # what a save from the leave prompt resumes
+        self.leave_prompt: QMessageBox | None = None
+        self.restore_prompt: QMessageBox | None = None
         self.template: CardTemplate | None = None
         self.panel = "front"
         self.contact: Contact | None = None
@@ -85,7 +112,7 @@ class DesignerPage(QWidget):
         top = QGridLayout()
         top.setHorizontalSpacing(12)
         top.setVerticalSpacing(4)
-        top.addWidget(button("← All cards", self.back_requested.emit), 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(button("← All cards", self._back), 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.title, 0, 1)
         top.addWidget(self.subtitle, 1, 1)
         top.addWidget(self.save_button, 0, 2, Qt.AlignmentFlag.AlignRight)
@@ -105,9 +132,13 @@ class DesignerPage(QWidget):
             "Type a personal message for this card, or leave it empty to use the card's own words."
         )
         self.message.setFixedHeight(110)
-        self.message.textChanged.connect(self.refresh)
+        self.message.setUndoRedoEnabled(False)  # the designer's history undoes it (and names it)
+        self.message.textChanged.connect(self._message_changed)
         self.box_editor = BoxEditor()
         self.box_editor.edited.connect(self._box_edited)
+        self._history_keys = HistoryKeys(self)
+        for field in self.box_editor.text_fields() + [self.message]:
+            field.installEventFilter(self._history_keys)
         self.box_hint = label(
             "Click a text box on the card to change its words, font, size, colour "
             "or alignment; drag it to move it, drag its corner to resize it.",
@@ -178,8 +209,12 @@ class DesignerPage(QWidget):
         self.tabs.blockSignals(False)
         self.panel = self.template.panels[0].name if self.template.panels else "front"
         self.tabs.setCurrentIndex(0)
+        self._original = editable_copy(template)
+        self._draft_id = template.id
+        self._reset_history(message="")
         self._show_panel()
         self._load_people(contact_id)
+        self._offer_draft()
 
     def _remembered_person(self) -> int:
         try:
@@ -269,17 +304,175 @@ class DesignerPage(QWidget):
             width=round(rect.width(), 2),
             height=round(rect.height(), 2),
         )
-        self._replace_box(moved)
-        if self.canvas.selected_box() == name:
-            self.box_editor.show_box(moved)
-        self.refresh()
+        if moved != spec:  # each drag is a step of its own
+            self.undo_stack.push(BoxEdit(self, self.panel, spec, moved, mergeable=False))
 
     def _box_edited(self, spec: TextSpec) -> None:
-        self._replace_box(spec)
+        before = self._find_box(spec.name)
+        if before is not None and before != spec:
+            self.undo_stack.push(BoxEdit(self, self.panel, before, spec))
+
+    def _message_changed(self) -> None:
+        text = self.message.toPlainText()
+        if self._applying or self._quiet or text == self._message_text:
+            return
+        self.undo_stack.push(MessageEdit(self, self._message_text, text))
+
+    # --- what the history changes (designer_undo.DesignerState) -------------------------
+
+    def apply_box(self, panel: str, spec: TextSpec) -> None:
+        """Put ``spec`` on ``panel`` and show it there, selected: nothing changes out of sight."""
+        target = self.template.panel(panel) if self.template else None
+        if target is None:
+            return
+        target.texts = [dataclasses.replace(spec) if t.name == spec.name else t for t in target.texts]
+        if panel != self.panel:
+            index = next((i for i in range(self.tabs.count()) if self.tabs.tabData(i) == panel), -1)
+            self.tabs.setCurrentIndex(index)  # shows that panel's boxes, as they are now
         item = self.canvas.boxes.get(spec.name)
         if item is not None:
             item.set_rect_mm(QRectF(spec.x, spec.y, spec.width, spec.height))
+        if self.canvas.selected_box() == spec.name:
+            self.box_editor.show_box(spec)
+            self.box_hint.hide()
+        else:
+            self.canvas.select_box(spec.name)  # the side panel follows the selection
         self.refresh()
+
+    def apply_message(self, text: str) -> None:
+        """Show ``text`` as the personal message (a step of the history, not a new edit)."""
+        self._message_text = text
+        if self.message.toPlainText() != text:
+            self._applying = True
+            try:
+                self.message.setPlainText(text)
+                cursor = self.message.textCursor()
+                cursor.movePosition(cursor.MoveOperation.End)
+                self.message.setTextCursor(cursor)
+            finally:
+                self._applying = False
+        self.refresh()
+
+    # --- unsaved edits: the history, the draft, the leave prompt ------------------------
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether the card or the message differ from the template as opened or last saved."""
+        if self.template is None or self._original is None:
+            return False
+        if self._message_text != self._saved_message:
+            return True
+        return any(
+            (self._original.panel(p.name) is None) or self._original.panel(p.name).texts != p.texts
+            for p in self.template.panels
+        )
+
+    def _reset_history(self, message: str) -> None:
+        """Start a fresh history with ``message`` in the message field (no step, no draft)."""
+        self._quiet = True
+        try:
+            self.undo_stack.clear()
+            self._message_text = message
+            self._saved_message = message
+            if self.message.toPlainText() != message:
+                self.message.setPlainText(message)
+        finally:
+            self._quiet = False
+
+    def _keep_draft(self, *_: object) -> None:
+        """After each step: keep the edited card as a draft, or forget it when back to as saved."""
+        if self._quiet or self.template is None:
+            return
+        paths = self._context.paths
+        try:
+            if self.has_unsaved_edits():
+                draft = drafts.draft_of(self.template, self._message_text, dt.datetime.now())
+                drafts.save_draft(paths, draft)
+            else:
+                drafts.discard_draft(paths, self._draft_id)
+            self.draft_problem = ""
+        except OSError as exc:  # a full disk or a read-only folder: say so, keep editing
+            reason = exc.strerror or str(exc)
+            self.draft_problem = f"Your changes cannot be kept as a draft ({reason}); save them soon."
+            self.status.setText(self.draft_problem)
+
+    def _offer_draft(self) -> None:
+        """Offer back the draft a crash or a kill left for this template, if it changes anything."""
+        if self.template is None:
+            return
+        draft = drafts.load_draft(self._context.paths, self.template.id)
+        if draft is None:
+            return
+        if not drafts.differs(self.template, draft, self._message_text):
+            drafts.discard_draft(self._context.paths, self.template.id)
+            return
+        template_id = self.template.id
+
+        def answered(answer: str) -> None:
+            if self.template is None or self.template.id != template_id:
+                return  # another card was opened meanwhile; the draft waits for next time
+            if answer == prompts.DRAFT_RESTORE:
+                self.restore_draft(draft)
+            elif answer == prompts.DRAFT_DISCARD:
+                drafts.discard_draft(self._context.paths, template_id)
+            # DRAFT_KEEP (closed unanswered): the draft stays, and is offered again next time.
+
+        when = prompts.when_text(draft.saved_at, self._context.today())
+        self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
+
+    def restore_draft(self, draft: drafts.DesignerDraft) -> None:
+        """Bring ``draft``'s boxes and message back, as one step Edit ▸ Undo can take back."""
+        if self.template is None:
+            return
+        restored = drafts.apply_draft(self.template, draft)
+        boxes = [
+            (panel.name, before, after)
+            for panel in self.template.panels
+            for before, after in zip(panel.texts, restored.panel(panel.name).texts, strict=True)
+            if before != after
+        ]
+        self.undo_stack.push(RestoreDraft(self, boxes, (self._message_text, draft.message)))
+
+    def discard_edits(self) -> None:
+        """Forget every unsaved edit and its draft: the card is as opened (or last saved)."""
+        if self._original is None:
+            return
+        drafts.discard_draft(self._context.paths, self._draft_id)
+        self.template = editable_copy(self._original)
+        self._reset_history(self._saved_message)
+        self._show_panel()
+        self.refresh(now=True)
+
+    def confirm_leave(self, then: Callable[[], None]) -> bool:
+        """True when nothing unsaved would be lost; else ask Save / Discard / Cancel, return False.
+
+        The question is asked without blocking: Save goes through "Save as my card…" and
+        calls ``then`` once the card is saved; Discard forgets the edits and calls ``then``;
+        Cancel (or Escape) stays in the designer.
+        """
+        if not self.has_unsaved_edits():
+            return True
+        if self.leave_prompt is not None and self.leave_prompt.isVisible():
+            return False  # already asking
+
+        def answered(answer: str) -> None:
+            if answer == prompts.LEAVE_SAVE:
+                self._after_save = then
+                self.save_as()
+            elif answer == prompts.LEAVE_DISCARD:
+                self.discard_edits()
+                then()
+
+        self.leave_prompt = prompts.ask_to_leave(self, self.template.name, answered)
+        return False
+
+    def _back(self) -> None:
+        if self.confirm_leave(self._to_gallery):
+            self._to_gallery()
+
+    def _to_gallery(self) -> None:
+        # In the gallery the card is out of sight: Ctrl+Z there must not change it unseen.
+        self._reset_history(self._message_text)
+        self.back_requested.emit()
 
     def select_box(self, name: str) -> None:
         self.canvas.select_box(name)
@@ -369,6 +562,7 @@ class DesignerPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
+            self._after_save = None
             self._context.errors.show(exc, self)
 
         self._context.tasks.start(
@@ -386,6 +580,7 @@ class DesignerPage(QWidget):
         dialog = SaveTemplateDialog(name, bool(message), taken, self.template.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.save_dialog = dialog
+        dialog.rejected.connect(self._save_cancelled)
         dialog.accepted.connect(
             lambda: self._save(
                 dialog.template_id(),
@@ -402,17 +597,26 @@ class DesignerPage(QWidget):
         self.save_button.setEnabled(False)
         self.status.setText("Saving…")
 
+        message = self._message_text
+
         def done(saved: CardTemplate) -> None:
             self.save_button.setEnabled(True)
             self.template = editable_copy(saved)
+            # What was saved is the new "unchanged": its draft is no longer needed.
+            drafts.discard_draft(paths, self._draft_id)
+            self._original, self._draft_id, self._saved_message = editable_copy(saved), saved.id, message
             self.title.setText(saved.name)
             self.status.setText(f"Saved as “{saved.name}” in {saved.folder}.")
             self._context.events.templates_changed.emit()
             self.saved.emit(saved.id)
+            resume, self._after_save = self._after_save, None
+            if resume is not None:
+                resume()
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             self.status.setText("")
+            self._after_save = None
             self._context.errors.show(exc, self)
 
         self._context.tasks.start(
@@ -423,6 +627,9 @@ class DesignerPage(QWidget):
             on_error=failed,
             name="save template",
         )
+
+    def _save_cancelled(self) -> None:
+        self._after_save = None  # no card saved: stay in the designer
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from studio.cards import CardTemplate
@@ -20,7 +22,9 @@ def pick_template(templates: list[CardTemplate], occasion: str | None) -> CardTe
 
 
 class CardsView(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, undo_stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self._context = context
@@ -29,7 +33,7 @@ class CardsView(QWidget):
         self._loading = False
         self._wanted: tuple[str | None, int | None, str | None] | None = None
         self.gallery = GalleryPage(context)
-        self.designer = DesignerPage(context)
+        self.designer = DesignerPage(context, undo_stack)  # the gallery has nothing to undo
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gallery)
         self.stack.addWidget(self.designer)
@@ -42,6 +46,13 @@ class CardsView(QWidget):
         context.events.templates_changed.connect(self.reload)
         context.events.design_card.connect(self.design)
         self.reload()
+
+    def confirm_leave(self, then: Callable[[], None]) -> bool:
+        """True when leaving loses nothing; else the designer asks first (and calls ``then``)."""
+        if not self.designer.has_unsaved_edits():
+            return True
+        self.stack.setCurrentWidget(self.designer)  # ask with the edited card in sight
+        return self.designer.confirm_leave(then)
 
     def reload(self) -> None:
         """Find and check every template in the background, then show them."""
