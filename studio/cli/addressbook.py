@@ -28,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     imp.add_argument("--save-map", metavar="NAME",
                      help="save the column map used under NAME; sheets with the same columns are then "
                           "read with it without --map")
+    imp.add_argument("--original-photos", action="store_true",
+                     help="keep each photo whole as exported (by default a copy at print size, "
+                          "1,200 px on the long side, is kept)")
     imp.add_argument("--quiet", action="store_true", help="print only the summary")
     imp.set_defaults(handler=run_import)
 
@@ -46,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store, progress_line(ctx, enabled=not args.quiet) as progress:
         sheets = SheetOptions(column_map=args.column_map, save_as=args.save_map)
-        report = addressbook.import_vcards(store, args.files, progress, sheets)
+        report = addressbook.import_vcards(store, args.files, progress, sheets,
+                                           original_photos=args.original_photos)
     if not args.quiet:
         for problem in report.problems:
             ctx.warn(str(problem))

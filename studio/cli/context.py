@@ -38,7 +38,7 @@ class CliContext:
         if must_exist and self.db_given and not self.paths.db_path.exists():
             raise StudioError(f"no Card Studio store at {self.paths.db_path}; check --db (or "
                               "CARD_STUDIO_DB), or create one with `studio import`")
-        return open_store(self.paths.db_path)
+        return open_store(self.paths.db_path, on_busy=lambda message: self.warn(f"studio: {message}"))
 
     def print(self, *parts: object) -> None:
         print(*parts, file=self.out)

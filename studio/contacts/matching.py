@@ -1,7 +1,8 @@
 """Whether two records are one person: merge them, ask the user, or keep them apart.
 
 The rule (README, "When two cards are merged"):
-- the same UID: one person;
+- the same UID: one person, unless the names disagree (a broken exporter that gives
+  everyone one UID, or a renamed contact): then possibly one person;
 - the same e-mail or phone (a strong identifier) and names that may be one person's
   (`identity.names_compatible`: case, accents, initials, "Mike"/"Michael"): one person;
   incompatible names behind a shared household phone or e-mail: two people;
@@ -50,9 +51,13 @@ def match(a: Contact, b: Contact) -> Match:
     keys = identity_keys(a) & identity_keys(b)
     kinds = {kind for kind, _ in keys}
     shared = tuple(_describe(kind, key) for kind, key in sorted(keys))
+    compatible = names_compatible(a, b)
     if "uid" in kinds:
-        return Match(Verdict.SAME, shared)
-    if not names_compatible(a, b):  # a shared household phone; a Sr. and a Jr.
+        if compatible:
+            return Match(Verdict.SAME, shared)
+        # A broken exporter gives everyone one UID; a renamed contact keeps it: ask.
+        return Match(Verdict.POSSIBLE, shared, (f"different names ({a.name} / {b.name})",))
+    if not compatible:  # a shared household phone; a Sr. and a Jr.
         return Match(Verdict.APART, shared)
     if kinds & {"email", "phone"}:
         return Match(Verdict.SAME, shared)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +17,7 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from studio.errors import StudioError
+from studio.partial_files import temporary_file
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.formats import card_format
 from studio.render.images import ImageStore
@@ -58,11 +58,11 @@ def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> lis
         except OSError as exc:
             raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        temporary = temporary_file(folder / path.name)
     except OSError as exc:
         raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with temporary.open("wb") as stream:
             notes = _render(layouts, stream, **options)
         # mkstemp makes the file private (0600); a PDF is an ordinary document.
         os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)

@@ -13,6 +13,7 @@ from studio.contacts.export import write_vcards
 from studio.contacts.identity import identity_keys
 from studio.contacts.matching import Verdict, match
 from studio.contacts.merge import merge_contacts
+from studio.contacts.photo import print_copy
 from studio.contacts.reader import Problem, VCardFile
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
@@ -48,7 +49,7 @@ class ImportReport:
                    if self.possible_duplicates else ""))
 
 
-def import_contact(store: Store, incoming: Contact) -> str:
+def import_contact(store: Store, incoming: Contact, *, original_photos: bool = False) -> str:
     """Add ``incoming`` or merge it into the stored record of the same person.
 
     Returns "added", "updated" or "unchanged". Call inside a transaction.
@@ -59,8 +60,12 @@ def import_contact(store: Store, incoming: Contact) -> str:
     `matching.match` finds is the same person; one that is only possibly the same (the
     same name and address with another birthday) is added, for the user to decide in the
     possible-duplicates review.
+
+    The photo is stored at print size (`photo.print_copy`) unless ``original_photos``.
     """
     incoming.id = None
+    if incoming.photo and not original_photos:
+        incoming.photo, incoming.photo_type = print_copy(incoming.photo, incoming.photo_type)
     card = fingerprint(incoming)
     if store.contacts.imported_card_owner(card) is not None:
         return "unchanged"
@@ -81,7 +86,8 @@ def import_contact(store: Store, incoming: Contact) -> str:
 
 
 def import_vcards(store: Store, paths: Sequence[str | Path],
-                  progress: Progress = NO_PROGRESS, sheets: SheetOptions | None = None) -> ImportReport:
+                  progress: Progress = NO_PROGRESS, sheets: SheetOptions | None = None, *,
+                  original_photos: bool = False) -> ImportReport:
     """Import vCard files and contact sheets (CSV, XLSX, ODS), one transaction per file.
 
     A file that is not a vCard at all is rejected (listed in ``rejected``) and the others
@@ -92,7 +98,8 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
     contacts over all the files (``done`` of ``total`` cards), also for the usual single
     phone export. While the files are being read the number of contacts is not known yet:
     those steps report a total of 0. Cancelling (`progress`) keeps the files already
-    imported and leaves the store as it was before the file in progress.
+    imported and leaves the store as it was before the file in progress. Photos are
+    kept at print size, whole only with ``original_photos``.
     """
     report = ImportReport()
     files = [Path(path) for path in paths]
@@ -111,7 +118,7 @@ def import_vcards(store: Store, paths: Sequence[str | Path],
         with store.transaction():
             for number, card in enumerate(parsed.cards):
                 progress.step(done + number, total, f"{name}: {number} of {len(parsed.cards)} contacts")
-                counts[import_contact(store, card.contact)] += 1
+                counts[import_contact(store, card.contact, original_photos=original_photos)] += 1
         done += len(parsed.cards)
         report.files += 1
         report.added += counts["added"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 from studio.errors import StudioError, UsageError
 from studio.model import Calibration, Contact, EnvelopeSize, LabelStock
+from studio.partial_files import temporary_file
 from studio.paths import AppPaths
 from studio.postal import address_problem, format_address, postal_sort_key, recipient_name_lines
 from studio.postal.countries import resolve_country
@@ -188,11 +188,9 @@ def _atomic(out: Path) -> Iterator[Path]:
     if out.is_dir():
         raise UsageError(f"{out} is a folder; give a file name such as {out / 'out.pdf'}")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        temporary = temporary_file(out)
     except OSError as exc:
         raise StudioError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    os.close(handle)
-    temporary = Path(name)
     try:
         yield temporary
         try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 from studio.cards import card_context, fill_card
 from studio.errors import StudioError, UsageError
 from studio.model import EnvelopeSize, LabelStock
+from studio.partial_files import temporary_folder
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards
@@ -253,7 +253,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     count = len(plan.recipients)
     pieces = [kind for kind in ("envelopes", "labels") if getattr(request, kind)]
     grand_total = count * (1 + len(pieces))
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    staging = temporary_folder(out)
     try:
         notes = render_cards(_layouts(store, plan, settings, today, request.message), staging / CARDS_PDF,
                              paper=settings.paper, progress=phase(progress, 0, grand_total), total=count)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from studio.errors import StudioError
+from studio.store import busy
 from studio.store.contacts import register_functions
 from studio.store.schema import MIGRATIONS
 
@@ -19,7 +20,9 @@ class Store:
     thread opens its own with `open_store` on the same path.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, on_busy: busy.OnBusy = busy.log_waiting
+    ) -> None:
         from studio.store.accounts import AccountRepository
         from studio.store.bin import BinRepository
         from studio.store.column_maps import ColumnMapRepository
@@ -29,6 +32,7 @@ class Store:
         from studio.store.settings import SettingsRepository
 
         self.connection = connection
+        self.on_busy = on_busy  # told when another program holds the write lock and we wait
         self.path = path
         self.accounts = AccountRepository(connection)
         self.bin = BinRepository(connection)
@@ -57,9 +61,14 @@ class Store:
                 raise
             conn.execute(f"RELEASE {name}")
             return
-        conn.execute("BEGIN IMMEDIATE")
+        busy.begin_write(conn, self.path, self.on_busy)
         try:
             yield conn
+        except sqlite3.OperationalError as exc:
+            conn.rollback()
+            if busy.is_busy(exc):
+                raise busy.busy_error(self.path) from None
+            raise
         except BaseException:
             conn.rollback()
             raise
@@ -75,16 +84,17 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, *, on_busy: busy.OnBusy = busy.log_waiting) -> Store:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     Raises `StudioError` with a readable sentence when the file is not a Card Studio
-    database or was written by a newer version.
+    database or was written by a newer version. ``on_busy`` is told when another program
+    holds the write lock and the store waits for it (`busy`).
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy.BUSY_TIMEOUT_S)
     except (OSError, sqlite3.Error) as exc:
         raise StudioError(f"cannot open the database {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
@@ -93,20 +103,27 @@ def open_store(path: str | Path) -> Store:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, path)
+        _migrate(conn, path, on_busy)
+    except busy.StoreBusy:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if busy.is_busy(exc):
+            raise busy.busy_error(path) from None
+        conn.close()
         raise StudioError(f"{path} is not a Card Studio database ({exc})") from exc
-    return Store(conn, path)
+    return Store(conn, path, on_busy)
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, on_busy: busy.OnBusy) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise StudioError(f"{path} was written by a newer Card Studio (schema {version}); "
-                          "please update the app")
+        raise StudioError(
+            f"{path} was written by a newer Card Studio (schema {version}); please update the app"
+        )
     for number in range(version, len(MIGRATIONS)):
-        conn.execute("BEGIN IMMEDIATE")
+        busy.begin_write(conn, path, on_busy)
         # Another connection (the app's store thread and a background task open the same new
         # file at once) may have applied it while this one waited for the write lock.
         if conn.execute("PRAGMA user_version").fetchone()[0] > number:

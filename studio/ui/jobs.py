@@ -40,6 +40,7 @@ class _StoreWorker(QObject):
     """Lives on the store thread; owns the connection."""
 
     finished = Signal(object, object, object)  # ticket, result, error
+    waiting = Signal(str)  # another program holds the store's write lock; we wait for it
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
@@ -50,7 +51,7 @@ class _StoreWorker(QObject):
     def run(self, ticket: object, job: Callable[[Store], Any]) -> None:
         try:
             if self._store is None:
-                self._store = open_store(self._db_path)
+                self._store = open_store(self._db_path, on_busy=self.waiting.emit)
             result = job(self._store)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI's error handler
             self.finished.emit(ticket, None, exc)
@@ -72,6 +73,7 @@ class StoreThread(QObject):
     """
 
     failed = Signal(object)  # the exception of a job that had no on_error
+    waiting = Signal(str)  # a sentence: another program is using the store, and we wait
     _request = Signal(object, object)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
@@ -83,6 +85,7 @@ class StoreThread(QObject):
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
         self._worker.finished.connect(self._deliver)
+        self._worker.waiting.connect(self.waiting)
         # Closing on the thread that opened the connection, as SQLite requires.
         self._thread.finished.connect(self._worker.close, type=Qt.ConnectionType.DirectConnection)
         self._callbacks: dict[int, tuple[OnDone | None, OnError | None]] = {}

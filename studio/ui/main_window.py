@@ -106,9 +106,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.contacts_view = self._view("contacts")
         self._build_menus()
-        self.statusBar().hide()
+        self.statusBar().hide()  # shown only while it has something to say
+        self.statusBar().messageChanged.connect(lambda text: self.statusBar().setVisible(bool(text)))
 
         context.store.failed.connect(lambda exc: context.errors.show(exc, self))
+        context.store.waiting.connect(self._say_store_busy)
         context.events.contacts_changed.connect(self._check_empty)
         context.events.open_view.connect(self.show_view)
         context.store.submit(load_settings, self._settings_loaded)
@@ -263,6 +265,9 @@ class MainWindow(QMainWindow):
         about = self._action("&About Card Studio", self._about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    def _say_store_busy(self, message: str) -> None:
+        self.statusBar().showMessage(message[:1].upper() + message[1:], 15000)
 
     def show_bin(self) -> None:
         from studio.ui.contacts.bin_dialog import BinDialog

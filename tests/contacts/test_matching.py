@@ -84,3 +84,12 @@ def test_the_same_uid_is_one_person_whatever_the_name() -> None:
     a = Contact(uid="urn:uuid:1", display_name="Jenny")
     b = Contact(uid="urn:uuid:1", display_name="Jennifer Park")
     assert match(a, b).verdict is Verdict.SAME
+
+
+def test_one_uid_behind_different_names_is_only_possibly_one_person() -> None:
+    a = Contact(uid="urn:uuid:broken-exporter", given_name="Anna", family_name="Berg")
+    b = Contact(uid="urn:uuid:broken-exporter", given_name="Tomás", family_name="Ortega")
+    verdict = match(a, b)
+    assert verdict.verdict is Verdict.POSSIBLE
+    assert verdict.shared == ("the same UID",)
+    assert verdict.conflicts == ("different names (Anna Berg / Tomás Ortega)",)

@@ -80,7 +80,11 @@ def test_3_android_21_quoted_printable(corpus: Path) -> None:
     assert fifth.display_name == "Ñ Ñ Ñ Ñ "
     assert (fifth.family_name, fifth.given_name) == ("Ñ Ñ ", "Ñ Ñ Ñ ")
     assert [e.value for e in fifth.emails] == ["bob@company.com", "Ñ" * 14]
-    assert fifth.photo is not None and fifth.photo_type == "image/jpeg"  # type given as a bare JPEG
+    # Its photo (type given as a bare JPEG) was shortened by hand upstream: a JPEG header and
+    # 860 bytes that no decoder reads. It is left out, said with its line; the card is kept.
+    assert fifth.photo is None
+    assert [(p.line, p.message) for p in parsed.problems if "photo" in p.message] == [
+        (52, "the photo is damaged or not really an image; the photo was left out (Ñ Ñ Ñ Ñ)")]
     assert sixth.display_name == "ÑÑÑÑ"
     assert [e.value for e in sixth.emails] == ["henry@company.com"]
     assert [p.value for p in sixth.phones] == ["55556666"]

@@ -7,6 +7,7 @@ import io
 
 import pytest
 import vobject
+from PIL import Image
 
 from studio.contacts.export import contact_to_vcard, write_vcards
 from studio.contacts.reader import NotAVCardError, read_vcard_bytes, read_vcard_file
@@ -15,9 +16,18 @@ from tests.conftest import CORPUS
 
 FILES = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.vcf")) if CORPUS.is_dir() else []
 
-PHOTO = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
-         b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00"
-         b"\x00\x00IEND\xaeB`\x82")
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real PNG (the import decodes every photo): a gradient, so it does not compress away."""
+    image = Image.new("RGB", (width, height))
+    image.putdata([(x * 7 % 256, y * 13 % 256, (x * y) % 256) for y in range(height) for x in range(width)])
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+PHOTO = _png(2, 2)
 
 
 def customer() -> Contact:
@@ -138,7 +148,8 @@ def test_carriage_returns_in_values_cannot_break_lines() -> None:
 
 def test_lines_vobject_leaves_long_are_folded_at_75_octets() -> None:
     # under 75 characters but over 75 octets, and the photo (vobject never folds PHOTO)
-    contact = Contact(display_name="山田太郎" * 12, notes="é" * 70, photo=PHOTO * 4, photo_type="image/png")
+    photo = _png(24, 24)
+    contact = Contact(display_name="山田太郎" * 12, notes="é" * 70, photo=photo, photo_type="image/png")
     text = contact_to_vcard(contact)
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), text
     assert reimport([contact]) == [contact]

@@ -113,3 +113,14 @@ def test_decisions_name_an_unknown_contact(store: Store) -> None:
         duplicates.merge_pair(store, 41, 42)
     with pytest.raises(StudioError, match="itself"):
         duplicates.merge_pair(store, 1, 1)
+
+
+def test_people_a_broken_exporter_gave_one_uid_stay_apart_for_review(store: Store) -> None:
+    report = import_vcards(store, [FIXTURES / "shared_uid.vcf"])
+
+    assert (report.added, report.updated) == (2, 0)
+    anna, tomas = sorted(store.contacts.list(), key=lambda c: c.given_name)
+    assert [e.value for e in anna.emails] == ["anna.berg@example.com"]
+    assert [a.city for a in tomas.addresses] == ["El Paso"]
+    [pair] = duplicates.possible_duplicates(store)
+    assert pair.conflicts == ("different names (Anna Berg / Tomás Ortega)",)

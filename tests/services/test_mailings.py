@@ -483,3 +483,15 @@ def test_an_address_too_long_for_the_label_is_skipped_when_planned_and_the_rest_
     assert "Olivia Davis" in labels and "Emma Wilson" not in labels
     with open(tmp_path / "m" / "mailing.csv", encoding="utf-8") as rows:
         assert len(list(csv.DictReader(rows))) == count
+
+
+def test_the_next_mailing_removes_what_a_killed_one_left(sample_store, paths, tmp_path: Path) -> None:
+    from tests.test_partial_files import killed_writer
+
+    folder = tmp_path / "mailings"
+    folder.mkdir()
+    killed_writer(folder)  # a half-written mailing folder and a half-written PDF
+
+    mailings.produce_mailing(sample_store, christmas(), NOV_20, folder / "christmas", paths)
+
+    assert [p.name for p in folder.iterdir()] == ["christmas"]
