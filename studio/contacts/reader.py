@@ -186,8 +186,10 @@ class _CardCollector:
         """Every card that starts in the file is imported or reported: a BEGIN:VCARD that
         never opened a card (swallowed by a broken line before it) is named by its line."""
         text = normalise_line_ends(data)
+        line, counted_to = 1, 0
         for match in _CARD_START.finditer(text):
-            line = text.count(b"\n", 0, match.start()) + 1
+            line += text.count(b"\n", counted_to, match.start())  # counted on from the last card: linear
+            counted_to = match.start()
             if line not in self.started:
                 self.result.skipped += 1
                 self.problem(line, "this card could not be told apart from the text before it "

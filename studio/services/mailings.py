@@ -253,7 +253,11 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     count = len(plan.recipients)
     pieces = [kind for kind in ("envelopes", "labels") if getattr(request, kind)]
     grand_total = count * (1 + len(pieces))
-    staging = temporary_folder(out)
+    try:
+        staging = temporary_folder(out)
+    except OSError as exc:
+        raise StudioError(f"cannot write the mailing into {out.parent}: {exc.strerror or exc}; "
+                          "choose another folder (--out)") from exc
     try:
         notes = render_cards(_layouts(store, plan, settings, today, request.message), staging / CARDS_PDF,
                              paper=settings.paper, progress=phase(progress, 0, grand_total), total=count)

@@ -180,3 +180,13 @@ def test_presorted_cards_match_their_envelopes(db: Path, tmp_path: Path, cli) ->
     people = {c["display_name"]: c for c in json.loads(cli(db, "contacts", "--json")[1])}
     positions = [text.index(f"Dear {people[name]['given_name'] or name}") for name in names]
     assert positions == sorted(positions)
+
+
+def test_a_folder_that_cannot_be_written_is_named_in_one_sentence(db: Path, cli) -> None:
+    # /proc takes no new entries, not even from root (a chmod'ed folder would not stop root).
+    out = Path("/proc") / "card-studio-mailing"
+    status, stdout, stderr = cli(db, *CHRISTMAS, "--tag", "customer", "--out", str(out))
+    assert status == 1
+    assert stderr.strip().splitlines()[-1].startswith("studio: cannot write the mailing into /proc: ")
+    assert "choose another folder (--out)" in stderr and "something went wrong" not in stderr
+    assert json.loads(cli(db, "history", "--json")[1]) == []
