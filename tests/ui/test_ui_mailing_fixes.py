@@ -58,6 +58,29 @@ def test_output_page_preselects_the_envelope_and_sheet_from_settings(
     _close(qtbot, wizard)
 
 
+def test_a_card_too_big_for_settings_envelope_gets_the_smallest_that_fits(
+    qtbot, open_app, seed, person, app_paths, tmp_path
+) -> None:
+    seed(person("Priya", "Raman"))
+    _settings(app_paths, envelope_size="a2", label_stock="avery-5160")
+    window, _ = open_app()
+    view, wizard = _wizard(qtbot, window, MailingPreset(occasion="christmas", year=2026, tag="customer"))
+    for _ in range(2):  # to the output page, with the Christmas default holiday-snow (5×7 in)
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=20000)
+        wizard.next()
+    page = wizard.output
+    assert wizard.currentPage() is page and wizard.draft.template == "holiday-snow"
+    assert page.envelope.currentData() == "a7" and wizard.draft.envelope == "a7"
+    assert (
+        page.envelope_note.text() == "These cards do not fit A2 envelopes: A7 chosen, the smallest they fit."
+    )
+    a2 = page.envelope.findData("a2")
+    assert not page.envelope.model().item(a2).isEnabled()  # offered only where the card fits
+    wizard.resize(1024 - 40, 600 - 60)
+    wizard.grab().save(str(tmp_path / "output-page.png"))
+    _close(qtbot, wizard)
+
+
 def test_a_remembered_choice_wins_until_settings_change_their_default(qtbot, open_app, app_paths) -> None:
     _settings(app_paths, envelope_size="a2", label_stock="avery-5160")
     window, context = open_app()
@@ -65,8 +88,12 @@ def test_a_remembered_choice_wins_until_settings_change_their_default(qtbot, ope
 
     # Chosen last time against today's defaults: kept, with the output and order chosen then.
     for key, value in {
-        "output": "labels", "envelope": "c6", "stock": "avery-5162", "order": "postal",
-        "envelope_default": "a2", "stock_default": "avery-5160",
+        "output": "labels",
+        "envelope": "c6",
+        "stock": "avery-5162",
+        "order": "postal",
+        "envelope_default": "a2",
+        "stock_default": "avery-5160",
     }.items():
         ui.setValue(f"mailings/{key}", value)
     view, wizard = _wizard(qtbot, window)

@@ -78,6 +78,7 @@ class WizardChoices:
     templates: list[Any]  # CardTemplate
     default_envelope: str | None = None  # Settings' envelope size as an id of ``envelopes``
     default_stock: str | None = None  # Settings' label stock as an id of ``stocks``
+    fitting_envelopes: dict[str, list[str]] = field(default_factory=dict)  # template id → envelopes
 
 
 def load_choices(store: Store, paths: AppPaths, settings: Settings | None = None) -> WizardChoices:
@@ -93,15 +94,17 @@ def load_choices(store: Store, paths: AppPaths, settings: Settings | None = None
     envelopes = [(e.id, e.name) for e in stock.envelope_sizes(paths)]
     stocks = [s for s in stock.label_stocks(paths) if s.kind == "address"]
     default_envelope, default_stock = default_stock_ids(settings or load_settings(store), paths)
+    templates = list_templates(paths).templates
     return WizardChoices(
         occasions=occasions,
         tags=contacts.tags(store),
         people=contacts.people(store),
         envelopes=envelopes,
         stocks=stocks,
-        templates=list_templates(paths).templates,
+        templates=templates,
         default_envelope=default_envelope,
         default_stock=default_stock,
+        fitting_envelopes=stock.envelopes_for_templates({t.id: t.format for t in templates}, paths),
     )
 
 

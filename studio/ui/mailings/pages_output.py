@@ -55,6 +55,8 @@ class OutputPage(QWizardPage):
         envelope_form = QFormLayout(envelope_box)
         envelope_form.addRow(self.envelopes)
         envelope_form.addRow("Size", self.envelope)
+        self.envelope_note = label("", "muted", wrap=True)
+        envelope_form.addRow(self.envelope_note)
         labels_box = QGroupBox()
         labels_row = QHBoxLayout(labels_box)
         labels_form = QFormLayout()
@@ -116,6 +118,29 @@ class OutputPage(QWizardPage):
         self._stock_changed()  # the drawing and the last label of the sheet, then the draft
         self.start.setValue(start)
 
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """Offer only the envelopes the chosen card goes in; when the one chosen before does
+        not take it (a 5×7 card and Settings' A2), take the smallest that does, and say so."""
+        choices, draft = self._wizard.choices, self._wizard.draft
+        fitting = choices.fitting_envelopes.get(draft.template or "", []) if choices else []
+        if not fitting:
+            return
+        model = self.envelope.model()
+        for row in range(self.envelope.count()):
+            model.item(row).setEnabled(self.envelope.itemData(row) in fitting)  # type: ignore[attr-defined]
+        before = self.envelope.currentData()
+        if before not in fitting:
+            self.envelope.setCurrentIndex(self.envelope.findData(fitting[0]))
+            chosen = _short(self.envelope.currentText())
+            self.envelope_note.setText(
+                f"These cards do not fit {_short(self.envelope.itemText(self.envelope.findData(before)))} "
+                f"envelopes: {chosen} chosen, the smallest they fit."
+                if before
+                else f"{chosen}: the smallest envelope these cards fit."
+            )
+        else:
+            self.envelope_note.setText("")
+
     def _stock_changed(self, *_: object) -> None:
         stock = self._stocks.get(self.stock.currentData())
         self.diagram.set_stock(stock)  # type: ignore[arg-type]
@@ -138,6 +163,11 @@ class OutputPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         draft = self._wizard.draft
         return bool(draft.stock if draft.output == "labels" else draft.envelope)
+
+
+def _short(caption: str) -> str:
+    """ "A7 (5 1/4 x 7 1/4 in), for 5 x 7 in cards" → "A7"."""
+    return caption.split(" (")[0]
 
 
 def _preselect(combo: QComboBox, wanted: tuple[str | None, ...]) -> None:
