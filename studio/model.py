@@ -127,6 +127,18 @@ class LabelledDate:
 
 
 @dataclass
+class Relative:
+    """A child of the contact's household: printed on family cards ("Anna, Jonas & Mia")."""
+
+    name: str
+    birthday: PartialDate | None = None
+
+
+# RFC 9554 GRAMGENDER values: how a language addresses the person ("Liebe Anna", "Lieber Jonas").
+GRAMMATICAL_GENDERS = ("feminine", "masculine", "neuter", "common", "animate", "inanimate")
+
+
+@dataclass
 class Contact:
     """One person in the address book.
 
@@ -153,6 +165,9 @@ class Contact:
     customer_since: PartialDate | None = None
     dates: list[LabelledDate] = field(default_factory=list)
     spouse: str = ""
+    children: list[Relative] = field(default_factory=list)
+    gram_gender: str = ""  # one of GRAMMATICAL_GENDERS, or "" when not known
+    pronouns: str = ""  # as the person gives them: "she/her", "er/ihm", "they/them"
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None

@@ -32,6 +32,8 @@ REQUIREMENTS: dict[str, str] = {
     "contact.family_name": "a family name",
     "contact.nickname": "a nickname",
     "contact.spouse": "a spouse or partner",
+    "contact.children": "the children's names",
+    "contact.gram_gender": "how to address them (female, male …)",
     "contact.organization": "an organization",
     "contact.email": "an e-mail address",
     "contact.phone": "a phone number",
@@ -104,7 +106,8 @@ def missing_requirements(requires: list[str], variables: dict[str, Any]) -> list
     lacking = []
     for requirement in requires:
         value = resolve(variables, requirement)
-        if isinstance(value, Missing) or value is None or (isinstance(value, str) and not value.strip()):
+        empty_text = isinstance(value, str) and not value.strip()
+        if isinstance(value, Missing) or value is None or empty_text or value == ():  # no children
             lacking.append(requirement)
     return lacking
 

@@ -167,6 +167,58 @@ def household(ctx: Context, value: Any, full: bool = False) -> str:
     return household_names(value, full=full, fallback=fallback)
 
 
+# How a letter greets someone, by language: (feminine, masculine, anyone else).
+_GREETINGS: dict[str, tuple[str, str, str]] = {
+    "en": ("Dear", "Dear", "Dear"),
+    "de": ("Liebe", "Lieber", "Hallo"),
+    "fr": ("Chère", "Cher", "Bonjour"),
+    "es": ("Querida", "Querido", "Hola"),
+    "it": ("Cara", "Caro", "Ciao"),
+    "pt": ("Querida", "Querido", "Olá"),
+    "nl": ("Lieve", "Lieve", "Beste"),
+    "sv": ("Kära", "Kära", "Hej"),
+    "da": ("Kære", "Kære", "Hej"),
+    "nb": ("Kjære", "Kjære", "Hei"),
+    "pl": ("Droga", "Drogi", "Witaj"),
+    "cs": ("Milá", "Milý", "Ahoj"),
+}
+# Pronouns that say which greeting a language uses, when no grammatical gender is stored.
+_FEMININE_PRONOUNS = {"she", "her", "sie", "ihr", "elle", "ella", "lei", "ela", "zij", "hon", "hun", "ona"}
+_MASCULINE_PRONOUNS = {"he", "him", "er", "ihm", "il", "lui", "él", "ele", "hij", "han", "on"}
+
+
+def gender_of(contact: ContactView) -> str:
+    """"feminine", "masculine" or "": the stored grammatical gender, else what the pronouns
+    say ("she/her"); nothing is guessed from the name."""
+    gender = "" if isinstance(contact.gram_gender, Missing) else str(contact.gram_gender)
+    if gender:
+        return gender
+    pronouns = "" if isinstance(contact.pronouns, Missing) else str(contact.pronouns).casefold()
+    words = {w.strip() for w in pronouns.replace(",", "/").replace(" ", "/").split("/") if w.strip()}
+    if words and words <= _FEMININE_PRONOUNS:
+        return "feminine"
+    if words and words <= _MASCULINE_PRONOUNS:
+        return "masculine"
+    return ""
+
+
+def greeting_text(contact: Any, language: str, fallback: str) -> str:
+    """"Liebe Anna", "Lieber Jonas", "Hallo Kim" (de); "Dear Anna" (en): the greeting the
+    language gives the person's grammatical gender, then the friendly name."""
+    base = locale_for(language).language
+    feminine, masculine, anyone = _GREETINGS.get(base, _GREETINGS["en"])
+    gender = gender_of(contact) if isinstance(contact, ContactView) else ""
+    word = {"feminine": feminine, "masculine": masculine}.get(gender, anyone)
+    return f"{word} {friendly_name(contact, fallback)}"
+
+
+@pass_context
+def dear(ctx: Context, value: Any) -> str:
+    """``{{ contact|dear }},`` → "Dear Zoë," / "Liebe Zoë," / "Lieber Jonas," / "Hallo Kim,"."""
+    fallback = _FRIEND.get(locale_for(_language(ctx)).language, "friend")
+    return greeting_text(value, _language(ctx), fallback)
+
+
 @pass_context
 def date(ctx: Context, value: Any, format: str = "long") -> Any:  # noqa: A002 - the filter's name
     """A localized date: "December 25, 2026" (en), "25. Dezember 2026" (de).
@@ -271,6 +323,7 @@ FILTERS = {
     "ordinal": ordinal,
     "possessive": possessive,
     "household": household,
+    "dear": dear,
     "date": date,
     "years": years,
     "words": words,

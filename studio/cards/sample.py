@@ -4,7 +4,8 @@
     language = "en"             # optional
     message = "..."             # optional: as if the user had typed it
     [contact]                   # given_name, family_name, nickname, display_name, prefix,
-    given_name = "Zoë"          #   organization, title, spouse, email, phone, tags,
+    given_name = "Zoë"          #   organization, title, spouse, gram_gender, pronouns, email,
+                                #   phone, tags, children (names: ["Mia", "Jonas"]),
     birthday = "1986-12-14"     #   birthday / anniversary / customer_since ("YYYY-MM-DD" or "--MM-DD")
     [contact.address]           # street, city, region, postal_code, country
     [sender]                    # name, company, signature_line, phone, email
@@ -25,12 +26,23 @@ from studio.cards.manifest import TableReader
 from studio.cards.occasion import occasion_for
 from studio.cards.spec import CardTemplate
 from studio.cards.tomllines import KeyLines, read_toml
-from studio.model import Address, Contact, Email, Occasion, PartialDate, Phone, Sender
+from studio.model import (
+    GRAMMATICAL_GENDERS,
+    Address,
+    Contact,
+    Email,
+    Occasion,
+    PartialDate,
+    Phone,
+    Relative,
+    Sender,
+)
 
 SAMPLE_FILE = "sample.toml"
 DEFAULT_TODAY = dt.date(2026, 12, 1)
 _CONTACT_TEXTS = ("given_name", "family_name", "nickname", "display_name", "prefix", "suffix",
-                  "additional_names", "organization", "title", "spouse", "email", "phone")
+                  "additional_names", "organization", "title", "spouse", "gram_gender", "pronouns",
+                  "email", "phone")
 _CONTACT_DATES = ("birthday", "anniversary", "customer_since")
 _ADDRESS_KEYS = ("street", "city", "region", "postal_code", "country")
 _SENDER_KEYS = ("name", "company", "signature_line", "phone", "email")
@@ -38,6 +50,7 @@ _SENDER_KEYS = ("name", "company", "signature_line", "phone", "email")
 DEFAULT_SAMPLE: dict[str, Any] = {
     "today": DEFAULT_TODAY,
     "contact": {"given_name": "Zoë", "family_name": "Ångström-Núñez", "spouse": "Henrik",
+                "gram_gender": "feminine", "children": ["Mia", "Jonas"],
                 "birthday": "1986-12-14", "customer_since": "2024-12-10",
                 "address": {"street": "1428 Elm Street", "city": "Springfield", "region": "IL",
                             "postal_code": "62704", "country": "USA"}},
@@ -79,9 +92,13 @@ def sample_context(data: dict[str, Any], lines: KeyLines | None, path: Path,
         today = _date(data["today"], lambda m: report(("today",), m)) or DEFAULT_TODAY
     contact_table = data.get("contact", {}) if isinstance(data.get("contact", {}), dict) else {}
     person = TableReader(contact_table, ("contact",), report,
-                         (*_CONTACT_TEXTS, *_CONTACT_DATES, "tags", "address"))
+                         (*_CONTACT_TEXTS, *_CONTACT_DATES, "tags", "children", "address"))
     contact = Contact(**{k: person.text(k) for k in _CONTACT_TEXTS if k not in ("email", "phone")})
     contact.tags = person.texts("tags")
+    contact.children = [Relative(name) for name in person.texts("children")]
+    if contact.gram_gender and contact.gram_gender not in GRAMMATICAL_GENDERS:
+        report(("contact", "gram_gender"), f"gram_gender {contact.gram_gender!r} is not one of "
+                                           f"{', '.join(GRAMMATICAL_GENDERS)}")
     if person.text("email"):
         contact.emails = [Email(person.text("email"))]
     if person.text("phone"):

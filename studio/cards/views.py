@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from babel.lists import format_list
 from jinja2 import ChainableUndefined
 from markupsafe import Markup, escape
 
-from studio.cards.localized import date_text
+from studio.cards.localized import date_text, locale_for
 from studio.errors import StudioError
 from studio.model import Address, Contact, Feb29Rule, Occasion, PartialDate, Sender
 from studio.postal import format_address, recipient_name_lines
@@ -177,6 +179,38 @@ class AddressView:
         return self.lines.__html__()
 
 
+class Children(tuple):
+    """The household's children: ``{{ contact.children }}`` prints their first names as the
+    card's language lists them ("Mia, Jonas and Lea", "Mia, Jonas und Lea"); still a tuple."""
+
+    _language: str
+
+    def __new__(cls, children: Iterable[ChildView], language: str = "en") -> Children:
+        made = super().__new__(cls, children)
+        made._language = language
+        return made
+
+    def __str__(self) -> str:
+        names = [str(child.first_name) for child in self]
+        return format_list(names, locale=locale_for(self._language)) if names else ""
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+@dataclass(frozen=True)
+class ChildView:
+    """One child of the contact's household: ``name``, ``first_name``, ``birthday`` (a date)."""
+
+    _label: ClassVar[str] = "child"
+    name: Any
+    first_name: Any
+    birthday: Any
+
+    def __str__(self) -> str:
+        return str(self.first_name)
+
+
 @dataclass(frozen=True)
 class ContactView:
     """The person the card is for. Names are as stored; ``full_name`` never falls back to an e-mail."""
@@ -202,6 +236,9 @@ class ContactView:
     anniversary: Any
     customer_since: Any
     spouse: Any
+    children: Children
+    gram_gender: Any
+    pronouns: Any
     tags: Tags
 
     @classmethod
@@ -227,7 +264,11 @@ class ContactView:
                 "full_name": full, "display_name": full, "name": full,
                 "nickname": contact.nickname, "organization": contact.organization, "title": contact.title,
                 "email": _preferred(contact.emails), "phone": _preferred(contact.phones),
-                "spouse": contact.spouse}),
+                "spouse": contact.spouse, "gram_gender": contact.gram_gender,
+                "pronouns": contact.pronouns}),
+            children=Children((ChildView(name=child.name, first_name=child.name.split()[0],
+                                         birthday=date_view(child.birthday, "child.birthday"))
+                               for child in contact.children if child.name.strip()), language),
             address=AddressView.of(contact, address, home_country, language) if address
             else Missing(name="contact.address"),
             birthday=date_view(contact.birthday, "contact.birthday"),

@@ -86,6 +86,10 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "customer_since": contact.customer_since.iso() if contact.customer_since else None,
         "dates": [{"label": d.label, "date": d.date.iso()} for d in contact.dates],
         "spouse": contact.spouse,
+        "children": [{"name": c.name, "birthday": c.birthday.iso() if c.birthday else None}
+                     for c in contact.children],
+        "gram_gender": contact.gram_gender,
+        "pronouns": contact.pronouns,
         "notes": contact.notes,
         "tags": list(contact.tags),
         "has_photo": bool(contact.photo),

@@ -14,7 +14,10 @@ each one what those importers expect:
   ``BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-07`` (1604 is a leap year, so 29 February
   survives). The anniversary, "Customer since" and other dates are Apple
   ``X-ABDATE``s with their label; the spouse is an ``X-ABRELATEDNAMES`` labelled
-  ``_$!<Spouse>!$_``. Tags are CATEGORIES; the photo is inline base64 (``ENCODING=b``).
+  ``_$!<Spouse>!$_``, each child one labelled ``_$!<Child>!$_`` (its birthday, which no
+  standard property holds, in an ``X-BIRTHDAY`` parameter that other apps ignore). The
+  grammatical gender and pronouns are RFC 9554's GRAMGENDER and PRONOUNS. Tags are
+  CATEGORIES; the photo is inline base64 (``ENCODING=b``).
 
 vobject writes property names in capitals (``X-ABLABEL``; names are case-insensitive,
 RFC 2426 2.1) and a parameter's values as one list (``TYPE=INTERNET,WORK,pref``).
@@ -39,7 +42,7 @@ from studio.model import Address, Contact, PartialDate
 _FOLD_AT = 75
 _PRODID = "-//Card Studio//Card Studio//EN"
 _APPLE_LABELS = {"anniversary": "_$!<Anniversary>!$_", "other": "_$!<Other>!$_",
-                 "spouse": "_$!<Spouse>!$_"}
+                 "spouse": "_$!<Spouse>!$_", "child": "_$!<Child>!$_"}
 
 
 def contact_to_vcard(contact: Contact) -> str:
@@ -75,6 +78,14 @@ def contact_to_vcard(contact: Contact) -> str:
         card.date("x-abdate", labelled.date, label=labelled.label or "other")
     if contact.spouse:
         card.add("x-abrelatednames", contact.spouse, group=card.new_group(), label="spouse")
+    for child in contact.children:
+        line = card.add("x-abrelatednames", child.name, group=card.new_group(), label="child")
+        if child.birthday:
+            line.x_birthday_param = child.birthday.iso()
+    if contact.gram_gender:
+        card.add("gramgender", contact.gram_gender.upper())
+    if contact.pronouns:
+        card.add("pronouns", contact.pronouns)
     if contact.notes:
         card.add("note", contact.notes)
     if contact.tags:

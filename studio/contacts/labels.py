@@ -19,6 +19,8 @@ STANDARD_TYPES = {"home", "work", "cell", "fax", "pager", "main", "text", "video
                   "other", "bbs", "modem", "car", "isdn", "pcs", "textphone"}
 _SPOUSE_LABELS = {"spouse", "partner", "husband", "wife", "domestic partner", "domesticpartner",
                   "ehepartner", "ehefrau", "ehemann", "conjoint", "époux", "épouse", "esposa", "esposo"}
+_CHILD_LABELS = {"child", "son", "daughter", "kid", "kind", "sohn", "tochter", "enfant", "fils", "fille",
+                 "hijo", "hija", "figlio", "figlia", "zoon", "dochter"}
 _ANNIVERSARY_LABELS = {"anniversary", "wedding anniversary", "hochzeitstag", "jahrestag"}
 _CUSTOMER_SINCE = re.compile(r"^(customer|client|kunde|kundin|cliente)[\s_-]*(since|seit|depuis|desde)$")
 
@@ -48,9 +50,32 @@ def is_spouse_label(label: str) -> bool:
     return label.strip().lower() in _SPOUSE_LABELS
 
 
+def is_child_label(label: str) -> bool:
+    return label.strip().lower() in _CHILD_LABELS
+
+
 def is_anniversary_label(label: str) -> bool:
     return label.strip().lower() in _ANNIVERSARY_LABELS
 
 
 def is_customer_since_label(label: str) -> bool:
     return bool(_CUSTOMER_SINCE.match(label.strip().lower()))
+
+
+# What sheets write in a "Gender" column (Outlook: Male/Female/Unspecified), as RFC 9554 words.
+_GENDER_WORDS = {
+    "feminine": "feminine", "female": "feminine", "f": "feminine", "woman": "feminine", "w": "feminine",
+    "weiblich": "feminine", "frau": "feminine", "femme": "feminine", "féminin": "feminine",
+    "femenino": "feminine", "mujer": "feminine",
+    "masculine": "masculine", "male": "masculine", "m": "masculine", "man": "masculine",
+    "männlich": "masculine", "mann": "masculine", "homme": "masculine", "masculin": "masculine",
+    "masculino": "masculine", "hombre": "masculine",
+    "neuter": "neuter", "common": "common", "animate": "animate", "inanimate": "inanimate",
+    "unspecified": "", "unknown": "", "divers": "", "d": "", "x": "", "other": "", "none": "",
+}
+
+
+def grammatical_gender(word: str) -> str | None:
+    """The RFC 9554 GRAMGENDER for ``word`` ("Female" → "feminine", "Unspecified" → ""), or
+    None when the word says nothing Card Studio knows."""
+    return _GENDER_WORDS.get(word.strip().casefold())

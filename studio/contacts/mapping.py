@@ -19,7 +19,11 @@ What goes where, and the choices made:
   customer_since; other X-ABDATEs → dates. Android's X-ANDROID-CUSTOM contact_event
   rows map by Android's event type (1 anniversary, 3 birthday, 0 custom label, 2 other).
 - Spouse: X-ABRELATEDNAMES / RELATED / Android relation labelled spouse or partner,
-  X-SPOUSE, X-EVOLUTION-SPOUSE, X-MS-SPOUSE. Other relations have no place in the model.
+  X-SPOUSE, X-EVOLUTION-SPOUSE, X-MS-SPOUSE. Children: the same relations labelled child,
+  son or daughter (Android relation type 3), X-CHILDREN (KAddressBook, comma separated).
+  Other relations have no place in the model.
+- GRAMGENDER and PRONOUNS (RFC 9554): how to address the person; an unknown gender word
+  is reported and left out.
 - CATEGORIES → tags; NICKNAME, TITLE, NOTE (several NOTEs joined by a line break), UID,
   PHOTO (see `studio.contacts.photo`).
 A field that cannot be read (a date that is no date, a photo that is no image) is left out
@@ -36,13 +40,23 @@ from studio.contacts.dates import parse_vcard_date
 from studio.contacts.labels import (
     clean_label,
     is_anniversary_label,
+    is_child_label,
     is_customer_since_label,
     is_spouse_label,
     label_from_types,
 )
 from studio.contacts.photo import PhotoError, decode_photo
 from studio.contacts.text import split_escaped, unescape
-from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+from studio.model import (
+    GRAMMATICAL_GENDERS,
+    Address,
+    Contact,
+    Email,
+    LabelledDate,
+    PartialDate,
+    Phone,
+    Relative,
+)
 
 Warn = Callable[[int, str], None]
 
@@ -53,6 +67,7 @@ _ANDROID_EVENT = "vnd.android.cursor.item/contact_event"
 _ANDROID_RELATION = "vnd.android.cursor.item/relation"
 _ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
 _ANDROID_SPOUSE_TYPES = {"4", "10", "14"}  # domestic partner, partner, spouse
+_ANDROID_CHILD_TYPE = "3"
 
 
 class NotAPerson(ValueError):
@@ -250,6 +265,8 @@ class _CardReader:
         label = label or " ".join(prop.types())
         if any(is_spouse_label(part) for part in (label, *prop.types())):
             self.set_spouse(self.text(prop))
+        elif any(is_child_label(part) for part in (label, *prop.types())):
+            self.add_child(self.text(prop), self.child_birthday(prop))
 
     def on_related(self, prop: Property) -> None:
         value = self.text(prop).strip()
@@ -263,6 +280,38 @@ class _CardReader:
     def set_spouse(self, name: str) -> None:
         if name.strip() and not self.contact.spouse:
             self.contact.spouse = name.strip()
+
+    def add_child(self, name: str, birthday: PartialDate | None = None) -> None:
+        name = name.strip()
+        if name and all(c.name.casefold() != name.casefold() for c in self.contact.children):
+            self.contact.children.append(Relative(name, birthday))
+
+    def child_birthday(self, prop: Property) -> PartialDate | None:
+        """Card Studio's own X-BIRTHDAY parameter on a child's relation (see `export`)."""
+        value = prop.param("X-BIRTHDAY").strip()
+        if not value:
+            return None
+        try:
+            return parse_vcard_date(value)
+        except ValueError as exc:
+            self.warn(prop.line, f"the child's birthday {exc}; it was left out")
+            return None
+
+    def on_children(self, prop: Property) -> None:
+        for name in split_escaped(prop.text(self.fallback), ","):
+            self.add_child(unescape(name, v21=self.v21))
+
+    def on_gram_gender(self, prop: Property) -> None:
+        value = self.text(prop).strip().lower()
+        if value in GRAMMATICAL_GENDERS:
+            self.contact.gram_gender = self.contact.gram_gender or value
+        elif value:
+            self.warn(prop.line, f"the grammatical gender {value!r} is not one of "
+                                 f"{', '.join(GRAMMATICAL_GENDERS)}; it was left out")
+
+    def on_pronouns(self, prop: Property) -> None:
+        if not self.contact.pronouns:
+            self.contact.pronouns = self.text(prop).strip()
 
     def on_categories(self, prop: Property) -> None:
         text = prop.text(self.fallback)
@@ -306,6 +355,8 @@ class _CardReader:
         elif kind == _ANDROID_RELATION and value:
             if subtype in _ANDROID_SPOUSE_TYPES or (subtype == "0" and is_spouse_label(custom)):
                 self.set_spouse(value)
+            elif subtype == _ANDROID_CHILD_TYPE or (subtype == "0" and is_child_label(custom)):
+                self.add_child(value)
         elif kind == _ANDROID_NICKNAME and value and not self.contact.nickname:
             self.contact.nickname = value
 
@@ -339,6 +390,8 @@ _HANDLERS: dict[str, Callable[[_CardReader, Property], None]] = {
     "RELATED": _CardReader.on_related, "CATEGORIES": _CardReader.on_categories,
     "CATEGORY": _CardReader.on_categories, "PHOTO": _CardReader.on_photo, "KIND": _CardReader.on_kind,
     "X-ADDRESSBOOKSERVER-KIND": _CardReader.on_kind, "X-ANDROID-CUSTOM": _CardReader.on_android_custom,
+    "GRAMGENDER": _CardReader.on_gram_gender, "PRONOUNS": _CardReader.on_pronouns,
+    "X-CHILDREN": _CardReader.on_children, "X-KADDRESSBOOK-X-CHILDREN": _CardReader.on_children,
     **{name: _CardReader.on_anniversary for name in _ANNIVERSARY_PROPS},
     **{name: _CardReader.on_spouse for name in _SPOUSE_PROPS},
 }

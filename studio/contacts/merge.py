@@ -2,12 +2,14 @@
 
 The rule a user can rely on: what they already have is never lost and never replaced
 by an empty value. From the incoming record Card Studio takes only what is new:
-- an empty name part, organisation, title, nickname, spouse or UID is filled in;
+- an empty name part, organisation, title, nickname, spouse, grammatical gender,
+  pronouns or UID is filled in;
 - a date is filled in when missing, and a year-less date gains its year when the
   incoming one agrees on month and day;
 - e-mails (compared case-insensitively), phones (compared by
   `identity.normalise_phone`), addresses (street's first line + postcode), labelled
-  dates and tags (case-insensitively) are added when not already there; an existing
+  dates, children (by name) and tags (case-insensitively) are added when not already
+  there, and a child without a birthday takes the incoming one's; an existing
   item without a label takes the incoming item's label;
 - a note that is not already part of the existing notes is appended after a blank line;
 - the photo is kept, or taken when there was none.
@@ -22,7 +24,7 @@ from studio.contacts.identity import address_key, normalise_email, normalise_pho
 from studio.model import Address, Contact, PartialDate, Phone
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
-            "suffix", "nickname", "organization", "title", "spouse")
+            "suffix", "nickname", "organization", "title", "spouse", "gram_gender", "pronouns")
 
 
 def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
@@ -39,6 +41,14 @@ def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
     _union(merged.phones, incoming.phones, _phone_key)
     _union(merged.addresses, incoming.addresses, _address_key)
     _union(merged.dates, incoming.dates, lambda d: (normalise_text(d.label), d.date))
+    children = {normalise_text(c.name): c for c in merged.children}
+    for child in incoming.children:
+        known = children.get(normalise_text(child.name))
+        if known is None:
+            merged.children.append(copy.deepcopy(child))
+            children[normalise_text(child.name)] = merged.children[-1]
+        else:
+            known.birthday = _merge_date(known.birthday, child.birthday)
     known_tags = {t.casefold() for t in merged.tags}
     for tag in incoming.tags:
         if tag.casefold() not in known_tags:

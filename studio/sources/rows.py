@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from studio.contacts.labels import (
     STANDARD_TYPES,
     clean_label,
+    grammatical_gender,
     is_anniversary_label,
+    is_child_label,
     is_customer_since_label,
     is_spouse_label,
 )
 from studio.contacts.names import split_display_name
 from studio.contacts.reader import ParsedCard, Problem, VCardFile
-from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone, Relative
 from studio.sources.columns import Target
 from studio.sources.tables import Table
 from studio.sources.typed_dates import parse_typed_date
@@ -68,8 +70,15 @@ def _contact(cells: list[str], targets: dict[int, Target], locale: str, problems
             continue
         if target.field == "phone" and target.part in _LABEL_OF_PHONE:
             groups[("phone", target.group)].update(value=text, label=_LABEL_OF_PHONE[target.part])
-        elif target.field in {"email", "phone", "address", "event", "relation"}:
+        elif target.field in {"email", "phone", "address", "event", "relation", "child"}:
             groups[(target.field, target.group)][target.part] = text
+        elif target.field == "child_birthday":
+            groups[("child", target.group)]["birthday"] = text
+        elif target.field == "children":
+            for name in _values(text.replace(";", ",").replace(",", _MULTI)):
+                _add_child(contact, name, None)
+        elif target.field == "gram_gender":
+            _set_gender(contact, text, problems)
         elif target.field in {"birth_year", "birth_month", "birth_day"}:
             birth_parts[target.field] = text
         elif target.field in _DATE_FIELDS:
@@ -104,6 +113,30 @@ def _add_group(contact: Contact, field: str, parts: dict[str, str], locale: str,
         _add_event(contact, parts["value"], label, locale, problems)
     elif field == "relation" and parts.get("value") and (is_spouse_label(label) or not label):
         contact.spouse = contact.spouse or parts["value"]
+    elif field == "relation" and parts.get("value") and is_child_label(label):
+        _add_child(contact, parts["value"], None)
+    elif field == "child" and parts.get("value"):
+        birthday = None
+        if parts.get("birthday"):
+            try:
+                birthday = parse_typed_date(parts["birthday"], locale).date
+            except ValueError as exc:
+                problems.append(f"{parts['value']}'s birthday: {exc}; left out")
+        _add_child(contact, parts["value"], birthday)
+
+
+def _add_child(contact: Contact, name: str, birthday: PartialDate | None) -> None:
+    name = name.strip()
+    if name and all(c.name.casefold() != name.casefold() for c in contact.children):
+        contact.children.append(Relative(name, birthday))
+
+
+def _set_gender(contact: Contact, text: str, problems: list[str]) -> None:
+    gender = grammatical_gender(text)
+    if gender is None:
+        problems.append(f"gender {text!r} is not one Card Studio knows (female, male …); left out")
+    else:
+        contact.gram_gender = gender
 
 
 def _add_address(contact: Contact, parts: dict[str, str], label: str) -> None:

@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from studio.contacts.identity import fold_text, identity_keys, normalise_phone, normalise_text
-from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone, Relative
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
             "suffix", "nickname", "organization", "title", "spouse", "notes", "photo_type")
 _DATES = ("birthday", "anniversary", "customer_since")
+_HOUSEHOLD = ("gram_gender", "pronouns")  # migration 7, with children
 _COLUMNS = (*_SCALARS, *_DATES, "emails", "phones", "addresses", "dates", "photo",
-            "sort_name", "search_text", "fingerprint")
+            *_HOUSEHOLD, "children", "sort_name", "search_text", "fingerprint")
 _INSERT = f"INSERT INTO contacts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(_COLUMNS)}) "
                    f"VALUES (?, {', '.join('?' * len(_COLUMNS))})")
@@ -98,13 +99,22 @@ def _search_terms(search: str) -> list[str]:
     return fold_text(text).split()
 
 
+def _children_json(children: Iterable[Relative]) -> str:
+    return json.dumps([{"name": c.name, "birthday": c.birthday.iso() if c.birthday else None}
+                       for c in children], ensure_ascii=False, separators=(",", ":"))
+
+
 def _row_values(contact: Contact) -> list[object]:
     values: list[object] = [getattr(contact, name) for name in _SCALARS]
     values += [d.iso() if d else None for d in (getattr(contact, n) for n in _DATES)]
     values += [_json_list(contact.emails), _json_list(contact.phones),
                _json_list(contact.addresses), _dates_json(contact.dates), contact.photo]
-    digest = hashlib.sha1(repr((values, sorted(t.casefold() for t in contact.tags))).encode())
-    values += [sort_name(contact), _search_text(contact), digest.hexdigest()]
+    household = [*(getattr(contact, name) for name in _HOUSEHOLD), _children_json(contact.children)]
+    # Household fields join the hash only when set, so contacts stored before them keep
+    # their fingerprints (and a re-import of an old export stays "unchanged").
+    hashed = [*values, *household] if any(v not in ("", "[]") for v in household) else values
+    digest = hashlib.sha1(repr((hashed, sorted(t.casefold() for t in contact.tags))).encode())
+    values += [*household, sort_name(contact), _search_text(contact), digest.hexdigest()]
     return values
 
 
@@ -115,14 +125,18 @@ def contact_to_json(contact: Contact) -> str:
     data.update(emails=json.loads(_json_list(contact.emails)), phones=json.loads(_json_list(contact.phones)),
                 addresses=json.loads(_json_list(contact.addresses)),
                 dates=json.loads(_dates_json(contact.dates)),
+                children=json.loads(_children_json(contact.children)),
+                **{name: getattr(contact, name) for name in _HOUSEHOLD},
                 tags=list(contact.tags), id=contact.id)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def contact_from_json(text: str, photo: bytes | None = None) -> Contact:
     data = json.loads(text)
-    row = {**data, "emails": json.dumps(data["emails"]), "phones": json.dumps(data["phones"]),
-           "addresses": json.dumps(data["addresses"]), "dates": json.dumps(data["dates"]), "photo": photo}
+    row = {**{name: "" for name in _HOUSEHOLD}, **data,  # records kept before migration 7 lack them
+           "emails": json.dumps(data["emails"]), "phones": json.dumps(data["phones"]),
+           "addresses": json.dumps(data["addresses"]), "dates": json.dumps(data["dates"]),
+           "children": json.dumps(data.get("children", [])), "photo": photo}
     return _contact_from_row(row, list(data["tags"]))  # type: ignore[arg-type] - a mapping like a Row
 
 
@@ -146,6 +160,9 @@ def _contact_from_row(row: sqlite3.Row, tags: list[str],
     contact.phones = [Phone(**p) for p in _list(row["phones"])]
     contact.addresses = [Address(**a) for a in _list(row["addresses"])]
     contact.dates = [LabelledDate(d["label"], parse(d["date"])) for d in _list(row["dates"])]
+    contact.gram_gender, contact.pronouns = row["gram_gender"], row["pronouns"]
+    contact.children = [Relative(c["name"], parse(c["birthday"]) if c["birthday"] else None)
+                        for c in _list(row["children"])]
     contact.photo = row["photo"]
     contact.tags = tags
     return contact

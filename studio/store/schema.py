@@ -177,4 +177,11 @@ MIGRATIONS: list[str] = [
         undone_at TEXT
     );
     """,
+    # 7: the household and how to address a person: children (JSON [{name, birthday}]),
+    # RFC 9554 grammatical gender and pronouns.
+    """
+    ALTER TABLE contacts ADD COLUMN children TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE contacts ADD COLUMN gram_gender TEXT NOT NULL DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';
+    """,
 ]

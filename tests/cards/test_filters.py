@@ -105,3 +105,31 @@ def test_missing_values_pass_through_filters_to_default() -> None:
 def test_bad_filter_input_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="the ordinal filter needs a whole number"):
         render("{{ 'soon'|ordinal }}")
+
+
+@pytest.mark.parametrize(("language", "fields", "expected"), [
+    ("de", {"given_name": "Anna", "gram_gender": "feminine"}, "Liebe Anna"),
+    ("de", {"given_name": "Jonas", "gram_gender": "masculine"}, "Lieber Jonas"),
+    ("de", {"given_name": "Kim"}, "Hallo Kim"),  # nothing is guessed from a name
+    ("de", {"given_name": "Jonas", "pronouns": "er/ihm"}, "Lieber Jonas"),
+    ("de", {"given_name": "Alex", "pronouns": "they/them"}, "Hallo Alex"),
+    ("fr", {"given_name": "Chloé", "pronouns": "elle"}, "Chère Chloé"),
+    ("es", {"given_name": "José", "gram_gender": "masculine"}, "Querido José"),
+    ("en", {"given_name": "Zoë", "gram_gender": "feminine", "nickname": "Zo"}, "Dear Zo"),
+    ("en", {}, "Dear friend"),
+])
+def test_dear_greets_by_the_grammatical_gender(language: str, fields: dict, expected: str) -> None:
+    assert render("{{ c|dear }}", language, c=view(**fields)) == expected
+
+
+def test_children_are_listed_in_the_cards_language() -> None:
+    from studio.model import Relative
+
+    kids = [Relative("Mia Brandt", PartialDate(3, 1, 2014)), Relative("Jonas"), Relative("Lea")]
+    de = ContactView.of(Contact(given_name="Anna", children=kids), today=TODAY, language="de")
+    assert render("{{ c.children }}", "de", c=de) == "Mia, Jonas und Lea"
+    en = ContactView.of(Contact(given_name="Anna", children=kids[:2]), today=TODAY)
+    assert render("{{ c.children }}", c=en) == "Mia and Jonas"
+    each = "{% for k in c.children %}{{ k }} {{ k.birthday.age }};{% endfor %}"
+    assert render(each, c=en) == "Mia 13;Jonas ;"
+    assert render("{{ c.children or 'none' }}", c=view()) == "none"

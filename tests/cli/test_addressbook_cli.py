@@ -11,7 +11,8 @@ from studio.cli import main
 
 CONTACT_KEYS = {"id", "uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
                 "suffix", "nickname", "organization", "title", "emails", "phones", "addresses", "birthday",
-                "anniversary", "customer_since", "dates", "spouse", "notes", "tags", "has_photo"}
+                "anniversary", "customer_since", "dates", "spouse", "notes", "tags", "has_photo",
+                "children", "gram_gender", "pronouns"}  # the household keys came later: added, none removed
 
 
 def _contacts_json(capsys: pytest.CaptureFixture[str], db: Path, *extra: str) -> list[dict]:
@@ -90,3 +91,13 @@ def test_export_then_import_into_an_empty_store_gives_the_same_contacts(tmp_path
         return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
 
     assert comparable(first) == comparable(second)
+
+
+def test_the_household_is_in_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    family = Path(__file__).parents[1] / "contacts" / "fixtures" / "household" / "family.vcf"
+    db = tmp_path / "h.sqlite3"
+    assert main(["--db", str(db), "import", "--quiet", str(family)]) == 0
+    capsys.readouterr()
+    anna = next(c for c in _contacts_json(capsys, db) if c["given_name"] == "Anna")
+    assert anna["children"] == [{"name": "Mia", "birthday": None}, {"name": "Lea", "birthday": "2016-05-09"}]
+    assert (anna["gram_gender"], anna["pronouns"], anna["spouse"]) == ("feminine", "sie/ihr", "Jonas Brandt")

@@ -190,3 +190,20 @@ def test_spreadsheets_xlsx_and_ods(store, tmp_path: Path) -> None:
     assert people["Ada Lovelace"].birthday == PartialDate(12, 10, 1985)  # a date cell
     assert people["Ada Lovelace"].phones[0].value == "5550123"  # not "5550123.0"
     assert people["Grace Hopper"].birthday == PartialDate(12, 9, 1906)
+
+
+def test_children_gender_and_pronouns_come_from_sheets(store) -> None:
+    from studio.model import Relative
+
+    report = import_vcards(store, [FIXTURES / "outlook-household.csv", FIXTURES / "household-sheet.csv"])
+    people = _by_name(store)
+    sabine, thomas = people["Sabine Keller"], people["Thomas Weber"]
+    assert sabine.children == [Relative("Paul"), Relative("Greta")] and sabine.spouse == "Thomas"
+    assert (sabine.gram_gender, thomas.gram_gender, people["Robin Fischer"].gram_gender) == (
+        "feminine", "masculine", "")
+    assert thomas.children == [Relative("Jan"), Relative("Ella")]
+    noor = people["Noor Haddad"]
+    assert noor.children == [Relative("Yara", PartialDate(6, 1, 2015)), Relative("Sami")]
+    assert noor.pronouns == "she/her"
+    assert [(p.line, p.message) for p in report.problems] == [
+        (5, "gender 'Sometimes' is not one Card Studio knows (female, male …); left out")]

@@ -157,6 +157,13 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
     dates += [f"{esc(d.label)}: {d.date.iso()}" for d in contact.dates]
     if contact.spouse:
         dates.append(f"Spouse / partner: {esc(contact.spouse)}")
+    for child in contact.children:
+        born = f" (born {child.birthday.iso()})" if child.birthday else ""
+        dates.append(f"Child: {esc(child.name)}{born}")
+    if contact.pronouns:
+        dates.append(f"Pronouns: {esc(contact.pronouns)}")
+    if contact.gram_gender:
+        dates.append(f"Addressed as: {esc(contact.gram_gender)}")
     cards = []
     for mailing, item in received[:12]:
         state = f"sent {mailing.sent_at[:10]}" if mailing.sent_at else "printed, not marked sent"
