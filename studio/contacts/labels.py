@@ -71,7 +71,8 @@ _GENDER_WORDS = {
     "männlich": "masculine", "mann": "masculine", "homme": "masculine", "masculin": "masculine",
     "masculino": "masculine", "hombre": "masculine",
     "neuter": "neuter", "common": "common", "animate": "animate", "inanimate": "inanimate",
-    "unspecified": "", "unknown": "", "divers": "", "d": "", "x": "", "other": "", "none": "",
+    "unspecified": "", "unknown": "", "nicht angegeben": "", "non spécifié": "",
+    "divers": "", "d": "", "x": "", "other": "", "none": "",
 }
 
 

@@ -104,6 +104,20 @@ _RULES = [
     _rule(r"address (?P<n>\d+) - country", "address", "country"),
     _rule(r"address (?P<n>\d+) - (?:type|label)", "address", "label"),
     _rule(r"address (?P<n>\d+) - formatted", "address", "formatted"),
+    # German Outlook names each address field twice, "… geschäftlich" and "… privat": the
+    # card goes home, so only the private ones are read (as "Business …" in English).
+    _rule(r"stra(?:ß|ss)e privat", "address", "street"),
+    _rule(r"stra(?:ß|ss)e privat (?:2|3)", "address", "street2"),
+    _rule(r"ort privat", "address", "city"),
+    _rule(r"(?:bundesland/kanton|region) privat", "address", "region"),
+    _rule(r"postleitzahl privat", "address", "postal_code"),
+    _rule(r"land/region privat", "address", "country"),
+    _rule(r"telefon privat", "home_phone"),
+    _rule(r"telefon geschäftlich", "work_phone"),
+    _rule(r"mobiltelefon", "mobile"),
+    _rule(r"e-mail (?P<n>\d+): adresse", "email"),
+    _rule(r"weitere vornamen", "additional_names"),
+    _rule(r"anrede", "prefix"),
     _rule(r"home street|street|address|straße|strasse|adresse", "address", "street"),
     # Outlook's "Home Address" is the whole address, Thunderbird's its first line.
     _rule(r"home address", "address", "street_alt"),
@@ -141,6 +155,7 @@ KNOWN_EXPORTS: list[tuple[str, tuple[str, ...]]] = [
     ("Thunderbird", ("first name", "last name", "display name", "primary email", "birth year")),
     ("Outlook", ("first name", "last name", "e-mail address", "home street")),
     ("Outlook", ("first name", "last name", "e-mail address", "business phone")),
+    ("Outlook", ("vorname", "nachname", "e-mail-adresse", "straße privat")),
 ]
 
 

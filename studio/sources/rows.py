@@ -31,7 +31,7 @@ _TAG_SEPARATORS = (_MULTI, ";", ",")
 _DATE_FIELDS = {"birthday": "birthday", "anniversary": "anniversary", "customer_since": "customer since"}
 _LABEL_OF_PHONE = {"mobile": "cell", "home_phone": "home", "work_phone": "work"}
 # Outlook writes "no date" as a zero date.
-_NO_DATE = {"0/0/00", "0/0/0000", "00.00.0000", "0000-00-00"}
+_NO_DATE = {"0/0/00", "0/0/0000", "0.0.00", "0.0.0000", "00.00.0000", "0000-00-00"}
 
 
 def contacts_from_table(table: Table, targets: dict[int, Target], locale: str) -> VCardFile:

@@ -207,3 +207,22 @@ def test_children_gender_and_pronouns_come_from_sheets(store) -> None:
     assert noor.pronouns == "she/her"
     assert [(p.line, p.message) for p in report.problems] == [
         (5, "gender 'Sometimes' is not one Card Studio knows (female, male …); left out")]
+
+
+def test_a_german_outlook_export_sends_the_card_home(store) -> None:
+    from studio.model import Relative
+
+    report = import_vcards(store, [FIXTURES / "outlook-de.csv"])
+    assert report.added == 1 and report.problems == [], [str(p) for p in report.problems]
+    ingrid = _by_name(store)["Frau Ingrid Maria Hoffmann"]
+    [home] = ingrid.addresses  # the private one; the office address is not where the card goes
+    assert (home.street, home.city, home.region, home.postal_code, home.country) == (
+        "Rosenweg 7\nHinterhaus", "Esslingen", "Baden-Württemberg", "73728", "Deutschland")
+    assert ingrid.birthday == PartialDate(5, 4, 1968) and ingrid.anniversary is None
+    assert [p.value for p in ingrid.phones] == ["0171 2345678", "0711 987654", "0711 123456"]
+    emails = [e.value for e in ingrid.emails]
+    assert emails == ["ingrid.hoffmann@example.de", "ingrid@hoffmann-soehne.example"]
+    assert (ingrid.prefix, ingrid.organization, ingrid.spouse, ingrid.gram_gender) == (
+        "Frau", "Hoffmann & Söhne GmbH", "Karl", "feminine")
+    assert ingrid.children == [Relative("Lukas"), Relative("Hanna")]
+    assert sorted(ingrid.tags) == ["Kunden", "Weihnachten"]
