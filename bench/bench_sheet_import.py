@@ -20,16 +20,64 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT_DIR, measure, print_table  # noqa: E402
 
-HEADERS = ["First Name", "Middle Name", "Last Name", "Nickname", "Birthday", "Notes", "Labels",
-           "E-mail 1 - Label", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value",
-           "Address 1 - Label", "Address 1 - Street", "Address 1 - City", "Address 1 - Region",
-           "Address 1 - Postal Code", "Address 1 - Country", "Organization Name"]
-GIVEN = ["James", "Mary", "Zoë", "Henrik", "Sören", "Anaïs", "José", "Chloé", "Oluwaseun", "Siobhán",
-         "Łukasz", "Björn", "Amélie", "Priya", "Hiroshi", "Grace"]
-FAMILY = ["Smith", "Müller", "García", "O'Brien", "Okafor", "Dubois", "Nakamura", "Kowalski", "Lefèvre",
-          "Ångström-Núñez", "Raman", "Kim"]
-CITIES = [("Springfield", "IL", "62704", "United States"), ("Toronto", "ON", "M5V 2T6", "Canada"),
-          ("München", "", "80331", "Germany"), ("Lyon", "", "69002", "France")]
+HEADERS = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Nickname",
+    "Birthday",
+    "Notes",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Address 1 - Label",
+    "Address 1 - Street",
+    "Address 1 - City",
+    "Address 1 - Region",
+    "Address 1 - Postal Code",
+    "Address 1 - Country",
+    "Organization Name",
+]
+GIVEN = [
+    "James",
+    "Mary",
+    "Zoë",
+    "Henrik",
+    "Sören",
+    "Anaïs",
+    "José",
+    "Chloé",
+    "Oluwaseun",
+    "Siobhán",
+    "Łukasz",
+    "Björn",
+    "Amélie",
+    "Priya",
+    "Hiroshi",
+    "Grace",
+]
+FAMILY = [
+    "Smith",
+    "Müller",
+    "García",
+    "O'Brien",
+    "Okafor",
+    "Dubois",
+    "Nakamura",
+    "Kowalski",
+    "Lefèvre",
+    "Ångström-Núñez",
+    "Raman",
+    "Kim",
+]
+CITIES = [
+    ("Springfield", "IL", "62704", "United States"),
+    ("Toronto", "ON", "M5V 2T6", "Canada"),
+    ("München", "", "80331", "Germany"),
+    ("Lyon", "", "69002", "France"),
+]
 
 
 def generate(path: Path, count: int, seed: int = 11) -> None:
@@ -40,13 +88,33 @@ def generate(path: Path, count: int, seed: int = 11) -> None:
         for n in range(count):
             given, family = rng.choice(GIVEN), rng.choice(FAMILY)
             city, region, code, country = rng.choice(CITIES)
-            birthday = (f"{rng.randint(1940, 2004)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-                        if rng.random() < 0.6 else f"--{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
-            writer.writerow([given, "", family, "", birthday, "Prefers e-mail" if n % 7 == 0 else "",
-                             "* myContacts ::: Customers" if n % 3 else "* myContacts ::: Team",
-                             "Home", f"{given.lower()}.{n}@example.com", "Mobile", f"+1 555 {n:07d}",
-                             "Home", f"{n + 1} Oak Street", city, region, code, country,
-                             "Acme" if n % 5 == 0 else ""])
+            birthday = (
+                f"{rng.randint(1940, 2004)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                if rng.random() < 0.6
+                else f"--{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            )
+            writer.writerow(
+                [
+                    given,
+                    "",
+                    family,
+                    "",
+                    birthday,
+                    "Prefers e-mail" if n % 7 == 0 else "",
+                    "* myContacts ::: Customers" if n % 3 else "* myContacts ::: Team",
+                    "Home",
+                    f"{given.lower()}.{n}@example.com",
+                    "Mobile",
+                    f"+1 555 {n:07d}",
+                    "Home",
+                    f"{n + 1} Oak Street",
+                    city,
+                    region,
+                    code,
+                    country,
+                    "Acme" if n % 5 == 0 else "",
+                ]
+            )
 
 
 def bare_rows(path: str, db: str) -> int:
@@ -57,16 +125,26 @@ def bare_rows(path: str, db: str) -> int:
     with open(path, encoding="utf-8", newline="") as handle, open_store(db) as store, store.transaction():
         count = 0
         for row in csv.DictReader(handle):
-            contact = Contact(given_name=row["First Name"], family_name=row["Last Name"],
-                              organization=row["Organization Name"], notes=row["Notes"],
-                              emails=[Email(row["E-mail 1 - Value"], "home")],
-                              phones=[Phone(row["Phone 1 - Value"], "cell")],
-                              addresses=[Address(street=row["Address 1 - Street"], city=row["Address 1 - City"],
-                                                 region=row["Address 1 - Region"],
-                                                 postal_code=row["Address 1 - Postal Code"],
-                                                 country=row["Address 1 - Country"], label="home")],
-                              birthday=PartialDate.parse(row["Birthday"]) if row["Birthday"] else None,
-                              tags=[t for t in row["Labels"].split(" ::: ") if not t.startswith("*")])
+            contact = Contact(
+                given_name=row["First Name"],
+                family_name=row["Last Name"],
+                organization=row["Organization Name"],
+                notes=row["Notes"],
+                emails=[Email(row["E-mail 1 - Value"], "home")],
+                phones=[Phone(row["Phone 1 - Value"], "cell")],
+                addresses=[
+                    Address(
+                        street=row["Address 1 - Street"],
+                        city=row["Address 1 - City"],
+                        region=row["Address 1 - Region"],
+                        postal_code=row["Address 1 - Postal Code"],
+                        country=row["Address 1 - Country"],
+                        label="home",
+                    )
+                ],
+                birthday=PartialDate.parse(row["Birthday"]) if row["Birthday"] else None,
+                tags=[t for t in row["Labels"].split(" ::: ") if not t.startswith("*")],
+            )
             store.contacts.add(contact)
             count += 1
         return count
@@ -78,8 +156,12 @@ def studio_import(path: str, db: str) -> dict:
 
     with open_store(db) as store:
         report = import_vcards(store, [path])
-        return {"added": report.added, "unchanged": report.unchanged, "problems": len(report.problems),
-                "contacts": store.contacts.count()}
+        return {
+            "added": report.added,
+            "unchanged": report.unchanged,
+            "problems": len(report.problems),
+            "contacts": store.contacts.count(),
+        }
 
 
 def main() -> None:
@@ -98,17 +180,37 @@ def main() -> None:
     again = measure("bench_sheet_import", "studio_import", str(sheet), db)
     base = bare["seconds"]
     rows = [
-        ("csv.DictReader + the same inserts", f"{base:.2f}", "1.00x", f"{bare['peak_mb']:.0f}",
-         f"{bare['extra']} rows"),
-        ("studio import, empty store", f"{first['seconds']:.2f}", f"{first['seconds'] / base:.2f}x",
-         f"{first['peak_mb']:.0f}", f"added {first['extra']['added']}, problems {first['extra']['problems']}"),
-        ("studio re-import, same file", f"{again['seconds']:.2f}", f"{again['seconds'] / base:.2f}x",
-         f"{again['peak_mb']:.0f}", f"unchanged {again['extra']['unchanged']}"),
+        (
+            "csv.DictReader + the same inserts",
+            f"{base:.2f}",
+            "1.00x",
+            f"{bare['peak_mb']:.0f}",
+            f"{bare['extra']} rows",
+        ),
+        (
+            "studio import, empty store",
+            f"{first['seconds']:.2f}",
+            f"{first['seconds'] / base:.2f}x",
+            f"{first['peak_mb']:.0f}",
+            f"added {first['extra']['added']}, problems {first['extra']['problems']}",
+        ),
+        (
+            "studio re-import, same file",
+            f"{again['seconds']:.2f}",
+            f"{again['seconds'] / base:.2f}x",
+            f"{again['peak_mb']:.0f}",
+            f"unchanged {again['extra']['unchanged']}",
+        ),
     ]
-    print_table(f"Import of a {args.count:,}-row Google Contacts CSV", ("step", "seconds", "vs bare", "peak MB",
-                                                                        "result"), rows)
+    print_table(
+        f"Import of a {args.count:,}-row Google Contacts CSV",
+        ("step", "seconds", "vs bare", "peak MB", "result"),
+        rows,
+    )
     ok = first["seconds"] <= 1.5 * base and again["seconds"] < first["seconds"]
-    print("\ntargets: import <= 1.5x csv.DictReader + inserts, re-import < import:", "met" if ok else "NOT met")
+    print(
+        "\ntargets: import <= 1.5x csv.DictReader + inserts, re-import < import:", "met" if ok else "NOT met"
+    )
 
 
 if __name__ == "__main__":
