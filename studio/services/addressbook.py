@@ -23,7 +23,7 @@ from studio.services.duplicates import possible_duplicates
 from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
 from studio.store.bin import BinnedContact
-from studio.store.contacts import fingerprint
+from studio.store.contacts import stored_form
 
 SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
 
@@ -66,7 +66,8 @@ def import_contact(store: Store, incoming: Contact, *, original_photos: bool = F
     incoming.id = None
     if incoming.photo and not original_photos:
         incoming.photo, incoming.photo_type = print_copy(incoming.photo, incoming.photo_type)
-    card = fingerprint(incoming)
+    form = stored_form(incoming)
+    card = form.fingerprint
     if store.contacts.imported_card_owner(card) is not None:
         return "unchanged"
     for candidate_id in store.contacts.find_by_keys(identity_keys(incoming)):
@@ -75,12 +76,13 @@ def import_contact(store: Store, incoming: Contact, *, original_photos: bool = F
             continue
         merged = merge_contacts(existing, incoming)
         outcome = "unchanged"
-        if fingerprint(merged) != store.contacts.stored_fingerprint(candidate_id):
-            store.contacts.update(merged)
+        merged_form = stored_form(merged)
+        if merged_form.fingerprint != store.contacts.stored_fingerprint(candidate_id):
+            store.contacts.update(merged, merged_form)
             outcome = "updated"
         store.contacts.remember_imported_card(candidate_id, card)
         return outcome
-    contact_id = store.contacts.add(incoming)
+    contact_id = store.contacts.add(incoming, form)
     store.contacts.remember_imported_card(contact_id, card)
     return "added"
 

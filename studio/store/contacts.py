@@ -43,8 +43,9 @@ class ContactSummary:
 
 
 def _json_list(items: Iterable[object]) -> str:
-    from dataclasses import asdict
-    return json.dumps([asdict(i) for i in items], ensure_ascii=False, separators=(",", ":"))
+    # The items (Email, Phone, Address) hold only text and flags: their __dict__ is what
+    # dataclasses.asdict gives, key for key, at a fraction of its deep-copying cost.
+    return json.dumps([vars(i) for i in items], ensure_ascii=False, separators=(",", ":"))
 
 
 def _dates_json(dates: Iterable[LabelledDate]) -> str:
@@ -140,9 +141,26 @@ def contact_from_json(text: str, photo: bytes | None = None) -> Contact:
     return _contact_from_row(row, list(data["tags"]))  # type: ignore[arg-type] - a mapping like a Row
 
 
+@dataclass(frozen=True)
+class StoredForm:
+    """A contact as its row will be written, worked out once: an import compares the
+    fingerprint, then writes the same values (`ContactRepository.add`/`update`)."""
+
+    values: list[object]
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self.values[-1])
+
+
+def stored_form(contact: Contact) -> StoredForm:
+    """``contact``'s row values; only valid until the contact is changed."""
+    return StoredForm(_row_values(contact))
+
+
 def fingerprint(contact: Contact) -> str:
     """A hash of everything stored about a contact: equal hashes mean nothing changed."""
-    return str(_row_values(contact)[-1])
+    return stored_form(contact).fingerprint
 
 
 def _list(text: str) -> list[dict[str, object]]:
@@ -176,12 +194,13 @@ class ContactRepository:
 
     # --- writing -----------------------------------------------------------------
 
-    def add(self, contact: Contact) -> int:
-        """Insert ``contact`` (its ``id`` is set) and return the new id.
+    def add(self, contact: Contact, form: StoredForm | None = None) -> int:
+        """Insert ``contact`` (its ``id`` is set) and return the new id; ``form`` is its
+        `stored_form` when the caller has it already.
 
         A contact that still carries an id (an undone delete) is put back under that id.
         """
-        values = _row_values(contact)
+        values = (form or stored_form(contact)).values
         if contact.id is not None:
             self._conn.execute(_INSERT_WITH_ID, [contact.id, *values])
         else:
@@ -189,11 +208,12 @@ class ContactRepository:
         self._write_keys_and_tags(contact)
         return contact.id
 
-    def update(self, contact: Contact) -> None:
-        """Replace the stored contact with the same id. Raises KeyError if there is none."""
+    def update(self, contact: Contact, form: StoredForm | None = None) -> None:
+        """Replace the stored contact with the same id (``form`` as in `add`). Raises
+        KeyError if there is none."""
         if contact.id is None:
             raise KeyError("contact has no id")
-        cursor = self._conn.execute(_UPDATE, [*_row_values(contact), contact.id])
+        cursor = self._conn.execute(_UPDATE, [*(form or stored_form(contact)).values, contact.id])
         if cursor.rowcount == 0:
             raise KeyError(contact.id)
         # Identity keys follow the content; "card" keys (what was imported) are kept.
