@@ -14,18 +14,21 @@ from PySide6.QtWidgets import QApplication
 ACCENT = "#2f7a73"  # deep teal: primary buttons, selection
 ACCENT_DARK = "#24605b"
 ACCENT_SOFT = "#e2efed"
-WARM = "#d9644a"  # terracotta: hearts, "late", attention
+WARM = "#d9644a"  # terracotta: hearts, "late", attention (fills and marks, not text)
 WARM_SOFT = "#fbe9e4"
+WARM_TEXT = "#a8412a"  # terracotta dark enough for text on white and WARM_SOFT (WCAG AA)
 INK = "#23313a"  # body text
-MUTED = "#6b7780"  # secondary text
+MUTED = "#5a666e"  # secondary text: 5.4:1 on CANVAS, 5:1 on ACCENT_SOFT (WCAG AA is 4.5)
 LINE = "#e3e0da"  # hairlines
 CANVAS = "#f6f4f0"  # window background
 SURFACE = "#ffffff"  # panels, tables
 SIDEBAR = "#22343d"
 SIDEBAR_TEXT = "#c9d3d8"
-WARNING = "#b7791f"
+WARNING = "#b7791f"  # amber marks and fills
 WARNING_SOFT = "#fdf3dc"
+WARNING_TEXT = "#8a5a14"  # amber text on white and WARNING_SOFT
 OK = "#2f855a"
+FOCUS = "#24605b"  # the keyboard focus ring: 3:1 or more against every background (WCAG 1.4.11)
 
 RESOURCES = (Path(__file__).resolve().parent / "resources").as_posix()
 
@@ -56,9 +59,9 @@ QLabel#sectionTitle {{ font-size: 12pt; font-weight: 600; color: {INK}; padding-
 QLabel#muted {{ color: {MUTED}; }}
 QLabel#emptyTitle {{ font-size: 14pt; font-weight: 600; color: {INK}; }}
 QLabel#emptyText {{ color: {MUTED}; font-size: 10.5pt; }}
-QLabel#badgeWarn {{ background: {WARNING_SOFT}; color: {WARNING}; border-radius: 9px;
+QLabel#badgeWarn {{ background: {WARNING_SOFT}; color: {WARNING_TEXT}; border-radius: 9px;
                     padding: 3px 10px; font-weight: 600; }}
-QLabel#badgeLate {{ background: {WARM_SOFT}; color: {WARM}; border-radius: 9px;
+QLabel#badgeLate {{ background: {WARM_SOFT}; color: {WARM_TEXT}; border-radius: 9px;
                     padding: 3px 10px; font-weight: 600; }}
 QLabel#badgeOk {{ background: {ACCENT_SOFT}; color: {ACCENT_DARK}; border-radius: 9px;
                   padding: 3px 10px; font-weight: 600; }}
@@ -73,8 +76,6 @@ QFontComboBox {{
     background: {SURFACE}; border: 1px solid #d6d2ca; border-radius: 6px; padding: 5px 8px;
     selection-background-color: {ACCENT}; selection-color: white;
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
-QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 QLineEdit[invalid="true"] {{ border: 1px solid {WARM}; background: {WARM_SOFT}; }}
 QComboBox::drop-down {{ border: none; width: 22px; }}
 QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_SOFT};
@@ -95,10 +96,24 @@ QPushButton#primary:hover, QPushButton:default:hover {{ background: {ACCENT_DARK
 QPushButton#primary:disabled {{ background: #9cbfbb; border-color: #9cbfbb; color: #eef5f4; }}
 QToolButton#flat {{ padding: 4px 6px; }}
 QToolButton#flat:checked {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; }}
-QPushButton#danger {{ color: {WARM}; }}
-QPushButton#link {{ border: none; background: transparent; color: {ACCENT}; padding: 2px 4px;
+QPushButton#danger {{ color: {WARM_TEXT}; }}
+QPushButton#link {{ border: none; background: transparent; color: {ACCENT_DARK}; padding: 2px 4px;
                     text-align: left; }}
 QPushButton#link:hover {{ text-decoration: underline; }}
+
+/* keyboard focus: every control shows where the keys go (a 2 px ring, or a tint) */
+QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 5px 13px; }}
+QToolButton:focus {{ border: 2px solid {FOCUS}; border-radius: 6px; }}
+QToolButton#flat:focus {{ padding: 3px 5px; }}
+QPushButton#primary:focus, QPushButton:default:focus {{ border: 2px solid {INK}; }}
+QPushButton#link:focus {{ border: 2px solid {FOCUS}; padding: 0 2px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus,
+QDateEdit:focus, QFontComboBox:focus {{ border: 2px solid {FOCUS}; padding: 4px 7px; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {ACCENT_SOFT}; border-radius: 4px; }}
+QTableView:focus, QListView:focus, QTreeView:focus {{ border: 2px solid {FOCUS}; }}
+QListWidget#sidebar:focus {{ border: 2px solid {SIDEBAR_TEXT}; }}
+QTabBar::tab:focus {{ background: {ACCENT_SOFT}; }}
+QSlider:focus {{ background: {ACCENT_SOFT}; }}
 
 /* tables and lists */
 QTableView, QListView, QTreeView {{
@@ -170,7 +185,9 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 def apply_style(app: QApplication) -> None:
     """Give ``app`` the Card Studio look (Fusion underneath, so every platform matches)."""
     app.setStyle("Fusion")
-    palette = app.palette()
+    # A palette built whole from the light colours, so no role is left from a dark desktop
+    # theme (the app keeps one theme whose contrast is checked, tests/ui/test_ui_contrast.py).
+    palette = QPalette(QColor(SURFACE), QColor(CANVAS))
     palette.setColor(QPalette.ColorRole.Window, QColor(CANVAS))
     palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))
     palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#faf9f6"))
@@ -180,7 +197,9 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Button, QColor(SURFACE))
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9aa3a9"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(INK))
+    palette.setColor(QPalette.ColorRole.ToolTipText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
     app.setPalette(palette)
     font = QFont(app.font())

@@ -81,7 +81,7 @@ class SaveTemplateDialog(QDialog):
         replaces = choice.replaces if choice is not None else None
         bundled = choice.bundled if choice is not None else None
         save.setText("Replace" if replaces else "Save")
-        self.note.setStyleSheet(f"color: {style.WARNING}; font-weight: 600;" if replaces else "")
+        self.note.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: 600;" if replaces else "")
         if replaces:
             self.note.setText(
                 f"You already have a card called “{replaces}”: saving replaces it. "

@@ -90,7 +90,7 @@ class MailingHistoryModel(ReadOnlyTableModel):
                 mailing.sent_at[:10] if mailing.sent_at else "not yet",
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
-            return QColor(style.OK if mailing.sent_at else style.WARNING)
+            return QColor(style.OK if mailing.sent_at else style.WARNING_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == MAILING_ROLE:
