@@ -21,12 +21,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,7 +105,12 @@ class MainWindow(QMainWindow):
         from studio.ui.first_run import WelcomePage
 
         self.welcome = WelcomePage(self.importer.choose_files, self.importer.load_samples)
-        self.stack.addWidget(self.welcome)
+        # Scrolls on a 1024×600 netbook screen rather than making the window taller than it.
+        self.welcome_scroll = QScrollArea()
+        self.welcome_scroll.setWidgetResizable(True)
+        self.welcome_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.welcome_scroll.setWidget(self.welcome)
+        self.stack.addWidget(self.welcome_scroll)
         self.contacts_view = self._view("contacts")
         self._build_menus()
         self.statusBar().hide()  # shown only while it has something to say
@@ -168,7 +175,7 @@ class MainWindow(QMainWindow):
             widget: QWidget = self.welcome
         else:
             widget = self._view(name)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self.welcome_scroll if widget is self.welcome else widget)
         self.undo_group.setActiveStack(self.undo_stacks[name])
         row = [n for n, _ in NAV].index(name)
         if self.sidebar.currentRow() != row:

@@ -98,7 +98,7 @@ def test_first_run_offers_import_and_loads_the_sample_contacts(qtbot, open_app, 
     window, context = open_app()
     qtbot.waitUntil(lambda: window.store_empty is True, timeout=10000)
     window.show_view("today")
-    assert window.stack.currentWidget() is window.welcome
+    assert window.stack.currentWidget() is window.welcome_scroll
     tabs = window.welcome.findChildren(QTabWidget)[0]
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["iPhone / iCloud", "Android", "Google Contacts"]
     window.welcome.samples_button.click()

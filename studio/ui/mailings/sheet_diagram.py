@@ -21,7 +21,7 @@ class SheetDiagram(QWidget):
         super().__init__(parent)
         self._stock: LabelStock | None = None
         self._start = 1
-        self.setMinimumSize(QSize(170, 220))
+        self.setMinimumSize(QSize(140, 140))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click the first free label on your sheet")

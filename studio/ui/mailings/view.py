@@ -292,4 +292,5 @@ class MailingsView(QWidget):
         self.wizard = MailingWizard(self._context, preset, self.window())
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.finished.connect(lambda *_: setattr(self, "wizard", None))
+        self.wizard.fit_to_screen()
         self.wizard.open()

@@ -46,7 +46,9 @@ class MailingWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(QSize(860, 620))
+        # Fits a 1024×600 netbook screen (the pages are laid out for 540 px of height); larger
+        # screens get the roomier 860×620 it opens at (`fit_to_screen`).
+        self.setMinimumSize(QSize(720, 520))
         self.recipients = RecipientsPage(self)
         self.card = CardPage(self)
         self.output = OutputPage(self)
@@ -95,6 +97,15 @@ class MailingWizard(QWizard):
             elif preset.tag:
                 draft.mode, draft.tag = "tag", preset.tag
         return draft
+
+    def fit_to_screen(self) -> None:
+        """Open at 860×620, or as much of it as the screen the app is on has room for."""
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 860, 620
+        if room is not None:
+            width, height = min(width, room.width() - 24), min(height, room.height() - 40)
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
 
     def _choices_loaded(self, choices: WizardChoices) -> None:
         self.choices = choices
