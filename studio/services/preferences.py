@@ -88,6 +88,9 @@ def _country(text: str) -> str | None:
 
 
 def _country_code(code: str) -> str | None:
+    if len(code.strip()) != 2:
+        return (f"{code.strip()!r} is not a country Card Studio knows "
+                "(type its name, e.g. Germany, or its two-letter code, DE)")
     known = resolve_country(code) if len(code) == 2 and code.isalpha() else None
     if known == code.upper():
         return None
@@ -323,7 +326,10 @@ def _apply(settings: Settings, name: str, text: str) -> Settings:
     kind = typing.get_type_hints(type(owners[-1]))[parts[-1]]
     value = _convert(name, kind, text.strip())
     if name == "home_country":
-        value = value.upper()
+        # A name ("Germany", "Deutschland") becomes its code; two letters stay as given so
+        # a mix-up such as UK for GB is pointed out, not silently corrected.
+        named = resolve_country(value) if len(value.strip()) > 2 else None
+        value = named or (value.upper() if len(value.strip()) == 2 else value)
     elif name == "holidays":
         value = [key.casefold() for key in value]
     elif name == "language" and not _language(value):
