@@ -134,3 +134,10 @@ def country_name(code: str, language: str) -> str:
         if name:
             return name
     return code.upper()
+
+
+def country_choices(language: str) -> list[tuple[str, str]]:
+    """Every country as (code, name in ``language``), sorted as a reader of it expects
+    (case and accents do not change the order: "Österreich" sits beside "Oman")."""
+    pairs = [(code, country_name(code, language)) for code in _codes()]
+    return sorted(pairs, key=lambda pair: _key(pair[1]))

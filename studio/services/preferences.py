@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import typing
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -22,7 +23,7 @@ from babel import Locale, UnknownLocaleError
 from studio.errors import StudioError, UsageError
 from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
-from studio.postal.countries import resolve_country
+from studio.postal.countries import country_choices, resolve_country
 from studio.postal.imb import mailer_id_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
 from studio.services.stock import load_catalog
@@ -87,6 +88,9 @@ def _country(text: str) -> str | None:
 
 
 def _country_code(code: str) -> str | None:
+    if len(code.strip()) != 2:
+        return (f"{code.strip()!r} is not a country Card Studio knows "
+                "(type its name, e.g. Germany, or its two-letter code, DE)")
     known = resolve_country(code) if len(code) == 2 and code.isalpha() else None
     if known == code.upper():
         return None
@@ -100,6 +104,25 @@ def _language(text: str) -> str | None:
     except (UnknownLocaleError, ValueError):
         return (f"{text.strip()!r} is not a language code Card Studio knows "
                 "(use one such as en, de, fr or pt_BR)")
+    return None
+
+
+# Enough to catch a name or a phone number typed into the e-mail field; the mail program
+# the card goes to is the judge of the rest.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def _email(text: str) -> str | None:
+    if text.strip() and not _EMAIL.match(text.strip()):
+        return f"{text.strip()!r} is not an e-mail address (write it as name@example.com)"
+    return None
+
+
+def _phone(text: str) -> str | None:
+    # Letters are allowed only for an extension ("ext. 12", "x12").
+    letters = re.sub(r"ext|x", "", text.casefold())
+    if text.strip() and (sum(ch.isdigit() for ch in text) < 3 or any(ch.isalpha() for ch in letters)):
+        return f"{text.strip()!r} is not a phone number (digits, spaces, + - ( ) and an ext. only)"
     return None
 
 
@@ -149,6 +172,8 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
     """The check of each setting that has one: value in, a sentence or None out."""
     checks: dict[str, Callable[[Any], str | None]] = {
         "sender.address.country": _country,
+        "sender.email": _email,
+        "sender.phone": _phone,
         "sender.mailer_id": lambda text: mailer_id_problem(text) if text.strip() else None,
         "home_country": _country_code,
         "language": _language,
@@ -194,6 +219,70 @@ def check_settings(settings: Settings, names: Iterable[str] | None = None, *,
         raise InvalidSettings(problems)
 
 
+# --- choices for pickers -------------------------------------------------------------------
+
+def countries(language: str) -> list[tuple[str, str]]:
+    """Every country as (ISO code, name in ``language``), sorted by the name as read."""
+    return country_choices(language)
+
+
+def languages(language: str) -> list[tuple[str, str]]:
+    """The languages cards can be written in, as (code, name in ``language``), by name.
+
+    The codes are babel's locales without a region (``de``, ``pt``) plus ``current`` when
+    the saved setting names a regional one; a name babel lacks is shown as its code.
+    """
+    from babel import localedata
+
+    shown = _ui_locale(language)
+    codes = {code for code in localedata.locale_identifiers() if "_" not in code and code != "root"}
+    pairs = [(code, (shown.languages.get(code) or code)) for code in codes]
+    return sorted(pairs, key=lambda pair: _fold(pair[1]))
+
+
+def resolve_home_country(text: str) -> str | None:
+    """The ISO code of a country as typed ("Germany", "Deutschland", "de"), or None."""
+    return resolve_country(text)
+
+
+def language_name(code: str, language: str) -> str:
+    """``code`` ("de_CH") named in ``language`` ("Deutsch (Schweiz)"), or the code itself."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(_ui_locale(language)) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def resolve_language(text: str, language: str) -> str | None:
+    """The locale code for a language as typed: a code ("de", "pt-BR") or a name in
+    ``language`` or English ("German", "Deutsch"); None when nothing matches."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not _language(cleaned):
+        return str(Locale.parse(cleaned.replace("-", "_")))
+    key = _fold(cleaned)
+    for shown in (language, "en"):
+        for code, name in languages(shown):
+            if _fold(name) == key:
+                return code
+    return None
+
+
+def _ui_locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale("en")
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 # --- changing values ----------------------------------------------------------------------
 
 def _convert(name: str, kind: Any, text: str) -> Any:
@@ -237,7 +326,10 @@ def _apply(settings: Settings, name: str, text: str) -> Settings:
     kind = typing.get_type_hints(type(owners[-1]))[parts[-1]]
     value = _convert(name, kind, text.strip())
     if name == "home_country":
-        value = value.upper()
+        # A name ("Germany", "Deutschland") becomes its code; two letters stay as given so
+        # a mix-up such as UK for GB is pointed out, not silently corrected.
+        named = resolve_country(value) if len(value.strip()) > 2 else None
+        value = named or (value.upper() if len(value.strip()) == 2 else value)
     elif name == "holidays":
         value = [key.casefold() for key in value]
     elif name == "language" and not _language(value):

@@ -42,7 +42,7 @@ def test_nested_values_are_converted_to_their_types() -> None:
 
 @pytest.mark.parametrize("name, value", [("nope", "1"), ("paper", "a3"), ("feb29", "x"),
                                          ("not_thanked_days", "soon"), ("preparation_days", "-1"),
-                                         ("home_country", "USA")])
+                                         ("home_country", "Germny")])
 def test_bad_names_and_values_are_usage_errors(name: str, value: str) -> None:
     with pytest.raises(UsageError):
         change_setting(Settings(), name, value)
@@ -154,3 +154,18 @@ def test_cli_refuses_bad_values_with_every_reason(tmp_path, capsys) -> None:
     assert "Traceback" not in err
     assert main(["--db", db, "settings", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["sender.mailer_id"] == ""
+
+
+def test_home_country_by_name_is_stored_as_its_code_and_nonsense_is_refused(tmp_path) -> None:
+    from studio.services.preferences import InvalidSettings, update_settings
+    from studio.store import open_store
+
+    with open_store(tmp_path / "s.sqlite3") as store:
+        assert update_settings(store, [("home_country", "Germany")]).home_country == "DE"
+        assert update_settings(store, [("home_country", "Österreich")]).home_country == "AT"
+        with pytest.raises(InvalidSettings, match="'Germny' is not a country Card Studio knows"):
+            update_settings(store, [("home_country", "Germny"), ("sender.name", "Maya")])
+        with pytest.raises(InvalidSettings, match="not an e-mail address"):
+            update_settings(store, [("sender.email", "maya at example")])
+        saved = store.settings.load()
+        assert (saved.home_country, saved.sender.name, saved.sender.email) == ("AT", "", "")

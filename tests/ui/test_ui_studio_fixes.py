@@ -238,12 +238,14 @@ def test_a_value_the_services_refuse_is_shown_and_not_saved_until_corrected(qtbo
     window, context = open_app()
     settings = window.show_view("settings")
     qtbot.waitUntil(lambda: settings.holidays.list.count() > 0, timeout=30000)
-    settings.paper.home_country.setText("ZZ")
+    settings.paper.home_country.setEditText("ZZ")
+    settings.paper.home_country.lineEdit().editingFinished.emit()
     qtbot.waitUntil(lambda: settings.problem_label.isVisible(), timeout=5000)
     assert "Home country" in settings.problem_label.text() and "ZZ" in settings.problem_label.text()
     with open_store(app_paths.db_path) as store:
         assert store.settings.load().home_country == "US"
-    settings.paper.home_country.setText("CA")
+    settings.paper.home_country.setEditText("CA")
+    settings.paper.home_country.lineEdit().editingFinished.emit()
     qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
     with open_store(app_paths.db_path) as store:
         assert store.settings.load().home_country == "CA"

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from studio.model import Address
+from studio.services.preferences import (
+    countries,
+    language_name,
+    languages,
+    resolve_home_country,
+    resolve_language,
+)
 from studio.settings import Settings
+from studio.ui.settings.pickers import CodePicker
 
 
 class SettingsGroup(QGroupBox):
@@ -47,6 +55,14 @@ class SettingsGroup(QGroupBox):
                 if hasattr(widget, signal):
                     getattr(widget, signal).connect(lambda *_: self.changed.emit())
                     break
+
+    def field_for(self, name: str) -> QWidget | None:
+        """The widget that edits the dotted setting ``name``, when this group has it."""
+        return self.fields.get(name)
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {}
 
     def load(self, settings: Settings) -> None:
         raise NotImplementedError
@@ -125,6 +141,16 @@ class SenderGroup(SettingsGroup):
         )
         self.image_path.textChanged.connect(self._preview)
 
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        address = {"street": self.street, "city": self.city, "region": self.region,
+                   "postal_code": self.postal_code, "country": self.country}
+        own = {"name": self.name, "company": self.company, "signature": self.signature,
+               "phone": self.phone, "email": self.email, "mailer_id": self.mailer_id,
+               "signature_image": self.image_path}
+        return {**{f"sender.{key}": w for key, w in own.items()},
+                **{f"sender.address.{key}": w for key, w in address.items()}}
+
     def _choose_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Signature image", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
@@ -194,14 +220,19 @@ def _stock_combo() -> QComboBox:
 class PaperGroup(SettingsGroup):
     """Paper size, home country, language, and the default envelope and label stock."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__("Paper and stock")
         self.paper = QComboBox()
         self.paper.addItem("US Letter (8½ × 11 in)", "letter")
         self.paper.addItem("A4 (210 × 297 mm)", "a4")
-        self.home_country = _line("ISO code, e.g. US, CA, GB, DE")
-        self.home_country.setMaxLength(2)
-        self.language = _line("e.g. en, de, fr")
+        # Names in the user's own language; the settings keep the codes ("DE", "de").
+        self._ui_language = language
+        self.home_country = CodePicker(resolve_home_country)
+        self.home_country.set_choices(countries(language))
+        self.home_country.lineEdit().setPlaceholderText("type to search, e.g. Germany")
+        self.language = CodePicker(lambda text: resolve_language(text, language))
+        self.language.set_choices(languages(language))
+        self.language.lineEdit().setPlaceholderText("type to search, e.g. English")
         self.envelope = _stock_combo()
         self.labels = _stock_combo()
         for caption, widget in (
@@ -212,7 +243,16 @@ class PaperGroup(SettingsGroup):
             ("Label sheets", self.labels),
         ):
             self.form.addRow(caption, widget)
-        self.watch(self.paper, self.home_country, self.language, self.envelope, self.labels)
+        self.watch(self.paper, self.envelope, self.labels)
+        for picker in (self.home_country, self.language):
+            picker.currentIndexChanged.connect(lambda *_: self.changed.emit())
+            # A name half typed is not a choice yet: it counts when the field is left.
+            picker.lineEdit().editingFinished.connect(self.changed.emit)
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"paper": self.paper, "home_country": self.home_country, "language": self.language,
+                "envelope_size": self.envelope, "label_stock": self.labels}
 
     def set_choices(
         self, envelopes: Sequence[tuple[str, str]], stocks: Sequence[tuple[str, str]], settings: Settings
@@ -238,8 +278,11 @@ class PaperGroup(SettingsGroup):
         self.paper.blockSignals(True)
         self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
         self.paper.blockSignals(False)
-        _set(self.home_country, settings.home_country)
-        _set(self.language, settings.language)
+        self.home_country.set_code(settings.home_country)
+        if self.language.findData(settings.language) < 0 and settings.language:
+            # A regional language saved earlier ("de_CH") stays a choice of its own.
+            self.language.addItem(language_name(settings.language, self._ui_language), settings.language)
+        self.language.set_code(settings.language)
         for combo, current in ((self.envelope, settings.envelope_size), (self.labels, settings.label_stock)):
             combo.blockSignals(True)
             if combo.findData(current) < 0:
@@ -250,8 +293,8 @@ class PaperGroup(SettingsGroup):
 
     def apply(self, settings: Settings) -> None:
         settings.paper = self.paper.currentData() or "letter"
-        settings.home_country = self.home_country.text().strip().upper() or "US"
-        settings.language = self.language.text().strip() or "en"
+        settings.home_country = self.home_country.code() or "US"
+        settings.language = self.language.code() or "en"
         settings.envelope_size = self.envelope.currentData() or settings.envelope_size
         settings.label_stock = self.labels.currentData() or settings.label_stock
 
@@ -289,6 +332,11 @@ class CalibrationGroup(SettingsGroup):
         self.form.addRow("Scale down", self.scale_y)
         self.form.addRow("", self.test_button)
         self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y)
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"calibration.offset_x": self.offset_x, "calibration.offset_y": self.offset_y,
+                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y}
 
     def load(self, settings: Settings) -> None:
         c = settings.calibration

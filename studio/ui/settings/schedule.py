@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from studio.model import Feb29Rule
@@ -79,6 +80,12 @@ class TimingGroup(SettingsGroup):
         self.watch(
             self.domestic, self.international, self.preparation, self.not_thanked, self.feb29, self.by_country
         )
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"transit_days_domestic": self.domestic, "transit_days_international": self.international,
+                "preparation_days": self.preparation, "not_thanked_days": self.not_thanked,
+                "feb29": self.feb29, "transit_days_by_country": self.by_country}
 
     def _add_row(self) -> None:
         row = self.by_country.rowCount()
@@ -143,6 +150,10 @@ class HolidaysGroup(SettingsGroup):
         self.form.addRow(self.list)
         self.watch(self.list)
         self._chosen: list[str] = []
+
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        return {"holidays": self.list}
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         self.list.blockSignals(True)

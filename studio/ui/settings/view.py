@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QWidget
 
@@ -49,7 +49,8 @@ class SettingsView(QWidget):
         self._context = context
         self._loading = False
         self.sender = SenderGroup()
-        self.paper = PaperGroup()
+        # Country and language names in the user's own language (the desktop's locale).
+        self.paper = PaperGroup(QLocale().name())
         self.calibration = CalibrationGroup()
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
@@ -176,6 +177,14 @@ class SettingsView(QWidget):
                  for name, why in error.problems]
         self.problem_label.setText("Not saved. " + "<br/>".join(lines))
         self.problem_label.show()
+        self.saved_label.hide()
+        # Take the user to the first field at fault, so it can be put right at once.
+        for name, _ in error.problems:
+            widget = next((w for g in self.groups if (w := g.field_for(name)) is not None), None)
+            if widget is not None:
+                self.scroll.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
 
     def _saved(self) -> None:
         self.problem_label.hide()

@@ -1,0 +1,117 @@
+"""The Settings page: country and language pickers by name, every field checked before "Saved"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+
+from studio.store import open_store
+from studio.ui.settings.pickers import CodePicker
+
+
+def _open_settings(qtbot, open_app):  # noqa: ANN001, ANN202
+    window, context = open_app()
+    settings = window.show_view("settings")
+    window.activateWindow()  # focus moves only inside the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(lambda: settings.holidays.list.count() > 0, timeout=30000)
+    return window, settings
+
+
+def _type(qtbot, picker: CodePicker, text: str) -> None:  # noqa: ANN001
+    """Type into the picker as a user does, then leave the field with Tab."""
+    edit = picker.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+    picker.completer().popup().hide()
+    # Offscreen, the hidden popup stays the active window; a desktop gives it back at once.
+    picker.window().activateWindow()
+    qtbot.waitUntil(picker.isActiveWindow, timeout=2000)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def _focused(widget) -> bool:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def _saved(app_paths):  # noqa: ANN001, ANN202
+    with open_store(app_paths.db_path) as store:
+        return store.settings.load()
+
+
+def test_typing_a_country_name_saves_its_code_not_two_letters_of_it(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    picker = settings.paper.home_country
+    _type(qtbot, picker, "Germany")
+    qtbot.waitUntil(lambda: settings.saved_label.isVisible(), timeout=5000)
+    assert _saved(app_paths).home_country == "DE"  # not "GE" (Georgia)
+    _type(qtbot, picker, "Deutschland")  # a name in another language is understood too
+    _type(qtbot, picker, "Canada")
+    qtbot.waitUntil(lambda: _saved(app_paths).home_country == "CA", timeout=5000)
+    _type(qtbot, settings.paper.language, "German")
+    qtbot.waitUntil(lambda: _saved(app_paths).language == "de", timeout=5000)
+    assert settings.paper.language.currentText() == "German"
+
+
+def test_the_completer_finds_a_name_by_any_part_without_case_or_accents(qtbot) -> None:
+    from studio.services.preferences import countries, resolve_home_country
+
+    picker = CodePicker(resolve_home_country)
+    qtbot.addWidget(picker)
+    picker.set_choices(countries("de"))
+    completer = picker.completer()
+    completer.setCompletionPrefix("osterr")  # "Österreich", typed without the umlaut
+    found = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+    assert found == ["Österreich"]
+    completer.setCompletionPrefix("LAND")  # contained, in any case
+    found = {completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())}
+    assert {"Deutschland", "Finnland", "Island"} <= found
+    picker.setCurrentIndex(picker.findText("Österreich"))
+    assert picker.code() == "AT"
+
+
+def test_names_are_shown_in_the_users_language(qtbot, open_app) -> None:
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        _window, settings = _open_settings(qtbot, open_app)
+        assert settings.paper.home_country.currentText() == "Vereinigte Staaten"
+        assert settings.paper.language.currentText() == "Englisch"
+        assert settings.paper.home_country.findText("Deutschland") >= 0
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def test_a_country_nobody_knows_is_named_focused_and_nothing_is_saved(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    settings.sender.name.setText("Maya Lindqvist")
+    _type(qtbot, settings.paper.home_country, "Germny")
+    qtbot.waitUntil(lambda: settings.problem_label.isVisible(), timeout=5000)
+    assert "Home country" in settings.problem_label.text() and "Germny" in settings.problem_label.text()
+    assert not settings.saved_label.isVisible()
+    qtbot.waitUntil(lambda: _focused(settings.paper.home_country), timeout=2000)
+    saved = _saved(app_paths)
+    assert saved.home_country == "US" and saved.sender.name == ""  # all of that edit or none
+    _type(qtbot, settings.paper.home_country, "Germany")
+    qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
+    assert _saved(app_paths).home_country == "DE" and _saved(app_paths).sender.name == "Maya Lindqvist"
+
+
+def test_a_wrong_email_or_phone_is_refused_and_its_field_focused(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    settings.sender.email.setText("maya at example")
+    qtbot.waitUntil(lambda: settings.problem_label.isVisible(), timeout=5000)
+    assert "Sender email" in settings.problem_label.text()
+    qtbot.waitUntil(lambda: _focused(settings.sender.email), timeout=2000)
+    assert _saved(app_paths).sender.email == ""
+    settings.sender.email.setText("maya@example.com")
+    settings.sender.phone.setText("call me")
+    qtbot.waitUntil(lambda: "Sender phone" in settings.problem_label.text(), timeout=5000)
+    assert _saved(app_paths).sender.email == ""
+    settings.sender.phone.setText("+1 (503) 555-0100 ext. 12")
+    qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
+    saved = _saved(app_paths)
+    assert (saved.sender.email, saved.sender.phone) == ("maya@example.com", "+1 (503) 555-0100 ext. 12")
