@@ -50,16 +50,16 @@ def arrival_notes(plan: MailingPlan, today: dt.date) -> list[str]:
     time, and for the others when they arrive and how many days after their occasion."""
     start = plan.post_on or today
     notes = []
-    in_time = [r for r in plan.recipients if not r.days_late]
-    if in_time:
-        last = post_by(plan, today)
-        assert last is not None
-        count = len(in_time)
-        if last == start:
-            notes.append(f"{_posted(start, today)}, {_cards(count)} in time.")
-        else:
-            which = "this card" if count == 1 else f"these {count} cards"
-            notes.append(f"Post {which} by {short_date(last, today)} to arrive in time.")
+    by_day: dict[dt.date, int] = defaultdict(int)
+    for r in plan.recipients:
+        if not r.days_late:
+            by_day[max(start, r.occasion.mail_by)] += 1
+    if list(by_day) == [start]:
+        notes.append(f"{_posted(start, today)}, {_cards(by_day[start])} in time.")
+    elif by_day:
+        parts = [f"{n}{(' card' + ('s' if n != 1 else '')) if i == 0 else ''} by {short_date(day, today)}"
+                 for i, (day, n) in enumerate(sorted(by_day.items()))]
+        notes.append(f"To arrive in time, post {', '.join(parts)}.")
     groups: dict[tuple[dt.date, int], int] = defaultdict(int)
     for r in late_recipients(plan):
         assert r.arrives is not None
