@@ -24,6 +24,7 @@ class AppPaths:
 
     data_dir: Path
     db_path: Path
+    home_chosen: bool = False  # CARD_STUDIO_HOME was set: everything stays under data_dir
 
     @property
     def user_templates_dir(self) -> Path:
@@ -37,7 +38,17 @@ class AppPaths:
 
     @property
     def log_path(self) -> Path:
+        """Beside the store chosen with --db (its user may have no data folder of ours), else
+        in the data folder; under CARD_STUDIO_HOME when that is set."""
+        if not self.home_chosen and self.db_path.parent != self.data_dir:
+            return self.db_path.parent / "card-studio.log"
         return self.data_dir / "card-studio.log"
+
+    @property
+    def mailings_dir(self) -> Path | None:
+        """Where new mailing folders go: under CARD_STUDIO_HOME when it is set; None: the
+        platform's Documents folder (the desktop asks Qt for it)."""
+        return self.data_dir / "mailings" if self.home_chosen else None
 
     @classmethod
     def resolve(cls, db: str | os.PathLike[str] | None = None,
@@ -52,7 +63,7 @@ class AppPaths:
         data_dir = Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         chosen = db or env.get("CARD_STUDIO_DB")
         db_path = Path(chosen).expanduser() if chosen else data_dir / DB_FILENAME
-        return cls(data_dir=data_dir, db_path=db_path)
+        return cls(data_dir=data_dir, db_path=db_path, home_chosen=bool(home))
 
 
 def bundled_dir(name: str) -> Path:

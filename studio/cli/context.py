@@ -75,7 +75,7 @@ def run_guarded(command: Callable[[], int], ctx: CliContext) -> int:
 
 def _log_internal_error(ctx: CliContext) -> str | None:
     try:
-        ctx.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        ctx.paths.log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(ctx.paths.log_path, "a", encoding="utf-8") as log:
             log.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
             log.write(traceback.format_exc())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from studio.cli.options import (
 from studio.errors import UsageError
 from studio.services import mailings as service
 from studio.services.demo import run_demo
+from studio.services.mailing_timing import arrival_notes, post_by
 from studio.services.mailings import MailingPlan, MailingRequest
 from studio.store.history import Mailing
 
@@ -48,6 +50,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     mailing.add_argument("--days", type=day_count(0), default=service.DEFAULT_DUE_DAYS, metavar="N",
                          help="for birthdays and thank-yous without recipients: cards due within N days")
     add_order_argument(mailing, pieces="cards, envelopes, labels and mailing.csv")
+    mailing.add_argument("--post-on", dest="post_on", type=parse_date, metavar="DATE",
+                         help="the day you will post the cards, YYYY-MM-DD, today or later (default: "
+                              "today): when they arrive is reckoned from it")
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
     mailing.add_argument("--force", action="store_true",
                          help="include contacts already in a mailing of this occasion and year")
@@ -86,7 +91,7 @@ def _request(args: argparse.Namespace) -> MailingRequest:
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
                           contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
                           labels=args.labels, start=args.start, force=args.force, days=args.days,
-                          message=args.message, order=args.order,
+                          message=args.message, order=args.order, post_on=args.post_on,
                           any_template=args.any_template)
 
 
@@ -108,11 +113,14 @@ def _title(plan: MailingPlan) -> str:
     return f"{plan.occasion_name}{f' {plan.year}' if plan.year else ''} with {plan.template.id}"
 
 
-def _print_post_by(ctx: CliContext, plan: MailingPlan) -> None:
-    counts = plan.mail_by_counts()
+def _print_post_by(ctx: CliContext, plan: MailingPlan, today: dt.date) -> None:
+    start = plan.post_on or today
+    counts = [(day, n) for day, n in plan.mail_by_counts() if day >= start]  # a day gone is no advice
     if counts:
         ctx.print("Post by: " + ", ".join(f"{day.isoformat()} ({n} card{'s' if n != 1 else ''})"
                                           for day, n in counts))
+    for note in arrival_notes(plan, today):
+        ctx.print(note)
 
 
 def _print_skipped(ctx: CliContext, plan: MailingPlan) -> None:
@@ -141,7 +149,7 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print(f"Dry run: {_title(plan)}: {cards}, {len(plan.skipped)} skipped. Nothing was written.")
             if not plan.recipients and not plan.skipped:
                 ctx.print(f"Nobody to mail: {plan.nobody}.")
-            _print_post_by(ctx, plan)
+            _print_post_by(ctx, plan, today)
             if plan.output:
                 ctx.print(f"Prints: cards, {service.describe_output(plan.output)}.")
             for warning in plan.warnings:
@@ -169,9 +177,12 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
         if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
-    post_by = plan.mail_by.isoformat() if plan.mail_by else "-"
+    last = post_by(plan, today)
+    when = f"Post by {last.isoformat()}" if last else "Post as soon as you can (they will arrive late)"
+    for note in arrival_notes(plan, today):
+        ctx.warn(note)
     ctx.warn(f"Mailing {result.mailing_id}: {len(plan.recipients)} cards for {_title(plan)} "
-             f"in {result.folder} ({files}). Post by {post_by}; "
+             f"in {result.folder} ({files}). {when}; "
              f"then run `studio history --mark-sent {result.mailing_id}`.")
     ctx.print(result.mailing_id)
     return 0

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from studio.cards import CardTemplate, card_context, describe_missing, missing_fields
 from studio.cards.occasion import NAMES as OCCASION_NAMES
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, EnvelopeSize, Occasion
-from studio.occasions import HolidayCalendar, check_occasion_key, contact_country, occasion_instance
+from studio.occasions import (
+    HolidayCalendar,
+    check_occasion_key,
+    contact_country,
+    occasion_instance,
+    transit_days,
+)
 from studio.occasions.keys import is_repeatable
 from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
@@ -65,6 +71,7 @@ class MailingRequest:
     message: str | None = None  # typed message for every card; None: the template's own
     order: str = "name"  # "name" or "postal" (presorted): cards, envelopes and labels share it
     any_template: bool = False  # print a template made for another occasion all the same
+    post_on: dt.date | None = None  # the day the cards go in the post; None: today (never earlier)
 
     @property
     def output(self) -> str:
@@ -84,6 +91,12 @@ class Recipient:
     position: int
     contact: Contact
     occasion: Occasion
+    arrives: dt.date | None = None  # about when, posted on the plan's ``post_on`` (transit days)
+
+    @property
+    def days_late(self) -> int:
+        """How many days after the occasion the card arrives (0: in time)."""
+        return max(0, (self.arrives - self.occasion.date).days) if self.arrives else 0
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class MailingPlan:
     nobody: str = "no contact has this occasion"  # why nobody was even considered, when so
     output: str = ""  # what is printed beside the cards, as `MailingRequest.output` (envelopes chosen)
     mismatch: str | None = None  # why the template is not for this occasion (`template_mismatch`)
+    post_on: dt.date | None = None  # the posting day the arrivals are reckoned from
 
     @property
     def mail_by(self) -> dt.date | None:
@@ -168,6 +182,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     "already in mailing N", whether chosen by hand or by the occasion (``--days``), and
     ``request.force`` includes them again.
     """
+    post_on = check_post_on(request.post_on, today)
     settings = store.settings.load()
     template = template or get_template(paths, request.template)
     request = with_output(request, settings, template, stock.load_catalog(paths))
@@ -186,7 +201,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     if template.thanks_for:  # an order's thank-you card never goes out for a referral
         events = [e for e in events if e.kind in template.thanks_for]
     plan = MailingPlan(occasion_key=key, occasion_name=name, year=year, template=template,
-                       output=request.output, mismatch=template_mismatch(template, key, name, kind))
+                       output=request.output, mismatch=template_mismatch(template, key, name, kind),
+                       post_on=post_on)
     envelope = catalog.envelope(request.envelopes) if request.envelopes else None
     if envelope is not None:
         _check_envelope(template, envelope, catalog)
@@ -269,11 +285,39 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     ordered = mail_pieces.order_recipients([c for c, _ in kept], request.order,
                                            home_country=settings.home_country)
     occasion_of = {c.id: o for c, o in kept}
-    plan.recipients = [Recipient(position, contact, occasion_of[contact.id])
+    plan.recipients = [Recipient(position, contact, occasion_of[contact.id],
+                                 _arrival(contact, post_on, settings))
                        for position, contact in enumerate(ordered, start=1)]
     if plan.year is None:
         plan.year = plan.recipients[0].occasion.date.year if plan.recipients else seen_year
     return plan
+
+
+def check_post_on(post_on: dt.date | None, today: dt.date) -> dt.date:
+    """The posting day: ``post_on``, or today when None. Raises `UsageError` for a day before
+    today: cards cannot be posted in the past, and their arrival would be reckoned wrong."""
+    if post_on is None:
+        return today
+    if post_on < today:
+        raise UsageError(f"the posting date {post_on.isoformat()} is before today ({today.isoformat()}): "
+                         "choose today or a later day")
+    return post_on
+
+
+def _arrival(contact: Contact, post_on: dt.date, settings: Settings) -> dt.date:
+    country = contact_country(contact, settings.home_country)
+    return post_on + dt.timedelta(days=transit_days(country, settings))
+
+
+def leave_out(plan: MailingPlan, contact_ids: Iterable[int]) -> MailingPlan:
+    """``plan`` without the recipients in ``contact_ids`` (unticked on review), numbered again
+    from 1 so the cards, envelopes, labels and mailing.csv stay in one order."""
+    dropped = set(contact_ids)
+    if not dropped:
+        return plan
+    kept = [r for r in plan.recipients if r.contact.id not in dropped]
+    return dataclasses.replace(plan, recipients=[dataclasses.replace(r, position=number)
+                                                 for number, r in enumerate(kept, start=1)])
 
 
 def _chosen_pairs(store: Store, ids: Sequence[int], key: str, kind: str | None, settings: Settings,

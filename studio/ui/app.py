@@ -8,6 +8,7 @@ the main window on the chosen database and runs until the window closes.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
@@ -125,7 +126,7 @@ def ask_for_database(
                 box, "Start a new Card Studio database", str(folder / DB_FILENAME), filters
             )
         if chosen:
-            candidate = AppPaths(data_dir=tried.data_dir, db_path=Path(chosen))
+            candidate = dataclasses.replace(tried, db_path=Path(chosen))
             why = database_problem(candidate)
             if why is None:
                 box.deleteLater()

@@ -117,6 +117,8 @@ class MailingWizard(QWizard):
         stored = self.context.ui_settings.value("mailings/folder_base")
         if isinstance(stored, str) and stored:
             return Path(stored)
+        if self.context.paths.mailings_dir is not None:  # CARD_STUDIO_HOME: nothing outside it
+            return self.context.paths.mailings_dir
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(documents or Path.home()) / "Card Studio"
 
