@@ -6,7 +6,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from studio.contacts.reader import read_vcard_file
+import pytest
+
+from studio.contacts.reader import NotAVCardError, read_vcard_file
 from studio.model import Contact, PartialDate
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -33,6 +35,28 @@ COVERED_BY = {
         "test_fold_inside_a_utf8_sequence",
     "tests/contacts/test_vcard_reader.py::test_photo_forms":
         "test_blackberry_photo_without_blank_line",
+    "tests/contacts/test_vcard_expected.py::test_17_thunderbird_cr_cr_lf":
+        "test_cr_cr_lf_line_ends",
+    "tests/contacts/test_vcard_expected.py::test_18_utf16_le_with_bom":
+        "test_utf16_le_with_bom",
+    "tests/contacts/test_vcard_expected.py::test_9_windows_1252_without_charset":
+        "test_windows_1252_without_charset",
+    "tests/contacts/test_vcard_expected.py::test_9_ukrainian_in_windows_1251_without_charset":
+        "test_windows_1251_without_charset",
+    "tests/contacts/test_vcard_expected.py::test_nested_vcards":
+        "test_nested_vcards",
+    "tests/contacts/test_vcard_expected.py::test_cut_short_files_keep_their_card_and_say_so":
+        "test_cut_short_file_keeps_its_card",
+    "tests/contacts/test_vcard_expected.py::test_files_that_are_no_vcard_are_rejected_with_one_sentence":
+        "test_not_a_vcard_is_rejected_with_one_sentence",
+    "tests/contacts/test_vcard_reader.py::test_contact_groups_are_not_people":
+        "test_contact_group_is_not_a_person",
+    "tests/contacts/test_vcard_reader.py::test_qp_soft_break_keeps_the_space_that_follows_it":
+        "test_qp_soft_break_keeps_the_following_space",
+    "tests/contacts/test_vcard_expected.py::test_19_cardbook_v4_with_invalid_birthday":
+        "test_invalid_birthday_is_reported_with_its_line",
+    "tests/contacts/test_vcard_expected.py::test_unknown_component_after_the_card_is_ignored":
+        "test_unknown_component_after_the_card_is_ignored",
 }
 
 
@@ -101,6 +125,72 @@ def test_blackberry_photo_without_blank_line() -> None:
     c = only("blackberry-photo-no-blank.vcf")
     assert c.photo is not None and c.photo.startswith(b"\xff\xd8") and c.photo_type == "image/jpeg"
     assert [(p.value, p.label) for p in c.phones] == [("5550123", "work")]  # the line after the photo
+
+
+def test_cr_cr_lf_line_ends() -> None:
+    c = only("cr-cr-lf.vcf")
+    assert (c.display_name, c.family_name, c.given_name) == ("Edda Holm", "Holm", "Edda")
+    assert [(e.value, e.label) for e in c.emails] == [("edda@example.net", "home")]
+
+
+def test_utf16_le_with_bom() -> None:
+    c = only("utf16-le-bom.vcf")
+    assert (c.display_name, c.family_name) == ("Jörg Strauß", "Strauß")
+    assert c.birthday == PartialDate(5, 6, 1970)
+
+
+def test_windows_1252_without_charset() -> None:
+    c = only("windows-1252-no-charset.vcf")
+    assert c.display_name == "Käthe Größer"
+    assert [(a.street, a.city) for a in c.addresses] == [("Hügelweg 3", "Düren")]
+
+
+def test_windows_1251_without_charset() -> None:
+    c = only("windows-1251-no-charset.vcf")
+    assert (c.family_name, c.given_name, c.additional_names) == ("Шевченко", "Олена", "Петрівна")
+    assert [a.city for a in c.addresses] == ["Львів"]
+
+
+def test_nested_vcards() -> None:
+    parsed = read_vcard_file(QUIRKS / "nested.vcf")
+    assert [card.contact.family_name for card in parsed.cards] == ["inner", "outer"]
+    assert [p.value for p in parsed.cards[1].contact.phones] == ["7"]  # the TEL after the inner card
+
+
+def test_cut_short_file_keeps_its_card() -> None:
+    parsed = read_vcard_file(QUIRKS / "cut-short.vcf")
+    assert [card.contact.display_name for card in parsed.cards] == ["Ulla Brandt"]
+    assert [(p.line, "no END:VCARD" in p.message) for p in parsed.problems] == [(1, True)]
+
+
+def test_not_a_vcard_is_rejected_with_one_sentence() -> None:
+    path = QUIRKS / "not-a-vcard.vcf"
+    with pytest.raises(NotAVCardError) as raised:
+        read_vcard_file(path)
+    message = str(raised.value)
+    assert message.startswith(str(path)) and message.endswith(".") and "\n" not in message
+
+
+def test_contact_group_is_not_a_person() -> None:
+    parsed = read_vcard_file(QUIRKS / "contact-group.vcf")
+    assert parsed.cards == [] and parsed.skipped == 1
+    assert "contact group" in parsed.problems[0].message
+
+
+def test_qp_soft_break_keeps_the_following_space() -> None:
+    assert only("qp-soft-break-space.vcf").notes == "Call before noon please."  # "before=" CRLF " noon"
+
+
+def test_invalid_birthday_is_reported_with_its_line() -> None:
+    path = QUIRKS / "invalid-date.vcf"
+    parsed = read_vcard_file(path)
+    assert parsed.cards[0].contact.birthday is None  # 19813201 has no month 32
+    assert [str(p) for p in parsed.problems] == [
+        f"{path}:5: the birthday '19813201' is not a valid date; it was left out (Olaf Berg)"]
+
+
+def test_unknown_component_after_the_card_is_ignored() -> None:
+    assert only("unknown-component-after.vcf").display_name == "Lea Moor"
 
 
 def _test_names(path: Path) -> set[str]:
