@@ -36,6 +36,46 @@ def corpus() -> Path:
     return CORPUS
 
 
+def _needs_corpus(item: pytest.Item) -> bool:
+    """A test that reads the shared corpus: it asks for the `corpus` fixture, or it is
+    parametrized over corpus files (an empty parameter set where the corpus is absent)."""
+    if "corpus" in getattr(item, "fixturenames", ()):
+        return True
+    for mark in item.iter_markers():
+        if mark.name not in ("skip", "skipif"):
+            continue
+        reason = str(mark.kwargs.get("reason", ""))
+        if "vCard corpus" in reason:
+            return True
+        if reason.startswith("got empty parameter set") and hasattr(item.module, "CORPUS"):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the shared corpus (a fresh clone, CI) its tests are deselected, not skipped:
+    every quirk they check is covered by the project's own fixtures (tests/contacts/fixtures/quirks,
+    mapped in tests/contacts/test_quirk_fixtures.py)."""
+    if CORPUS.is_dir():
+        return
+    dropped = [item for item in items if _needs_corpus(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
+    config.corpus_deselected = len(dropped)
+
+
+def pytest_report_collectionfinish(config: pytest.Config) -> str | None:
+    """One header line, printed once the count is known (after collection)."""
+    if CORPUS.is_dir():
+        return f"vCard corpus: {CORPUS}"
+    return (
+        f"vCard corpus: {getattr(config, 'corpus_deselected', 0)} corpus tests not run because "
+        f"the shared corpus is absent at {CORPUS}; their quirks are covered by the project's own "
+        "fixtures (tests/contacts/test_quirk_fixtures.py)"
+    )
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     from studio.store import open_store
