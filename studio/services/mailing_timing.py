@@ -56,6 +56,10 @@ def arrival_notes(plan: MailingPlan, today: dt.date) -> list[str]:
             by_day[max(start, r.occasion.mail_by)] += 1
     if list(by_day) == [start]:
         notes.append(f"{_posted(start, today)}, {_cards(by_day[start])} in time.")
+    elif len(by_day) == 1:
+        ((day, count),) = by_day.items()
+        which = "this card" if count == 1 else f"these {count} cards"
+        notes.append(f"Post {which} by {short_date(day, today)} to arrive in time.")
     elif by_day:
         parts = [f"{n}{(' card' + ('s' if n != 1 else '')) if i == 0 else ''} by {short_date(day, today)}"
                  for i, (day, n) in enumerate(sorted(by_day.items()))]

@@ -42,6 +42,7 @@ class MailingDraft:
     start: int = 1
     order: str = "name"
     force: bool = False
+    post_on: dt.date | None = None  # the day the cards go in the post; None: today
 
     def request(self) -> Any:
         """The service's `MailingRequest` for these choices."""
@@ -60,6 +61,7 @@ class MailingDraft:
             days=self.days,
             message=self.message.strip() or None,
             order=self.order,
+            post_on=self.post_on,
         )
 
     def folder_name(self, today: dt.date) -> str:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
+from studio.services.mailing_timing import arrival_notes
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.jobs import Task
 from studio.ui.printing import PrintJob, open_path
-from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import button, label
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class ProducePage(QWizardPage):
 
     def start(self) -> None:
         review = self._wizard.review
-        request, plan = self._wizard.draft.request(), review.plan
+        request, plan = self._wizard.draft.request(), review.chosen_plan()
         out, today, paths = review.chosen_folder(), self._wizard.today, self._wizard.context.paths
         self.state = "running"
         self.result = None
@@ -202,9 +202,9 @@ class DonePage(QWizardPage):
         if result is None:
             return
         plan = result.plan
-        post_by = f" Post them by {friendly_date(plan.mail_by, self._wizard.today)}." if plan.mail_by else ""
+        when = " ".join(arrival_notes(plan, self._wizard.today))  # never a post-by already gone
         self.setSubTitle(
-            f"{len(plan.recipients)} cards for {plan.occasion_name}.{post_by} Print the cards, "
+            f"{len(plan.recipients)} cards for {plan.occasion_name}. {when} Print the cards, "
             "then the envelopes or labels: they come out in the same order."
         )
         for path in result.files:

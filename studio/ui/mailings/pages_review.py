@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +24,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from studio.services.mailing_timing import arrival_text
 from studio.services.session import Store
+from studio.ui.mailings.recipient_model import RecipientRows
 from studio.ui.table_model import RowsModel
 from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import label
@@ -59,7 +63,13 @@ class ReviewPage(QWizardPage):
         self.warnings = label("", "muted", wrap=True)
         self.force = QCheckBox("Include people already in an earlier mailing of this occasion")
         self.force.toggled.connect(self._force_toggled)
-        self.recipients = RowsModel(["#", "Name", "Occasion", "Date", "Post by"])
+        self.recipients = RecipientRows(["#", "Name", "Occasion", "Date", "Arrives"])
+        self.recipients.ticks_changed.connect(self._ticks_changed)
+        self.post_on = QDateEdit()
+        self.post_on.setCalendarPopup(True)
+        self.post_on.setDisplayFormat("ddd d MMM yyyy")
+        self.post_on.setToolTip("The day you will post the cards: today or later")
+        self.post_on.dateChanged.connect(self._post_on_changed)
         self.skipped = RowsModel(["Skipped", "Why"])
         self.recipient_table = _table(self.recipients)
         self.recipient_table.setColumnWidth(0, 48)
@@ -93,10 +103,15 @@ class ReviewPage(QWizardPage):
         folder_row.addWidget(label("Save the PDFs in"))
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
+        post_row = QHBoxLayout()
+        post_row.addWidget(label("Posted on"))
+        post_row.addWidget(self.post_on)
+        post_row.addSpacing(12)
+        post_row.addWidget(self.force, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
-        layout.addWidget(self.force)
+        layout.addLayout(post_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(folder_row)
         self.folder.textChanged.connect(lambda *_: self.completeChanged.emit())
@@ -110,7 +125,31 @@ class ReviewPage(QWizardPage):
         self.force.blockSignals(True)
         self.force.setChecked(self._wizard.draft.force)
         self.force.blockSignals(False)
+        today = self._wizard.today
+        self.post_on.blockSignals(True)
+        self.post_on.setMinimumDate(QDate(today.year, today.month, today.day))  # never in the past
+        post_on = max(self._wizard.draft.post_on or today, today)
+        self.post_on.setDate(QDate(post_on.year, post_on.month, post_on.day))
+        self.post_on.blockSignals(False)
+        self._wizard.draft.post_on = post_on
         self.replan()
+
+    def _post_on_changed(self, day: QDate) -> None:
+        self._wizard.draft.post_on = dt.date(day.year(), day.month(), day.day())
+        self.replan()
+
+    def _ticks_changed(self) -> None:
+        if self.plan is not None:
+            self._say_when()
+        self.completeChanged.emit()
+
+    def chosen_plan(self) -> Any:
+        """The plan without the recipients unticked in the list (None while planning)."""
+        if self.plan is None:
+            return None
+        from studio.services.mailing_plan import leave_out
+
+        return leave_out(self.plan, self.recipients.unticked())
 
     def _force_toggled(self, checked: bool) -> None:
         self._wizard.draft.force = checked
@@ -153,7 +192,7 @@ class ReviewPage(QWizardPage):
                     r.contact.name,
                     r.occasion.name,
                     friendly_date(r.occasion.date, today),
-                    friendly_date(r.occasion.mail_by, today),
+                    arrival_text(r, today),
                 )
                 for r in plan.recipients
             ],
@@ -165,29 +204,24 @@ class ReviewPage(QWizardPage):
         self.skipped_title.setText(
             f"Skipped ({len(plan.skipped)})" if plan.skipped else "Nobody was skipped."
         )
+        self._say_when()
+
+    def _say_when(self) -> None:
+        """The summary and the arrival sentences for the ticked recipients."""
+        from studio.services.mailing_timing import arrival_notes
+
+        plan, today = self.chosen_plan(), self._wizard.today
         count = len(plan.recipients)
         what = f"{plan.occasion_name}{f' {plan.year}' if plan.year else ''}"
+        left_out = len(self.plan.recipients) - count
         if count:
             text = f"{count} card{'s' if count != 1 else ''} for {what}"
-            if plan.mail_by is not None:
-                late = plan.mail_by < today
-                text += (
-                    " — already late: post as soon as you can"
-                    if late
-                    else f" — post by {friendly_date(plan.mail_by, today)}"
-                )
-            self.summary.setText(text + ".")
+            self.summary.setText(text + (f" ({left_out} left out)." if left_out else "."))
+        elif left_out:
+            self.summary.setText(f"Every card for {what} is unticked: tick at least one to make the mailing.")
         else:
             self.summary.setText(f"Nobody to mail for {what}: see who was skipped and why below.")
-        notes = list(plan.warnings)
-        counts = plan.mail_by_counts()
-        if len(counts) > 1:
-            notes.append(
-                "Cards going further must leave earlier: "
-                + ", ".join(f"{n} by {friendly_date(day, today)}" for day, n in counts)
-                + "."
-            )
-        self.warnings.setText("\n".join(notes))
+        self.warnings.setText("\n".join([*arrival_notes(plan, today), *plan.warnings]))
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException, generation: int) -> None:
@@ -214,4 +248,8 @@ class ReviewPage(QWizardPage):
         return Path(self.folder.text().strip()).expanduser()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.plan is not None and bool(self.plan.recipients) and bool(self.folder.text().strip())
+        return (
+            self.plan is not None
+            and self.recipients.ticked_count() > 0
+            and bool(self.folder.text().strip())
+        )
