@@ -580,6 +580,8 @@ class DesignerPage(QWidget):
         dialog = SaveTemplateDialog(name, bool(message), taken, self.template.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.save_dialog = dialog
+        # Forget it as it closes: it deletes itself, and a stale handle would point at nothing.
+        dialog.finished.connect(lambda _result: self._forget_save_dialog(dialog))
         dialog.rejected.connect(self._save_cancelled)
         dialog.accepted.connect(
             lambda: self._save(
@@ -589,6 +591,10 @@ class DesignerPage(QWidget):
             )
         )
         dialog.open()
+
+    def _forget_save_dialog(self, dialog: QDialog) -> None:
+        if self.save_dialog is dialog:
+            self.save_dialog = None
 
     def _save(self, template_id: str, name: str, default_message: str | None) -> None:
         from studio.ui.cards.backend import save_user_template
