@@ -54,7 +54,7 @@ def _needs_corpus(item: pytest.Item) -> bool:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without the shared corpus (a fresh clone, CI) its tests are deselected, not skipped:
-    every quirk they check is covered by the project's own fixtures (tests/contacts/fixtures/quirks,
+    the quirks they check are tested over the project's own fixtures (tests/contacts/fixtures/quirks,
     mapped in tests/contacts/test_quirk_fixtures.py)."""
     if CORPUS.is_dir():
         return
@@ -71,8 +71,8 @@ def pytest_report_collectionfinish(config: pytest.Config) -> str | None:
         return f"vCard corpus: {CORPUS}"
     return (
         f"vCard corpus: {getattr(config, 'corpus_deselected', 0)} corpus tests not run because "
-        f"the shared corpus is absent at {CORPUS}; their quirks are covered by the project's own "
-        "fixtures (tests/contacts/test_quirk_fixtures.py)"
+        f"the shared corpus is absent at {CORPUS}; the quirks they check are covered by the project's "
+        "own fixtures as mapped in tests/contacts/test_quirk_fixtures.py (COVERED_BY)"
     )
 
 
