@@ -174,42 +174,31 @@ class DuplicatesDialog(QDialog):
 
     def merge_selected(self) -> None:
         pair = self._selected_pair()
-        if pair is None:
-            return
-        keep, other = pair.ids
-        self._context.store.submit(
-            lambda store: service.merge_pair(store, keep, other),
-            lambda record: self._done(
-                f"Merged {record.absorbed.name} into {record.kept_before.name}. Undo it on the Merged tab."
-            ),
-            self._failed,
-        )
+        if pair is not None:
+            keep, other = pair.ids
+            self._run(lambda store: service.merge_pair(store, keep, other),
+                      lambda record: f"Merged {record.absorbed.name} into {record.kept_before.name}. "
+                                     "Undo it on the Merged tab.")
 
     def keep_selected_apart(self) -> None:
         pair = self._selected_pair()
-        if pair is None:
-            return
-        first, second = pair.ids
-        self._context.store.submit(
-            lambda store: service.keep_apart(store, first, second),
-            lambda _: self._done(
-                f"Kept {pair.first.name} and {pair.second.name} apart: they are not offered again."
-            ),
-            self._failed,
-        )
+        if pair is not None:
+            first, second = pair.ids
+            self._run(lambda store: service.keep_apart(store, first, second),
+                      lambda _: f"Kept {pair.first.name} and {pair.second.name} apart: "
+                                "they are not offered again.")
 
     def undo_selected(self) -> None:
         item = self.merge_list.currentItem()
-        if item is None:
-            return
-        merge_id = item.data(0, Qt.ItemDataRole.UserRole)
-        self._context.store.submit(
-            lambda store: service.undo_merge(store, merge_id),
-            lambda parted: self._done(
-                f"Parted {parted[0].name} and {parted[1].name} again; they are kept apart from now on."
-            ),
-            self._failed,
-        )
+        if item is not None:
+            merge_id = item.data(0, Qt.ItemDataRole.UserRole)
+            self._run(lambda store: service.undo_merge(store, merge_id),
+                      lambda parted: f"Parted {parted[0].name} and {parted[1].name} again; "
+                                     "they are kept apart from now on.")
+
+    def _run(self, job, say) -> None:  # noqa: ANN001 - a store job and what to say of its result
+        """Run a decision on the store thread, then say what was done and show the lists again."""
+        self._context.store.submit(job, lambda result: self._done(say(result)), self._failed)
 
     def _done(self, message: str) -> None:
         self.status.setText(message)
