@@ -146,7 +146,9 @@ def _kept_holidays(contact: Contact, country: str, days: Iterable[HolidayDay],
                    calendar: HolidayCalendar) -> list[Occasion]:
     name = contact.name
     tagged = set(calendar.catalogue.tagged(contact.tags)) if contact.tags else set()
-    replaced = {key for key, *_ in days if tagged and calendar.catalogue.kept_instead(key, contact.tags)}
+    # Only a contact whose tags name a holiday can have one replaced: most contacts skip this.
+    replaced = ({key for key, *_ in days if calendar.catalogue.kept_instead(key, contact.tags)}
+                if tagged else set())
     return [Occasion(kind="holiday", name=holiday, date=day, mail_by=post_by, contact_id=contact.id,
                      contact_name=name, years=None, key=key)
             for key, year, holiday, day, post_by in days
