@@ -76,7 +76,7 @@ QFontComboBox {{
     background: {SURFACE}; border: 1px solid #d6d2ca; border-radius: 6px; padding: 5px 8px;
     selection-background-color: {ACCENT}; selection-color: white;
 }}
-QLineEdit[invalid="true"] {{ border: 1px solid {WARM}; background: {WARM_SOFT}; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {{ border: 1px solid {WARM}; background: {WARM_SOFT}; }}
 QComboBox::drop-down {{ border: none; width: 22px; }}
 QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_SOFT};
                                selection-color: {INK}; border: 1px solid {LINE}; }}
@@ -103,6 +103,8 @@ QPushButton#link:hover {{ text-decoration: underline; }}
 
 /* keyboard focus: every control shows where the keys go (a 2 px ring, or a tint) */
 QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 5px 13px; }}
+QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {SURFACE}; }}
+QCalendarWidget QToolButton {{ color: {INK}; background: transparent; font-weight: 600; }}
 QToolButton:focus {{ border: 2px solid {FOCUS}; border-radius: 6px; }}
 QToolButton#flat:focus {{ padding: 3px 5px; }}
 QPushButton#primary:focus, QPushButton:default:focus {{ border: 2px solid {INK}; }}

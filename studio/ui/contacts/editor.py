@@ -1,8 +1,10 @@
 """The contact editor: names, ways to reach, addresses, dates, notes, tags — validated.
 
-Dates are typed as ``YYYY-MM-DD`` or ``--MM-DD`` (a birthday whose year is not known);
-`PartialDate.parse` decides, so the app accepts exactly what the CLI prints. A date
-that is not a date marks its field and keeps OK disabled, with the reason beside it.
+Birthdays, anniversaries and customer-since are picked as day, month and year, where the
+year may be unknown (`PartialDateField`); other dates are typed as ``YYYY-MM-DD`` or
+``--MM-DD``. `PartialDate.parse` decides either way, so the app accepts exactly what the
+CLI prints. A date that is not a date (31 February, a day without a month) marks its
+field and keeps OK disabled, with the reason beside it.
 The dialog only builds a `Contact`; the contacts view commits it to the store.
 """
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.model import Contact, Email, LabelledDate, PartialDate, Phone
+from studio.ui.contacts.date_field import PartialDateField
 from studio.ui.contacts.fields import AddressEditor, LabelledValues
 from studio.ui.widgets import label
 
@@ -57,7 +60,9 @@ class ContactEditor(QDialog):
         super().__init__(parent)
         self._original = copy.deepcopy(contact) if contact is not None else Contact()
         self.setWindowTitle("Edit contact" if contact and contact.id else "New contact")
-        self.setMinimumSize(620, 560)
+        # Only the height is fixed here: the width comes from the layout, so no caption is cut.
+        self.setMinimumHeight(560)
+        self.resize(620, 560)
         self._errors: dict[str, str] = {}
 
         self.given, self.family = QLineEdit(), QLineEdit()
@@ -75,7 +80,8 @@ class ContactEditor(QDialog):
         self.emails = LabelledValues("Email", "name@example.com")
         self.phones = LabelledValues("Phone")
         self.addresses = AddressEditor()
-        self.birthday, self.anniversary, self.customer_since = QLineEdit(), QLineEdit(), QLineEdit()
+        self.birthday, self.anniversary, self.customer_since = (
+            PartialDateField(), PartialDateField(), PartialDateField())
         self.other_dates = LabelledValues("Date")
         self.other_dates.setToolTip(_DATE_HINT)
         self.notes = QPlainTextEdit()
@@ -160,8 +166,6 @@ class ContactEditor(QDialog):
         return page
 
     def _dates_tab(self) -> QWidget:
-        for field in (self.birthday, self.anniversary, self.customer_since):
-            field.setPlaceholderText(_DATE_HINT)
         page = self._form_page(
             [
                 ("Birthday", self.birthday),
@@ -213,9 +217,9 @@ class ContactEditor(QDialog):
         c.emails = [Email(value, label, preferred) for label, value, preferred in self.emails.values()]
         c.phones = [Phone(value, label, preferred) for label, value, preferred in self.phones.values()]
         c.addresses = self.addresses.addresses()
-        c.birthday = parse_date_field(self.birthday.text())[0]
-        c.anniversary = parse_date_field(self.anniversary.text())[0]
-        c.customer_since = parse_date_field(self.customer_since.text())[0]
+        c.birthday = self.birthday.partial_date()
+        c.anniversary = self.anniversary.partial_date()
+        c.customer_since = self.customer_since.partial_date()
         c.dates = [
             LabelledDate(label or "Date", date)
             for label, text, _ in self.other_dates.values()
@@ -273,10 +277,8 @@ class ContactEditor(QDialog):
             ("Wedding anniversary", self.anniversary),
             ("Customer since", self.customer_since),
         ):
-            error = parse_date_field(field.text())[1]
-            field.setProperty("invalid", bool(error))
-            field.style().unpolish(field)
-            field.style().polish(field)
+            error = field.problem()
+            field.mark_invalid(bool(error))
             if error:
                 found.append(f"{caption}: {error}")
         for label_text, text, _ in self.other_dates.values():
