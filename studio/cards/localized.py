@@ -8,6 +8,8 @@ import functools
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 
+from studio.model import PartialDate
+
 # The ``date`` filter's named formats, as CLDR skeletons.
 DATE_FORMATS = {"day-month": "MMMMd", "month-year": "yMMMM", "weekday": "EEEE",
                 "weekday-day-month": "EEEEMMMMd"}
@@ -32,3 +34,10 @@ def date_text(value: dt.date, format: str, language: str) -> str:  # noqa: A002 
     if format in DATE_FORMATS:
         return format_skeleton(DATE_FORMATS[format], value, locale=locale)
     return format_date(value, format=format, locale=locale)
+
+
+def partial_date_text(value: PartialDate, language: str) -> str:
+    """A date whose year may be unknown, in words: "March 14, 1984", "March 14" (en)."""
+    if value.year is None:  # 2000 is a leap year, so a year-less 29 February is written too
+        return date_text(dt.date(2000, value.month, value.day), "day-month", language)
+    return date_text(dt.date(value.year, value.month, value.day), "long", language)

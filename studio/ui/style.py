@@ -76,7 +76,8 @@ QFontComboBox {{
     background: {SURFACE}; border: 1px solid #d6d2ca; border-radius: 6px; padding: 5px 8px;
     selection-background-color: {ACCENT}; selection-color: white;
 }}
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {{ border: 1px solid {WARM}; background: {WARM_SOFT}; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {{
+    border: 1px solid {WARM}; background: {WARM_SOFT}; }}
 QComboBox::drop-down {{ border: none; width: 22px; }}
 QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_SOFT};
                                selection-color: {INK}; border: 1px solid {LINE}; }}

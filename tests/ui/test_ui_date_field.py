@@ -97,3 +97,25 @@ def test_typing_into_the_pickers_works_from_the_keyboard(qtbot, styled_app) -> N
     qtbot.keyClicks(field.year, "1984")
     assert field.year.value() == 1984
     assert field.problem() == "choose both a day and a month (the year may stay unknown)."
+
+
+def test_the_family_tab_edits_children_pronouns_and_greeting_form(qtbot, styled_app, person) -> None:
+    from studio.model import Relative
+
+    contact = person("Anna", "Schmidt")
+    contact.children = [Relative("Jonas", PartialDate(5, 2, 2015))]
+    editor = ContactEditor(contact)
+    qtbot.addWidget(editor)
+    assert editor.children.values() == [("Jonas", "2015-05-02", False)]
+    editor.children.add_row("Mia", "")  # a child's birthday may stay empty
+    editor.pronouns.setText("sie/ihr")
+    editor.gram_gender.setCurrentIndex(editor.gram_gender.findData("feminine"))
+    assert "Liebe Anna" in editor.gram_gender.currentText()
+    edited = editor.result_contact()
+    assert edited.children == [Relative("Jonas", PartialDate(5, 2, 2015)), Relative("Mia", None)]
+    assert (edited.pronouns, edited.gram_gender) == ("sie/ihr", "feminine")
+    assert editor.is_changed()
+    editor.children.add_row("Lena", "2019-02-30")
+    save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()
+    assert "Lena’s birthday:" in editor.problem.text()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from studio.cards.localized import partial_date_text
 from studio.errors import StudioError
 from studio.model import Address, Contact
 from studio.postal.formatting import format_address
@@ -153,12 +154,12 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
         ("Customer since", contact.customer_since),
     ):
         if value is not None:
-            dates.append(f"{caption}: {value.iso()}")
-    dates += [f"{esc(d.label)}: {d.date.iso()}" for d in contact.dates]
+            dates.append(f"{caption}: {partial_date_text(value, language)}")
+    dates += [f"{esc(d.label)}: {partial_date_text(d.date, language)}" for d in contact.dates]
     if contact.spouse:
         dates.append(f"Spouse / partner: {esc(contact.spouse)}")
     for child in contact.children:
-        born = f" (born {child.birthday.iso()})" if child.birthday else ""
+        born = f" (birthday {partial_date_text(child.birthday, language)})" if child.birthday else ""
         dates.append(f"Child: {esc(child.name)}{born}")
     if contact.pronouns:
         dates.append(f"Pronouns: {esc(contact.pronouns)}")

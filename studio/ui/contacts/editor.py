@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -28,12 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.model import Contact, Email, LabelledDate, PartialDate, Phone
+from studio.model import GRAMMATICAL_GENDERS, Contact, Email, LabelledDate, PartialDate, Phone, Relative
 from studio.ui.contacts.date_field import PartialDateField
 from studio.ui.contacts.fields import AddressEditor, LabelledValues
 from studio.ui.widgets import label
 
 _DATE_HINT = "YYYY-MM-DD, or --MM-DD when the year is unknown"
+# How a card's greeting addresses the person (RFC 9554 GRAMGENDER), with examples a user knows.
+_GREETING_EXAMPLES = {
+    "feminine": "Feminine: “Liebe Anna”, “Chère Anne”",
+    "masculine": "Masculine: “Lieber Jonas”, “Cher Jean”",
+    "common": "Common (neither feminine nor masculine)",
+}
+_ADDRESSED_AS = [("Not known", "")] + [
+    (_GREETING_EXAMPLES.get(gender, gender.capitalize()), gender) for gender in GRAMMATICAL_GENDERS
+]
 
 
 def parse_date_field(text: str) -> tuple[PartialDate | None, str]:
@@ -71,6 +81,13 @@ class ContactEditor(QDialog):
         self.nickname, self.organization, self.job_title = QLineEdit(), QLineEdit(), QLineEdit()
         self.spouse = QLineEdit()
         self.spouse.setPlaceholderText("printed on household cards, e.g. “Zoë & Henrik”")
+        self.children = LabelledValues("Birthday", label_header="Name", required=0)
+        self.children.setToolTip(f"Birthday: {_DATE_HINT}, or leave it empty")
+        self.pronouns = QLineEdit()
+        self.pronouns.setPlaceholderText("as they give them: she/her, he/him, they/them, sie/ihr")
+        self.gram_gender = QComboBox()
+        for text, value in _ADDRESSED_AS:
+            self.gram_gender.addItem(text, value)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("customer, vip, … (separate with commas)")
         if known_tags:
@@ -92,6 +109,7 @@ class ContactEditor(QDialog):
         tabs.addTab(self._person_tab(), "Person")
         tabs.addTab(self._reach_tab(), "Email && phone")
         tabs.addTab(self._address_tab(), "Address")
+        tabs.addTab(self._family_tab(), "Family")
         tabs.addTab(self._dates_tab(), "Dates")
         tabs.addTab(self._notes_tab(), "Notes")
         self.tabs = tabs
@@ -118,6 +136,7 @@ class ContactEditor(QDialog):
         ):
             field.textChanged.connect(self._validate)
         self.other_dates.changed.connect(self._validate)
+        self.children.changed.connect(self._validate)
         self.emails.changed.connect(self._validate)
         self._validate()
         self._loaded_form = self._form()
@@ -144,10 +163,21 @@ class ContactEditor(QDialog):
                 ("Nickname", self.nickname),
                 ("Company", self.organization),
                 ("Job title", self.job_title),
-                ("Spouse / partner", self.spouse),
                 ("Tags", self.tags),
             ]
         )
+
+    def _family_tab(self) -> QWidget:
+        """Who shares the household and how the greeting addresses them."""
+        page = self._form_page(
+            [
+                ("Spouse / partner", self.spouse),
+                ("Pronouns", self.pronouns),
+                ("Greeting form", self.gram_gender),
+            ]
+        )
+        page.layout().addRow(QLabel("Children"), self.children)
+        return page
 
     def _reach_tab(self) -> QWidget:
         page = QWidget()
@@ -194,6 +224,7 @@ class ContactEditor(QDialog):
             (self.organization, c.organization),
             (self.job_title, c.title),
             (self.spouse, c.spouse),
+            (self.pronouns, c.pronouns),
             (self.tags, ", ".join(c.tags)),
             (self.birthday, c.birthday.iso() if c.birthday else ""),
             (self.anniversary, c.anniversary.iso() if c.anniversary else ""),
@@ -204,6 +235,10 @@ class ContactEditor(QDialog):
         self.phones.set_values([(p.label, p.value, p.preferred) for p in c.phones])
         self.addresses.set_addresses(c.addresses)
         self.other_dates.set_values([(d.label, d.date.iso(), False) for d in c.dates])
+        self.children.set_values(
+            [(child.name, child.birthday.iso() if child.birthday else "", False) for child in c.children]
+        )
+        self.gram_gender.setCurrentIndex(max(0, self.gram_gender.findData(c.gram_gender)))
         self.notes.setPlainText(c.notes)
 
     def result_contact(self) -> Contact:
@@ -225,6 +260,11 @@ class ContactEditor(QDialog):
             for label, text, _ in self.other_dates.values()
             if (date := parse_date_field(text)[0]) is not None
         ]
+        c.children = [
+            Relative(name, parse_date_field(text)[0]) for name, text, _ in self.children.values()
+        ]
+        c.pronouns = self.pronouns.text().strip()
+        c.gram_gender = self.gram_gender.currentData()
         c.notes = self.notes.toPlainText().strip()
         return c
 
@@ -235,6 +275,7 @@ class ContactEditor(QDialog):
         lines = (
             self.given, self.family, self.display, self.nickname, self.organization, self.job_title,
             self.spouse, self.tags, self.birthday, self.anniversary, self.customer_since,
+            self.pronouns,
         )
         return (
             tuple(line.text() for line in lines),
@@ -242,6 +283,8 @@ class ContactEditor(QDialog):
             self.phones.values(),
             self.addresses.addresses(),
             self.other_dates.values(),
+            self.children.values(),
+            self.gram_gender.currentData(),
             self.notes.toPlainText(),
         )
 
@@ -285,6 +328,10 @@ class ContactEditor(QDialog):
             error = parse_date_field(text)[1]
             if error:
                 found.append(f"{label_text or 'Other date'}: {error}")
+        for name, text, _ in self.children.values():
+            error = parse_date_field(text)[1]
+            if error:
+                found.append(f"{name}’s birthday: {error}")
         has_identity = (
             any(w.text().strip() for w in (self.given, self.family, self.display, self.organization))
             or self.emails.values()

@@ -28,17 +28,27 @@ LABEL_CHOICES = ("home", "work", "mobile", "other")
 class LabelledValues(QWidget):
     """A small two-column table (label, value) with Add and Remove buttons.
 
-    ``values()`` gives back ``(label, value, preferred)`` for every row with a value;
-    the preferred flag of rows that were loaded is kept as it was.
+    ``values()`` gives back ``(label, value, preferred)`` for every row whose ``required``
+    column (the value, unless told otherwise) is filled in; the preferred flag of rows that
+    were loaded is kept as it was.
     """
 
     changed = Signal()
 
-    def __init__(self, value_header: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        value_header: str,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+        *,
+        label_header: str = "Label",
+        required: int = 1,
+    ) -> None:
         super().__init__(parent)
         self._placeholder = placeholder
+        self._required = required
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Label", value_header])
+        self.table.setHorizontalHeaderLabels([label_header, value_header])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -48,6 +58,7 @@ class LabelledValues(QWidget):
         self.table.itemChanged.connect(lambda *_: self.changed.emit())
         add = QPushButton("Add")
         add.clicked.connect(lambda: self.add_row("", "", edit=True))
+        self.add_button = add
         remove = QPushButton("Remove")
         remove.clicked.connect(self._remove_selected)
         buttons = QVBoxLayout()
@@ -67,8 +78,8 @@ class LabelledValues(QWidget):
         self.table.setItem(row, 0, label_item)
         self.table.setItem(row, 1, QTableWidgetItem(value))
         if edit:
-            self.table.setCurrentCell(row, 1)
-            self.table.editItem(self.table.item(row, 1))
+            self.table.setCurrentCell(row, self._required)
+            self.table.editItem(self.table.item(row, self._required))
         self.changed.emit()
 
     def set_values(self, rows: Sequence[tuple[str, str, bool]]) -> None:
@@ -82,8 +93,8 @@ class LabelledValues(QWidget):
         for row in range(self.table.rowCount()):
             label_item, value_item = self.table.item(row, 0), self.table.item(row, 1)
             value = value_item.text().strip() if value_item else ""
-            if value:
-                label = label_item.text().strip() if label_item else ""
+            label = label_item.text().strip() if label_item else ""
+            if (label, value)[self._required]:
                 preferred = bool(label_item.data(Qt.ItemDataRole.UserRole)) if label_item else False
                 result.append((label, value, preferred))
         return result
