@@ -23,7 +23,7 @@ def test_add_and_sync_an_account_while_the_window_responds(
         )
         window, _ = open_app()
         window.show_accounts()
-        dialog = window.accounts_dialog
+        dialog = window.accounts_dialog.panel
         qtbot.waitUntil(lambda: "No live address books" in dialog.status.text(), timeout=10000)
         dialog.add()
         form = dialog.add_dialog
@@ -47,6 +47,32 @@ def test_add_and_sync_an_account_while_the_window_responds(
         with open_store(app_paths.db_path) as store:
             assert [store.contacts.get(i).name for i in store.contacts.ids()] == ["Ada Byron"]
         dialog.grab().save(str(tmp_path / "accounts.png"))
+    finally:
+        server.stop()
+
+
+def test_settings_shows_the_live_address_books_and_adds_one(qtbot, open_app, tmp_path) -> None:
+    server = start_radicale(tmp_path / "radicale")
+    try:
+        server.make_book()
+        window, _ = open_app()
+        settings = window.show_view("settings")
+        panel = settings.accounts_panel
+        qtbot.waitUntil(lambda: "No live address books" in panel.status.text(), timeout=10000)
+        assert panel.isVisibleTo(window)
+        panel.add()
+        form = panel.add_dialog
+        form.url.setText(server.url)
+        form.user.setText(USER)
+        form.password.setText(PASSWORD)
+        form.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=20000)
+        assert panel.sync_button.isEnabled()
+        window.show_accounts()  # File ▸ Live Address Books… shows the same account
+        qtbot.waitUntil(lambda: window.accounts_dialog.panel.tree.topLevelItemCount() == 1, timeout=10000)
+        window.accounts_dialog.close()
+        settings.scroll.ensureWidgetVisible(settings.accounts)
+        settings.grab().save(str(tmp_path / "settings-accounts.png"))
     finally:
         server.stop()
 

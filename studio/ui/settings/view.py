@@ -13,12 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.paths import AppPaths
 from studio.progress import Progress
 from studio.services.preferences import InvalidSettings, setting_label
 from studio.settings import Settings
+from studio.ui.accounts.panel import AccountsPanel
 from studio.ui.context import AppContext
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
@@ -61,6 +70,10 @@ class SettingsView(QWidget):
             self.timing,
             self.holidays,
         ]
+        # Not a setting that is saved with the others: the accounts panel keeps its own store.
+        self.accounts = QGroupBox("Live address books")
+        self.accounts_panel = AccountsPanel(context)
+        QVBoxLayout(self.accounts).addWidget(self.accounts_panel)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("badgeOk")
         self.saved_label.hide()
@@ -111,7 +124,7 @@ class SettingsView(QWidget):
             return
         self.columns = columns
         grid = self.grid
-        for group in self.groups:
+        for group in [*self.groups, self.accounts]:
             grid.removeWidget(group)
         for row in range(grid.rowCount()):
             grid.setRowStretch(row, 0)
@@ -121,13 +134,14 @@ class SettingsView(QWidget):
             grid.addWidget(self.calibration, 1, 1)
             grid.addWidget(self.timing, 2, 0)
             grid.addWidget(self.holidays, 2, 1)
+            grid.addWidget(self.accounts, 3, 0, 1, 2)
             grid.setColumnStretch(1, 1)
-            grid.setRowStretch(3, 1)
+            grid.setRowStretch(4, 1)
         else:
-            for row, group in enumerate(self.groups):
+            for row, group in enumerate([*self.groups, self.accounts]):
                 grid.addWidget(group, row, 0)
             grid.setColumnStretch(1, 0)
-            grid.setRowStretch(len(self.groups), 1)
+            grid.setRowStretch(len(self.groups) + 1, 1)
         grid.setColumnStretch(0, 1)
 
     def _columns_that_fit(self) -> int:
