@@ -29,6 +29,7 @@ def test_add_and_sync_an_account_while_the_window_responds(
         form = dialog.add_dialog
         form.buttons.accepted.emit()  # empty: says what to fill in, stays open
         assert "Fill in the server" in form.problem.text()
+        assert "contacts.google.com" in form.guide.text()
         form.url.setText(server.url)
         form.user.setText(USER)
         form.password.setText(PASSWORD)

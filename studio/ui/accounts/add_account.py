@@ -21,7 +21,9 @@ GUIDE = (
     "app-specific password (appleid.apple.com ▸ Sign-In and Security). "
     "<b>Nextcloud</b>: <tt>https://YOUR-CLOUD/remote.php/dav</tt> and an app password "
     "(Settings ▸ Security). <b>Fastmail</b>: <tt>https://carddav.fastmail.com</tt> and an app "
-    "password. Card Studio only reads these address books; it never changes them."
+    "password. Card Studio only reads these address books; it never changes them. "
+    "<b>Google</b> lets other apps into its contacts only through its own sign-in, not with a "
+    "password, so export a vCard or CSV at contacts.google.com (Export) and use File ▸ Import."
 )
 
 
