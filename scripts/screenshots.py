@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         shot(window, "03-contacts")
         contacts.edit_selected()
         settle(window, context, lambda: contacts.editor is not None)
-        contacts.editor.tabs.setCurrentIndex(3)
+        contacts.editor.tabs.setCurrentIndex(4)  # Dates: the day, month and year pickers
         spin(200)
         shot(contacts.editor, "04-contact-editor")
         contacts.editor.reject()
