@@ -20,6 +20,7 @@ from studio.progress import Progress
 from studio.services.preferences import InvalidSettings, setting_label
 from studio.settings import Settings
 from studio.ui.context import AppContext
+from studio.ui.settings.appearance import AppearanceGroup
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader, label, page_layout
@@ -54,12 +55,14 @@ class SettingsView(QWidget):
         self.calibration = CalibrationGroup()
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
+        self.appearance = AppearanceGroup()
         self.groups: list[SettingsGroup] = [
             self.sender,
             self.paper,
             self.calibration,
             self.timing,
             self.holidays,
+            self.appearance,
         ]
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("badgeOk")
@@ -93,6 +96,8 @@ class SettingsView(QWidget):
         self._save_timer.timeout.connect(self.save_now)
         for group in self.groups:
             group.changed.connect(self._edited)
+        # The colours are seen at once: no waiting for the typing pause the other fields need.
+        self.appearance.changed.connect(lambda: None if self._loading else self.save_now())
         self.calibration.test_page_requested.connect(self.make_test_page)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
@@ -121,8 +126,9 @@ class SettingsView(QWidget):
             grid.addWidget(self.calibration, 1, 1)
             grid.addWidget(self.timing, 2, 0)
             grid.addWidget(self.holidays, 2, 1)
+            grid.addWidget(self.appearance, 3, 0)
             grid.setColumnStretch(1, 1)
-            grid.setRowStretch(3, 1)
+            grid.setRowStretch(4, 1)
         else:
             for row, group in enumerate(self.groups):
                 grid.addWidget(group, row, 0)
@@ -132,7 +138,7 @@ class SettingsView(QWidget):
 
     def _columns_that_fit(self) -> int:
         """2 when both columns fit beside each other at their smallest, else 1."""
-        left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing))
+        left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing, self.appearance))
         right = max(g.minimumSizeHint().width() for g in (self.paper, self.calibration, self.holidays))
         room = self.width() - 2 * 28 - 8 - 20  # page margins, the grid's, a vertical scroll bar
         return 2 if left + self.grid.horizontalSpacing() + right <= room else 1

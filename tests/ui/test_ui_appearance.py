@@ -1,0 +1,82 @@
+"""Appearance: System / Light / Dark, chosen in Settings, applied to the open window at once,
+kept in the store, and "System" following the desktop's colour scheme while the app runs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from studio.errors import UsageError
+from studio.services.preferences import change_setting
+from studio.settings import Settings
+from studio.store import open_store
+from studio.ui import style
+from studio.ui.appearance import AppearanceFollower
+
+
+@pytest.fixture
+def restyled(styled_app):  # noqa: ANN001, ANN201
+    """The app, given back in the light theme after the test whatever it switched to."""
+    yield styled_app
+    style.apply_style(styled_app)
+
+
+def _saved(app_paths):  # noqa: ANN001, ANN202
+    with open_store(app_paths.db_path) as store:
+        return store.settings.load()
+
+
+def _page_colour(window) -> QColor:  # noqa: ANN001
+    """The colour of the window's page background, from a real grab of the whole window."""
+    view = window.stack.currentWidget()
+    image = window.grab().toImage()
+    corner = view.mapTo(window, view.rect().bottomRight() - QPoint(6, 6))  # inside the page margin
+    return image.pixelColor(corner * window.devicePixelRatioF())
+
+
+def test_choosing_dark_repaints_the_open_window_dark_and_light_again(qtbot, restyled, open_app,
+                                                                     app_paths) -> None:  # noqa: ANN001
+    window, _context = open_app()
+    window.resize(1366, 768)
+    settings = window.show_view("settings")
+    assert _page_colour(window).lightnessF() > 0.8  # light to start with (the desktop says nothing)
+    choice = settings.appearance.appearance
+    choice.setCurrentIndex(choice.findData("dark"))
+    qtbot.waitUntil(lambda: _saved(app_paths).appearance == "dark", timeout=5000)
+    qtbot.waitUntil(lambda: _page_colour(window).lightnessF() < 0.2, timeout=2000)
+    assert _page_colour(window).name() == style.DARK.canvas
+    choice.setCurrentIndex(choice.findData("light"))
+    qtbot.waitUntil(lambda: _saved(app_paths).appearance == "light", timeout=5000)
+    qtbot.waitUntil(lambda: _page_colour(window).name() == style.LIGHT.canvas, timeout=2000)
+
+
+def test_the_window_opens_in_the_saved_appearance(qtbot, restyled, open_app, app_paths) -> None:  # noqa: ANN001
+    with open_store(app_paths.db_path) as store, store.transaction():
+        store.settings.save(Settings(appearance="dark"))
+    window, _context = open_app()
+    qtbot.waitUntil(lambda: style.theme_of(window) is style.DARK, timeout=5000)
+    assert _page_colour(window).name() == style.DARK.canvas
+
+
+def test_system_follows_the_desktop_while_the_app_runs(qtbot, restyled) -> None:  # noqa: ANN001
+    hints = restyled.styleHints()
+    follower = AppearanceFollower(restyled, "system")
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop turned dark
+        assert style.theme_of() is style.DARK
+        follower.follow("light")  # a fixed choice is kept whatever the desktop does
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert style.theme_of() is style.LIGHT
+        follower.follow("system")
+        assert style.theme_of() is style.DARK
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert style.theme_of() is style.LIGHT
+    finally:
+        follower.deleteLater()
+
+
+def test_an_unknown_appearance_is_refused_by_name() -> None:
+    assert change_setting(Settings(), "appearance", "dark").appearance == "dark"
+    with pytest.raises(UsageError, match="appearance"):
+        change_setting(Settings(), "appearance", "purple")
