@@ -66,8 +66,9 @@ class Theme:
     check_border: str
     backdrop: str  # behind card pages and thumbnails (the designer's desk)
     weekend: str  # weekend days in the Today strip
-    empty_slot: str  # a used label in the sheet diagram
-    empty_slot_line: str
+    icon: str  # the glyphs on buttons and empty states (3:1 or more, WCAG 1.4.11)
+    count: str  # the little count on a day of the Today strip, and its text
+    on_count: str
     chevron: str  # the arrow images' suffix: "" (grey) or "-light"
 
     @property
@@ -118,8 +119,9 @@ LIGHT = Theme(
     check_border="#bdb7ad",
     backdrop="#e9e6e0",
     weekend="#f0eee9",
-    empty_slot="#ebe8e2",
-    empty_slot_line="#d8d3ca",
+    icon="#51606b",
+    count="#a8412a",
+    on_count="#ffffff",
     chevron="",
 )
 
@@ -168,8 +170,9 @@ DARK = Theme(
     check_border="#7a878e",
     backdrop="#12181b",
     weekend="#1e252a",
-    empty_slot="#323c42",
-    empty_slot_line="#4a565d",
+    icon="#b4bfc5",
+    count="#f4a894",
+    on_count="#1a2024",
     chevron="-light",
 )
 
@@ -217,6 +220,8 @@ QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; color: {t.ink}; }}
 QLabel#pageSubtitle {{ color: {t.muted}; font-size: 10pt; }}
 QLabel#sectionTitle {{ font-size: 12pt; font-weight: 600; color: {t.ink}; padding-top: 6px; }}
 QLabel#muted {{ color: {t.muted}; }}
+QLabel#problemText {{ color: {t.warm_text}; }}
+QLabel#warningText {{ color: {t.warning_text}; font-weight: 600; }}
 QLabel#emptyTitle {{ font-size: 14pt; font-weight: 600; color: {t.ink}; }}
 QLabel#emptyText {{ color: {t.muted}; font-size: 10.5pt; }}
 QLabel#badgeWarn {{ background: {t.warning_soft}; color: {t.warning_text}; border-radius: 9px;
@@ -228,6 +233,7 @@ QLabel#badgeOk {{ background: {t.accent_soft}; color: {t.accent_text}; border-ra
 
 /* panels */
 QFrame#panel {{ background: {t.surface}; border: 1px solid {t.line}; border-radius: 10px; }}
+QFrame#occasionRow {{ background: {t.surface}; border: 1px solid {t.line}; border-radius: 9px; }}
 QFrame#emptyState {{ background: transparent; }}
 
 /* inputs */
@@ -333,6 +339,13 @@ QAbstractSpinBox::down-arrow {{ image: url({RESOURCES}/chevron-down{t.chevron}.s
 QComboBox::down-arrow {{ image: url({RESOURCES}/chevron-down{t.chevron}.svg); width: 12px; height: 12px; }}
 QCheckBox::indicator:unchecked, QListView::indicator:unchecked {{
     border: 1px solid {t.check_border}; border-radius: 4px; background: {t.surface}; }}
+QRadioButton::indicator:unchecked {{
+    border: 1px solid {t.check_border}; border-radius: 8px; background: {t.surface}; }}
+QRadioButton::indicator:checked {{
+    border: 1px solid {t.accent_dark}; border-radius: 8px;
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+                                stop: 0 {t.on_accent}, stop: 0.3 {t.on_accent}, stop: 0.4 {t.accent},
+                                stop: 1 {t.accent}); }}
 QCheckBox::indicator:checked, QListView::indicator:checked {{
     border: 1px solid {t.accent_dark}; border-radius: 4px; background: {t.accent};
     image: url({RESOURCES}/check.svg); }}
@@ -386,7 +399,9 @@ def palette(t: Theme) -> QPalette:
 def apply_style(app: QApplication, theme: Theme = LIGHT) -> None:
     """Give ``app`` the Card Studio look in ``theme`` (Fusion underneath, so every platform
     matches); calling it again with the other theme repaints every open window."""
-    app.setStyle("Fusion")
+    if not app.property("cardStudioStyled"):  # a new QStyle only once: a switch keeps it
+        app.setStyle("Fusion")
+        app.setProperty("cardStudioStyled", True)
     app.setPalette(palette(theme))
     font = QFont(app.font())
     if font.pointSizeF() < 10:

@@ -80,3 +80,42 @@ def test_an_unknown_appearance_is_refused_by_name() -> None:
     assert change_setting(Settings(), "appearance", "dark").appearance == "dark"
     with pytest.raises(UsageError, match="appearance"):
         change_setting(Settings(), "appearance", "purple")
+
+
+VIEWS = ("today", "contacts", "cards", "mailings", "settings")
+
+
+def test_screenshots_of_every_view_the_designer_and_the_wizard_in_dark(
+    qtbot, restyled, open_app, seed, person, tmp_path  # noqa: ANN001
+) -> None:
+    """Kept in ``tmp_path`` to look at; each page's background is the dark canvas."""
+    from studio.ui.mailings.preset import MailingPreset
+
+    seed(person("Zoë", "Ångström-Núñez", birthday="1980-11-21"), person("Priya", "Raman"),
+         person("Jonas", "Weber", birthday="1975-11-19", tags=("customer", "hanukkah")))
+    window, context = open_app()
+    window.resize(1366, 768)
+    style.apply_style(restyled, style.DARK)
+    for name in VIEWS:
+        page = window.show_view(name)
+        qtbot.wait(300)
+        window.grab().save(str(tmp_path / f"dark-{name}.png"))
+        assert _page_colour(window).name() == style.DARK.canvas, name
+    cards = window.show_view("cards")
+    qtbot.waitUntil(lambda: cards.loaded, timeout=20000)
+    context.events.design_card.emit((None, None, "birthday"))
+    qtbot.wait(1500)
+    window.grab().save(str(tmp_path / "dark-designer.png"))
+    view = window.show_view("mailings")
+    view.start(MailingPreset(occasion="christmas", year=2026, tag="customer"))
+    wizard = view.wizard
+    qtbot.waitUntil(lambda: wizard.choices is not None, timeout=30000)
+    wizard.resize(960, 680)
+    for number in range(5):
+        page = wizard.currentPage()
+        qtbot.wait(300)
+        wizard.grab().save(str(tmp_path / f"dark-wizard-{number}-{type(page).__name__}.png"))
+        qtbot.waitUntil(page.isComplete, timeout=30000)
+        if page is wizard.review:
+            page.folder.setText(str(tmp_path / "christmas"))
+        wizard.next()
