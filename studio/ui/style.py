@@ -3,7 +3,7 @@
 Both themes fill the same `Theme` roles, and the stylesheet and palette are built from
 whichever is chosen, so the two can never drift apart (tests/ui/test_ui_contrast.py checks
 every text/background pair of both at WCAG AA). Widgets that paint themselves (avatars,
-the label-sheet diagram, the designer's chrome) ask `theme_of(widget)` while painting, so
+the label-sheet diagram, the designer's chrome) ask `theme_of()` while painting, so
 they follow a switch at once. Card pages and previews are paper: they stay as printed.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 RESOURCES = (Path(__file__).resolve().parent / "resources").as_posix()
 
@@ -179,7 +179,7 @@ DARK = Theme(
 THEMES = {"light": LIGHT, "dark": DARK}
 
 # The light theme's colours under their former names, for code that does not paint
-# (or not yet) by `theme_of`; painting code should ask `theme_of(widget)` instead.
+# (or not yet) by `theme_of`; painting code should ask `theme_of()` instead.
 ACCENT, ACCENT_DARK, ACCENT_SOFT = LIGHT.accent, LIGHT.accent_dark, LIGHT.accent_soft
 WARM, WARM_SOFT, WARM_TEXT = LIGHT.warm, LIGHT.warm_soft, LIGHT.warm_text
 INK, MUTED, LINE, CANVAS, SURFACE = LIGHT.ink, LIGHT.muted, LIGHT.line, LIGHT.canvas, LIGHT.surface
@@ -188,10 +188,11 @@ WARNING, WARNING_SOFT, WARNING_TEXT = LIGHT.warning, LIGHT.warning_soft, LIGHT.w
 OK, FOCUS = LIGHT.ok, LIGHT.focus
 
 
-def theme_of(widget: QWidget | None = None) -> Theme:
-    """The theme ``widget`` (or the application) is shown in now, read from its palette."""
-    palette = widget.palette() if widget is not None else QApplication.palette()
-    return DARK if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5 else LIGHT
+def theme_of() -> Theme:
+    """The theme the application is shown in now, read from its palette (`apply_style` set
+    it). Not a widget's own palette: the stylesheet makes some of those transparent."""
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightnessF() < 0.5 else LIGHT
 
 
 def stylesheet(t: Theme) -> str:

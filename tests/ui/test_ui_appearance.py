@@ -55,7 +55,7 @@ def test_the_window_opens_in_the_saved_appearance(qtbot, restyled, open_app, app
     with open_store(app_paths.db_path) as store, store.transaction():
         store.settings.save(Settings(appearance="dark"))
     window, _context = open_app()
-    qtbot.waitUntil(lambda: style.theme_of(window) is style.DARK, timeout=5000)
+    qtbot.waitUntil(lambda: style.theme_of() is style.DARK, timeout=5000)
     assert _page_colour(window).name() == style.DARK.canvas
 
 
@@ -91,8 +91,8 @@ def test_screenshots_of_every_view_the_designer_and_the_wizard_in_dark(
     """Kept in ``tmp_path`` to look at; each page's background is the dark canvas."""
     from studio.ui.mailings.preset import MailingPreset
 
-    seed(person("Zoë", "Ångström-Núñez", birthday="1980-11-21"), person("Priya", "Raman"),
-         person("Jonas", "Weber", birthday="1975-11-19", tags=("customer", "hanukkah")))
+    ids = seed(person("Zoë", "Ångström-Núñez", birthday="1980-11-21"), person("Priya", "Raman"),
+               person("Jonas", "Weber", birthday="1975-11-19", tags=("customer", "hanukkah")))
     window, context = open_app()
     window.resize(1366, 768)
     style.apply_style(restyled, style.DARK)
@@ -119,3 +119,45 @@ def test_screenshots_of_every_view_the_designer_and_the_wizard_in_dark(
         if page is wizard.review:
             page.folder.setText(str(tmp_path / "christmas"))
         wizard.next()
+    wizard.close()
+    window.show_view("mailings")
+    qtbot.wait(300)
+    window.grab().save(str(tmp_path / "dark-mailings-history.png"))
+    people = window.show_view("contacts")
+    qtbot.waitUntil(lambda: people.model.rowCount() == 3, timeout=5000)
+    people.select_contact(ids[0])
+    qtbot.wait(300)
+    window.grab().save(str(tmp_path / "dark-contact-detail.png"))
+    people.edit_contact(ids[0])
+    qtbot.waitUntil(lambda: getattr(people, "editor", None) is not None and people.editor.isVisible(),
+                    timeout=5000)
+    people.editor.grab().save(str(tmp_path / "dark-contact-editor.png"))
+    people.editor.reject()
+
+
+def test_open_views_follow_a_switch_while_shown(qtbot, restyled, open_app, seed, person) -> None:  # noqa: ANN001
+    """What paints its own colours (the designer's desk, the contact pane's captions, the
+    Today strip) takes the new theme without being reopened."""
+    ids = seed(person("Zoë", "Ångström-Núñez", birthday="1980-11-21"))
+    window, context = open_app()
+    window.resize(1366, 768)
+    people = window.show_view("contacts")
+    qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=5000)
+    people.select_contact(ids[0])
+    qtbot.waitUntil(lambda: style.LIGHT.muted in people.detail.body.text(), timeout=5000)
+    cards = window.show_view("cards")
+    qtbot.waitUntil(lambda: cards.loaded, timeout=20000)
+    context.events.design_card.emit((None, None, "birthday"))
+    canvas = cards.designer.canvas
+    assert canvas.backgroundBrush().color().name() == style.LIGHT.backdrop
+    style.apply_style(restyled, style.DARK)
+    qtbot.waitUntil(lambda: canvas.backgroundBrush().color().name() == style.DARK.backdrop, timeout=2000)
+    qtbot.waitUntil(lambda: style.DARK.muted in people.detail.body.text(), timeout=5000)
+    today = window.show_view("today")
+    qtbot.wait(200)
+    strip = today.strip
+    image = strip.grab().toImage()
+    # the middle of the first day's cell, between its lines of text
+    ratio = strip.devicePixelRatioF()
+    cell = image.pixelColor(int(6 * ratio), int(strip.height() / 2 * ratio))
+    assert cell.lightnessF() < 0.3, cell.name()

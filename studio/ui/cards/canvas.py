@@ -241,7 +241,7 @@ class PanelCanvas(QGraphicsView):
 
     def _show_desk(self) -> None:
         """The desk around the paper in the theme's colour; the paper itself stays white."""
-        self.setBackgroundBrush(QColor(style.theme_of(self).backdrop))
+        self.setBackgroundBrush(QColor(style.theme_of().backdrop))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

@@ -109,7 +109,7 @@ class ContactDetail(QScrollArea):
         self.name.setText(contact.name or "(no name)")
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received, home_country=settings.home_country,
-                                       language=settings.language, muted=style.theme_of(self).muted))
+                                       language=settings.language, muted=style.theme_of().muted))
         self.edit_button.show()
         self.updateGeometry()  # a longer address may need a wider pane
 

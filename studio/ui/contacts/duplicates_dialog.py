@@ -171,7 +171,7 @@ class DuplicatesDialog(QDialog):
     def _card_html(self, contact: Contact) -> str:
         settings = self._context.settings
         body = contact_html(contact, [], home_country=settings.home_country, language=settings.language,
-                            muted=style.theme_of(self).muted)
+                            muted=style.theme_of().muted)
         return f"<b>{html.escape(contact.name or '(no name)')}</b>{body}"
 
     def merge_selected(self) -> None:

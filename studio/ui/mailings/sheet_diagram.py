@@ -67,7 +67,7 @@ class SheetDiagram(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._stock is None:
-            painter.setPen(QColor(style.theme_of(self).muted))
+            painter.setPen(QColor(style.theme_of().muted))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Choose a label sheet")
             return
         sheet, scale = self._sheet_rect()

@@ -273,7 +273,7 @@ class DayStrip(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(small.pointSizeF() + 4)
         big.setWeight(QFont.Weight.DemiBold)
-        t = style.theme_of(self)
+        t = style.theme_of()
         for index, count in enumerate(self._counts):
             day = self._start + dt.timedelta(days=index)
             cell = self._cell(index)
