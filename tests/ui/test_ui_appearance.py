@@ -161,3 +161,25 @@ def test_open_views_follow_a_switch_while_shown(qtbot, restyled, open_app, seed,
     ratio = strip.devicePixelRatioF()
     cell = image.pixelColor(int(6 * ratio), int(strip.height() / 2 * ratio))
     assert cell.lightnessF() < 0.3, cell.name()
+
+
+def _lightest(pixmap) -> float:  # noqa: ANN001
+    image = pixmap.toImage()
+    colours = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    return max(colour.lightnessF() for colour in colours if colour.alpha() > 200)
+
+
+def test_an_empty_state_shows_its_whole_text_and_its_icon_follows_the_theme(qtbot, restyled,
+                                                                            open_app) -> None:  # noqa: ANN001
+    from studio.ui.widgets import EmptyState
+
+    window, _context = open_app()
+    window.resize(1366, 768)
+    view = window.show_view("mailings")
+    qtbot.wait(200)
+    empty = next(w for w in view.findChildren(EmptyState) if w.isVisible())
+    text = empty.text
+    assert text.height() >= text.heightForWidth(text.width()), "the wrapped text is cut"
+    assert _lightest(empty.picture.pixmap()) < 0.45  # the light theme's slate icon
+    style.apply_style(restyled, style.DARK)
+    qtbot.waitUntil(lambda: _lightest(empty.picture.pixmap()) > 0.6, timeout=2000)  # light on dark
