@@ -176,8 +176,6 @@ DARK = Theme(
     chevron="-light",
 )
 
-THEMES = {"light": LIGHT, "dark": DARK}
-
 # The light theme's colours under their former names, for code that does not paint
 # (or not yet) by `theme_of`; painting code should ask `theme_of()` instead.
 ACCENT, ACCENT_DARK, ACCENT_SOFT = LIGHT.accent, LIGHT.accent_dark, LIGHT.accent_soft
