@@ -12,6 +12,7 @@ from typing import Any
 from studio.model import Address, Calibration, Feb29Rule, Sender
 
 DEFAULT_HOLIDAYS = ("christmas", "new-year", "thanksgiving")
+APPEARANCES = ("system", "light", "dark")  # the desktop's colours, or always light or dark
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Settings:
     holidays: list[str] = field(default_factory=lambda: list(DEFAULT_HOLIDAYS))
     not_thanked_days: int = 90
     feb29: Feb29Rule = Feb29Rule.FEB_28
+    appearance: str = "system"  # one of APPEARANCES: the desktop app's colours
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

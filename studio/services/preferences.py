@@ -27,7 +27,7 @@ from studio.postal.countries import country_choices, resolve_country
 from studio.postal.imb import mailer_id_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
 from studio.services.stock import load_catalog
-from studio.settings import Settings
+from studio.settings import APPEARANCES, Settings
 from studio.store import Store
 
 _PAPERS = ("letter", "a4")
@@ -182,6 +182,8 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "label_stock": _catalog_entry("label", paths),
         "holidays": _holidays,
         "transit_days_by_country": _transit_by_country,
+        "appearance": lambda text: None if text in APPEARANCES else
+        f"{text!r} is not an appearance; use {', '.join(APPEARANCES)}",
     }
     for name in ("transit_days_domestic", "transit_days_international", "preparation_days",
                  "not_thanked_days"):

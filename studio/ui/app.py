@@ -22,6 +22,7 @@ from studio.errors import StudioError
 from studio.paths import DB_FILENAME, AppPaths
 from studio.services import stock
 from studio.ui import icons
+from studio.ui.appearance import AppearanceFollower, desktop_theme
 from studio.ui.context import AppContext
 from studio.ui.errors import install_excepthook
 from studio.ui.main_window import MainWindow
@@ -42,14 +43,20 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Card Studio")
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(icons.app_icon())
-    apply_style(app)
+    apply_style(app, desktop_theme(app))  # until the saved appearance is read
     return app
 
 
 def open_window(paths: AppPaths, today: Callable[[], dt.date] | None = None) -> tuple[MainWindow, AppContext]:
-    """The main window over the database at ``paths.db_path`` (not shown yet)."""
+    """The main window over the database at ``paths.db_path`` (not shown yet); the app's
+    colours follow the Appearance setting while it is open."""
     context = AppContext.create(paths, today)
-    return MainWindow(context), context
+    window = MainWindow(context)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        follower = AppearanceFollower(app, context.settings.appearance, window)
+        context.events.settings_changed.connect(follower.follow_settings)
+    return window, context
 
 
 def _parse(argv: Sequence[str] | None, db: str | None) -> argparse.Namespace:

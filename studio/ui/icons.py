@@ -22,11 +22,16 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
+from studio.ui.style import theme_of
+
 Glyph = Callable[[QPainter, QColor], None]
 
 
 class _PaintedIconEngine(QIconEngine):
-    def __init__(self, glyph: Glyph, color: QColor, active: QColor | None) -> None:
+    """Draws ``glyph`` in ``color`` (``active`` when selected or on); without a colour, in
+    the theme's icon colour at the time it is painted, so it follows a switch to dark."""
+
+    def __init__(self, glyph: Glyph, color: QColor | None, active: QColor | None) -> None:
         super().__init__()
         self._glyph = glyph
         self._color = color
@@ -38,9 +43,10 @@ class _PaintedIconEngine(QIconEngine):
         side = min(rect.width(), rect.height())
         painter.translate(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2)
         painter.scale(side / 24.0, side / 24.0)
-        color = QColor(self._color)
+        theme = theme_of()
+        color = QColor(self._color or theme.icon)
         if mode == QIcon.Mode.Selected or state == QIcon.State.On:
-            color = QColor(self._active)
+            color = QColor(self._active or theme.accent_text)
         if mode == QIcon.Mode.Disabled:
             color.setAlphaF(0.35)
         self._glyph(painter, color)
@@ -58,8 +64,11 @@ class _PaintedIconEngine(QIconEngine):
         return _PaintedIconEngine(self._glyph, self._color, self._active)
 
 
-def painted_icon(glyph: Glyph, color: str = "#51606b", active: str | None = None) -> QIcon:
-    return QIcon(_PaintedIconEngine(glyph, QColor(color), QColor(active) if active else None))
+def painted_icon(glyph: Glyph, color: str | None = None, active: str | None = None) -> QIcon:
+    """``glyph`` as an icon; without ``color``, drawn in the current theme's icon colour."""
+    return QIcon(
+        _PaintedIconEngine(glyph, QColor(color) if color else None, QColor(active) if active else None)
+    )
 
 
 def _pen(color: QColor, width: float = 1.8) -> QPen:
@@ -243,7 +252,7 @@ GLYPHS: dict[str, Glyph] = {
 }
 
 
-def icon(name: str, color: str = "#51606b", active: str | None = None) -> QIcon:
+def icon(name: str, color: str | None = None, active: str | None = None) -> QIcon:
     """A named glyph as an icon (``GLYPHS`` lists the names)."""
     return painted_icon(GLYPHS[name], color, active)
 

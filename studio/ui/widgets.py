@@ -129,17 +129,24 @@ class EmptyState(QFrame):
         layout.setContentsMargins(24, 32, 24, 32)
         layout.setSpacing(10)
         layout.addStretch(1)
-        picture = QLabel()
-        picture.setPixmap(icon.pixmap(QSize(56, 56), self.devicePixelRatioF()))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(picture)
+        self._icon = icon
+        self.picture = QLabel()
+        self._draw_icon()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.picture)
         self.title = label(title, "emptyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title)
         self.text = label(text, "emptyText", wrap=True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setMaximumWidth(460)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned label is laid out at
+        # its narrow size hint and its wrapped lines were cut off at the top and bottom.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.text, 100)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         if actions:
             row = QHBoxLayout()
             row.addStretch(1)
@@ -154,6 +161,14 @@ class EmptyState(QFrame):
     def set_text(self, title: str, text: str) -> None:
         self.title.setText(title)
         self.text.setText(text)
+
+    def _draw_icon(self) -> None:
+        self.picture.setPixmap(self._icon.pixmap(QSize(56, 56), self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light and dark switched: the icon's colour too
+            self._draw_icon()
 
 
 def initials(name: str) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.cards import TextSpec
-from studio.ui import icons, style
+from studio.ui import icons
 
 FONTS = (
     ("serif", "Serif (EB Garamond)"),
@@ -81,7 +81,7 @@ class BoxEditor(QWidget):
         for index, (key, name) in enumerate(ALIGNS):
             tool = QToolButton()
             tool.setObjectName("flat")
-            tool.setIcon(icons.icon(f"align-{key}", active=style.ACCENT))
+            tool.setIcon(icons.icon(f"align-{key}"))  # teal when chosen, in the theme of the moment
             tool.setIconSize(QSize(18, 18))
             tool.setToolTip(name)
             tool.setCheckable(True)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from studio.services.cards import SaveChoice, TakenTemplates, choose_template_id
-from studio.ui import style
 from studio.ui.widgets import label
 
 
@@ -81,7 +80,10 @@ class SaveTemplateDialog(QDialog):
         replaces = choice.replaces if choice is not None else None
         bundled = choice.bundled if choice is not None else None
         save.setText("Replace" if replaces else "Save")
-        self.note.setStyleSheet(f"color: {style.WARNING_TEXT}; font-weight: 600;" if replaces else "")
+        # A rule of the app's stylesheet, so the colour follows a switch to dark.
+        self.note.setObjectName("warningText" if replaces else "muted")
+        self.note.style().unpolish(self.note)
+        self.note.style().polish(self.note)
         if replaces:
             self.note.setText(
                 f"You already have a card called “{replaces}”: saving replaces it. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -77,6 +77,11 @@ class ContactDetail(QScrollArea):
         )
         return QSize(max(MINIMUM_WIDTH, content), hint.height())
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_contact(self._shown)  # light and dark switched: the captions' colour too
+
     def clear(self) -> None:
         self._shown = None
         self.picture.clear()
@@ -105,17 +110,17 @@ class ContactDetail(QScrollArea):
         self.name.setText(contact.name or "(no name)")
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received, home_country=settings.home_country,
-                                       language=settings.language))
+                                       language=settings.language, muted=style.theme_of().muted))
         self.edit_button.show()
         self.updateGeometry()  # a longer address may need a wider pane
 
 
-def _section(title: str, lines: list[str]) -> str:
+def _section(title: str, lines: list[str], muted: str) -> str:
     if not lines:
         return ""
     items = "<br/>".join(lines)
     return (
-        f"<p style='margin-top:10px'><span style='color:{style.MUTED};font-weight:600'>"
+        f"<p style='margin-top:10px'><span style='color:{muted};font-weight:600'>"
         f"{html.escape(title)}</span><br/>{items}</p>"
     )
 
@@ -132,14 +137,15 @@ def _address_lines(address: Address, home_country: str, language: str) -> list[s
 
 
 def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
-                 language: str = "en") -> str:
-    """The detail pane's text: reach, addresses, dates, tags, notes, cards received."""
+                 language: str = "en", muted: str = style.LIGHT.muted) -> str:
+    """The detail pane's text: reach, addresses, dates, tags, notes, cards received;
+    captions and labels in ``muted`` (the theme's secondary text colour)."""
     esc = html.escape
     reach = [
-        f"{esc(e.value)} <span style='color:{style.MUTED}'>{esc(e.label)}</span>" for e in contact.emails
+        f"{esc(e.value)} <span style='color:{muted}'>{esc(e.label)}</span>" for e in contact.emails
     ]
     reach += [
-        f"{esc(p.value)} <span style='color:{style.MUTED}'>{esc(p.label)}</span>" for p in contact.phones
+        f"{esc(p.value)} <span style='color:{muted}'>{esc(p.label)}</span>" for p in contact.phones
     ]
     addresses = []
     for address in contact.addresses:
@@ -169,18 +175,18 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
     for mailing, item in received[:12]:
         state = f"sent {mailing.sent_at[:10]}" if mailing.sent_at else "printed, not marked sent"
         cards.append(
-            f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{style.MUTED}'>"
+            f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{muted}'>"
             f"({esc(mailing.created_at[:10])}, {state})</span>"
         )
     notes = [esc(line) for line in contact.notes.splitlines()]
     tags = [esc(", ".join(contact.tags))] if contact.tags else []
     return "".join(
         (
-            _section("Reach", reach),
-            _section("Address", ["<br/><br/>".join(addresses)] if addresses else []),
-            _section("Dates", dates),
-            _section("Tags", tags),
-            _section("Cards received", cards or ["None yet"]),
-            _section("Notes", notes),
+            _section("Reach", reach, muted),
+            _section("Address", ["<br/><br/>".join(addresses)] if addresses else [], muted),
+            _section("Dates", dates, muted),
+            _section("Tags", tags, muted),
+            _section("Cards received", cards or ["None yet"], muted),
+            _section("Notes", notes, muted),
         )
     )

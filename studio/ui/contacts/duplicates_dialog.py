@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import Contact
 from studio.services import duplicates as service
+from studio.ui import style
 from studio.ui.contacts.detail import contact_html
 from studio.ui.context import AppContext
 from studio.ui.widgets import button, label
@@ -169,7 +170,8 @@ class DuplicatesDialog(QDialog):
 
     def _card_html(self, contact: Contact) -> str:
         settings = self._context.settings
-        body = contact_html(contact, [], home_country=settings.home_country, language=settings.language)
+        body = contact_html(contact, [], home_country=settings.home_country, language=settings.language,
+                            muted=style.theme_of().muted)
         return f"<b>{html.escape(contact.name or '(no name)')}</b>{body}"
 
     def merge_selected(self) -> None:

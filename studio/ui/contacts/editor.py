@@ -102,8 +102,7 @@ class ContactEditor(QDialog):
         self.other_dates = LabelledValues("Date")
         self.other_dates.setToolTip(_DATE_HINT)
         self.notes = QPlainTextEdit()
-        self.problem = label("", "muted", wrap=True)
-        self.problem.setStyleSheet("color: #c0492f;")
+        self.problem = label("", "problemText", wrap=True)
 
         tabs = QTabWidget()
         tabs.addTab(self._person_tab(), "Person")

@@ -90,7 +90,8 @@ class MailingHistoryModel(ReadOnlyTableModel):
                 mailing.sent_at[:10] if mailing.sent_at else "not yet",
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
-            return QColor(style.OK if mailing.sent_at else style.WARNING_TEXT)
+            theme = style.theme_of()  # asked while the table paints: the theme of the moment
+            return QColor(theme.ok if mailing.sent_at else theme.warning_text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == MAILING_ROLE:

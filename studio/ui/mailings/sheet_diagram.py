@@ -67,10 +67,11 @@ class SheetDiagram(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._stock is None:
-            painter.setPen(QColor(style.MUTED))
+            painter.setPen(QColor(style.theme_of().muted))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Choose a label sheet")
             return
         sheet, scale = self._sheet_rect()
+        # The sheet is paper: it keeps the light theme's colours in either theme.
         painter.setPen(QPen(QColor("#cfcac1"), 1))
         painter.setBrush(QColor("white"))
         painter.drawRect(sheet)

@@ -29,6 +29,7 @@ from studio.services.preferences import InvalidSettings, setting_label
 from studio.settings import Settings
 from studio.ui.accounts.panel import AccountsPanel
 from studio.ui.context import AppContext
+from studio.ui.settings.appearance import AppearanceGroup
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader, label, page_layout
@@ -63,12 +64,14 @@ class SettingsView(QWidget):
         self.calibration = CalibrationGroup()
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
+        self.appearance = AppearanceGroup()
         self.groups: list[SettingsGroup] = [
             self.sender,
             self.paper,
             self.calibration,
             self.timing,
             self.holidays,
+            self.appearance,
         ]
         # Not a setting that is saved with the others: the accounts panel keeps its own store.
         self.accounts = QGroupBox("Live address books")
@@ -106,6 +109,8 @@ class SettingsView(QWidget):
         self._save_timer.timeout.connect(self.save_now)
         for group in self.groups:
             group.changed.connect(self._edited)
+        # The colours are seen at once: no waiting for the typing pause the other fields need.
+        self.appearance.changed.connect(lambda: None if self._loading else self.save_now())
         self.calibration.test_page_requested.connect(self.make_test_page)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
@@ -134,9 +139,10 @@ class SettingsView(QWidget):
             grid.addWidget(self.calibration, 1, 1)
             grid.addWidget(self.timing, 2, 0)
             grid.addWidget(self.holidays, 2, 1)
-            grid.addWidget(self.accounts, 3, 0, 1, 2)
+            grid.addWidget(self.appearance, 3, 0)
+            grid.addWidget(self.accounts, 4, 0, 1, 2)
             grid.setColumnStretch(1, 1)
-            grid.setRowStretch(4, 1)
+            grid.setRowStretch(5, 1)
         else:
             for row, group in enumerate([*self.groups, self.accounts]):
                 grid.addWidget(group, row, 0)
@@ -146,7 +152,7 @@ class SettingsView(QWidget):
 
     def _columns_that_fit(self) -> int:
         """2 when both columns fit beside each other at their smallest, else 1."""
-        left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing))
+        left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing, self.appearance))
         right = max(g.minimumSizeHint().width() for g in (self.paper, self.calibration, self.holidays))
         room = self.width() - 2 * 28 - 8 - 20  # page margins, the grid's, a vertical scroll bar
         return 2 if left + self.grid.horizontalSpacing() + right <= room else 1

@@ -31,7 +31,7 @@ from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
-from studio.ui.today.rows import ROW_STYLE, DayStrip, OccasionList
+from studio.ui.today.rows import DayStrip, OccasionList
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
 
 UPCOMING_DAYS = 42
@@ -95,7 +95,6 @@ class TodayView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(ROW_STYLE)
         self._context = context
         self._stale = True
         self._loading = False
