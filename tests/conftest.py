@@ -55,7 +55,8 @@ def _needs_corpus(item: pytest.Item) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without the shared corpus (a fresh clone, CI) its tests are deselected, not skipped:
     the quirks they check are tested over the project's own fixtures (tests/contacts/fixtures/quirks,
-    mapped in tests/contacts/test_quirk_fixtures.py)."""
+    mapped in tests/contacts/test_quirk_fixtures.py, whose test checks this list against its map)."""
+    config.corpus_tests = [item.nodeid for item in items if _needs_corpus(item)]
     if CORPUS.is_dir():
         return
     dropped = [item for item in items if _needs_corpus(item)]
