@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.contacts.reader import VCardFile, read_vcard_file
+from studio.contacts.reader import NotAVCardError, VCardFile, read_vcard_file
 from studio.model import Contact, PartialDate
 
 QUIRKS = Path(__file__).resolve().parent / "fixtures" / "quirks"
@@ -154,3 +154,47 @@ def test_po_box_and_extended_address_become_street_lines() -> None:
     assert garden.street == "Lindenallee 5\nHinterhaus\nPostfach 77"
     assert (garden.city, garden.postal_code, garden.country, garden.label) == (
         "Bärnbach", "8572", "Österreich", "Garden Shed")  # the country was folded inside the word
+
+
+def test_photo_forms() -> None:
+    photos = {card.contact.display_name: card.contact for card in read("photo-forms.vcf").cards}
+    kinds = {name: (c.photo_type, (c.photo or b"")[:4]) for name, c in photos.items()}
+    assert kinds == {
+        "Photo Four Escaped": ("image/png", b"\x89PNG"),  # data:image/png;base64\, (escaped comma)
+        "Photo Three Binary": ("image/jpeg", b"\xff\xd8\xff\xe0"),  # raw base64, no ENCODING
+        "Photo Three Uri": ("image/jpeg", b"\xff\xd8\xff\xe0"),  # a data: URI in 3.0
+        "Photo Three Value Uri": ("image/jpeg", b"\xff\xd8\xff\xe0"),  # VALUE=URI:data:…
+        "Photo Four Jpeg": ("image/jpeg", b"\xff\xd8\xff\xe0"),
+        "Photo Mislabelled": ("image/png", b"\x89PNG"),  # TYPE says jpeg; the bytes are PNG
+        "Photo Link": ("", b""),  # a link to the web is not fetched, and no problem
+    }
+
+
+def test_bare_parameters_and_apple_labels() -> None:
+    elin, olle = (card.contact for card in read("bare-params-pref.vcf").cards)
+    assert [(p.value, p.label, p.preferred) for p in elin.phones] == [  # 2.1 TEL;WORK;PREF comes first
+        ("1002", "work", True), ("1001", "home", False), ("1003", "isdn", False)]
+    assert (elin.organization, elin.title) == ("Sand Studio", "Owner")  # the first ORG and TITLE
+    assert [(p.value, p.label) for p in olle.phones] == [
+        ("2001", "home fax"), ("2002", "work fax"), ("2003", "GRAND_CENTRAL"), ("2004", "pager")]
+
+
+def test_apple_omit_year_birthday() -> None:
+    c = only("apple-omit-year.vcf")  # BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12
+    assert c.birthday == PartialDate(4, 12, None) and c.birthday.iso() == "--04-12"
+    assert (c.family_name, c.given_name, c.prefix) == ("Frost", "Ida", "Ms.")
+
+
+def test_a_file_of_only_a_bom_is_rejected() -> None:
+    with pytest.raises(NotAVCardError) as raised:
+        read("bom-only.vcf")
+    message = str(raised.value)
+    assert message == f"{QUIRKS / 'bom-only.vcf'} is empty: there are no contacts in it."
+
+
+def test_a_file_cut_inside_a_property_name_keeps_its_card() -> None:
+    parsed = read("cut-mid-property.vcf")  # the last line is a lone "E"
+    [card] = parsed.cards
+    assert card.contact.display_name == "Ulla Brandt"
+    assert [p.value for p in card.contact.phones] == ["555 0123"]
+    assert [(p.line, "no END:VCARD" in p.message) for p in parsed.problems] == [(6, False), (1, True)]

@@ -164,3 +164,22 @@ def test_spouse_from_every_export() -> None:
         "Android Person": "Jenny Android",  # X-ANDROID-CUSTOM relation type 14
         "Friend Only": "",  # a friend is no spouse
     }
+
+
+def test_android_21_quoted_printable() -> None:
+    parsed = read_vcard_file(QUIRKS / "android-21-qp.vcf")
+    assert len(parsed.cards) == 3 and parsed.skipped == 0
+    nils, nora, jose = (card.contact for card in parsed.cards)
+    # no N, no FN, only an e-mail: kept as people, named by the address, not merged with anyone
+    assert (nils.display_name, nils.name, [e.value for e in nils.emails]) == (
+        "", "nils.only@example.com", ["nils.only@example.com"])
+    assert (nora.display_name, nora.name) == ("", "nora.only@example.com")
+    assert jose.display_name == "José Ñuñez ÑÑ Ñ"  # "=C3=" soft break "=91": one Ñ across the break
+    assert (jose.family_name, jose.given_name) == ("Ñuñez Ñ", "José")
+    assert [(p.value, p.label) for p in jose.phones] == [("5550177", "cell")]
+    # the photo (bare JPEG type) is a JPEG header and junk: left out, said with its line
+    assert jose.photo is None
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (16, "the photo is damaged or not really an image; the photo was left out (José Ñuñez ÑÑ Ñ)")]
+    assert jose.organization == "Peña Verde"  # the first ORG; the second ends in a lone 0x80 byte
+    assert "\ufffd" not in repr(jose)
