@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from studio.contacts.plausibility import implausibility
 from studio.contacts.reader import NotAVCardError, VCardFile, read_vcard_file
 from studio.model import Contact, PartialDate
 
@@ -198,3 +199,10 @@ def test_a_file_cut_inside_a_property_name_keeps_its_card() -> None:
     assert card.contact.display_name == "Ulla Brandt"
     assert [p.value for p in card.contact.phones] == ["555 0123"]
     assert [(p.line, "no END:VCARD" in p.message) for p in parsed.problems] == [(6, False), (1, True)]
+
+
+def test_a_lone_greek_name_without_charset_is_read_as_greek() -> None:
+    # "Νίκος" in Windows-1253 reads "НЯкпт" in Windows-1251: two capitals, then small letters
+    c = only("greek-one-name-cp1253.vcf")
+    assert (c.display_name, c.given_name) == ("Νίκος", "Νίκος")
+    assert implausibility([("НЯкпт", 1)]) > implausibility([("Νίκος", 1)])
