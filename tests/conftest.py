@@ -72,8 +72,9 @@ def pytest_report_collectionfinish(config: pytest.Config) -> str | None:
         return f"vCard corpus: {CORPUS}"
     return (
         f"vCard corpus: {getattr(config, 'corpus_deselected', 0)} corpus tests not run because "
-        f"the shared corpus is absent at {CORPUS}; the quirks they check are covered by the project's "
-        "own fixtures as mapped in tests/contacts/test_quirk_fixtures.py (COVERED_BY)"
+        f"the shared corpus is absent at {CORPUS}; every quirk they check is tested over the project's "
+        "own fixtures (each corpus test is mapped to its own-fixture test in "
+        "tests/contacts/test_quirk_fixtures.py, COVERED_BY)"
     )
 
 
