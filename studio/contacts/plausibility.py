@@ -12,7 +12,8 @@ give themselves away by what names and streets never contain:
   no letter before it;
 - letters of two scripts in one word (Latin and Cyrillic ``Sцren``, Latin and Han, a
   Thai vowel sign on a Latin letter);
-- a capital after a small letter (``£ódŸ``, ``юММЮ``);
+- a capital after a small letter (``£ódŸ``, ``юММЮ``), or a non-Latin word that starts with
+  two capitals before its small letters (``НЯкпт``, which is Greek ``Νίκος`` read as Windows-1251);
 - a Latin word whose accented letters no single language writes (``Dvoøák``: ø and á),
   or writes in that place (French œ is followed by u or i: ``Wiœniewski`` is not French;
   Spanish ñ by a vowel: ``Zieliñska`` is not Spanish);
@@ -190,6 +191,8 @@ def _script_penalty(word: str, script: str) -> float:
         lower = "".join(letters).lower()
         penalty += MISPLACED_LETTER * len(_CYRILLIC_NEVER.findall(lower))
     cased = [c for c in letters if c.isupper() or c.islower()]
+    if len(cased) > 2 and cased[0].isupper() and cased[1].isupper() and cased[2].islower():
+        penalty += CAPITAL_INSIDE_WORD  # НЯкпт: names are capitalised, not started in capitals
     if cased and cased[0].islower():
         penalty += UNCAPITALISED
     elif len(cased) > 1 and all(c.isupper() for c in cased):

@@ -14,27 +14,28 @@ from studio.model import Contact, PartialDate
 TESTS = Path(__file__).resolve().parent.parent
 QUIRKS = Path(__file__).resolve().parent / "fixtures" / "quirks"
 
-# Corpus test -> the own-fixture test here that covers its quirk. Corpus tests not listed
-# here are not yet covered by an own fixture (they still run wherever the corpus is present).
-COVERED_BY = {
+# Corpus test -> the own-fixture test(s) that check its quirk: a test name in this file, or
+# "module.py::test" for one in a sibling module (test_quirk_exports, _encodings, _folder, _import,
+# _app). Every corpus test (see corpus_tests()) must be here: a new one needs an own fixture too.
+COVERED_BY: dict[str, str | tuple[str, ...]] = {
     "tests/contacts/test_vcard_expected.py::test_3_android_21_quoted_printable":
-        "test_qp_soft_break_inside_a_word",
+        ("test_qp_soft_break_inside_a_word", "test_quirk_exports.py::test_android_21_quoted_printable"),
     "tests/contacts/test_vcard_expected.py::test_7_soft_breaks_inside_words":
         "test_qp_soft_break_inside_a_word",
     "tests/contacts/test_vcard_expected.py::test_5_japanese_shift_jis":
         "test_shift_jis",
     "tests/contacts/test_vcard_reader.py::test_apple_labels_and_2_1_bare_parameters":
-        "test_apple_item_groups",
+        ("test_apple_item_groups", "test_quirk_encodings.py::test_bare_parameters_and_apple_labels"),
     "tests/contacts/test_vcard_expected.py::test_4_android_anniversary_event":
         "test_x_android_custom_anniversary",
     "tests/contacts/test_vcard_expected.py::test_15_birthday_without_year":
-        "test_birthday_without_year",
+        ("test_birthday_without_year", "test_quirk_encodings.py::test_apple_omit_year_birthday"),
     "tests/contacts/test_vcard_corpus.py::test_problem_reads_file_colon_line":
         "test_text_birthday_is_reported_with_file_and_line",
     "tests/contacts/test_vcard_expected.py::test_10_fold_inside_a_utf8_sequence":
         "test_fold_inside_a_utf8_sequence",
     "tests/contacts/test_vcard_reader.py::test_photo_forms":
-        "test_blackberry_photo_without_blank_line",
+        ("test_blackberry_photo_without_blank_line", "test_quirk_encodings.py::test_photo_forms"),
     "tests/contacts/test_vcard_expected.py::test_17_thunderbird_cr_cr_lf":
         "test_cr_cr_lf_line_ends",
     "tests/contacts/test_vcard_expected.py::test_18_utf16_le_with_bom":
@@ -46,9 +47,11 @@ COVERED_BY = {
     "tests/contacts/test_vcard_expected.py::test_nested_vcards":
         "test_nested_vcards",
     "tests/contacts/test_vcard_expected.py::test_cut_short_files_keep_their_card_and_say_so":
-        "test_cut_short_file_keeps_its_card",
+        ("test_cut_short_file_keeps_its_card",
+         "test_quirk_encodings.py::test_a_file_cut_inside_a_property_name_keeps_its_card"),
     "tests/contacts/test_vcard_expected.py::test_files_that_are_no_vcard_are_rejected_with_one_sentence":
-        "test_not_a_vcard_is_rejected_with_one_sentence",
+        ("test_not_a_vcard_is_rejected_with_one_sentence",
+         "test_quirk_encodings.py::test_a_file_of_only_a_bom_is_rejected"),
     "tests/contacts/test_vcard_reader.py::test_contact_groups_are_not_people":
         "test_contact_group_is_not_a_person",
     "tests/contacts/test_vcard_reader.py::test_qp_soft_break_keeps_the_space_that_follows_it":
@@ -57,6 +60,94 @@ COVERED_BY = {
         "test_invalid_birthday_is_reported_with_its_line",
     "tests/contacts/test_vcard_expected.py::test_unknown_component_after_the_card_is_ignored":
         "test_unknown_component_after_the_card_is_ignored",
+    # whole exports (test_quirk_exports.py)
+    "tests/contacts/test_vcard_expected.py::test_1_iphone_ios5":
+        "test_quirk_exports.py::test_iphone_with_cr_cr_lf_line_ends",
+    "tests/contacts/test_vcard_expected.py::test_2_ios_613_multiline":  # CR CR LF, folded photo, cell+pref
+        "test_quirk_exports.py::test_iphone_with_cr_cr_lf_line_ends",
+    "tests/contacts/test_vcard_expected.py::test_11_apple_all_custom_fields":
+        "test_quirk_exports.py::test_apple_all_custom_fields",
+    "tests/contacts/test_vcard_expected.py::test_12_gmail":
+        "test_quirk_exports.py::test_gmail_address_in_the_extended_component",
+    "tests/contacts/test_vcard_expected.py::test_13_rfc6350_example":
+        "test_quirk_exports.py::test_rfc6350_example_card",
+    "tests/contacts/test_vcard_expected.py::test_14_ms_outlook":
+        "test_quirk_exports.py::test_ms_outlook_long_note_labels_and_photo_after_an_empty_line",
+    "tests/contacts/test_vcard_expected.py::test_16_nextcloud_without_n":
+        "test_quirk_exports.py::test_nextcloud_cards_without_n_and_with_empty_values",
+    "tests/contacts/test_vcard_corpus.py::test_card_lines_point_at_begin":
+        "test_quirk_exports.py::test_card_lines_point_at_begin",
+    "tests/contacts/test_vcard_merge.py::test_the_same_person_exported_by_iphone_and_gmail_is_merged_without_losing_anything":  # noqa: E501
+        "test_quirk_exports.py::test_iphone_and_gmail_exports_of_one_person_merge_without_loss",
+    "tests/contacts/test_vcard_reader.py::test_spouse_from_every_export":
+        "test_quirk_exports.py::test_spouse_from_every_export",
+    # character sets, quoted-printable, lines (test_quirk_encodings.py)
+    "tests/contacts/test_vcard_expected.py::test_6_nokia_qp_with_bare_soft_break_lines":
+        "test_quirk_encodings.py::test_nokia_qp_with_bare_soft_break_lines",
+    "tests/contacts/test_vcard_expected.py::test_8_outlook_windows_1252":
+        "test_quirk_encodings.py::test_outlook_windows_1252_with_labels_repeating_every_adr",
+    "tests/contacts/test_vcard_expected.py::test_9_greek_and_hebrew":
+        ("test_quirk_encodings.py::test_greek", "test_quirk_encodings.py::test_hebrew"),
+    "tests/contacts/test_vcard_expected.py::test_9_ukrainian_in_utf8_with_bom_keeps_combining_accents":
+        "test_quirk_encodings.py::test_ukrainian_in_utf8_with_bom_keeps_combining_accents",
+    "tests/contacts/test_vcard_codepages.py::test_the_corpus_files_without_charset_are_read_without_doubt":
+        "test_quirk_encodings.py::test_files_without_charset_are_read_without_doubt",
+    "tests/contacts/test_vcard_expected.py::test_apple_server_rejects_are_flagged_or_read_without_crashing":
+        "test_quirk_encodings.py::test_apple_server_rejects_are_read_without_crashing",
+    "tests/contacts/test_vcard_expected.py::test_comment_lines_are_dropped_but_a_soft_break_continuation_is_kept":
+        "test_quirk_encodings.py::test_comment_lines_are_dropped_but_a_soft_break_continuation_is_kept",
+    "tests/contacts/test_vcard_expected.py::test_soft_break_followed_by_a_folded_line":
+        "test_quirk_encodings.py::test_soft_break_followed_by_a_folded_line",
+    "tests/contacts/test_vcard_reader.py::test_shift_jis_trail_byte_0x5c_is_not_a_backslash":
+        "test_quirk_encodings.py::test_shift_jis_trail_byte_0x5c_is_not_a_backslash",
+    "tests/contacts/test_vcard_reader.py::test_unknown_charset_falls_back_to_detection":
+        "test_quirk_encodings.py::test_unknown_charset_falls_back_to_detection",
+    "tests/contacts/test_vcard_reader.py::test_label_is_an_address_only_when_there_is_no_adr":
+        "test_quirk_encodings.py::test_label_is_an_address_only_when_there_is_no_adr",
+    "tests/contacts/test_vcard_reader.py::test_adr_with_colons_in_its_label_parameter":
+        "test_quirk_encodings.py::test_adr_with_colons_in_its_label_parameter",
+    "tests/contacts/test_vcard_reader.py::test_po_box_and_extended_address_become_street_lines":
+        "test_quirk_encodings.py::test_po_box_and_extended_address_become_street_lines",
+    "tests/contacts/test_vcard_reader.py::test_qp_value_cut_by_blank_lines_is_joined":
+        "test_quirk_encodings.py::test_qp_value_cut_by_blank_lines_is_joined",
+    # every file of the folder, as the corpus tests take every corpus file (test_quirk_folder.py)
+    "tests/contacts/test_vcard_corpus.py::test_the_corpus_is_there":
+        "test_quirk_folder.py::test_the_own_fixtures_are_there",
+    "tests/contacts/test_vcard_corpus.py::test_every_card_is_imported_or_reported":
+        "test_quirk_folder.py::test_every_card_is_imported_or_reported",
+    "tests/contacts/test_vcard_export.py::test_round_trip_over_the_corpus":
+        ("test_quirk_folder.py::test_round_trip_over_the_own_fixtures",
+         "test_quirk_folder.py::test_one_multi_card_file_of_every_fixture_survives_the_round_trip"),
+    "tests/contacts/test_vcard_merge.py::test_reimporting_any_corpus_contact_changes_nothing":
+        "test_quirk_folder.py::test_reimporting_any_own_fixture_contact_changes_nothing",
+    "tests/contacts/test_vcard_robustness.py::test_a_broken_card_never_costs_the_contacts_before_it":
+        "test_quirk_folder.py::test_a_broken_card_never_costs_the_contacts_before_it",
+    # the command line, the import service and the postal check (test_quirk_import.py)
+    "tests/cli/test_addressbook_cli.py::test_import_then_list_as_json":
+        "test_quirk_import.py::test_cli_import_then_list_as_json",
+    "tests/cli/test_addressbook_cli.py::test_db_option_after_the_command_and_env_var":
+        "test_quirk_import.py::test_cli_db_option_after_the_command_and_env_var",
+    "tests/cli/test_addressbook_cli.py::test_search_and_tag_filter":
+        "test_quirk_import.py::test_cli_search_finds_a_card_without_n",
+    "tests/cli/test_addressbook_cli.py::test_export_then_import_into_an_empty_store_gives_the_same_contacts":
+        "test_quirk_import.py::test_cli_export_then_import_into_an_empty_store_gives_the_same_contacts",
+    "tests/services/test_addressbook.py::test_import_counts_and_reimport_changes_nothing":
+        "test_quirk_import.py::test_import_counts_and_reimport_changes_nothing",
+    "tests/services/test_addressbook.py::test_whole_corpus_imports_without_rejecting_real_exports":
+        "test_quirk_import.py::test_every_own_fixture_imports_and_only_the_non_vcard_is_rejected",
+    "tests/services/test_addressbook.py::test_a_file_that_is_not_a_vcard_is_rejected_and_the_others_imported":
+        "test_quirk_import.py::test_a_file_that_is_not_a_vcard_is_rejected_and_the_others_imported",
+    "tests/services/test_addressbook.py::test_cancel_mid_file_leaves_the_store_as_before_that_file":
+        "test_quirk_import.py::test_cancel_mid_file_leaves_the_store_as_before_that_file",
+    "tests/postal/test_postal_format.py::test_a_japanese_phone_export_without_a_country_is_not_printed_as_us_mail":
+        "test_quirk_import.py::test_a_japanese_phone_export_without_a_country_is_not_printed_as_us_mail",
+    # the desktop app (test_quirk_app.py)
+    "tests/ui/test_ui_import.py::test_import_through_the_file_dialog_reports_problems_by_file_and_line":
+        "test_quirk_app.py::test_import_through_the_file_dialog_reports_problems_by_file_and_line",
+    "tests/ui/test_ui_import.py::test_dropping_vcf_files_on_the_window_imports_them":
+        "test_quirk_app.py::test_dropping_vcf_files_on_the_window_imports_them",
+    "tests/ui/test_ui_import.py::test_import_can_be_cancelled":
+        "test_quirk_app.py::test_import_can_be_cancelled",
 }
 
 
@@ -193,15 +284,81 @@ def test_unknown_component_after_the_card_is_ignored() -> None:
     assert only("unknown-component-after.vcf").display_name == "Lea Moor"
 
 
-def _test_names(path: Path) -> set[str]:
+def _test_functions(path: Path) -> list[ast.FunctionDef]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    functions = (node for node in tree.body if isinstance(node, ast.FunctionDef))
-    return {node.name for node in functions if node.name.startswith("test_")}
+    return [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
+
+
+def _names_in(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _reads_the_corpus(test: ast.FunctionDef, corpus_values: set[str]) -> bool:
+    """The rule of tests/conftest.py's _needs_corpus, read from the source: the test asks for the
+    `corpus` fixture, is skipped when the corpus is absent, or is parametrized over a module
+    value made from CORPUS (an empty parameter set where the corpus is absent)."""
+    if "corpus" in {arg.arg for arg in test.args.args}:
+        return True
+    for mark in test.decorator_list:
+        if not (isinstance(mark, ast.Call) and isinstance(mark.func, ast.Attribute)):
+            continue
+        if mark.func.attr == "skipif":
+            reason = " ".join(str(n.value) for k in mark.keywords if k.arg == "reason"
+                              for n in ast.walk(k.value) if isinstance(n, ast.Constant))
+            if "vCard corpus" in reason:
+                return True
+        if mark.func.attr == "parametrize" and len(mark.args) > 1 and _names_in(mark.args[1]) & corpus_values:
+            return True
+    return False
+
+
+def corpus_tests() -> set[str]:
+    """Every test function under tests/ that reads the shared corpus, as "path::name"."""
+    found = set()
+    for path in sorted(TESTS.rglob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        corpus_values = {target.id for node in tree.body if isinstance(node, ast.Assign)
+                         and "CORPUS" in _names_in(node.value)
+                         for target in node.targets if isinstance(target, ast.Name)}
+        for test in _test_functions(path):
+            if _reads_the_corpus(test, corpus_values):
+                found.add(f"{path.relative_to(TESTS.parent).as_posix()}::{test.name}")
+    return found
+
+
+def _own_tests(covered_by: str | tuple[str, ...]) -> list[tuple[Path, str]]:
+    here = Path(__file__).resolve().parent
+    names = (covered_by,) if isinstance(covered_by, str) else covered_by
+    return [(here / name.split("::")[0], name.split("::")[1]) if "::" in name else (Path(__file__), name)
+            for name in names]
 
 
 def test_the_coverage_map_names_existing_tests() -> None:
-    own = _test_names(Path(__file__))
-    for corpus_test, own_test in COVERED_BY.items():
+    for corpus_test, covered_by in COVERED_BY.items():
         file, name = corpus_test.split("::")
-        assert name in _test_names(TESTS.parent / file), corpus_test
-        assert own_test in own, own_test
+        assert name in {t.name for t in _test_functions(TESTS.parent / file)}, corpus_test
+        for module, own_test in _own_tests(covered_by):
+            assert module.name.startswith("test_quirk") and module.is_file(), module
+            assert own_test in {t.name for t in _test_functions(module)}, f"{module.name}::{own_test}"
+
+
+def test_every_corpus_test_has_an_own_fixture_test() -> None:
+    found = corpus_tests()
+    assert len(found) >= 61  # the scan still sees them all
+    assert sorted(found - set(COVERED_BY)) == []  # a corpus test without an own-fixture test
+    assert sorted(set(COVERED_BY) - found) == []  # a mapped test that no longer reads the corpus
+
+
+def test_no_own_fixture_test_reads_the_corpus() -> None:
+    for module in sorted(Path(__file__).resolve().parent.glob("test_quirk*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                    for alias in node.names}
+        assert "CORPUS" not in imported, module.name
+        assert not [t.name for t in _test_functions(module) if _reads_the_corpus(t, set())], module.name
+
+
+def test_the_scan_agrees_with_what_pytest_deselects(request: pytest.FixtureRequest) -> None:
+    # tests/conftest.py lists the collected items that need the corpus (deselected where it is absent)
+    collected = {nodeid.split("[")[0] for nodeid in request.config.corpus_tests}
+    assert collected <= corpus_tests()
