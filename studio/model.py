@@ -210,6 +210,7 @@ class Sender:
     email: str = ""
     address: Address = field(default_factory=Address)
     mailer_id: str = ""  # USPS Intelligent Mail mailer ID; empty means no barcode
+    imb_service: str = "310"  # the barcode's service type (studio.postal.imb.SERVICE_TYPES)
     signature_image: str = ""  # path to a PNG/JPEG of a handwritten signature
 
 

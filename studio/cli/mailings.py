@@ -194,7 +194,8 @@ def mailing_json(mailing: Mailing) -> dict[str, Any]:
             "folder": mailing.folder, "sent_at": mailing.sent_at, "cards": len(mailing.items),
             "items": [{"position": i.position, "contact_id": i.contact_id, "contact_name": i.contact_name,
                        "occasion": i.occasion,
-                       "date": i.occasion_date.isoformat() if i.occasion_date else None}
+                       "date": i.occasion_date.isoformat() if i.occasion_date else None,
+                       "imb": i.imb}
                       for i in mailing.items]}
 
 

@@ -262,12 +262,16 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         notes = render_cards(_layouts(store, plan, settings, today, request.message), staging / CARDS_PDF,
                              paper=settings.paper, progress=phase(progress, 0, grand_total), total=count)
         contacts = [r.contact for r in plan.recipients]
+        tracking: dict[int, str] = {}
         for index, kind in enumerate(pieces, start=1):
             piece_progress = phase(progress, index * count, grand_total)
             if kind == "envelopes":
+                with store.transaction():
+                    serials = store.history.reserve_serials(count)
                 made = mail_pieces.render_envelopes_for(contacts, request.envelopes, staging / ENVELOPES_PDF,
-                                                        settings, paths=paths, total=count,
+                                                        settings, serials=serials, paths=paths, total=count,
                                                         progress=piece_progress)
+                tracking = made.tracking
             else:
                 made = mail_pieces.render_labels_for(contacts, request.labels, staging / LABELS_PDF, settings,
                                                      request.start, paths=paths, total=count,
@@ -280,7 +284,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         open_up(staging)
         progress.step(grand_total, grand_total, "Recording the mailing")
         made = dt.datetime.combine(today, (now or dt.datetime.now()).time())
-        mailing_id = _record(store, plan, request, staging, out, made)
+        mailing_id = _record(store, plan, request, staging, out, made, tracking)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -300,10 +304,14 @@ def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date
 
 
 def _record(store: Store, plan: MailingPlan, request: MailingRequest, staging: Path, out: Path,
-            made: dt.datetime) -> int:
-    """Add the mailing to the history and move the folder into place, both or neither."""
+            made: dt.datetime, tracking: dict[int, str]) -> int:
+    """Add the mailing to the history and move the folder into place, both or neither.
+
+    ``tracking`` is the Intelligent Mail code each contact's envelope carries.
+    """
     items = [MailingItem(position=r.position, contact_id=r.contact.id, contact_name=r.contact.name,
-                         occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id)
+                         occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id,
+                         imb=tracking.get(r.contact.id or 0))
              for r in plan.recipients]
     mailing = Mailing(occasion=plan.occasion_key, year=plan.year, template=plan.template.id,
                       output=request.output, folder=str(out.resolve()), items=items,

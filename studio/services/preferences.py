@@ -24,7 +24,8 @@ from studio.errors import StudioError, UsageError
 from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
 from studio.postal.countries import country_choices, resolve_country
-from studio.postal.imb import mailer_id_problem
+from studio.postal.imb import SERVICE_TYPES as MAIL_SERVICE_TYPES  # noqa: F401 - offered to the settings view
+from studio.postal.imb import mailer_id_problem, service_type_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
 from studio.services.stock import load_catalog
 from studio.settings import Settings
@@ -175,6 +176,7 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "sender.email": _email,
         "sender.phone": _phone,
         "sender.mailer_id": lambda text: mailer_id_problem(text) if text.strip() else None,
+        "sender.imb_service": service_type_problem,
         "home_country": _country_code,
         "language": _language,
         "paper": lambda text: None if text in _PAPERS else f"{text!r} is not a paper size; use letter or a4",

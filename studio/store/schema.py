@@ -184,4 +184,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contacts ADD COLUMN gram_gender TEXT NOT NULL DEFAULT '';
     ALTER TABLE contacts ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';
     """,
+    # 8: the Intelligent Mail tracking code each card's envelope carried (null: none); the
+    # serial numbers in those codes come from id_counters 'mail_pieces' and are never reused.
+    """
+    ALTER TABLE mailing_items ADD COLUMN imb TEXT;
+    INSERT INTO id_counters (name, last) VALUES ('mail_pieces', 0);
+    """,
 ]

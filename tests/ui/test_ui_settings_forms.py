@@ -115,3 +115,13 @@ def test_a_wrong_email_or_phone_is_refused_and_its_field_focused(qtbot, open_app
     qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
     saved = _saved(app_paths)
     assert (saved.sender.email, saved.sender.phone) == ("maya@example.com", "+1 (503) 555-0100 ext. 12")
+
+
+def test_the_mail_service_is_picked_by_what_it_means_and_saved(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    service = settings.sender.mail_service
+    assert service.currentData() == "310"  # the default: First-Class with tracking
+    assert "with tracking" in service.currentText()
+    service.setCurrentIndex(service.findData("300"))
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.imb_service == "300", timeout=5000)
+    assert [service.itemData(i) for i in range(service.count())] == ["310", "300"]  # never 700

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import Address
 from studio.services.preferences import (
+    MAIL_SERVICE_TYPES,
     countries,
     language_name,
     languages,
@@ -97,6 +98,10 @@ class SenderGroup(SettingsGroup):
         self.city, self.region, self.postal_code = _line(), _line(), _line("kept as typed")
         self.country = _line("e.g. United States")
         self.mailer_id = _line("USPS Intelligent Mail mailer ID (optional)")
+        self.mail_service = QComboBox()
+        for code, meaning in MAIL_SERVICE_TYPES.items():
+            self.mail_service.addItem(f"{meaning} ({code})", code)
+        self.mail_service.setToolTip("The service the Intelligent Mail barcode asks for (US mail only)")
         self.image_path = _line("a scan of your handwritten signature (PNG or JPEG)")
         self.image_preview = QLabel()
         self.image_preview.setFixedHeight(44)
@@ -125,6 +130,7 @@ class SenderGroup(SettingsGroup):
             self.form.addRow(caption, widget)
         self.form.addRow("", image_buttons)
         self.form.addRow("Mailer ID", self.mailer_id)
+        self.form.addRow("Mail service", self.mail_service)
         self.watch(
             self.name,
             self.company,
@@ -137,6 +143,7 @@ class SenderGroup(SettingsGroup):
             self.postal_code,
             self.country,
             self.mailer_id,
+            self.mail_service,
             self.image_path,
         )
         self.image_path.textChanged.connect(self._preview)
@@ -147,7 +154,7 @@ class SenderGroup(SettingsGroup):
                    "postal_code": self.postal_code, "country": self.country}
         own = {"name": self.name, "company": self.company, "signature": self.signature,
                "phone": self.phone, "email": self.email, "mailer_id": self.mailer_id,
-               "signature_image": self.image_path}
+               "imb_service": self.mail_service, "signature_image": self.image_path}
         return {**{f"sender.{key}": w for key, w in own.items()},
                 **{f"sender.address.{key}": w for key, w in address.items()}}
 
@@ -187,6 +194,9 @@ class SenderGroup(SettingsGroup):
         self.street.blockSignals(True)
         self.street.setPlainText(s.address.street)
         self.street.blockSignals(False)
+        self.mail_service.blockSignals(True)
+        self.mail_service.setCurrentIndex(max(0, self.mail_service.findData(s.imb_service)))
+        self.mail_service.blockSignals(False)
         self._preview(s.signature_image)
 
     def apply(self, settings: Settings) -> None:
@@ -195,6 +205,7 @@ class SenderGroup(SettingsGroup):
         s.signature_line, s.phone = self.signature.text().strip(), self.phone.text().strip()
         s.email, s.mailer_id = self.email.text().strip(), self.mailer_id.text().strip()
         s.signature_image = self.image_path.text().strip()
+        s.imb_service = self.mail_service.currentData()
         s.address = Address(
             street=self.street.toPlainText().strip(),
             city=self.city.text().strip(),
