@@ -7,6 +7,7 @@ rest of Card Studio talks in. Lengths on paper are always millimetres.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -230,6 +231,9 @@ class LabelStock:
 
     The label in column c, row r (from 0, rows counted from the top) has its top-left
     corner at ``(x0 + c*dx, y0 + r*dy)`` measured from the sheet's top-left corner.
+    A roll (Dymo LabelWriter, Brother QL) is a "sheet" of one label, paper "roll"; when
+    ``rotate`` is set the printer feeds the label's short edge first, so the text is set
+    along its long edge and turned onto the page (`laid_out`).
     """
 
     id: str
@@ -250,10 +254,21 @@ class LabelStock:
     corner_radius: float = 0.0
     equivalents: tuple[str, ...] = ()
     kind: str = "address"  # "address", "return-address", "shipping", ...
+    rotate: bool = False
 
     @property
     def per_sheet(self) -> int:
         return self.nx * self.ny
+
+    def laid_out(self) -> LabelStock:
+        """The stock as its text is set: turned a quarter when ``rotate`` (width and height
+        swapped), else itself. Only a one-label roll can be turned."""
+        if not self.rotate:
+            return self
+        return dataclasses.replace(
+            self, sheet_width=self.sheet_height, sheet_height=self.sheet_width, x0=self.y0, y0=self.x0,
+            dx=self.dy, dy=self.dx, label_width=self.label_height, label_height=self.label_width,
+            rotate=False)
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,8 @@ def test_a_mailing_keeps_each_cards_tracking_code_in_history(tmp_path: Path, cli
     assert all(len(code) == 20 and code.startswith("00310123456") for code in codes.values())
     assert len(set(codes.values())) == 2
     pages = _printed_bars(out / "envelopes.pdf")
-    printed = {_decode(bars, routing) for bars, routing in zip(pages, ("981031351", "80331", "08817"))
-               if bars}
+    routings = ("981031351", "80331", "08817")  # Kim, Müller, Raman
+    printed = {_decode(bars, routing) for bars, routing in zip(pages, routings, strict=True) if bars}
     assert printed == set(codes.values())  # history says what the envelopes carry
 
 
