@@ -34,6 +34,7 @@ from studio.render.formats import card_format
 from studio.render.labels import check_start
 from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
+from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
 from studio.services.cards import get_template, unsigned_warning
 from studio.services.mailing_repeats import (
@@ -233,6 +234,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
 
     once = not is_repeatable(key, dated=kind is not None)  # else: may repeat, with a warning when recent
     recent = {} if once else recent_cards(store, key, today)
+    doubtful = doubtful_addresses(store)  # a card to that address came back
     kept: list[tuple[Contact, Occasion]] = []
     seen_year: int | None = None  # of the first occasion found, for a mailing everyone is skipped from
     for number, (contact, occasion) in enumerate(pairs):
@@ -257,6 +259,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             plan.skipped.append(Skipped(contact.id, contact.name, reason))
             continue
         problem = address_problem(contact, settings.home_country) or pieces.refusal(contact)
+        if not problem and contact.id in doubtful:
+            problem = check_address_reason(doubtful[contact.id])
         if problem:
             plan.skipped.append(Skipped(contact.id, contact.name, problem))
             continue
