@@ -28,7 +28,8 @@ from studio.occasions import (
 from studio.occasions.keys import is_repeatable
 from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
-from studio.postal import address_problem
+from studio.postal import address_problem, resolve_country
+from studio.postal.us_checks import us_address_doubts
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.formats import card_format
 from studio.render.labels import check_start
@@ -134,6 +135,14 @@ class MailingPlan:
         for r in self.recipients:
             counts[r.occasion.mail_by] = counts.get(r.occasion.mail_by, 0) + 1
         return sorted(counts.items())
+
+
+def _address_doubts(contact: Contact, home_country: str) -> list[str]:
+    """Warnings for a recipient's US address that USPS would question (it is still mailed)."""
+    address = contact.preferred_address()
+    if address is None or resolve_country(address.country, home_country) != "US":
+        return []
+    return [f"Check {contact.name}'s address: {doubt}." for doubt in us_address_doubts(address)]
 
 
 def _no_occasion_reason(kind: str | None, key: str, name: str, year: int | None,
@@ -271,6 +280,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             plan.skipped.append(Skipped(contact.id, contact.name, describe_missing(missing)))
             continue
         kept.append((_light(contact), occasion))
+        plan.warnings += _address_doubts(contact, settings.home_country)
 
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:
