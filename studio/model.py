@@ -225,6 +225,18 @@ class Calibration:
     scale_y: float = 1.0
 
 
+@dataclass
+class PrinterSetup:
+    """How the user's printer turns and stacks sheets, as the printer test shows."""
+
+    duplex: str = "long"  # "long" or "short" edge, or "manual" (no duplexer: one PDF per side)
+    stack: str = "face-down"  # "face-down" (pages come out in order) or "face-up" (last on top)
+
+
+DUPLEX_MODES = ("long", "short", "manual")
+STACKINGS = ("face-down", "face-up")
+
+
 @dataclass(frozen=True)
 class LabelStock:
     """A label product as gLabels describes it: a grid of equal labels on a sheet (mm).

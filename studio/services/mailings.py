@@ -27,10 +27,10 @@ from studio.model import EnvelopeSize, LabelStock
 from studio.partial_files import temporary_folder
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.cards import render_cards
 from studio.render.layout import CardLayout, FitNote
 from studio.render.stocks import StockCatalog
 from studio.services import mail_pieces
+from studio.services.card_sheets import side_paths, write_card_pdfs
 from studio.services.cards import get_template, list_templates
 from studio.services.mailing_files import (
     CARDS_PDF,
@@ -259,8 +259,9 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         raise StudioError(f"cannot write the mailing into {out.parent}: {exc.strerror or exc}; "
                           "choose another folder (--out)") from exc
     try:
-        notes = render_cards(_layouts(store, plan, settings, today, request.message), staging / CARDS_PDF,
-                             paper=settings.paper, progress=phase(progress, 0, grand_total), total=count)
+        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request.message),
+                                        staging / CARDS_PDF, settings, paper=settings.paper,
+                                        progress=phase(progress, 0, grand_total), total=count)
         contacts = [r.contact for r in plan.recipients]
         tracking: dict[int, str] = {}
         for index, kind in enumerate(pieces, start=1):
@@ -288,7 +289,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    files = [out / name for name in (CARDS_PDF, ENVELOPES_PDF, LABELS_PDF, CSV_NAME) if (out / name).exists()]
+    names = (CARDS_PDF, *(p.name for p in side_paths(out / CARDS_PDF)), ENVELOPES_PDF, LABELS_PDF, CSV_NAME)
+    files = [out / name for name in names if (out / name).exists()]
     return MailingResult(mailing_id=mailing_id, folder=out, files=files, plan=plan,
                          fit_notes=notes)
 

@@ -98,9 +98,8 @@ class SenderGroup(SettingsGroup):
         self.city, self.region, self.postal_code = _line(), _line(), _line("kept as typed")
         self.country = _line("e.g. United States")
         self.mailer_id = _line("USPS Intelligent Mail mailer ID (optional)")
-        self.mail_service = QComboBox()
-        for code, meaning in MAIL_SERVICE_TYPES.items():
-            self.mail_service.addItem(f"{meaning} ({code})", code)
+        services = [(f"{meaning} ({code})", code) for code, meaning in MAIL_SERVICE_TYPES.items()]
+        self.mail_service = _choices(services)
         self.mail_service.setToolTip("The service the Intelligent Mail barcode asks for (US mail only)")
         self.image_path = _line("a scan of your handwritten signature (PNG or JPEG)")
         self.image_preview = QLabel()
@@ -319,13 +318,42 @@ def _spin(low: float, high: float, step: float, suffix: str, decimals: int = 1) 
     return spin
 
 
+_DUPLEX_CHOICES = (
+    ("Two-sided, turned over the long edge", "long"),
+    ("Two-sided, turned over the short edge", "short"),
+    ("One side at a time (I turn the stack by hand)", "manual"),
+)
+_STACK_CHOICES = (("Face down (pages in order)", "face-down"), ("Face up (last page on top)", "face-up"))
+
+
+def _choices(items: Sequence[tuple[str, str]]) -> QComboBox:
+    """A choice list that stays narrow (its longest text shows in the open list), so the
+    settings still sit in two columns on a small screen."""
+    box = QComboBox()
+    for text, value in items:
+        box.addItem(text, value)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(16)
+    return box
+
+
 class CalibrationGroup(SettingsGroup):
-    """Printer calibration: shift and scale applied to every label sheet and envelope."""
+    """The printer: how it turns and stacks sheets (found with the printer test), and the
+    calibration (shift and scale) applied to every label sheet and envelope."""
 
     test_page_requested = Signal()
+    printer_test_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__("Printer calibration")
+        super().__init__("Printer")
+        self.duplex = _choices(_DUPLEX_CHOICES)
+        self.stack = _choices(_STACK_CHOICES)
+        self.printer_test_button = QPushButton("Make printer test…")
+        self.printer_test_button.setToolTip("Two sheets that tell, after one print, what to choose above")
+        self.printer_test_button.clicked.connect(self.printer_test_requested.emit)
+        self.form.addRow("Two-sided", self.duplex)
+        self.form.addRow("Output tray", self.stack)
+        self.form.addRow("", self.printer_test_button)
         self.offset_x, self.offset_y = _spin(-20, 20, 0.5, " mm"), _spin(-20, 20, 0.5, " mm")
         self.scale_x, self.scale_y = _spin(0.9, 1.1, 0.001, "", 3), _spin(0.9, 1.1, 0.001, "", 3)
         hint = QLabel(
@@ -342,12 +370,13 @@ class CalibrationGroup(SettingsGroup):
         self.form.addRow("Scale across", self.scale_x)
         self.form.addRow("Scale down", self.scale_y)
         self.form.addRow("", self.test_button)
-        self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y)
+        self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y, self.duplex, self.stack)
 
     @property
     def fields(self) -> dict[str, QWidget]:
         return {"calibration.offset_x": self.offset_x, "calibration.offset_y": self.offset_y,
-                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y}
+                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y,
+                "printer.duplex": self.duplex, "printer.stack": self.stack}
 
     def load(self, settings: Settings) -> None:
         c = settings.calibration
@@ -360,8 +389,13 @@ class CalibrationGroup(SettingsGroup):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+        for box, value in ((self.duplex, settings.printer.duplex), (self.stack, settings.printer.stack)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
 
     def apply(self, settings: Settings) -> None:
+        settings.printer.duplex, settings.printer.stack = self.duplex.currentData(), self.stack.currentData()
         c = settings.calibration
         c.offset_x, c.offset_y = self.offset_x.value(), self.offset_y.value()
         c.scale_x, c.scale_y = self.scale_x.value(), self.scale_y.value()
