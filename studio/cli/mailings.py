@@ -20,6 +20,7 @@ from studio.cli.options import (
 from studio.errors import UsageError
 from studio.services import mailings as service
 from studio.services import returns
+from studio.services.card_sheets import manual_steps
 from studio.services.demo import run_demo
 from studio.services.mailing_timing import arrival_notes, post_by
 from studio.services.mailings import MailingPlan, MailingRequest
@@ -185,6 +186,9 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
         if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
+    steps = manual_steps(result.files)
+    if steps:
+        ctx.print(steps)
     last = post_by(plan, today)
     when = f"Post by {last.isoformat()}" if last else "Post as soon as you can (they will arrive late)"
     for note in arrival_notes(plan, today):

@@ -18,6 +18,16 @@ MANUAL_STEPS = (
 )
 
 
+def manual_steps(files: list[Path]) -> str | None:
+    """What to do with the side PDFs among ``files``, as a sentence; None when there are none."""
+    names = {p.name for p in files}
+    for path in files:
+        outside, inside = side_paths(path)
+        if outside.name in names and inside.name in names:
+            return MANUAL_STEPS.format(outside=outside.name, inside=inside.name)
+    return None
+
+
 def side_paths(out: Path) -> tuple[Path, Path]:
     """Where the outsides and the insides go for manual two-sided printing."""
     return out.with_name(f"{out.stem}-outside{out.suffix}"), out.with_name(f"{out.stem}-inside{out.suffix}")

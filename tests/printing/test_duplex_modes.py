@@ -53,11 +53,13 @@ def test_a_short_edge_printer_gets_its_insides_turned_and_a_short_edge_hint(db: 
 
 
 def test_manual_duplex_writes_one_pdf_per_side_and_reverses_the_insides_for_face_up(
-        db: str, tmp_path: Path) -> None:
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db, "settings", "--set", "printer.duplex=manual", "--set",
                  "printer.stack=face-up"]) == 0
     out = tmp_path / "cards.pdf"
+    capsys.readouterr()
     _render(db, out)
+    assert "print cards-outside.pdf first" in capsys.readouterr().out
     outside, inside = tmp_path / "cards-outside.pdf", tmp_path / "cards-inside.pdf"
     both = pypdf.PdfReader(out)
     sheets = len(both.pages) // 2
