@@ -7,6 +7,7 @@ rest of Card Studio talks in. Lengths on paper are always millimetres.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -210,6 +211,7 @@ class Sender:
     email: str = ""
     address: Address = field(default_factory=Address)
     mailer_id: str = ""  # USPS Intelligent Mail mailer ID; empty means no barcode
+    imb_service: str = "310"  # the barcode's service type (studio.postal.imb.SERVICE_TYPES)
     signature_image: str = ""  # path to a PNG/JPEG of a handwritten signature
 
 
@@ -223,12 +225,27 @@ class Calibration:
     scale_y: float = 1.0
 
 
+@dataclass
+class PrinterSetup:
+    """How the user's printer turns and stacks sheets, as the printer test shows."""
+
+    duplex: str = "long"  # "long" or "short" edge, or "manual" (no duplexer: one PDF per side)
+    stack: str = "face-down"  # "face-down" (pages come out in order) or "face-up" (last on top)
+
+
+DUPLEX_MODES = ("long", "short", "manual")
+STACKINGS = ("face-down", "face-up")
+
+
 @dataclass(frozen=True)
 class LabelStock:
     """A label product as gLabels describes it: a grid of equal labels on a sheet (mm).
 
     The label in column c, row r (from 0, rows counted from the top) has its top-left
     corner at ``(x0 + c*dx, y0 + r*dy)`` measured from the sheet's top-left corner.
+    A roll (Dymo LabelWriter, Brother QL) is a "sheet" of one label, paper "roll"; when
+    ``rotate`` is set the printer feeds the label's short edge first, so the text is set
+    along its long edge and turned onto the page (`laid_out`).
     """
 
     id: str
@@ -249,10 +266,21 @@ class LabelStock:
     corner_radius: float = 0.0
     equivalents: tuple[str, ...] = ()
     kind: str = "address"  # "address", "return-address", "shipping", ...
+    rotate: bool = False
 
     @property
     def per_sheet(self) -> int:
         return self.nx * self.ny
+
+    def laid_out(self) -> LabelStock:
+        """The stock as its text is set: turned a quarter when ``rotate`` (width and height
+        swapped), else itself. Only a one-label roll can be turned."""
+        if not self.rotate:
+            return self
+        return dataclasses.replace(
+            self, sheet_width=self.sheet_height, sheet_height=self.sheet_width, x0=self.y0, y0=self.x0,
+            dx=self.dy, dy=self.dx, label_width=self.label_height, label_height=self.label_width,
+            rotate=False)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from studio.model import Address, Calibration, Feb29Rule, Sender
+from studio.model import Address, Calibration, Feb29Rule, PrinterSetup, Sender
 
 DEFAULT_HOLIDAYS = ("christmas", "new-year", "thanksgiving")
 APPEARANCES = ("system", "light", "dark")  # the desktop's colours, or always light or dark
@@ -24,6 +24,7 @@ class Settings:
     envelope_size: str = "a2"
     label_stock: str = "avery-5160"
     calibration: Calibration = field(default_factory=Calibration)
+    printer: PrinterSetup = field(default_factory=PrinterSetup)
     transit_days_domestic: int = 3
     transit_days_international: int = 10
     transit_days_by_country: dict[str, int] = field(default_factory=dict)
@@ -52,6 +53,10 @@ class Settings:
                                       **{k: v for k, v in sender.items() if k in sender_known})
         if isinstance(values.get("calibration"), dict):
             values["calibration"] = Calibration(**values["calibration"])
+        if isinstance(values.get("printer"), dict):
+            printer_known = {f.name for f in fields(PrinterSetup)}
+            printer = {k: v for k, v in values["printer"].items() if k in printer_known}
+            values["printer"] = PrinterSetup(**printer)
         if "feb29" in values:
             values["feb29"] = Feb29Rule(values["feb29"])
         return cls(**values)

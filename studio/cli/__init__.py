@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "missing",       # missing
     "mailings",      # mailing, history, demo
     "preferences",   # settings
+    "printers",      # printer-test
 )
 # Commands that read the label and envelope stock.
 STOCK_COMMANDS = frozenset({"envelopes", "labels", "stocks", "calibrate", "mailing", "settings"})

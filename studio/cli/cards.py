@@ -10,6 +10,7 @@ from studio.cli.options import add_order_argument, add_selection_arguments, add_
 from studio.render.layout import FitNote
 from studio.services import cards
 from studio.services.addressbook import select_contact_ids
+from studio.services.card_sheets import manual_steps
 
 _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 
@@ -92,6 +93,9 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(f"warning: {summary.unsigned}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
+    steps = manual_steps([summary.out, *summary.side_files])
+    if steps:
+        ctx.print(steps)
     _print_notes(ctx, summary.fit_notes)
     return 0
 

@@ -19,10 +19,13 @@ from studio.cli.options import (
 )
 from studio.errors import UsageError
 from studio.services import mailings as service
+from studio.services import returns
+from studio.services.card_sheets import manual_steps
 from studio.services.demo import run_demo
 from studio.services.mailing_timing import arrival_notes, post_by
 from studio.services.mailings import MailingPlan, MailingRequest
 from studio.store.history import Mailing
+from studio.store.returns import ReturnedCard
 
 _SKIPPED_SHOWN = 50
 
@@ -73,6 +76,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     action = history.add_mutually_exclusive_group()
     action.add_argument("--delete", metavar="MAILING", help="delete a mailing that was never posted")
     action.add_argument("--mark-sent", metavar="MAILING", help="mark a mailing posted (an id, or 'latest')")
+    action.add_argument("--returned", nargs=2, metavar=("MAILING", "CONTACT"),
+                        help="a card of MAILING came back: CONTACT's address is doubtful until corrected")
+    action.add_argument("--address-ok", metavar="CONTACT",
+                        help="the address of a contact whose card came back is right after all")
+    history.add_argument("--reason", choices=returns.RETURN_REASONS, default="moved",
+                         help="with --returned: why it came back (default: moved)")
     history.add_argument("--date", type=parse_date, metavar="D",
                          help="with --mark-sent: the day it was posted (default: today)")
     add_today_argument(history)
@@ -177,6 +186,9 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
         if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
+    steps = manual_steps(result.files)
+    if steps:
+        ctx.print(steps)
     last = post_by(plan, today)
     when = f"Post by {last.isoformat()}" if last else "Post as soon as you can (they will arrive late)"
     for note in arrival_notes(plan, today):
@@ -188,14 +200,21 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def mailing_json(mailing: Mailing) -> dict[str, Any]:
+def mailing_json(mailing: Mailing, returned: dict[int, ReturnedCard] | None = None) -> dict[str, Any]:
+    """A mailing as `studio history --json` prints it; ``returned``: its cards that came back."""
+    returned = returned or {}
     return {"id": mailing.id, "created_at": mailing.created_at, "occasion": mailing.occasion,
             "year": mailing.year, "template": mailing.template, "output": mailing.output,
             "folder": mailing.folder, "sent_at": mailing.sent_at, "cards": len(mailing.items),
             "items": [{"position": i.position, "contact_id": i.contact_id, "contact_name": i.contact_name,
                        "occasion": i.occasion,
-                       "date": i.occasion_date.isoformat() if i.occasion_date else None}
+                       "date": i.occasion_date.isoformat() if i.occasion_date else None,
+                       "imb": i.imb, "returned": _returned_json(returned.get(i.contact_id or 0))}
                       for i in mailing.items]}
+
+
+def _returned_json(card: ReturnedCard | None) -> dict[str, str] | None:
+    return {"date": card.returned_on.isoformat(), "reason": card.reason} if card else None
 
 
 def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -204,6 +223,19 @@ def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
             gone = service.delete_mailing(store, args.delete)
             ctx.print(f"Deleted mailing {gone.id} ({gone.occasion}{f' {gone.year}' if gone.year else ''}, "
                       f"{len(gone.items)} cards). Its folder {gone.folder or '-'} was left as it is.")
+            return 0
+        if args.returned:
+            card, contact = returns.record_returned(store, *args.returned, args.reason,
+                                                    args.date or today_of(args))
+            ctx.print(f"Noted: {contact.name}'s card from mailing {card.mailing_id} came back "
+                      f"({card.reason}). The next mailing lists them under \"check address\" until "
+                      "the address is corrected.")
+            return 0
+        if args.address_ok:
+            contact, cleared = returns.clear_returns(store, args.address_ok, today_of(args))
+            ctx.print(f"{contact.name}'s address is trusted again ({cleared} returned card"
+                      f"{'' if cleared == 1 else 's'} cleared)." if cleared else
+                      f"No returned card was waiting for {contact.name}; nothing changed.")
             return 0
         if args.mark_sent:
             when = args.date or today_of(args)
@@ -216,8 +248,9 @@ def run_history(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.print(f"Mailing {sent.id} marked sent on {when.isoformat()} ({len(sent.items)} cards).")
             return 0
         mailings = service.mailing_history(store)
+        came_back = {m.id: returns.returned_in(store, m.id or 0) for m in mailings} if args.json else {}
     if args.json:
-        ctx.print_json([mailing_json(m) for m in mailings])
+        ctx.print_json([mailing_json(m, came_back.get(m.id)) for m in mailings])
         return 0
     if not mailings:
         ctx.print("No mailings yet. Make one with `studio mailing` (or try `studio demo --out DIR`).")

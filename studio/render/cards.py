@@ -25,25 +25,36 @@ from studio.render.imposition import SheetPlan, panel_places, plan_sheet
 from studio.render.layout import CardLayout, FitNote
 from studio.render.marks import draw_marks
 from studio.render.panels import check_layout, draw_panel
-from studio.render.pdf import DUPLEX_LONG_EDGE, open_canvas
+from studio.render.pdf import DUPLEX_LONG_EDGE, DUPLEX_SHORT_EDGE, SIMPLEX, open_canvas
 from studio.render.text import TextCache
+
+SIDES = ("outside", "inside")
 
 
 def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, paper: str = "letter",
                  marks: bool = False, progress: Progress = NO_PROGRESS,
-                 total: int | None = None) -> list[FitNote]:
+                 total: int | None = None, duplex: str = "long",
+                 sides: tuple[str, ...] = SIDES) -> list[FitNote]:
     """Render every card, in order, into one PDF written to ``out`` (a path or binary file).
 
-    ``paper`` is "letter" or "a4"; ``marks`` adds crop and fold marks. ``progress`` is told
+    ``paper`` is "letter" or "a4"; ``marks`` adds crop and fold marks. ``duplex`` is how
+    the printer turns the sheet: "long" (the imposition's own way) or "short", for which
+    each inside page is turned upside down and the PDF asks for a short-edge flip.
+    ``sides`` picks the pages: both, or only the outsides or insides (manual two-sided
+    printing, where each side is a PDF of its own, asked to print one-sided). ``progress`` is told
     after each card (``total`` if known, else 0) and may cancel. Returns the fit notes
     (text shrunk or overflowing) of all cards. A path is written only when every card has
     been drawn (a failure or cancel leaves any earlier file untouched). Raises StudioError
     for an unknown format, a card that does not fit the paper, bad artwork or markup, or
     an empty batch.
     """
+    if duplex not in ("long", "short"):
+        raise StudioError(f"duplex {duplex!r} is not long or short")
+    options = {"paper": paper, "marks": marks, "progress": progress, "total": total, "duplex": duplex,
+               "sides": sides}
     if isinstance(out, (str, Path)):
-        return _render_to_path(Path(out), layouts, paper=paper, marks=marks, progress=progress, total=total)
-    return _render(layouts, out, paper=paper, marks=marks, progress=progress, total=total)
+        return _render_to_path(Path(out), layouts, **options)
+    return _render(layouts, out, **options)
 
 
 def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> list[FitNote]:
@@ -74,7 +85,7 @@ def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> lis
 
 
 def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: bool, progress: Progress,
-            total: int | None) -> list[FitNote]:
+            total: int | None, duplex: str, sides: tuple[str, ...]) -> list[FitNote]:
     notes: list[FitNote] = []
     canvas: Canvas | None = None
     cache: TextCache | None = None
@@ -87,11 +98,14 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             check_layout(layout, card)
             next_plan = plan_sheet(card, paper)
             if canvas is None:
-                # The imposition turns each sheet over its long edge (studio.render.imposition).
-                canvas = open_canvas(out, next_plan.page_size, title="Cards", duplex=DUPLEX_LONG_EDGE)
+                # The imposition turns each sheet over its long edge (studio.render.imposition);
+                # a short-edge printer gets its insides upside down, which it turns right.
+                two_sided = DUPLEX_SHORT_EDGE if duplex == "short" else DUPLEX_LONG_EDGE
+                hint = SIMPLEX if len(sides) == 1 else two_sided
+                canvas = open_canvas(out, next_plan.page_size, title="Cards", duplex=hint)
                 cache = TextCache(canvas)
             if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
-                notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks))
+                notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides))
                 sheet = []
             plan = next_plan
             sheet.append(layout)
@@ -99,17 +113,22 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             progress.step(done, total or 0, layout.label)
         if canvas is None or plan is None:
             raise StudioError("There are no cards to render.")
-        notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks))
+        notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides))
         canvas.save()
     return notes
 
 
 def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images: ImageStore,
-                cache: TextCache | None, marks: bool) -> list[FitNote]:
+                cache: TextCache | None, marks: bool, duplex: str, sides: tuple[str, ...]) -> list[FitNote]:
     """The outside page, then the inside page, of one sheet carrying ``sheet``'s cards."""
     notes: list[FitNote] = []
-    for side in ("outside", "inside"):
+    for side in sides:
         canvas.setPageSize(plan.page_size)
+        turned = side == "inside" and duplex == "short"
+        if turned:  # upside down, about the page's centre
+            canvas.saveState()
+            canvas.translate(*plan.page_size)
+            canvas.rotate(180)
         places = panel_places(plan.card, side)
         for slot, layout in zip(plan.slots, sheet, strict=False):
             cell = slot.cell_outside if side == "outside" else slot.cell_inside
@@ -125,8 +144,24 @@ def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images
             canvas.restoreState()
         if marks:
             draw_marks(canvas, plan, side, len(sheet))
+        if turned:
+            canvas.restoreState()
         canvas.showPage()
     return notes
+
+
+def sheets_in_reverse(layouts: Iterable[CardLayout], paper: str) -> list[CardLayout]:
+    """The cards reordered so their sheets come in reverse order (each sheet's cards as they
+    were): the insides of a manual two-sided run on a printer that stacks face up."""
+    sheets: list[list[CardLayout]] = []
+    plan: SheetPlan | None = None
+    for layout in layouts:
+        next_plan = plan_sheet(card_format(layout.format_id), paper)
+        if not sheets or next_plan is not plan or len(sheets[-1]) == len(next_plan.slots):
+            sheets.append([])
+        plan = next_plan
+        sheets[-1].append(layout)
+    return [layout for sheet in reversed(sheets) for layout in sheet]
 
 
 def render_card_preview(layout: CardLayout, out_png: Path, *, dpi: int = 100) -> list[FitNote]:

@@ -89,6 +89,7 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
     calibration = calibration or Calibration()
     page_size = (stock.sheet_width * mm, stock.sheet_height * mm)
     canvas = open_canvas(out, page_size, title=title)
+    page_stock, stock = stock, stock.laid_out()  # text is set on the label as it reads
     run = SheetRun()
     position = start - 1
     page_open = False
@@ -101,7 +102,7 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
             run.refused.append((label.name, _refusal(stock, block)))
             continue
         if not page_open:
-            _begin_page(canvas, stock, calibration, outline)
+            _begin_page(canvas, page_stock, calibration, outline)
             page_open = True
         draw_block(canvas, block, box, center_block=True)
         note = block.note(style, label.name, "label")
@@ -115,17 +116,21 @@ def render_labels(labels: Iterable[LabelText], stock: LabelStock, out: str | Pat
     if page_open:
         _end_page(canvas, run)
     if run.pages == 0:  # nothing to print still makes a valid, empty sheet
-        _begin_page(canvas, stock, calibration, outline)
+        _begin_page(canvas, page_stock, calibration, outline)
         _end_page(canvas, run)
     canvas.save()
     return run
 
 
 def _begin_page(canvas: Canvas, stock: LabelStock, calibration: Calibration, outline: bool) -> None:
+    """Start a page of ``stock`` (as printed); drawing then goes on ``stock.laid_out()``."""
     canvas.saveState()
     apply_calibration(canvas, calibration, stock.sheet_height * mm)
     if outline:
         draw_outlines(canvas, stock)
+    if stock.rotate:  # a quarter turn anticlockwise: the text reads up the label's long edge
+        canvas.translate(stock.sheet_width * mm, 0)
+        canvas.rotate(90)
 
 
 def _end_page(canvas: Canvas, run: SheetRun) -> None:
@@ -136,7 +141,7 @@ def _end_page(canvas: Canvas, run: SheetRun) -> None:
 
 def label_refusal(label: LabelText, stock: LabelStock, style: BlockStyle = ADDRESS_STYLE) -> str:
     """Why `render_labels` would leave ``label`` out on ``stock`` ("" when it fits)."""
-    box = _text_box_pt(stock, 0)  # every label of a sheet has the same size
+    box = _text_box_pt(stock.laid_out(), 0)  # every label of a sheet has the same size
     block = set_block(label.lines, style, box.width, box.height)
     return "" if block.fits else _refusal(stock, block)
 

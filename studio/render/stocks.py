@@ -229,7 +229,8 @@ def _label(entry: dict[str, Any], path: Path, number: int) -> LabelStock:
             description=str(entry.get("description", "")), paper=paper,
             nx=int(entry["nx"]), ny=int(entry["ny"]), corner_radius=float(entry.get("corner_radius", 0)),
             equivalents=tuple(str(e) for e in entry.get("equivalents", ())),
-            kind=str(entry.get("kind", "address")), **values)  # type: ignore[arg-type]
+            kind=str(entry.get("kind", "address")), rotate=bool(entry.get("rotate", False)),
+            **values)  # type: ignore[arg-type]
     except KeyError as exc:
         raise StudioError(f"{where} has no {exc.args[0]!r}") from exc
     except (TypeError, ValueError) as exc:
@@ -241,6 +242,8 @@ def _label(entry: dict[str, Any], path: Path, number: int) -> LabelStock:
 def _check_geometry(stock: LabelStock, where: str) -> None:
     if min(stock.nx, stock.ny) < 1 or min(stock.label_width, stock.label_height) <= 0:
         raise StudioError(f"{where}: nx, ny and the label size must be positive")
+    if stock.rotate and stock.per_sheet != 1:
+        raise StudioError(f"{where}: only a roll of single labels (nx = ny = 1) can be rotated")
     right = stock.x0 + (stock.nx - 1) * stock.dx + stock.label_width
     bottom = stock.y0 + (stock.ny - 1) * stock.dy + stock.label_height
     if stock.x0 < -_EDGE_TOLERANCE or stock.y0 < -_EDGE_TOLERANCE \

@@ -34,6 +34,7 @@ from studio.model import Contact, Occasion
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
+from studio.services.card_sheets import write_card_pdfs
 from studio.settings import Settings
 from studio.store import Store
 
@@ -55,6 +56,7 @@ class RenderSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
+    side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -165,10 +167,9 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             except TemplateError as exc:
                 raise StudioError(f"card for {contact.name or f'#{contact_id}'}: {exc}") from exc
 
-    from studio.render.cards import render_cards
-
-    summary.fit_notes = render_cards(layouts(), summary.out, paper=paper or settings.paper, marks=marks,
-                                     progress=progress, total=len(usable))
+    summary.fit_notes, summary.side_files = write_card_pdfs(
+        layouts, summary.out, settings, paper=paper or settings.paper, marks=marks, progress=progress,
+        total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
     return summary

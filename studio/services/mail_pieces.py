@@ -57,6 +57,7 @@ class MailPieceSummary:
     pages: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     fit_notes: list[FitNote] = field(default_factory=list)
+    tracking: dict[int, str] = field(default_factory=dict)  # contact id -> Intelligent Mail code
 
     @property
     def problems(self) -> list[FitNote]:
@@ -112,13 +113,21 @@ def return_address_lines(settings: Settings, destination: str | None = None) -> 
 
 
 class _EnvelopeTexts:
-    """What one contact's envelope says; return addresses made once per destination country."""
+    """What one contact's envelope says; return addresses made once per destination country.
 
-    def __init__(self, settings: Settings) -> None:
+    ``serials`` gives each barcoded piece its own serial number and ``tracking`` collects
+    the codes printed (contact id -> code); without them (a fit check, nothing printed)
+    every barcode carries serial 0, which is as wide as any other.
+    """
+
+    def __init__(self, settings: Settings, serials: Iterator[int] | None = None,
+                 tracking: dict[int, str] | None = None) -> None:
         self._settings = settings
         mailer_id = settings.sender.mailer_id.strip()
         self._mailer_id = check_mailer_id(mailer_id) if mailer_id else ""
         self._returns: dict[str, tuple[str, ...]] = {}
+        self._serials = serials
+        self._tracking = tracking if tracking is not None else {}
 
     def __call__(self, contact: Contact) -> EnvelopeText:
         settings = self._settings
@@ -129,7 +138,13 @@ class _EnvelopeTexts:
             self._returns[country] = tuple(return_address_lines(settings, country))
         barcode = None
         if self._mailer_id and country == "US":
-            barcode = intelligent_mail_codes(self._mailer_id, contact.id or 0, address.postal_code)
+            serial = next(self._serials, None) if self._serials is not None else 0
+            if serial is None:
+                raise StudioError("more envelopes than serial numbers were reserved for them")
+            barcode = intelligent_mail_codes(self._mailer_id, serial, address.postal_code,
+                                             settings.sender.imb_service)
+            if barcode is not None and self._serials is not None:
+                self._tracking[contact.id or 0] = barcode[0]
         return EnvelopeText(contact.name, tuple(recipient_lines(contact, settings)), self._returns[country],
                             barcode)
 
@@ -211,20 +226,24 @@ def _nobody(skipped: list[tuple[str, str]]) -> StudioError:
 # --- rendering for an ordered list -----------------------------------------------------
 
 def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str | None, out: Path,
-                         settings: Settings, *, stamp_box: bool = False, paths: AppPaths | None = None,
-                         total: int | None = None, progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+                         settings: Settings, *, serials: Iterable[int] | None = None, stamp_box: bool = False,
+                         paths: AppPaths | None = None, total: int | None = None,
+                         progress: Progress = NO_PROGRESS) -> MailPieceSummary:
     """One envelope per contact, in the given order (see `order_recipients`).
 
     ``size`` is an EnvelopeSize, a name ("no10", "c6", "custom:190x120") or None for
     the settings' envelope. Contacts without a usable address, or whose address cannot
     fit the envelope even wrapped and at the smallest size, are skipped and listed.
-    A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID.
+    A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID, with
+    the next of ``serials`` (`HistoryRepository.reserve_serials`, one per contact) as its
+    serial number; ``summary.tracking`` says which code each contact's envelope carries.
     Raises StudioError when nobody is left (no file is written).
     """
     envelope = envelope_size(size, settings, paths)
     summary = MailPieceSummary(out=Path(out))
+    texts = _EnvelopeTexts(settings, iter(serials) if serials is not None else None, summary.tracking)
     with _atomic(summary.out) as temporary:
-        run = render_envelopes(_mailable(contacts, settings, summary.skipped, _EnvelopeTexts(settings)),
+        run = render_envelopes(_mailable(contacts, settings, summary.skipped, texts),
                                envelope, temporary,
                                style=postal_style(envelope, settings.home_country),
                                calibration=settings.calibration, stamp_box=stamp_box, total=total,
@@ -340,7 +359,10 @@ def make_envelopes(store: Store, out: Path, *, ids: Iterable[int] | None = None,
     order_key(Contact(), order)  # a bad --order fails before any work
     chosen = _ordered_ids(store, select_contact_ids(store, ids=ids, tag=tag, everyone=everyone), order,
                           settings.home_country)
-    return render_envelopes_for(_stream(store, chosen), size, out, settings, stamp_box=stamp_box,
+    with store.transaction():  # numbers handed out are never handed out again, printed or not
+        serials = store.history.reserve_serials(len(chosen))
+    return render_envelopes_for(_stream(store, chosen), size, out, settings, serials=serials,
+                                stamp_box=stamp_box,
                                 paths=paths, total=len(chosen), progress=progress)
 
 

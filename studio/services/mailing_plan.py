@@ -28,12 +28,14 @@ from studio.occasions import (
 from studio.occasions.keys import is_repeatable
 from studio.occasions.selection import due_soon, holiday_for, holiday_year, occasion_for, occasion_kind
 from studio.paths import AppPaths
-from studio.postal import address_problem
+from studio.postal import address_problem, resolve_country
+from studio.postal.us_checks import us_address_doubts
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.formats import card_format
 from studio.render.labels import check_start
 from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
+from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
 from studio.services.cards import get_template, unsigned_warning
 from studio.services.mailing_repeats import (
@@ -135,6 +137,14 @@ class MailingPlan:
         return sorted(counts.items())
 
 
+def _address_doubts(contact: Contact, home_country: str) -> list[str]:
+    """Warnings for a recipient's US address that USPS would question (it is still mailed)."""
+    address = contact.preferred_address()
+    if address is None or resolve_country(address.country, home_country) != "US":
+        return []
+    return [f"Check {contact.name}'s address: {doubt}." for doubt in us_address_doubts(address)]
+
+
 def _no_occasion_reason(kind: str | None, key: str, name: str, year: int | None,
                         thanks_for: Sequence[str] = ()) -> str:
     if kind == "thank-you" and thanks_for:
@@ -233,6 +243,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
 
     once = not is_repeatable(key, dated=kind is not None)  # else: may repeat, with a warning when recent
     recent = {} if once else recent_cards(store, key, today)
+    doubtful = doubtful_addresses(store)  # a card to that address came back
     kept: list[tuple[Contact, Occasion]] = []
     seen_year: int | None = None  # of the first occasion found, for a mailing everyone is skipped from
     for number, (contact, occasion) in enumerate(pairs):
@@ -257,6 +268,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             plan.skipped.append(Skipped(contact.id, contact.name, reason))
             continue
         problem = address_problem(contact, settings.home_country) or pieces.refusal(contact)
+        if not problem and contact.id in doubtful:
+            problem = check_address_reason(doubtful[contact.id])
         if problem:
             plan.skipped.append(Skipped(contact.id, contact.name, problem))
             continue
@@ -267,6 +280,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             plan.skipped.append(Skipped(contact.id, contact.name, describe_missing(missing)))
             continue
         kept.append((_light(contact), occasion))
+        plan.warnings += _address_doubts(contact, settings.home_country)
 
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:

@@ -27,10 +27,10 @@ from studio.model import EnvelopeSize, LabelStock
 from studio.partial_files import temporary_folder
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.cards import render_cards
 from studio.render.layout import CardLayout, FitNote
 from studio.render.stocks import StockCatalog
 from studio.services import mail_pieces
+from studio.services.card_sheets import side_paths, write_card_pdfs
 from studio.services.cards import get_template, list_templates
 from studio.services.mailing_files import (
     CARDS_PDF,
@@ -259,15 +259,20 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         raise StudioError(f"cannot write the mailing into {out.parent}: {exc.strerror or exc}; "
                           "choose another folder (--out)") from exc
     try:
-        notes = render_cards(_layouts(store, plan, settings, today, request.message), staging / CARDS_PDF,
-                             paper=settings.paper, progress=phase(progress, 0, grand_total), total=count)
+        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request.message),
+                                        staging / CARDS_PDF, settings, paper=settings.paper,
+                                        progress=phase(progress, 0, grand_total), total=count)
         contacts = [r.contact for r in plan.recipients]
+        tracking: dict[int, str] = {}
         for index, kind in enumerate(pieces, start=1):
             piece_progress = phase(progress, index * count, grand_total)
             if kind == "envelopes":
+                with store.transaction():
+                    serials = store.history.reserve_serials(count)
                 made = mail_pieces.render_envelopes_for(contacts, request.envelopes, staging / ENVELOPES_PDF,
-                                                        settings, paths=paths, total=count,
+                                                        settings, serials=serials, paths=paths, total=count,
                                                         progress=piece_progress)
+                tracking = made.tracking
             else:
                 made = mail_pieces.render_labels_for(contacts, request.labels, staging / LABELS_PDF, settings,
                                                      request.start, paths=paths, total=count,
@@ -280,11 +285,12 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         open_up(staging)
         progress.step(grand_total, grand_total, "Recording the mailing")
         made = dt.datetime.combine(today, (now or dt.datetime.now()).time())
-        mailing_id = _record(store, plan, request, staging, out, made)
+        mailing_id = _record(store, plan, request, staging, out, made, tracking)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    files = [out / name for name in (CARDS_PDF, ENVELOPES_PDF, LABELS_PDF, CSV_NAME) if (out / name).exists()]
+    names = (CARDS_PDF, *(p.name for p in side_paths(out / CARDS_PDF)), ENVELOPES_PDF, LABELS_PDF, CSV_NAME)
+    files = [out / name for name in names if (out / name).exists()]
     return MailingResult(mailing_id=mailing_id, folder=out, files=files, plan=plan,
                          fit_notes=notes)
 
@@ -300,10 +306,14 @@ def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date
 
 
 def _record(store: Store, plan: MailingPlan, request: MailingRequest, staging: Path, out: Path,
-            made: dt.datetime) -> int:
-    """Add the mailing to the history and move the folder into place, both or neither."""
+            made: dt.datetime, tracking: dict[int, str]) -> int:
+    """Add the mailing to the history and move the folder into place, both or neither.
+
+    ``tracking`` is the Intelligent Mail code each contact's envelope carries.
+    """
     items = [MailingItem(position=r.position, contact_id=r.contact.id, contact_name=r.contact.name,
-                         occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id)
+                         occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id,
+                         imb=tracking.get(r.contact.id or 0))
              for r in plan.recipients]
     mailing = Mailing(occasion=plan.occasion_key, year=plan.year, template=plan.template.id,
                       output=request.output, folder=str(out.resolve()), items=items,

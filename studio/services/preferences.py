@@ -21,10 +21,12 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from studio.errors import StudioError, UsageError
+from studio.model import DUPLEX_MODES, STACKINGS
 from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
 from studio.postal.countries import country_choices, resolve_country
-from studio.postal.imb import mailer_id_problem
+from studio.postal.imb import SERVICE_TYPES as MAIL_SERVICE_TYPES  # noqa: F401 - offered to the settings view
+from studio.postal.imb import mailer_id_problem, service_type_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
 from studio.services.stock import load_catalog
 from studio.settings import APPEARANCES, Settings
@@ -168,6 +170,12 @@ def _catalog_entry(kind: str, paths: AppPaths | None) -> Callable[[str], str | N
     return check
 
 
+def _one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if value in choices else f"{value!r} is not {what}; use {', '.join(choices)}"
+    return check
+
+
 def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
     """The check of each setting that has one: value in, a sentence or None out."""
     checks: dict[str, Callable[[Any], str | None]] = {
@@ -175,6 +183,9 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "sender.email": _email,
         "sender.phone": _phone,
         "sender.mailer_id": lambda text: mailer_id_problem(text) if text.strip() else None,
+        "sender.imb_service": service_type_problem,
+        "printer.duplex": _one_of(DUPLEX_MODES, "a way to print two-sided"),
+        "printer.stack": _one_of(STACKINGS, "a way a printer stacks its pages"),
         "home_country": _country_code,
         "language": _language,
         "paper": lambda text: None if text in _PAPERS else f"{text!r} is not a paper size; use letter or a4",

@@ -29,6 +29,7 @@ class Store:
         from studio.store.contacts import ContactRepository
         from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
+        from studio.store.returns import ReturnsRepository
         from studio.store.settings import SettingsRepository
 
         self.connection = connection
@@ -40,6 +41,7 @@ class Store:
         self.contacts = ContactRepository(connection)
         self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
+        self.returns = ReturnsRepository(connection)
         self.settings = SettingsRepository(connection)
 
     @contextmanager

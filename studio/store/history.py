@@ -25,6 +25,7 @@ class MailingItem:
     occasion: str
     occasion_date: dt.date | None
     template: str
+    imb: str | None = None  # the envelope's Intelligent Mail tracking code, if it had one
 
 
 @dataclass
@@ -65,6 +66,14 @@ class HistoryRepository:
                            "ON CONFLICT(name) DO UPDATE SET last = excluded.last", (next_id,))
         return next_id
 
+    def reserve_serials(self, count: int) -> range:
+        """``count`` mail-piece serial numbers no piece has had before (call in a transaction)."""
+        row = self._conn.execute("SELECT last FROM id_counters WHERE name = 'mail_pieces'").fetchone()
+        first = (row[0] if row else 0) + 1
+        self._conn.execute("INSERT INTO id_counters (name, last) VALUES ('mail_pieces', ?) "
+                           "ON CONFLICT(name) DO UPDATE SET last = excluded.last", (first + count - 1,))
+        return range(first, first + count)
+
     def events(self, *, since: dt.date | None = None, contact_id: int | None = None) -> list[Event]:
         sql, params, where = "SELECT * FROM events", [], []
         if since is not None:
@@ -101,9 +110,10 @@ class HistoryRepository:
             values).lastrowid
         self._conn.executemany(
             "INSERT INTO mailing_items (mailing_id, position, contact_id, contact_name, occasion, "
-            "occasion_date, template) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "occasion_date, template, imb) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(mailing.id, i.position, i.contact_id, i.contact_name, i.occasion,
-              i.occasion_date.isoformat() if i.occasion_date else None, i.template) for i in mailing.items])
+              i.occasion_date.isoformat() if i.occasion_date else None, i.template, i.imb)
+             for i in mailing.items])
         return mailing.id
 
     def set_folder(self, mailing_id: int, folder: str) -> None:
@@ -202,7 +212,7 @@ class HistoryRepository:
     def _mailing_from_row(self, row: sqlite3.Row) -> Mailing:
         items = [MailingItem(position=r["position"], contact_id=r["contact_id"],
                              contact_name=r["contact_name"], occasion=r["occasion"],
-                             occasion_date=_date(r["occasion_date"]), template=r["template"])
+                             occasion_date=_date(r["occasion_date"]), template=r["template"], imb=r["imb"])
                  for r in self._conn.execute(
                      "SELECT * FROM mailing_items WHERE mailing_id = ? ORDER BY position", (row["id"],))]
         return Mailing(id=row["id"], occasion=row["occasion"], year=row["year"], template=row["template"],

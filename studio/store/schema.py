@@ -184,4 +184,21 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contacts ADD COLUMN gram_gender TEXT NOT NULL DEFAULT '';
     ALTER TABLE contacts ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';
     """,
+    # 8: the Intelligent Mail tracking code each card's envelope carried (null: none); the
+    # serial numbers in those codes come from id_counters 'mail_pieces' and are never reused.
+    # Cards that came back, with the address they went to, until the user clears them.
+    """
+    ALTER TABLE mailing_items ADD COLUMN imb TEXT;
+    INSERT INTO id_counters (name, last) VALUES ('mail_pieces', 0);
+    CREATE TABLE returned_mail (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        mailing_id INTEGER NOT NULL,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        address TEXT NOT NULL,
+        returned_on TEXT NOT NULL,
+        cleared_on TEXT
+    );
+    CREATE INDEX returned_mail_contact ON returned_mail(contact_id);
+    """,
 ]

@@ -255,7 +255,7 @@ def test_the_common_stocks_are_known_by_part_number(part: str) -> None:
 def test_at_least_25_stocks_for_letter_and_a4_with_herma_and_zweckform() -> None:
     stocks = list(CATALOG.labels.values())
     assert len(stocks) >= 25
-    assert {s.paper for s in stocks} == {"letter", "a4"}
+    assert {s.paper for s in stocks} == {"letter", "a4", "roll"}
     assert {"Avery", "Herma", "Zweckform"} <= {s.brand for s in stocks}
     assert {"address", "return-address"} <= {s.kind for s in stocks}
 

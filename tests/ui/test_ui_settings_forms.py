@@ -115,3 +115,29 @@ def test_a_wrong_email_or_phone_is_refused_and_its_field_focused(qtbot, open_app
     qtbot.waitUntil(lambda: not settings.problem_label.isVisible(), timeout=5000)
     saved = _saved(app_paths)
     assert (saved.sender.email, saved.sender.phone) == ("maya@example.com", "+1 (503) 555-0100 ext. 12")
+
+
+def test_the_mail_service_is_picked_by_what_it_means_and_saved(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    service = settings.sender.mail_service
+    assert service.currentData() == "310"  # the default: First-Class with tracking
+    assert "with tracking" in service.currentText()
+    service.setCurrentIndex(service.findData("300"))
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.imb_service == "300", timeout=5000)
+    assert [service.itemData(i) for i in range(service.count())] == ["310", "300"]  # never 700
+
+
+def test_the_printer_box_saves_duplex_and_stack_and_makes_the_printer_test(
+        qtbot, open_app, app_paths) -> None:
+    window, settings = _open_settings(qtbot, open_app)
+    printer = settings.calibration
+    assert printer.title() == "Printer" and printer.duplex.currentData() == "long"
+    printer.duplex.setCurrentIndex(printer.duplex.findData("manual"))
+    printer.stack.setCurrentIndex(printer.stack.findData("face-up"))
+    qtbot.waitUntil(lambda: _saved(app_paths).printer.duplex == "manual", timeout=5000)
+    assert _saved(app_paths).printer.stack == "face-up"
+    qtbot.mouseClick(printer.printer_test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(settings, "printer_test_dialog", None) is not None, timeout=10000)
+    made = app_paths.data_dir / "printer-test.pdf"
+    assert made.is_file() and made.read_bytes().startswith(b"%PDF")
+    settings.printer_test_dialog.close()

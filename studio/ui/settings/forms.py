@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import Address
 from studio.services.preferences import (
+    MAIL_SERVICE_TYPES,
     countries,
     language_name,
     languages,
@@ -97,6 +98,9 @@ class SenderGroup(SettingsGroup):
         self.city, self.region, self.postal_code = _line(), _line(), _line("kept as typed")
         self.country = _line("e.g. United States")
         self.mailer_id = _line("USPS Intelligent Mail mailer ID (optional)")
+        services = [(f"{meaning} ({code})", code) for code, meaning in MAIL_SERVICE_TYPES.items()]
+        self.mail_service = _choices(services)
+        self.mail_service.setToolTip("The service the Intelligent Mail barcode asks for (US mail only)")
         self.image_path = _line("a scan of your handwritten signature (PNG or JPEG)")
         self.image_preview = QLabel()
         self.image_preview.setFixedHeight(44)
@@ -125,6 +129,7 @@ class SenderGroup(SettingsGroup):
             self.form.addRow(caption, widget)
         self.form.addRow("", image_buttons)
         self.form.addRow("Mailer ID", self.mailer_id)
+        self.form.addRow("Mail service", self.mail_service)
         self.watch(
             self.name,
             self.company,
@@ -137,6 +142,7 @@ class SenderGroup(SettingsGroup):
             self.postal_code,
             self.country,
             self.mailer_id,
+            self.mail_service,
             self.image_path,
         )
         self.image_path.textChanged.connect(self._preview)
@@ -147,7 +153,7 @@ class SenderGroup(SettingsGroup):
                    "postal_code": self.postal_code, "country": self.country}
         own = {"name": self.name, "company": self.company, "signature": self.signature,
                "phone": self.phone, "email": self.email, "mailer_id": self.mailer_id,
-               "signature_image": self.image_path}
+               "imb_service": self.mail_service, "signature_image": self.image_path}
         return {**{f"sender.{key}": w for key, w in own.items()},
                 **{f"sender.address.{key}": w for key, w in address.items()}}
 
@@ -187,6 +193,9 @@ class SenderGroup(SettingsGroup):
         self.street.blockSignals(True)
         self.street.setPlainText(s.address.street)
         self.street.blockSignals(False)
+        self.mail_service.blockSignals(True)
+        self.mail_service.setCurrentIndex(max(0, self.mail_service.findData(s.imb_service)))
+        self.mail_service.blockSignals(False)
         self._preview(s.signature_image)
 
     def apply(self, settings: Settings) -> None:
@@ -195,6 +204,7 @@ class SenderGroup(SettingsGroup):
         s.signature_line, s.phone = self.signature.text().strip(), self.phone.text().strip()
         s.email, s.mailer_id = self.email.text().strip(), self.mailer_id.text().strip()
         s.signature_image = self.image_path.text().strip()
+        s.imb_service = self.mail_service.currentData()
         s.address = Address(
             street=self.street.toPlainText().strip(),
             city=self.city.text().strip(),
@@ -308,13 +318,42 @@ def _spin(low: float, high: float, step: float, suffix: str, decimals: int = 1) 
     return spin
 
 
+_DUPLEX_CHOICES = (
+    ("Two-sided, turned over the long edge", "long"),
+    ("Two-sided, turned over the short edge", "short"),
+    ("One side at a time (I turn the stack by hand)", "manual"),
+)
+_STACK_CHOICES = (("Face down (pages in order)", "face-down"), ("Face up (last page on top)", "face-up"))
+
+
+def _choices(items: Sequence[tuple[str, str]]) -> QComboBox:
+    """A choice list that stays narrow (its longest text shows in the open list), so the
+    settings still sit in two columns on a small screen."""
+    box = QComboBox()
+    for text, value in items:
+        box.addItem(text, value)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(16)
+    return box
+
+
 class CalibrationGroup(SettingsGroup):
-    """Printer calibration: shift and scale applied to every label sheet and envelope."""
+    """The printer: how it turns and stacks sheets (found with the printer test), and the
+    calibration (shift and scale) applied to every label sheet and envelope."""
 
     test_page_requested = Signal()
+    printer_test_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__("Printer calibration")
+        super().__init__("Printer")
+        self.duplex = _choices(_DUPLEX_CHOICES)
+        self.stack = _choices(_STACK_CHOICES)
+        self.printer_test_button = QPushButton("Make printer test…")
+        self.printer_test_button.setToolTip("Two sheets that tell, after one print, what to choose above")
+        self.printer_test_button.clicked.connect(self.printer_test_requested.emit)
+        self.form.addRow("Two-sided", self.duplex)
+        self.form.addRow("Output tray", self.stack)
+        self.form.addRow("", self.printer_test_button)
         self.offset_x, self.offset_y = _spin(-20, 20, 0.5, " mm"), _spin(-20, 20, 0.5, " mm")
         self.scale_x, self.scale_y = _spin(0.9, 1.1, 0.001, "", 3), _spin(0.9, 1.1, 0.001, "", 3)
         hint = QLabel(
@@ -331,12 +370,13 @@ class CalibrationGroup(SettingsGroup):
         self.form.addRow("Scale across", self.scale_x)
         self.form.addRow("Scale down", self.scale_y)
         self.form.addRow("", self.test_button)
-        self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y)
+        self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y, self.duplex, self.stack)
 
     @property
     def fields(self) -> dict[str, QWidget]:
         return {"calibration.offset_x": self.offset_x, "calibration.offset_y": self.offset_y,
-                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y}
+                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y,
+                "printer.duplex": self.duplex, "printer.stack": self.stack}
 
     def load(self, settings: Settings) -> None:
         c = settings.calibration
@@ -349,8 +389,13 @@ class CalibrationGroup(SettingsGroup):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+        for box, value in ((self.duplex, settings.printer.duplex), (self.stack, settings.printer.stack)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
 
     def apply(self, settings: Settings) -> None:
+        settings.printer.duplex, settings.printer.stack = self.duplex.currentData(), self.stack.currentData()
         c = settings.calibration
         c.offset_x, c.offset_y = self.offset_x.value(), self.offset_y.value()
         c.scale_x, c.scale_y = self.scale_x.value(), self.scale_y.value()

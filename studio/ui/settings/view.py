@@ -112,6 +112,7 @@ class SettingsView(QWidget):
         # The colours are seen at once: no waiting for the typing pause the other fields need.
         self.appearance.changed.connect(lambda: None if self._loading else self.save_now())
         self.calibration.test_page_requested.connect(self.make_test_page)
+        self.calibration.printer_test_requested.connect(self.make_printer_test)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
         context.tasks.start(
@@ -222,6 +223,34 @@ class SettingsView(QWidget):
         self.holidays.load(self._context.settings)
 
     # --- calibration page ---------------------------------------------------------------
+
+    def make_printer_test(self) -> None:
+        """Render the two-sheet printer test and offer to open or print it."""
+        settings = self.current()
+        out = self._context.paths.data_dir / "printer-test.pdf"
+        button = self.calibration.printer_test_button
+        button.setEnabled(False)
+
+        def work(_: Progress) -> Path:
+            from studio.services import printer_setup
+
+            return printer_setup.printer_test(out, settings)
+
+        def done(path: Path) -> None:
+            from studio.ui.printing import PdfReadyDialog
+
+            button.setEnabled(True)
+            self.printer_test_dialog = PdfReadyDialog(
+                [Path(path)], "Printer test ready",
+                "Print all 4 pages two-sided at 100 % (no “fit to page”) on plain paper, then set "
+                "“Two-sided” and “Output tray” the way its pages tell you.", self._context, self)
+            self.printer_test_dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            button.setEnabled(True)
+            self._context.errors.show(exc, self)
+
+        self._context.tasks.start(work, on_done=done, on_error=failed, name="printer-test")
 
     def make_test_page(self) -> None:
         """Render the calibration page for the chosen label stock and offer to open or print it."""
