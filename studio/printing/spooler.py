@@ -11,28 +11,22 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from studio.errors import StudioError
+from studio.printing.hints import Sides, job_sides
+
+__all__ = ["PrintRequest", "Sides", "cups_available", "queues", "submit"]
 
 _TIMEOUT_S = 60
 _REQUEST_ID = re.compile(r"request id is (\S+)")
-
-
-class Sides(StrEnum):
-    """IPP ``sides``: one side, or both turned over the long or the short edge."""
-
-    ONE = "one-sided"
-    LONG_EDGE = "two-sided-long-edge"
-    SHORT_EDGE = "two-sided-short-edge"
 
 
 @dataclass(frozen=True)
 class PrintRequest:
     queue: str
     copies: int = 1
-    sides: Sides | None = None  # None: the PDF's own hint and the queue's default
+    sides: Sides | None = None  # for two-sided PDFs; None: each PDF's own hint (`job_sides`)
     title: str = "Card Studio"
 
 
@@ -54,7 +48,8 @@ def queues(server: str | None = None) -> list[str]:
 
 
 def submit(paths: Sequence[Path], request: PrintRequest, server: str | None = None) -> list[str]:
-    """Send each PDF to ``request.queue`` at 100 % (no fit-to-page); returns the job ids.
+    """Send each PDF to ``request.queue`` at 100 % (no fit-to-page), each with the sides its
+    own print hint allows (`job_sides`: envelopes never two-sided); returns the job ids.
 
     Raises StudioError with the spooler's own words when a job is refused.
     """
@@ -67,8 +62,9 @@ def submit(paths: Sequence[Path], request: PrintRequest, server: str | None = No
     jobs = []
     for path in paths:
         options = ["-o", "print-scaling=none", "-o", "fit-to-page=false"]
-        if request.sides is not None:
-            options += ["-o", f"sides={request.sides.value}"]
+        sides = job_sides(path, request.sides)
+        if sides is not None:
+            options += ["-o", f"sides={sides.value}"]
         command = [
             "lp",
             *_host(server),

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import StudioError
 from studio.printing import spooler
+from studio.printing.hints import pdf_sides
 from studio.printing.spooler import PrintRequest, Sides
 from studio.progress import Progress
 from studio.ui import icons
@@ -119,9 +120,30 @@ def _draw_in_bands(painter: QPainter, printer: QPrinter, document: QPdfDocument,
 
 
 def _sides(printer: QPrinter) -> Sides | None:
+    """What the user chose in the dialog for two-sided PDFs; None (each PDF as it asks)
+    when the printer's driver offers no two-sided choice to make."""
+    if not _can_duplex(printer):
+        return None
     mode = printer.duplex()
     return {QPrinter.DuplexMode.DuplexNone: Sides.ONE, QPrinter.DuplexMode.DuplexLongSide: Sides.LONG_EDGE,
             QPrinter.DuplexMode.DuplexShortSide: Sides.SHORT_EDGE}.get(mode)
+
+
+def _can_duplex(printer: QPrinter) -> bool:
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    offered = set(info.supportedDuplexModes()) if not info.isNull() else set()
+    return bool(offered - {QPrinter.DuplexMode.DuplexNone, QPrinter.DuplexMode.DuplexAuto})
+
+
+def _duplex_for(paths: Sequence[Path]) -> QPrinter.DuplexMode:
+    """The duplex mode the first two-sided PDF of ``paths`` asks for; none when all are one-sided."""
+    modes = {Sides.LONG_EDGE: QPrinter.DuplexMode.DuplexLongSide,
+             Sides.SHORT_EDGE: QPrinter.DuplexMode.DuplexShortSide}
+    for path in paths:
+        mode = modes.get(pdf_sides(path))
+        if mode is not None:
+            return mode
+    return QPrinter.DuplexMode.DuplexNone
 
 
 class PrintJob:
@@ -136,6 +158,9 @@ class PrintJob:
         self.progress: QProgressDialog | None = None
 
     def ask(self) -> None:
+        # The dialog opens with the two-sided setting the cards were laid out for (Settings ▸
+        # Printer); envelopes and labels print one-sided whatever it says (`job_sides`).
+        self.printer.setDuplex(_duplex_for(self._paths))
         self.dialog = QPrintDialog(self.printer, self._parent)
         self.dialog.setWindowTitle("Print")
         self.dialog.accepted.connect(self.start)

@@ -48,6 +48,14 @@ class CupsServer:
         log = (self.root / "error_log").read_text(errors="replace")[-3000:]
         raise AssertionError(f"cups-pdf wrote no PDF within {timeout} s; cupsd log:\n{log}")
 
+    def page_log(self, timeout: float = 10.0) -> list[str]:
+        """CUPS's page log: a line per printed page with the job's name, media and sides."""
+        log = self.root / "page_log"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not (log.exists() and log.stat().st_size):
+            time.sleep(0.1)
+        return log.read_text(errors="replace").splitlines() if log.exists() else []
+
     def stop(self) -> None:
         stop_process(self.process)
 

@@ -76,3 +76,38 @@ def test_open_without_a_viewer_says_so_and_shows_the_path(qtbot, open_app, tmp_p
     next(b for b in box.buttons() if b.text() == "Copy path").click()
     assert QApplication.clipboard().text() == str(tmp_path)
     box.close()
+
+
+def test_a_mailing_prints_cards_two_sided_as_set_up_and_envelopes_one_sided(
+        qtbot, open_app, tmp_path, cups) -> None:
+    from studio.cli import main
+    from studio.paths import bundled_dir
+
+    db = str(tmp_path / "print.sqlite3")
+    samples = bundled_dir("assets") / "samples" / "sample-contacts.vcf"
+    assert main(["--db", db, "import", "--quiet", str(samples)]) == 0
+    assert main(["--db", db, "settings", "--set", "printer.duplex=short"]) == 0
+    cards, envelopes = tmp_path / "cards.pdf", tmp_path / "envelopes.pdf"
+    assert main(["--db", db, "render", "thank-you-order", "--contact", "1", "--out", str(cards)]) == 0
+    assert main(["--db", db, "envelopes", "--contact", "1", "--size", "a2", "--out", str(envelopes)]) == 0
+
+    earlier = len(cups.page_log(timeout=0))  # other tests' jobs on this server
+    window, context = open_app()
+    ready = PdfReadyDialog([cards, envelopes], "Ready", "", context, window)
+    ready.show()
+    _button(ready, "Print…").click()
+    qtbot.waitUntil(lambda: _print_dialog() is not None, timeout=10000)
+    job = ready.print_job
+    dialog = _print_dialog()
+    dialog.accepted.disconnect()
+    dialog.done(QPrintDialog.DialogCode.Accepted)
+    job.printer.setPrinterName(QUEUE)  # cups-pdf offers no two-sided choice: each PDF as it asks
+    job.start()
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30000)
+    cups.printed_pdfs(count=2)
+    qtbot.waitUntil(lambda: len(cups.page_log(timeout=0)) >= earlier + 2, timeout=10000)
+    log = cups.page_log()[earlier:]
+    card_lines = [line for line in log if "cards.pdf" in line]
+    envelope_lines = [line for line in log if "envelopes.pdf" in line]
+    assert card_lines and all("two-sided-short-edge" in line for line in card_lines), log
+    assert envelope_lines and all("one-sided" in line for line in envelope_lines), log
