@@ -231,6 +231,7 @@ class PrinterSetup:
 
     duplex: str = "long"  # "long" or "short" edge, or "manual" (no duplexer: one PDF per side)
     stack: str = "face-down"  # "face-down" (pages come out in order) or "face-up" (last on top)
+    margin_mm: float = 4.2  # what it leaves blank at every paper edge (most lasers 4.2, inkjets 3-5)
 
 
 DUPLEX_MODES = ("long", "short", "manual")

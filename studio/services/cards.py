@@ -57,6 +57,7 @@ class RenderSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
+    print_area: list[str] = field(default_factory=list)  # what reaches the printer's blank margin
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -172,6 +173,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
+    summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
+                                                   today=today)
     return summary
 
 
@@ -256,6 +259,23 @@ def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: 
     working = compile_template(dataclasses.replace(template, compiled=None))
     card = _card_for(working, contact, settings, today=today, message=message, occasion=occasion)
     return fill_card(working, card)
+
+
+def print_area_notes(layout: CardLayout, settings: Settings, *, paper: str | None = None,
+                     panel: str | None = None) -> list[str]:
+    """Where ``layout`` on its sheet reaches into the printer's blank margin (Settings ▸
+    Printer), one sentence each; only ``panel``'s, if given."""
+    from studio.printing.printable_area import print_area_warnings
+
+    return [str(w) for w in print_area_warnings(layout, paper or settings.paper, settings.printer.margin_mm,
+                                                panel=panel)]
+
+
+def template_print_area_notes(template: CardTemplate, settings: Settings, *, paper: str | None = None,
+                              today: dt.date) -> list[str]:
+    """`print_area_notes` of ``template`` filled with its sample (every card has its boxes)."""
+    sample = fill_card(template, _card_for(template, None, settings, today=today, message=None))
+    return print_area_notes(sample, settings, paper=paper)
 
 
 def panel_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:

@@ -37,7 +37,7 @@ from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
-from studio.services.cards import get_template, unsigned_warning
+from studio.services.cards import get_template, template_print_area_notes, unsigned_warning
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
     CardFor,
@@ -285,6 +285,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:
         plan.warnings.append(unsigned)
+    if kept:
+        plan.warnings += [f"Printing: {note}." for note in
+                          template_print_area_notes(template, settings, today=today)]
     already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
     if already:
         of_year = (year or seen_year) if kind is not None else None  # a welcome is of no year

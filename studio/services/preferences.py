@@ -186,6 +186,8 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "sender.imb_service": service_type_problem,
         "printer.duplex": _one_of(DUPLEX_MODES, "a way to print two-sided"),
         "printer.stack": _one_of(STACKINGS, "a way a printer stacks its pages"),
+        "printer.margin_mm": lambda value: None if 0 <= float(value) <= 20 else
+        f"{value:g} mm is not a printer margin; most printers leave 3 to 5 mm (0 for borderless)",
         "home_country": _country_code,
         "language": _language,
         "paper": lambda text: None if text in _PAPERS else f"{text!r} is not a paper size; use letter or a4",

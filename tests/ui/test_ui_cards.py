@@ -150,3 +150,11 @@ def test_box_item_geometry_signal(qtbot, styled_app) -> None:
     item = canvas.boxes["greeting"]
     item.setPos(200, -50)  # outside the panel: kept on it
     assert item.rect_mm() == QRectF(28, 0, 80, 30)
+
+
+def test_the_designer_says_when_artwork_reaches_the_paper_edge(qtbot, open_app, seed, person) -> None:
+    window, context, view, ids = _open_cards(qtbot, open_app, seed, person)
+    designer = _designer_on_message_panel(qtbot, view, ids[0])
+    # A2 cards are half a Letter sheet: their background runs to the paper's edge.
+    assert "Printing: the artwork of the" in designer.fit_label.text()
+    assert "borderless printing is needed" in designer.fit_label.text()

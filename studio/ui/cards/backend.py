@@ -93,6 +93,11 @@ def fill(
     )
 
 
+def edge_notes(layout: CardLayout, settings: Settings, panel: str) -> list[str]:
+    """What of ``panel`` reaches the printer's blank margin on the card's sheet."""
+    return card_service.print_area_notes(layout, settings, panel=panel)
+
+
 def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, list[FitNote]]:
     """One panel rendered by the card renderer, as an image of ``dpi`` dots per inch."""
     pdf, notes = card_service.panel_pdf(layout, panel)

@@ -539,8 +539,11 @@ class DesignerPage(QWidget):
                 )
             else:
                 flags[note.box] = ("overflow", "characters left out")
+        lines = lines or ["All text on this side fits at its full size."]
+        mark = "<span style='color:#c98a1b'>■</span>"
+        lines += [f"{mark} Printing: {html.escape(edge)}." for edge in result.edges]
         self.canvas.set_flags(flags)
-        self.fit_label.setText("<br/>".join(lines) or "All text on this side fits at its full size.")
+        self.fit_label.setText("<br/>".join(lines))
         who = result.request.contact.name if result.request.contact else "the sample person"
         self.status.setText(f"{panel_title(self.panel)} for {who}, drawn by the card renderer.")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -40,11 +40,12 @@ class PreviewResult:
     request: PreviewRequest
     image: object  # QImage
     notes: list  # FitNote of the panel
+    edges: list[str] = field(default_factory=list)  # what reaches the printer's blank margin
 
 
 def render_request(request: PreviewRequest, _: Progress) -> PreviewResult:
     """Fill and render one panel; runs on a pool thread."""
-    from studio.ui.cards.backend import fill, render_panel
+    from studio.ui.cards.backend import edge_notes, fill, render_panel
 
     layout = fill(
         request.template,
@@ -55,7 +56,7 @@ def render_request(request: PreviewRequest, _: Progress) -> PreviewResult:
         occasion=request.occasion,
     )
     image, notes = render_panel(layout, request.panel, request.dpi)
-    return PreviewResult(request, image, notes)
+    return PreviewResult(request, image, notes, edge_notes(layout, request.settings, request.panel))
 
 
 class LivePreview(QObject):
