@@ -92,7 +92,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     if summary.unsigned:
         ctx.warn(f"warning: {summary.unsigned}")
     for note in summary.print_area:
-        ctx.warn(f"warning: printing: {note}")
+        ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
     steps = manual_steps([summary.out, *summary.side_files])

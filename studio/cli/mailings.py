@@ -113,7 +113,7 @@ def plan_json(plan: MailingPlan) -> dict[str, Any]:
                         "years": r.occasion.years} for r in plan.recipients],
         "skipped": [{"contact_id": s.contact_id, "contact_name": s.contact_name, "reason": s.reason}
                     for s in plan.skipped],
-        "warnings": plan.warnings,
+        "warnings": plan.warnings, "print_notes": plan.print_notes,
         "output": plan.output, "template_mismatch": plan.mismatch,
     }
 
@@ -163,6 +163,8 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.print(f"Prints: cards, {service.describe_output(plan.output)}.")
             for warning in plan.warnings:
                 ctx.print(f"Warning: {warning}")
+            for note in plan.print_notes:
+                ctx.print(f"Note: {note}")
             if plan.recipients:
                 ctx.print("Recipients, in mailing order:")
                 for r in plan.recipients:

@@ -30,6 +30,11 @@ class EdgeWarning:
     distance_mm: float  # from the paper's nearest edge
     margin_mm: float
 
+    @property
+    def is_problem(self) -> bool:
+        """Text may be cut off; artwork only gets a white edge (a note, not a warning)."""
+        return bool(self.box)
+
     def __str__(self) -> str:
         where = self.panel.replace("-", " ")
         if self.box:

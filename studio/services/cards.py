@@ -32,6 +32,7 @@ from studio.cards import (
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, Occasion
 from studio.paths import AppPaths
+from studio.printing.printable_area import EdgeWarning, print_area_warnings
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
@@ -57,7 +58,7 @@ class RenderSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
-    print_area: list[str] = field(default_factory=list)  # what reaches the printer's blank margin
+    print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -262,17 +263,15 @@ def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: 
 
 
 def print_area_notes(layout: CardLayout, settings: Settings, *, paper: str | None = None,
-                     panel: str | None = None) -> list[str]:
+                     panel: str | None = None) -> list[EdgeWarning]:
     """Where ``layout`` on its sheet reaches into the printer's blank margin (Settings ▸
-    Printer), one sentence each; only ``panel``'s, if given."""
-    from studio.printing.printable_area import print_area_warnings
-
-    return [str(w) for w in print_area_warnings(layout, paper or settings.paper, settings.printer.margin_mm,
-                                                panel=panel)]
+    Printer); only ``panel``'s, if given. A text box there is a problem (`is_problem`);
+    artwork running to the edge is a note (it prints, with a white edge)."""
+    return print_area_warnings(layout, paper or settings.paper, settings.printer.margin_mm, panel=panel)
 
 
 def template_print_area_notes(template: CardTemplate, settings: Settings, *, paper: str | None = None,
-                              today: dt.date) -> list[str]:
+                              today: dt.date) -> list[EdgeWarning]:
     """`print_area_notes` of ``template`` filled with its sample (every card has its boxes)."""
     sample = fill_card(template, _card_for(template, None, settings, today=today, message=None))
     return print_area_notes(sample, settings, paper=paper)

@@ -119,6 +119,7 @@ class MailingPlan:
     recipients: list[Recipient] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    print_notes: list[str] = field(default_factory=list)  # how it prints: artwork with a white edge
     nobody: str = "no contact has this occasion"  # why nobody was even considered, when so
     output: str = ""  # what is printed beside the cards, as `MailingRequest.output` (envelopes chosen)
     mismatch: str | None = None  # why the template is not for this occasion (`template_mismatch`)
@@ -286,8 +287,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     if unsigned and kept:
         plan.warnings.append(unsigned)
     if kept:
-        plan.warnings += [f"Printing: {note}." for note in
-                          template_print_area_notes(template, settings, today=today)]
+        for edge in template_print_area_notes(template, settings, today=today):
+            (plan.warnings if edge.is_problem else plan.print_notes).append(f"Printing: {edge}.")
     already = sum(1 for s in plan.skipped if s.reason.startswith("already in mailing"))
     if already:
         of_year = (year or seen_year) if kind is not None else None  # a welcome is of no year

@@ -24,7 +24,7 @@ def test_text_near_the_paper_edge_is_flagged_with_its_distance() -> None:
     near, far = print_area_warnings(_card(1.5), "letter"), print_area_warnings(_card(20), "letter")
     assert far == []
     (warning,) = near
-    assert warning.box == "greeting" and warning.distance_mm < 4.2
+    assert warning.box == "greeting" and warning.distance_mm < 4.2 and warning.is_problem
     assert "the text 'greeting' on the front comes" in str(warning)
     assert "most printers leave the outer 4.2 mm blank" in str(warning)
     assert print_area_warnings(_card(1.5), "letter", margin_mm=0) == []  # a borderless printer
@@ -43,7 +43,7 @@ def test_full_bleed_artwork_on_a_half_letter_card_needs_borderless_printing(
     assert main(["--db", db, "render", "thank-you-order", "--contact", "1", "--paper", paper,
                  "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    said = "warning: printing: the artwork of the" in err and "borderless printing is needed" in err
+    said = "note: printing: the artwork of the" in err and "borderless printing is needed" in err
     assert said is expected
     assert out.is_file()  # a warning, not a refusal
 
@@ -55,6 +55,7 @@ def test_the_dry_run_and_the_review_page_say_it(tmp_path: Path, capsys: pytest.C
     capsys.readouterr()
     assert main(["--db", db, "mailing", "--occasion", "thinking-of-you", "--all", "--template",
                  "thinking-of-you", "--dry-run", "--json"]) == 0
-    warnings = json.loads(capsys.readouterr().out)["warnings"]
-    edge = [w for w in warnings if w.startswith("Printing: the artwork of the")]
+    plan = json.loads(capsys.readouterr().out)
+    edge = [w for w in plan["print_notes"] if w.startswith("Printing: the artwork of the")]
     assert len(edge) == 1 and "front" in edge[0] and "inside" in edge[0]
+    assert not [w for w in plan["warnings"] if w.startswith("Printing:")]  # a note: the text is clear

@@ -94,8 +94,8 @@ def fill(
 
 
 def edge_notes(layout: CardLayout, settings: Settings, panel: str) -> list[str]:
-    """What of ``panel`` reaches the printer's blank margin on the card's sheet."""
-    return card_service.print_area_notes(layout, settings, panel=panel)
+    """What of ``panel`` reaches the printer's blank margin on the card's sheet, in words."""
+    return [str(edge) for edge in card_service.print_area_notes(layout, settings, panel=panel)]
 
 
 def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, list[FitNote]]:

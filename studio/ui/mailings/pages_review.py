@@ -221,7 +221,7 @@ class ReviewPage(QWizardPage):
             self.summary.setText(f"Every card for {what} is unticked: tick at least one to make the mailing.")
         else:
             self.summary.setText(f"Nobody to mail for {what}: see who was skipped and why below.")
-        self.warnings.setText("\n".join([*arrival_notes(plan, today), *plan.warnings]))
+        self.warnings.setText("\n".join([*arrival_notes(plan, today), *plan.warnings, *plan.print_notes]))
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException, generation: int) -> None:
