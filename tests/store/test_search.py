@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -65,6 +66,8 @@ def test_an_edit_keeps_the_search_up_to_date(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite3"
     ids = _people(db)
     with open_store(db) as store:
+        with store.transaction():  # a German user: "030 …" is Berlin
+            store.settings.save(dataclasses.replace(store.settings.load(), home_country="DE"))
         contact = store.contacts.get(ids["miller"])
         contact.family_name, contact.phones = "Straße", [Phone("030 1234 5678", "home")]
         contact_service.save_contact(store, contact)
