@@ -7,10 +7,11 @@ by an empty value. From the incoming record Card Studio takes only what is new:
 - a date is filled in when missing, and a year-less date gains its year when the
   incoming one agrees on month and day;
 - e-mails (compared case-insensitively), phones (compared in E.164 form,
-  `phones.phone_key`, each read in its own record's country), addresses (street's first line + postcode), labelled
-  dates, children (by name) and tags (case-insensitively) are added when not already
-  there, and a child without a birthday takes the incoming one's; an existing
-  item without a label takes the incoming item's label;
+  `phones.phone_key`, each read in its own record's country), addresses (street's
+  first line + postcode), labelled dates, children (by name) and tags
+  (case-insensitively) are added when not already there, and a child without a
+  birthday takes the incoming one's; an existing item without a label takes the
+  incoming item's label;
 - a note that is not already part of the existing notes is appended after a blank line;
 - the photo is kept, or taken when there was none.
 ``merge_contacts(c, c) == c``: importing the same file again changes nothing.

@@ -8,7 +8,6 @@ import sqlite3
 
 from studio.settings import Settings
 
-
 _DEFAULT_HOME_COUNTRY = Settings().home_country
 
 
