@@ -1,7 +1,8 @@
 """What makes two contact records the same person.
 
 A contact yields identity keys: its UID, each e-mail (case-insensitive), each phone
-number (normalised to digits) and its name together with each postal address. Two
+number in E.164 form (`phones.phone_key`, read in the contact's country) and its name
+together with each postal address. Two
 records sharing a key are candidates for a merge; `names_compatible` refuses candidates
 whose names contradict each other, so a shared household phone never merges two people
 (`studio.contacts.matching` decides merge, review or apart). Names are compared
@@ -20,9 +21,9 @@ from functools import cache
 from nicknames import NickNamer
 
 from studio.contacts.names import split_display_name
+from studio.contacts.phones import phone_key, phone_region
 from studio.model import Address, Contact
 
-_NON_DIGITS = re.compile(r"\D+")
 _SPACES = re.compile(r"\s+")
 _NAME_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "O'Brien", "Jean-Luc" are one word each
 _MIN_PHONE_DIGITS = 6  # shorter numbers (extensions, short codes) identify no one
@@ -46,16 +47,15 @@ def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
-def normalise_phone(phone: str) -> str:
-    """Digits of a number, international prefix unified: '+49 171 …' and '0049171…' agree.
+def phone_keys(contact: Contact, home_country: str = "") -> set[str]:
+    """The keys of the contact's numbers that can identify a person (`phones.phone_key`),
+    read in its address's country, else ``home_country`` (the user's, from the settings).
 
-    National and international forms of one number ('0171…' vs '+49171…') are matched
-    on their last nine digits, which is where numbers of every plan differ.
+    A number of fewer than six digits (a short code, a bare extension) identifies no one.
     """
-    digits = _NON_DIGITS.sub("", phone.split(";ext=")[0].split(" ext")[0])
-    if len(digits) < _MIN_PHONE_DIGITS:
-        return ""
-    return digits[-9:]
+    region = phone_region(contact, home_country)
+    keys = {phone_key(phone.value, region) for phone in contact.phones}
+    return {key for key in keys if len(key.split(";ext=")[0].lstrip("+")) >= _MIN_PHONE_DIGITS}
 
 
 def person_name(contact: Contact) -> str:
@@ -73,17 +73,19 @@ def address_key(address: Address) -> str:
     return f"{street}|{code}"
 
 
-def identity_keys(contact: Contact) -> set[tuple[str, str]]:
-    """The (kind, key) pairs by which another record of the same person can be found."""
+def identity_keys(contact: Contact, home_country: str = "") -> set[tuple[str, str]]:
+    """The (kind, key) pairs by which another record of the same person can be found.
+
+    ``home_country`` (ISO code) is where numbers written without a country code are read
+    when the contact's address names no country; with "" only "+…" numbers are whole.
+    """
     keys: set[tuple[str, str]] = set()
     if contact.uid.strip():
         keys.add(("uid", contact.uid.strip()))
     for email in contact.emails:
         if "@" in email.value:
             keys.add(("email", normalise_email(email.value)))
-    for phone in contact.phones:
-        if number := normalise_phone(phone.value):
-            keys.add(("phone", number))
+    keys.update(("phone", key) for key in phone_keys(contact, home_country))
     name = person_name(contact)
     if name:
         for address in contact.addresses:

@@ -3,7 +3,8 @@
 The rule (README, "When two cards are merged"):
 - the same UID: one person, unless the names disagree (a broken exporter that gives
   everyone one UID, or a renamed contact): then possibly one person;
-- the same e-mail or phone (a strong identifier) and names that may be one person's
+- the same e-mail or phone number (a strong identifier; numbers compared in E.164 form,
+  `phones.phone_key`) and names that may be one person's
   (`identity.names_compatible`: case, accents, initials, "Mike"/"Michael"): one person;
   incompatible names behind a shared household phone or e-mail: two people;
 - the same name at the same address (street and postcode) and nothing contradicting it:
@@ -24,8 +25,8 @@ from studio.contacts.identity import (
     identity_keys,
     names_compatible,
     normalise_email,
-    normalise_phone,
     normalise_text,
+    phone_keys,
     same_name,
 )
 from studio.model import Contact, PartialDate
@@ -46,9 +47,13 @@ class Match:
     conflicts: tuple[str, ...] = ()
 
 
-def match(a: Contact, b: Contact) -> Match:
-    """Decide whether ``a`` and ``b`` are one person (see the module's rule)."""
-    keys = identity_keys(a) & identity_keys(b)
+def match(a: Contact, b: Contact, home_country: str = "") -> Match:
+    """Decide whether ``a`` and ``b`` are one person (see the module's rule).
+
+    ``home_country`` is the user's (settings): where a number written without its country
+    code is read when the contact's address names no country (`identity.identity_keys`).
+    """
+    keys = identity_keys(a, home_country) & identity_keys(b, home_country)
     kinds = {kind for kind, _ in keys}
     shared = tuple(_describe(kind, key) for kind, key in sorted(keys))
     compatible = names_compatible(a, b)
@@ -62,13 +67,13 @@ def match(a: Contact, b: Contact) -> Match:
     if kinds & {"email", "phone"}:
         return Match(Verdict.SAME, shared)
     if "name-address" in kinds:
-        conflicts = _conflicts(a, b)
+        conflicts = _conflicts(a, b, home_country)
         return Match(Verdict.POSSIBLE if conflicts else Verdict.SAME, shared, conflicts)
     if same_name(a, b):
         birthday = _birthday_conflict(a, b)
         if birthday:
             return Match(Verdict.APART, ("the same name",), (birthday,))
-        return Match(Verdict.POSSIBLE, ("the same name",), _conflicts(a, b))
+        return Match(Verdict.POSSIBLE, ("the same name",), _conflicts(a, b, home_country))
     return Match(Verdict.APART, shared)
 
 
@@ -78,18 +83,17 @@ def _describe(kind: str, key: str) -> str:
     if kind == "email":
         return f"the e-mail {key}"
     if kind == "phone":
-        return f"a phone number ending {key[-4:]}"
+        return f"a phone number ending {key.split(';ext=')[0][-4:]}"
     return "the same name and address"
 
 
-def _conflicts(a: Contact, b: Contact) -> tuple[str, ...]:
+def _conflicts(a: Contact, b: Contact, home_country: str) -> tuple[str, ...]:
     found = [_birthday_conflict(a, b), _unit_conflict(a, b)]
     emails_a = {normalise_email(e.value) for e in a.emails if e.value.strip()}
     emails_b = {normalise_email(e.value) for e in b.emails if e.value.strip()}
     if emails_a and emails_b and not emails_a & emails_b:
         found.append("different e-mails")
-    phones_a = {normalise_phone(p.value) for p in a.phones} - {""}
-    phones_b = {normalise_phone(p.value) for p in b.phones} - {""}
+    phones_a, phones_b = phone_keys(a, home_country), phone_keys(b, home_country)
     if phones_a and phones_b and not phones_a & phones_b:
         found.append("different phones")
     return tuple(conflict for conflict in found if conflict)

@@ -6,11 +6,12 @@ by an empty value. From the incoming record Card Studio takes only what is new:
   pronouns or UID is filled in;
 - a date is filled in when missing, and a year-less date gains its year when the
   incoming one agrees on month and day;
-- e-mails (compared case-insensitively), phones (compared by
-  `identity.normalise_phone`), addresses (street's first line + postcode), labelled
-  dates, children (by name) and tags (case-insensitively) are added when not already
-  there, and a child without a birthday takes the incoming one's; an existing
-  item without a label takes the incoming item's label;
+- e-mails (compared case-insensitively), phones (compared in E.164 form,
+  `phones.phone_key`, each read in its own record's country), addresses (street's
+  first line + postcode), labelled dates, children (by name) and tags
+  (case-insensitively) are added when not already there, and a child without a
+  birthday takes the incoming one's; an existing item without a label takes the
+  incoming item's label;
 - a note that is not already part of the existing notes is appended after a blank line;
 - the photo is kept, or taken when there was none.
 ``merge_contacts(c, c) == c``: importing the same file again changes nothing.
@@ -19,16 +20,22 @@ by an empty value. From the incoming record Card Studio takes only what is new:
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
-from studio.contacts.identity import address_key, normalise_email, normalise_phone, normalise_text
+from studio.contacts.identity import address_key, normalise_email, normalise_text
+from studio.contacts.phones import phone_key, phone_region
 from studio.model import Address, Contact, PartialDate, Phone
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
             "suffix", "nickname", "organization", "title", "spouse", "gram_gender", "pronouns")
 
 
-def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
-    """A new contact (with ``existing.id``) holding everything of both; inputs are untouched."""
+def merge_contacts(existing: Contact, incoming: Contact, home_country: str = "") -> Contact:
+    """A new contact (with ``existing.id``) holding everything of both; inputs are untouched.
+
+    ``home_country`` (the user's) is where numbers without a country code are read for a
+    record whose address names no country. Phone numbers are kept as written.
+    """
     merged = copy.deepcopy(existing)
     for name in _SCALARS:
         if not getattr(merged, name).strip() and getattr(incoming, name).strip():
@@ -38,7 +45,8 @@ def merge_contacts(existing: Contact, incoming: Contact) -> Contact:
     merged.customer_since = _merge_date(existing.customer_since, incoming.customer_since)
     merged.notes = _merge_notes(existing.notes, incoming.notes)
     _union(merged.emails, incoming.emails, lambda e: normalise_email(e.value))
-    _union(merged.phones, incoming.phones, _phone_key)
+    _union(merged.phones, incoming.phones, _phone_key(phone_region(existing, home_country)),
+           _phone_key(phone_region(incoming, home_country)))
     _union(merged.addresses, incoming.addresses, _address_key)
     _union(merged.dates, incoming.dates, lambda d: (normalise_text(d.label), d.date))
     children = {normalise_text(c.name): c for c in merged.children}
@@ -90,9 +98,9 @@ def _merge_notes(existing: str, incoming: str) -> str:
     return f"{existing}\n\n{incoming}"
 
 
-def _phone_key(phone: Phone) -> str:
-    value = phone.value
-    return normalise_phone(value) or normalise_text(value)
+def _phone_key(region: str) -> Callable[[Phone], str]:
+    """The key of a phone of a record whose numbers are read in ``region``."""
+    return lambda phone: phone_key(phone.value, region) or normalise_text(phone.value)
 
 
 def _address_key(address: Address) -> str:
@@ -100,8 +108,11 @@ def _address_key(address: Address) -> str:
     return address_key(address) or normalise_text(f"{address.city}|{address.region}|{address.country}")
 
 
-def _union(items: list, incoming: list, key) -> None:  # type: ignore[type-arg]
+def _union(items: list, incoming: list, key, incoming_key=None) -> None:  # type: ignore[type-arg]
     """Append incoming items whose key is new; give a label to an unlabelled known item.
+
+    ``incoming_key`` keys the incoming items when they are keyed otherwise than ``items``
+    (phones read in another record's country); ``key`` keys both when it is None.
 
     A label is filled in only when no item with that key has one yet, so merging a
     contact with itself (or merging the same record twice) changes nothing.
@@ -111,7 +122,7 @@ def _union(items: list, incoming: list, key) -> None:  # type: ignore[type-arg]
         first.setdefault(key(item), item)
     labelled = {key(item) for item in items if getattr(item, "label", "")}
     for item in incoming:
-        k = key(item)
+        k = (incoming_key or key)(item)
         if k not in first:
             copied = copy.copy(item)
             items.append(copied)

@@ -70,11 +70,12 @@ def import_contact(store: Store, incoming: Contact, *, original_photos: bool = F
     card = form.fingerprint
     if store.contacts.imported_card_owner(card) is not None:
         return "unchanged"
-    for candidate_id in store.contacts.find_by_keys(identity_keys(incoming)):
+    home = store.contacts.home_country()  # where numbers without a country code are read
+    for candidate_id in store.contacts.find_by_keys(identity_keys(incoming, home)):
         existing = store.contacts.get(candidate_id)
-        if existing is None or match(existing, incoming).verdict is not Verdict.SAME:
+        if existing is None or match(existing, incoming, home).verdict is not Verdict.SAME:
             continue
-        merged = merge_contacts(existing, incoming)
+        merged = merge_contacts(existing, incoming, home)
         outcome = "unchanged"
         merged_form = stored_form(merged)
         if merged_form.fingerprint != store.contacts.stored_fingerprint(candidate_id):

@@ -43,13 +43,14 @@ def possible_duplicates(store: Store) -> list[PossibleDuplicate]:
     """
     pairs = store.duplicates.candidate_pairs() - store.duplicates.kept_apart()
     contacts: dict[int, Contact | None] = {}
+    home = store.contacts.home_country()
     found = []
     for first_id, second_id in sorted(pairs):
         first = contacts.setdefault(first_id, store.contacts.get(first_id))
         second = contacts.setdefault(second_id, store.contacts.get(second_id))
         if first is None or second is None:
             continue
-        verdict = match(first, second)
+        verdict = match(first, second, home)
         if verdict.verdict is not Verdict.APART:
             found.append(PossibleDuplicate(first, second, verdict.shared, verdict.conflicts))
     return sorted(found, key=lambda pair: (pair.first.name.casefold(), pair.ids))
@@ -71,7 +72,7 @@ def merge_pair(store: Store, keep_id: int, other_id: int, *, now: dt.datetime | 
         store.history.move_items(record.moved_items, keep_id)
         record.moved_cards = store.contacts.imported_cards(other_id)
         store.contacts.move_imported_cards(record.moved_cards, keep_id)
-        store.contacts.update(merge_contacts(kept, other))
+        store.contacts.update(merge_contacts(kept, other, store.contacts.home_country()))
         store.contacts.delete(other_id)
         store.duplicates.add_merge(record, now or dt.datetime.now())
     return record

@@ -10,8 +10,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from studio.contacts.identity import fold_text, identity_keys, normalise_phone, normalise_text
+from studio.contacts.identity import fold_text, identity_keys, normalise_text, phone_keys
+from studio.contacts.phones import key_digits, phone_key, phone_region, query_digits
 from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone, Relative
+from studio.store.home_country import home_country_from_json, stored_home_country
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
             "suffix", "nickname", "organization", "title", "spouse", "notes", "photo_type")
@@ -22,6 +24,7 @@ _COLUMNS = (*_SCALARS, *_DATES, "emails", "phones", "addresses", "dates", "photo
 _INSERT = f"INSERT INTO contacts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(_COLUMNS)}) "
                    f"VALUES (?, {', '.join('?' * len(_COLUMNS))})")
+_SEARCH_AT = _COLUMNS.index("search_text")
 _UPDATE = (f"UPDATE contacts SET {', '.join(c + ' = ?' for c in _COLUMNS)}, "
            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?")
 
@@ -60,23 +63,26 @@ def sort_name(contact: Contact) -> str:
     return normalise_text(contact.name)
 
 
-def _search_text(contact: Contact) -> str:
+def _search_text(contact: Contact, home_country: str) -> str:
     parts = [contact.name, contact.given_name, contact.family_name, contact.nickname,
              contact.organization, *(e.value for e in contact.emails),
              *(p.value for p in contact.phones),
              *(f"{a.city} {a.postal_code} {a.region} {a.country}" for a in contact.addresses),
              *contact.tags]
-    return search_text(" ".join(parts), [p.value for p in contact.phones])
+    return search_text(" ".join(parts), [p.value for p in contact.phones],
+                       phone_region(contact, home_country))
 
 
-def search_text(text: str, phones: Iterable[str]) -> str:
-    """What searches look in: ``text`` folded (`fold_text`), then each phone's digits key.
+def search_text(text: str, phones: Iterable[str], region: str = "") -> str:
+    """What searches look in: ``text`` folded (`fold_text`), then each phone's digits in
+    E.164 form, read in ``region`` (`phones.phone_key`, `phones.key_digits`).
 
-    The key (`normalise_phone`: the last nine digits) lets "0171 2345678", "+49 171 2345678"
-    and "171-234 5678" find the same number. Migration 5 recomputes the stored column with
-    this function (registered on every connection as ``search_text``).
+    Those digits ("491712345678") contain what a user types for the number in any form
+    once `phones.query_digits` has taken its leading zeros off: "0171 2345678",
+    "+49 171 2345678", "0049 171 2345678", "171-234 5678", or a part of it. Migrations 5
+    and 8 recompute the stored column with this function (registered on every connection).
     """
-    keys = [key for key in (normalise_phone(p) for p in phones) if key]
+    keys = [key_digits(key) for key in (phone_key(p, region) for p in phones) if key]
     return " ".join([fold_text(text), *keys]).strip()
 
 
@@ -84,20 +90,67 @@ def _stored_search_text(text: str, phones_json: str) -> str:
     return search_text(text, [p.get("value", "") for p in json.loads(phones_json or "[]")])
 
 
+def _stored_contact(names_json: str, emails: str, phones: str, addresses: str, tags_json: str) -> Contact:
+    """The parts of a stored row that its search text and phone keys are made of."""
+    return Contact(**json.loads(names_json), emails=[Email(**e) for e in _list(emails)],
+                   phones=[Phone(**p) for p in _list(phones)],
+                   addresses=[Address(**a) for a in _list(addresses)], tags=json.loads(tags_json or "[]"))
+
+
+def _recomputed_search_text(names_json: str, emails: str, phones: str, addresses: str, tags_json: str,
+                            home_json: str | None) -> str:
+    contact = _stored_contact(names_json, emails, phones, addresses, tags_json)
+    return _search_text(contact, home_country_from_json(home_json))
+
+
+def _stored_phone_keys(phones: str, addresses: str, home_json: str | None) -> str:
+    """The identity keys of a stored row's phones as a JSON list (for ``json_each``)."""
+    contact = _stored_contact("{}", "[]", phones, addresses, "[]")
+    return json.dumps(sorted(phone_keys(contact, home_country_from_json(home_json))))
+
+
 def register_functions(connection: sqlite3.Connection) -> None:
-    """SQL functions the schema's migrations use (migration 5 refolds the search column)."""
+    """SQL functions the schema's migrations use (migration 5 refolds the search column;
+    migration 9 and `refresh_phone_keys` recompute phone keys and the search column)."""
     connection.create_function("search_text", 2, _stored_search_text, deterministic=True)
+    connection.create_function("phone_keys", 3, _stored_phone_keys, deterministic=True)
+    connection.create_function("contact_search_text", 6, _recomputed_search_text, deterministic=True)
+
+
+# What migration 9 runs, again for every contact when the home country changes: numbers
+# written without a country code are read in it.
+_REFRESH_PHONE_KEYS = (
+    "DELETE FROM contact_keys WHERE kind = 'phone'",
+    "INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) "
+    "SELECT contacts.id, 'phone', keys.value FROM contacts, "
+    "json_each(phone_keys(contacts.phones, contacts.addresses, "
+    "(SELECT value FROM settings WHERE key = 'home_country'))) AS keys",
+    "UPDATE contacts SET search_text = contact_search_text("
+    "json_object('display_name', display_name, 'prefix', prefix, 'given_name', given_name, "
+    "'additional_names', additional_names, 'family_name', family_name, 'suffix', suffix, "
+    "'nickname', nickname, 'organization', organization), emails, phones, addresses, "
+    "(SELECT json_group_array(tag) FROM contact_tags WHERE contact_id = contacts.id), "
+    "(SELECT value FROM settings WHERE key = 'home_country'))",
+)
+
+
+def refresh_phone_keys(connection: sqlite3.Connection) -> None:
+    """Recompute every contact's phone keys and search text from the stored home country.
+    Call inside a transaction (the settings' save does, when the home country changes)."""
+    for statement in _REFRESH_PHONE_KEYS:
+        connection.execute(statement)
 
 
 _PHONE_QUERY = re.compile(r"[\d\s()+./-]+")
 
 
-def _search_terms(search: str) -> list[str]:
-    """The substrings a search needs: a number's digits key, or each folded word."""
+def _search_terms(search: str, home_country: str) -> list[list[str]]:
+    """What a search needs: for each word, the substrings of which the search column must
+    hold one; a number typed as such is one "word" (`phones.query_digits`)."""
     text = search.strip()
-    if _PHONE_QUERY.fullmatch(text) and (key := normalise_phone(text)):
-        return [key]
-    return fold_text(text).split()
+    if _PHONE_QUERY.fullmatch(text) and (alternatives := query_digits(text, home_country)):
+        return [alternatives]
+    return [[word] for word in fold_text(text).split()]
 
 
 def _children_json(children: Iterable[Relative]) -> str:
@@ -115,7 +168,8 @@ def _row_values(contact: Contact) -> list[object]:
     # their fingerprints (and a re-import of an old export stays "unchanged").
     hashed = [*values, *household] if any(v not in ("", "[]") for v in household) else values
     digest = hashlib.sha1(repr((hashed, sorted(t.casefold() for t in contact.tags))).encode())
-    values += [*household, sort_name(contact), _search_text(contact), digest.hexdigest()]
+    # The search text depends on the store's home country: the repository fills it in.
+    values += [*household, sort_name(contact), "", digest.hexdigest()]
     return values
 
 
@@ -144,7 +198,8 @@ def contact_from_json(text: str, photo: bytes | None = None) -> Contact:
 @dataclass(frozen=True)
 class StoredForm:
     """A contact as its row will be written, worked out once: an import compares the
-    fingerprint, then writes the same values (`ContactRepository.add`/`update`)."""
+    fingerprint, then writes the same values (`ContactRepository.add`/`update`), with the
+    search text the repository works out from the store's home country."""
 
     values: list[object]
 
@@ -200,7 +255,7 @@ class ContactRepository:
 
         A contact that still carries an id (an undone delete) is put back under that id.
         """
-        values = (form or stored_form(contact)).values
+        values = self._values(contact, form)
         if contact.id is not None:
             self._conn.execute(_INSERT_WITH_ID, [contact.id, *values])
         else:
@@ -213,7 +268,7 @@ class ContactRepository:
         KeyError if there is none."""
         if contact.id is None:
             raise KeyError("contact has no id")
-        cursor = self._conn.execute(_UPDATE, [*(form or stored_form(contact)).values, contact.id])
+        cursor = self._conn.execute(_UPDATE, [*self._values(contact, form), contact.id])
         if cursor.rowcount == 0:
             raise KeyError(contact.id)
         # Identity keys follow the content; "card" keys (what was imported) are kept.
@@ -256,10 +311,20 @@ class ContactRepository:
         contact.tags = _unique_tags(tags)
         self.update(contact)
 
+    def home_country(self) -> str:
+        """The user's home country as the settings hold it: where phone numbers written
+        without a country code are read for contacts whose address names no country."""
+        return stored_home_country(self._conn)
+
+    def _values(self, contact: Contact, form: StoredForm | None) -> list[object]:
+        values = list((form or stored_form(contact)).values)
+        values[_SEARCH_AT] = _search_text(contact, self.home_country())
+        return values
+
     def _write_keys_and_tags(self, contact: Contact) -> None:
         self._conn.executemany(
             "INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) VALUES (?, ?, ?)",
-            [(contact.id, kind, key) for kind, key in identity_keys(contact)])
+            [(contact.id, kind, key) for kind, key in identity_keys(contact, self.home_country())])
         self._conn.executemany(
             "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)",
             [(contact.id, tag) for tag in _unique_tags(contact.tags)])
@@ -292,9 +357,9 @@ class ContactRepository:
         sql, params = "SELECT id FROM contacts", []
         where = []
         if search:
-            for word in _search_terms(search):
-                where.append("instr(search_text, ?) > 0")
-                params.append(word)
+            for alternatives in _search_terms(search, self.home_country()):
+                where.append("(" + " OR ".join(["instr(search_text, ?) > 0"] * len(alternatives)) + ")")
+                params.extend(alternatives)
         if tag:
             where.append("id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)")
             params.append(tag)

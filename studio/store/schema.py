@@ -201,4 +201,22 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX returned_mail_contact ON returned_mail(contact_id);
     """,
+    # 9: phone numbers compared and searched in E.164 form, read in the contact's country or
+    # else the user's home country ("0171 2345678" at a German address is +491712345678), no
+    # longer by their last nine digits: phone keys and the search column recomputed
+    # (store.contacts.phone_keys and contact_search_text, registered on the connection).
+    """
+    DELETE FROM contact_keys WHERE kind = 'phone';
+    INSERT OR IGNORE INTO contact_keys (contact_id, kind, key)
+        SELECT contacts.id, 'phone', keys.value
+        FROM contacts, json_each(phone_keys(contacts.phones, contacts.addresses,
+                                            (SELECT value FROM settings WHERE key = 'home_country'))) AS keys;
+    UPDATE contacts SET search_text = contact_search_text(
+        json_object('display_name', display_name, 'prefix', prefix, 'given_name', given_name,
+                    'additional_names', additional_names, 'family_name', family_name, 'suffix', suffix,
+                    'nickname', nickname, 'organization', organization),
+        emails, phones, addresses,
+        (SELECT json_group_array(tag) FROM contact_tags WHERE contact_id = contacts.id),
+        (SELECT value FROM settings WHERE key = 'home_country'));
+    """,
 ]

@@ -33,8 +33,8 @@ def test_one_email_with_unrelated_first_names_is_a_household_not_one_person() ->
 
 def test_initials_case_and_accents_are_no_contradiction() -> None:
     a = person("J.", "MÜLLER", phones=[Phone("+49 171 2345678")])
-    b = person("Jürgen", "Muller", phones=[Phone("0171 2345678")])
-    assert match(a, b).verdict is Verdict.SAME
+    b = person("Jürgen", "Muller", phones=[Phone("0171 2345678")])  # national: a German user's
+    assert match(a, b, "DE").verdict is Verdict.SAME
 
 
 def test_parent_and_grown_child_of_one_name_at_one_address_are_only_possible() -> None:
@@ -93,3 +93,62 @@ def test_one_uid_behind_different_names_is_only_possibly_one_person() -> None:
     assert verdict.verdict is Verdict.POSSIBLE
     assert verdict.shared == ("the same UID",)
     assert verdict.conflicts == ("different names (Anna Berg / Tomás Ortega)",)
+
+
+BERLIN = Address("Invalidenstraße 10", "Berlin", "", "10115", "Deutschland")
+
+
+@pytest.mark.parametrize("home", ["US", "DE", ""])
+def test_one_number_written_nationally_and_internationally_is_one_person(home: str) -> None:
+    # The address says the national "0171 …" is German, whatever the user's home country.
+    national = person("Jürgen", "Müller", phones=[Phone("0171 2345678")], addresses=[BERLIN])
+    international = person("Jürgen", "Müller", phones=[Phone("+49 (0)171 234-5678")])
+    found = match(national, international, home)
+    assert found.verdict is Verdict.SAME
+    assert found.shared == ("a phone number ending 5678",)
+
+
+def test_a_short_number_written_both_ways_is_one_person() -> None:
+    # Seven digits nationally, nine internationally: the last nine digits never agreed.
+    a = person("Lena", "Vogt", phones=[Phone("030 12345")])
+    b = person("Lena", "Vogt", phones=[Phone("+49 30 12345")], emails=[Email("lena@vogt.example")])
+    assert match(a, b, "DE").verdict is Verdict.SAME
+
+
+def test_the_home_country_reads_numbers_of_contacts_without_a_country() -> None:
+    a = person("Mike", "Brandt", phones=[Phone("030 1234567")])
+    b = person("Michael", "Brandt", phones=[Phone("+49 30 1234567")])
+    assert match(a, b, "DE").verdict is Verdict.SAME
+    assert match(a, b, "US").verdict is Verdict.APART  # for a US user "030 …" is no German number
+
+
+def test_the_same_last_nine_digits_in_two_countries_are_two_people() -> None:
+    # +44 20 7946 0958 (London) and +49 30 7946 0958 (Berlin) both end in 079460958.
+    london = person("J.", "Smith", phones=[Phone("+44 20 7946 0958")])
+    berlin = person("Jane", "Smith", phones=[Phone("030 7946 0958")], addresses=[BERLIN])
+    found = match(london, berlin, "GB")
+    assert found.verdict is Verdict.APART
+    assert found.shared == ()
+
+
+def test_one_extension_written_two_ways_is_one_person() -> None:
+    a = person("Ruth", "Okoye", phones=[Phone("(212) 555-0100 x12")])
+    b = person("Ruth", "Okoye", phones=[Phone("+1 212 555 0100 ext. 12")])
+    assert match(a, b, "US").verdict is Verdict.SAME
+
+
+def test_two_extensions_of_one_switchboard_are_two_lines() -> None:
+    # "R. Okoye" at extension 12 and "Ruth Okoye" at 14 share only the office's main number.
+    a = person("R.", "Okoye", phones=[Phone("+1 212 555 0100;ext=12")])
+    b = person("Ruth", "Okoye", phones=[Phone("212-555-0100 ext 14")])
+    found = match(a, b, "US")
+    assert found.verdict is Verdict.APART and found.shared == ()
+
+
+def test_a_number_that_is_no_whole_number_never_matches_a_whole_one() -> None:
+    # "555-0100" lacks its area code: its key is its digits, never a +1 number ending alike.
+    a = person("Ann", "Lee", phones=[Phone("555-0100")])
+    b = person("A.", "Lee", phones=[Phone("+1 503 555 0100")])
+    c = person("Ann", "Lee", phones=[Phone("555 0100")], emails=[Email("ann@lee.example")])
+    assert match(a, b, "US").verdict is Verdict.APART
+    assert match(a, c, "US").verdict is Verdict.SAME  # two cards with the same local number

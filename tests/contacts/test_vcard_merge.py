@@ -29,7 +29,7 @@ def test_the_same_person_exported_by_iphone_and_gmail_is_merged_without_losing_a
     assert names_compatible(iphone, gmail)
     before = copy.deepcopy(iphone), copy.deepcopy(gmail)
 
-    merged = merge_contacts(iphone, gmail)
+    merged = merge_contacts(iphone, gmail, "US")  # a user in the US: Gmail's numbers have no country
 
     assert (iphone, gmail) == before  # the inputs are untouched
     assert merged.id == 7
@@ -42,7 +42,7 @@ def test_the_same_person_exported_by_iphone_and_gmail_is_merged_without_losing_a
     assert [p.value for p in merged.phones] == [p.value for p in iphone.phones]  # Gmail's two are known
     streets = [a.street.split("\n")[0] for a in merged.addresses]
     assert streets == ["Silicon Alley 5,", "Street4", "Crescent moon drive"]
-    assert merge_contacts(merged, gmail) == merged  # importing Gmail's file again changes nothing
+    assert merge_contacts(merged, gmail, "US") == merged  # importing Gmail's file again changes nothing
 
 
 def test_two_people_who_share_a_name_are_not_merged() -> None:
@@ -58,7 +58,7 @@ def test_two_people_who_share_a_name_are_not_merged() -> None:
 def test_a_shared_household_phone_does_not_merge_two_people() -> None:
     anna = Contact(given_name="Anna", family_name="Müller", phones=[Phone("+49 30 1234567", "home")])
     peter = Contact(given_name="Peter", family_name="Müller", phones=[Phone("030 1234567", "home")])
-    assert identity_keys(anna) & identity_keys(peter)  # the same number, written two ways
+    assert identity_keys(anna, "DE") & identity_keys(peter, "DE")  # the same number, written two ways
     assert not names_compatible(anna, peter)
 
 
@@ -85,7 +85,7 @@ def test_empty_values_never_overwrite_and_labels_are_filled() -> None:
                      phones=[Phone("+49 171 2345678", "cell")],
                      tags=["vip", "Newsletter"], notes="Likes lilies",
                      dates=[LabelledDate("First order", PartialDate(6, 2, 2019))])
-    merged = merge_contacts(mine, theirs)
+    merged = merge_contacts(mine, theirs, "DE")  # "0171 …" is a German user's mobile
     assert (merged.given_name, merged.organization, merged.title) == ("Zoë", "Okafor Ltd", "Director")
     assert [(e.value, e.label) for e in merged.emails] == [("ZOE@Example.com", "work")]
     assert [(p.value, p.label) for p in merged.phones] == [("0171 2345678", "cell")]
@@ -215,7 +215,7 @@ def test_the_same_person_written_differently_is_merged(existing: Contact, incomi
 ])
 def test_different_people_sharing_a_phone_or_e_mail_stay_apart(existing: Contact, incoming: Contact) -> None:
     existing.phones, incoming.phones = [Phone("+49 30 1234567", "home")], [Phone("030 1234567")]
-    assert identity_keys(existing) & identity_keys(incoming)
+    assert identity_keys(existing, "DE") & identity_keys(incoming, "DE")  # a German user's book
     assert not names_compatible(existing, incoming) and not names_compatible(incoming, existing)
 
 

@@ -3,15 +3,17 @@ the user, merging with history, keeping apart, and undoing a merge."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 
 from studio.errors import StudioError
-from studio.model import Contact, Email, PartialDate
+from studio.model import Contact, Email, PartialDate, Phone
 from studio.services import duplicates
-from studio.services.addressbook import import_vcards
+from studio.services.addressbook import export_vcards, import_vcards
 from studio.store import Store
 from studio.store.history import Event, Mailing, MailingItem
 
@@ -124,3 +126,60 @@ def test_people_a_broken_exporter_gave_one_uid_stay_apart_for_review(store: Stor
     assert [a.city for a in tomas.addresses] == ["El Paso"]
     [pair] = duplicates.possible_duplicates(store)
     assert pair.conflicts == ("different names (Anna Berg / Tomás Ortega)",)
+
+
+def _vcf(folder: Path, name: str, *lines: str) -> Path:
+    path = folder / name
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{line}\r\n" for line in lines)
+                    + "END:VCARD\r\n", encoding="utf-8")
+    return path
+
+
+def _set_home(store: Store, country: str) -> None:
+    with store.transaction():
+        store.settings.save(dataclasses.replace(store.settings.load(), home_country=country))
+
+
+def test_a_number_written_nationally_and_internationally_merges_and_keeps_its_text(
+        store: Store, tmp_path: Path) -> None:
+    phone = _vcf(tmp_path, "phone.vcf", "N:Müller;Jürgen;;;", "FN:Jürgen Müller",
+                 "TEL;TYPE=cell:0171 2345678", "ADR;TYPE=home:;;Invalidenstraße 10;Berlin;;10115;Deutschland")
+    mail = _vcf(tmp_path, "mail.vcf", "N:Müller;J.;;;", "FN:J. Müller", "TEL;TYPE=cell:+49 171 234-5678",
+                "EMAIL:j.mueller@example.de")
+    report = import_vcards(store, [phone, mail])  # the home country stays the default, the US
+    assert (report.added, report.updated) == (1, 1)
+    (merged,) = store.contacts.list()
+    assert [p.value for p in merged.phones] == ["0171 2345678"]  # one number, as the user wrote it
+    out = io.StringIO()
+    export_vcards(store, out)
+    assert "0171 2345678" in out.getvalue() and "+49 171 234-5678" not in out.getvalue()
+
+
+def test_the_same_last_nine_digits_in_two_countries_stay_two_contacts(store: Store, tmp_path: Path) -> None:
+    london = _vcf(tmp_path, "london.vcf", "N:Smith;J.;;;", "FN:J. Smith", "TEL:+44 20 7946 0958")
+    berlin = _vcf(tmp_path, "berlin.vcf", "N:Smith;Jane;;;", "FN:Jane Smith", "TEL:030 7946 0958",
+                  "ADR:;;Invalidenstraße 10;Berlin;;10115;DE")
+    report = import_vcards(store, [london, berlin])
+    assert (report.added, report.updated) == (2, 0)
+    assert duplicates.possible_duplicates(store) == []
+
+
+def test_two_extensions_of_one_switchboard_stay_two_contacts(store: Store, tmp_path: Path) -> None:
+    first = _vcf(tmp_path, "a.vcf", "N:Okoye;R.;;;", "FN:R. Okoye", "TEL;TYPE=work:+1 212 555 0100;ext=12")
+    second = _vcf(tmp_path, "b.vcf", "N:Okoye;Ruth;;;", "FN:Ruth Okoye", "TEL;TYPE=work:212-555-0100 x14")
+    again = _vcf(tmp_path, "c.vcf", "N:Okoye;Ruth;;;", "FN:Ruth Okoye",
+                 "TEL;TYPE=work:(212) 555-0100 ext. 14", "EMAIL:ruth@okoye.example")
+    report = import_vcards(store, [first, second, again])
+    assert (report.added, report.updated) == (2, 1)  # ext. 14 written twice is one line
+
+
+def test_a_new_home_country_rereads_numbers_without_a_country(store: Store, tmp_path: Path) -> None:
+    import_vcards(store, [_vcf(tmp_path, "a.vcf", "N:Brandt;Mike;;;", "FN:Mike Brandt", "TEL:030 1234567")])
+    with store.transaction():
+        store.contacts.add(Contact(display_name="Michael Brandt", given_name="Michael", family_name="Brandt",
+                                   phones=[Phone("+49 30 1234567")], birthday=PartialDate(2, 3)))
+    assert duplicates.possible_duplicates(store) == []  # for a US user "030 …" is no Berlin number
+    _set_home(store, "DE")
+    (pair,) = duplicates.possible_duplicates(store)
+    assert pair.shared == ("a phone number ending 4567",)
+    assert sorted(store.contacts.ids(search="030 1234567")) == sorted(pair.ids)

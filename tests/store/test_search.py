@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -65,6 +66,8 @@ def test_an_edit_keeps_the_search_up_to_date(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite3"
     ids = _people(db)
     with open_store(db) as store:
+        with store.transaction():  # a German user: "030 …" is Berlin
+            store.settings.save(dataclasses.replace(store.settings.load(), home_country="DE"))
         contact = store.contacts.get(ids["miller"])
         contact.family_name, contact.phones = "Straße", [Phone("030 1234 5678", "home")]
         contact_service.save_contact(store, contact)
@@ -102,3 +105,43 @@ def test_the_cli_search_finds_muller_by_muller_and_by_a_national_number(tmp_path
         assert main(["--db", str(db), "contacts", "--search", query, "--json"]) == 0
         found = json.loads(capsys.readouterr().out)
         assert [c["family_name"] for c in found] == ["Müller"], query
+
+
+@pytest.mark.parametrize("home", ["DE", "US", "GB"])
+@pytest.mark.parametrize("query", ["0171 1234567", "+49 171 1234567", "00491711234567", "1711234567",
+                                   "1234567"])
+def test_a_german_mobile_is_found_however_it_is_typed(tmp_path: Path, query: str, home: str) -> None:
+    with open_store(tmp_path / "s.sqlite3") as store:
+        with store.transaction():
+            store.settings.save(dataclasses.replace(store.settings.load(), home_country=home))
+            wanted = store.contacts.add(Contact(given_name="Jürgen", family_name="Müller",
+                                                phones=[Phone("+49 171 1234567", "mobile")]))
+            store.contacts.add(Contact(given_name="Ann", family_name="Miller",
+                                       phones=[Phone("+1 212 555 0199", "work")]))
+        assert contact_service.matching_ids(store, search=query) == [wanted]
+
+
+def test_migration_9_rekeys_the_phones_of_a_store_written_before_it(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    with open_store(db) as store, store.transaction():
+        store.settings.save(dataclasses.replace(store.settings.load(), home_country="DE"))
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA user_version = 8")
+    # What version 8 stored: phones keyed, and searched, by their last nine digits.
+    london = json.dumps([{"value": "+44 20 7946 0958", "label": "", "preferred": False}])
+    berlin = json.dumps([{"value": "030 7946 0958", "label": "", "preferred": False}])
+    for given, phones in (("J.", london), ("Jane", berlin)):
+        conn.execute("INSERT INTO contacts (given_name, family_name, phones, sort_name, search_text) "
+                     "VALUES (?, 'Smith', ?, ?, ?)",
+                     (given, phones, f"smith {given}", f"{given} smith 079460958"))
+        conn.execute("INSERT INTO contact_keys VALUES (last_insert_rowid(), 'phone', '079460958')")
+    conn.close()
+    with open_store(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        keys = store.connection.execute("SELECT contact_id, key FROM contact_keys WHERE kind = 'phone' "
+                                        "ORDER BY contact_id").fetchall()
+        assert [tuple(k) for k in keys] == [(1, "+442079460958"), (2, "+493079460958")]
+        assert contact_service.matching_ids(store, search="+49 30 7946 0958") == [2]
+        assert contact_service.matching_ids(store, search="020 7946 0958") == [1]
+        assert [p.value for p in store.contacts.get(2).phones] == ["030 7946 0958"]  # text as written
+        assert store.duplicates.candidate_pairs() == set()
