@@ -121,11 +121,10 @@ def _otsu(histogram: list[int]) -> int:
 
 
 def _ink_curve(threshold: int) -> list[int]:
-    """Grey level -> ink strength: full up to the soft edge, none above Otsu's threshold
-    (which is the last grey level of the ink's class)."""
-    paper = threshold + 1
-    low = max(0, paper - _SOFT_EDGE)
-    return [255 if v <= low else 0 if v >= paper else round(255 * (paper - v) / (paper - low))
+    """Grey level -> ink strength: full up to Otsu's threshold (the last grey level of the
+    ink's class), fading to none a soft edge above it, so strokes keep smooth edges."""
+    paper = min(255, threshold + _SOFT_EDGE)
+    return [255 if v <= threshold else 0 if v >= paper else round(255 * (paper - v) / (paper - threshold))
             for v in range(256)]
 
 
