@@ -129,7 +129,8 @@ def save_template(template: CardTemplate, folder: Path) -> CardTemplate:
         if origin is not None and origin.is_dir():
             for panel in template.panels:
                 for image in panel.images:
-                    _copy_into(safe_file(origin, image.file), staging / image.file)
+                    if image.file:  # a signature box without a fallback file has nothing to copy
+                        _copy_into(safe_file(origin, image.file), staging / image.file)
             if (origin / SAMPLE_FILE).is_file():
                 _copy_into(origin / SAMPLE_FILE, staging / SAMPLE_FILE)
         for panel in template.panels:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -72,12 +73,22 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
     for panel in template.panels:
         content = PanelContent(name=panel.name, background=panel.background)
         width, height = compiled.panel_size
+        replaced: set[str] = set()
         for index, image in enumerate(panel.images):
+            if image.source == "signature":
+                if not card.sender.signature_image.strip():
+                    continue  # no picture of the signature: the typed one stays
+                path = Path(card.sender.signature_image)
+                replaced.add(image.replaces)
+            else:
+                path = compiled.images[(panel.name, index)]
             content.images.append(ImageBox(
                 name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
                 width=image.width or width - image.x, height=image.height or height - image.y,
-                path=compiled.images[(panel.name, index)], fit=image.fit, bleed=image.bleed))
+                path=path, fit=image.fit, bleed=image.bleed))
         for box in panel.texts:
+            if box.name in replaced:
+                continue
             text = compiled.texts[(panel.name, box.name)].render(variables)
             content.texts.append(TextBox(
                 name=box.name, x=box.x, y=box.y, width=box.width, height=box.height, text=_tidy(text),

@@ -24,7 +24,7 @@ Report = Callable[[Where, str], None]
 
 TOP_KEYS = ("id", "name", "description", "occasions", "format", "requires", "thanks_for", "message", "panels")
 PANEL_KEYS = ("name", "background", "images", "texts")
-IMAGE_KEYS = ("name", "file", "x", "y", "width", "height", "fit", "bleed")
+IMAGE_KEYS = ("name", "file", "source", "replaces", "x", "y", "width", "height", "fit", "bleed")
 TEXT_KEYS = ("name", "file", "text", "x", "y", "width", "height", "font", "size", "min_size",
              "color", "align", "valign", "leading")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -113,8 +113,10 @@ def parse_manifest(data: dict[str, Any], lines: KeyLines | None, manifest: Path,
                          background=panel.text("background") or None)
         for i, image_table in enumerate(panel.tables("images")):
             image = TableReader(image_table, ("panels", p, "images", i), report, IMAGE_KEYS)
+            source = image.text("source")
             spec.images.append(ImageSpec(
-                file=image.text("file", required=True), name=image.text("name"),
+                file=image.text("file", required=not source), name=image.text("name"),
+                source=source, replaces=image.text("replaces"),
                 x=image.number("x", 0.0), y=image.number("y", 0.0),
                 width=image.number("width", 0.0), height=image.number("height", 0.0),
                 fit=image.text("fit", "cover"), bleed=image.flag("bleed")))

@@ -49,7 +49,12 @@ class TextSpec:
 
 @dataclass
 class ImageSpec:
-    """Artwork placed in a box; ``file`` is relative to the template folder."""
+    """Artwork placed in a box; ``file`` is relative to the template folder.
+
+    ``source = "signature"`` takes the picture from the sender's signature image instead
+    (Settings ▸ Sender), when one is set; ``replaces`` names the text box it stands in for
+    (the typed signature), which is then left out.
+    """
 
     file: str
     x: float = 0.0
@@ -59,6 +64,11 @@ class ImageSpec:
     fit: str = "cover"
     bleed: bool = False
     name: str = ""
+    source: str = ""  # "" (the file) or "signature"
+    replaces: str = ""  # a text box of the panel this picture stands in for
+
+
+IMAGE_SOURCES = ("signature",)
 
 
 @dataclass
@@ -131,7 +141,12 @@ def _image_data(image: ImageSpec) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if image.name:
         data["name"] = image.name
-    data["file"] = image.file
+    if image.source:
+        data["source"] = image.source
+        if image.replaces:
+            data["replaces"] = image.replaces
+    else:
+        data["file"] = image.file
     for key in ("x", "y", "width", "height"):
         value = getattr(image, key)
         if value or key in ("x", "y"):

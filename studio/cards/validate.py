@@ -17,7 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from studio.cards.context import REQUIREMENTS
 from studio.cards.errors import TemplateError, located
 from studio.cards.sandbox import CardSandbox, CardText, compile_text, make_environment
-from studio.cards.spec import ALIGNS, FITS, OCCASIONS, THANKS_FOR, VALIGNS, CardTemplate
+from studio.cards.spec import ALIGNS, FITS, IMAGE_SOURCES, OCCASIONS, THANKS_FOR, VALIGNS, CardTemplate
 from studio.cards.tomllines import KeyLines
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -134,6 +134,16 @@ def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
                 where(*here, "fit")(f"fit '{image.fit}' must be one of: {', '.join(FITS)}")
             _check_box(where, here, image.x, image.y, image.width or max(width - image.x, 0),
                        image.height or max(height - image.y, 0), width, height, "image")
+            if image.source:
+                if image.source not in IMAGE_SOURCES:
+                    choices = ", ".join(IMAGE_SOURCES)
+                    where(*here, "source")(f"source '{image.source}' must be one of: {choices}")
+                if image.file:
+                    where(*here, "file")("an image takes either a file or a source, not both")
+                if image.replaces and image.replaces not in {box.name for box in panel.texts}:
+                    where(*here, "replaces")(f"panel '{panel.name}' has no text box '{image.replaces}' "
+                                             "to replace")
+                continue
             try:
                 path = safe_file(folder, image.file)
             except ValueError as exc:

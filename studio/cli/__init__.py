@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "mailings",      # mailing, history, demo
     "preferences",   # settings
     "printers",      # printer-test
+    "personal",      # signature
 )
 # Commands that read the label and envelope stock.
 STOCK_COMMANDS = frozenset({"envelopes", "labels", "stocks", "calibrate", "mailing", "settings"})

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
 
 from studio.errors import Cancelled
@@ -211,6 +212,19 @@ class Task(QRunnable):
             self.finished.set()
 
 
+def _while_alive(owner: QObject, callback: Callable[..., Any] | None) -> Callable[..., Any] | None:
+    """``callback``, called only while ``owner``'s Qt object still exists."""
+    if callback is None:
+        return None
+
+    def guarded(*args: Any) -> Any:
+        if shiboken6.isValid(owner):
+            return callback(*args)
+        return None
+
+    return guarded
+
+
 class TaskRunner(QObject):
     """Starts `Task`s on a private thread pool and keeps them alive until they end."""
 
@@ -232,14 +246,20 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
         name: str = "",
         important: bool = False,
+        owner: QObject | None = None,
     ) -> Task:
         """Run ``work(progress)`` in the background; callbacks run on the GUI thread.
 
         ``important`` marks work the user would lose by quitting (an import, a mailing,
-        printing): the window asks before closing while such a task runs.
+        printing): the window asks before closing while such a task runs. With an ``owner``
+        the callbacks are dropped once that widget is gone (a view closed while it worked).
         """
         task = Task(work, name, self._heap)
         task.important = important
+        if owner is not None:
+            on_done, on_error, on_progress, on_cancelled = (
+                _while_alive(owner, callback)
+                for callback in (on_done, on_error, on_progress, on_cancelled))
         if on_done is not None:
             task.signals.done.connect(on_done)
         if on_error is not None:

@@ -141,3 +141,17 @@ def test_the_printer_box_saves_duplex_and_stack_and_makes_the_printer_test(
     made = app_paths.data_dir / "printer-test.pdf"
     assert made.is_file() and made.read_bytes().startswith(b"%PDF")
     settings.printer_test_dialog.close()
+
+
+def test_a_signature_photo_is_cleaned_into_ink_and_saved(qtbot, open_app, app_paths, tmp_path) -> None:
+    from tests.personal.phone_photo import phone_photo
+
+    _window, settings = _open_settings(qtbot, open_app)
+    photo = phone_photo(tmp_path / "photo.jpg")
+    settings.sender.show_photo(str(photo))
+    settings.sender.signature_photo_chosen.emit(str(photo))  # what Choose… does after the file dialog
+    ink = app_paths.data_dir / "signature" / "signature.png"
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.signature_image == str(ink), timeout=15000)
+    assert ink.is_file()
+    assert settings.sender.photo_preview.isVisible() and settings.sender.image_preview.pixmap() is not None
+    settings.sender.grab().save(str(tmp_path / "sender.png"))

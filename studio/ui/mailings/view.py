@@ -181,6 +181,7 @@ class MailingsView(QWidget):
         self._context.tasks.start(
             work,
             name="mailing history names",
+            owner=self,
             on_done=lambda names: self._named(ticket, names),
             on_error=lambda exc: self._context.errors.show(exc, self),
         )

@@ -85,7 +85,10 @@ def _set(edit: QLineEdit, text: str) -> None:
 
 
 class SenderGroup(SettingsGroup):
-    """Who the cards come from: name, company, signature, return address, signature image."""
+    """Who the cards come from; a chosen signature photo is handed on to be cleaned
+    (``signature_photo_chosen``) and comes back as the ink picture the cards print."""
+
+    signature_photo_chosen = Signal(str)
 
     def __init__(self) -> None:
         super().__init__("You, the sender")
@@ -101,10 +104,15 @@ class SenderGroup(SettingsGroup):
         services = [(f"{meaning} ({code})", code) for code, meaning in MAIL_SERVICE_TYPES.items()]
         self.mail_service = _choices(services)
         self.mail_service.setToolTip("The service the Intelligent Mail barcode asks for (US mail only)")
-        self.image_path = _line("a scan of your handwritten signature (PNG or JPEG)")
+        self.image_path = _line("a photo or scan of your signature (PNG or JPEG), cleaned into ink")
         self.image_preview = QLabel()
         self.image_preview.setFixedHeight(44)
+        self.image_preview.setToolTip("The ink printed on the cards")
         self.image_preview.hide()
+        self.photo_preview = QLabel()
+        self.photo_preview.setFixedHeight(44)
+        self.photo_preview.setToolTip("The photo it was cleaned from")
+        self.photo_preview.hide()
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._choose_image)
         clear = QPushButton("Remove")
@@ -112,6 +120,7 @@ class SenderGroup(SettingsGroup):
         image_buttons = QHBoxLayout()
         image_buttons.addWidget(browse)
         image_buttons.addWidget(clear)
+        image_buttons.addWidget(self.photo_preview)
         image_buttons.addWidget(self.image_preview, 1)
         for caption, widget in (
             ("Name", self.name),
@@ -162,7 +171,16 @@ class SenderGroup(SettingsGroup):
             self, "Signature image", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
         )
         if path:
-            self.image_path.setText(path)
+            self.show_photo(path)
+            self.signature_photo_chosen.emit(path)
+
+    def show_photo(self, path: str) -> None:
+        """The photo as chosen, beside the ink it becomes: before and after."""
+        pixmap = QPixmap(path)
+        self.photo_preview.setVisible(not pixmap.isNull())
+        if not pixmap.isNull():
+            smooth = Qt.TransformationMode.SmoothTransformation
+            self.photo_preview.setPixmap(pixmap.scaledToHeight(40, smooth))
 
     def _preview(self, path: str) -> None:
         pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()

@@ -113,6 +113,7 @@ class SettingsView(QWidget):
         self.appearance.changed.connect(lambda: None if self._loading else self.save_now())
         self.calibration.test_page_requested.connect(self.make_test_page)
         self.calibration.printer_test_requested.connect(self.make_printer_test)
+        self.sender.signature_photo_chosen.connect(self.clean_signature)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
         context.tasks.start(
@@ -223,6 +224,28 @@ class SettingsView(QWidget):
         self.holidays.load(self._context.settings)
 
     # --- calibration page ---------------------------------------------------------------
+
+    def clean_signature(self, photo: str) -> None:
+        """Clean the chosen photo into ink on the pool thread; the ink becomes the signature."""
+        paths = self._context.paths
+        self.sender.image_preview.setText("Cleaning the photo…")
+        self.sender.image_preview.show()
+
+        def work(_: Progress) -> Path:
+            from studio.services import signature
+
+            return signature.clean_signature(Path(photo), paths)
+
+        def done(ink: Path) -> None:
+            self.sender.image_path.setText("")  # the same file name again must still count as a change
+            self.sender.image_path.setText(str(ink))
+
+        def failed(exc: BaseException) -> None:
+            self.sender.image_preview.setText("")
+            self.sender.photo_preview.hide()
+            self._context.errors.show(exc, self)
+
+        self._context.tasks.start(work, on_done=done, on_error=failed, name="signature")
 
     def make_printer_test(self) -> None:
         """Render the two-sheet printer test and offer to open or print it."""

@@ -1,0 +1,1 @@
+"""The personal touch: the sender's own handwriting and signature on the cards."""
