@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from studio.model import Contact
+from studio.model import Person
 
 CUSTOMER_TAG = "customer"
 
@@ -27,11 +27,11 @@ class NotThanked:
     days: int | None  # days since the last card (or since they became a customer); None: never, unknown start
 
 
-def is_customer(contact: Contact) -> bool:
+def is_customer(contact: Person) -> bool:
     return any(tag.strip().casefold() == CUSTOMER_TAG for tag in contact.tags)
 
 
-def not_thanked_lately(contacts: Iterable[Contact], last_sent: Mapping[int, dt.date],
+def not_thanked_lately(contacts: Iterable[Person], last_sent: Mapping[int, dt.date],
                        today: dt.date, days: int) -> list[NotThanked]:
     """Customers without a sent card in the last ``days`` days, most neglected first.
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from studio.model import Contact
+from studio.model import Person
 from studio.postal.countries import resolve_country
 from studio.settings import Settings
 
 THANK_YOU_WITHIN_DAYS = 2
 
 
-def contact_country(contact: Contact, home_country: str) -> str:
+def contact_country(contact: Person, home_country: str) -> str:
     """The ISO code of the country the contact's preferred address is in.
 
     An address without a country line, one whose country no one can resolve, and a contact
@@ -34,10 +34,11 @@ def contact_country(contact: Contact, home_country: str) -> str:
 
 def transit_days(country: str, settings: Settings) -> int:
     """Days a letter spends in the post to ``country`` from the user's home country."""
-    overrides = {code.upper(): days for code, days in settings.transit_days_by_country.items()}
-    if country.upper() in overrides:
-        return int(overrides[country.upper()])
-    if country.upper() == settings.home_country.upper():
+    country = country.upper()
+    for code, days in settings.transit_days_by_country.items():  # asked for every occasion: no dict built
+        if code.upper() == country:
+            return int(days)
+    if country == settings.home_country.upper():
         return settings.transit_days_domestic
     return settings.transit_days_international
 

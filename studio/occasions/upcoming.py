@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from studio.model import Contact, Occasion, PartialDate
+from studio.model import Occasion, PartialDate, Person
 from studio.occasions.calendar import HolidayCalendar
 from studio.occasions.keys import label_key
 from studio.occasions.timing import contact_country, mail_by, max_lead_days, thank_you_mail_by
@@ -59,14 +59,18 @@ class Window:
         return cls(start, start + dt.timedelta(days=days))
 
     def holds(self, occasion: Occasion) -> bool:
-        return self.start <= occasion.date < self.end or self.start <= occasion.mail_by < self.end
+        return self.touches(occasion.date, occasion.mail_by)
+
+    def touches(self, day: dt.date, post_by: dt.date) -> bool:
+        """Whether an occasion on ``day`` to be posted by ``post_by`` is in the window."""
+        return self.start <= day < self.end or self.start <= post_by < self.end
 
     def years(self, lead_days: int) -> range:
         """Calendar years whose occasions can touch the window (dates up to ``lead_days`` later)."""
         return range(self.start.year, (self.end + dt.timedelta(days=lead_days)).year + 1)
 
 
-def personal_occasions(contact: Contact, country: str, window: Window, settings: Settings) -> list[Occasion]:
+def personal_occasions(contact: Person, country: str, window: Window, settings: Settings) -> list[Occasion]:
     """The contact's own yearly dates that touch ``window``."""
     yearly: list[tuple[str, str, str, PartialDate]] = []  # (kind, key, label, date)
     if contact.birthday:
@@ -81,18 +85,19 @@ def personal_occasions(contact: Contact, country: str, window: Window, settings:
 
     found = []
     name = contact.name
+    years_touching = window.years(max_lead_days(settings))
     for kind, key, label, origin in yearly:
-        for year in window.years(max_lead_days(settings)):
+        for year in years_touching:
             if origin.year is not None and year <= origin.year:
                 continue  # the day itself is no anniversary of anything
             day = origin.in_year(year, settings.feb29)
+            post_by = mail_by(day, country, settings)
+            if not window.touches(day, post_by):
+                continue
             # Years count by calendar year: a 29 February child is 39 on 28 February 2027.
             years = year - origin.year if origin.year is not None else None
-            occasion = Occasion(kind=kind, name=_name(kind, label, years), date=day,
-                                mail_by=mail_by(day, country, settings), contact_id=contact.id,
-                                contact_name=name, years=years, key=key)
-            if window.holds(occasion):
-                found.append(occasion)
+            found.append(Occasion(kind=kind, name=_name(kind, label, years), date=day, mail_by=post_by,
+                                  contact_id=contact.id, contact_name=name, years=years, key=key))
     return found
 
 
@@ -102,7 +107,7 @@ def _name(kind: str, label: str, years: int | None) -> str:
     return label
 
 
-def holiday_occasions(contact: Contact, country: str, window: Window, settings: Settings,
+def holiday_occasions(contact: Person, country: str, window: Window, settings: Settings,
                       calendar: HolidayCalendar) -> list[Occasion]:
     """The holidays the user sends cards for that this contact keeps, inside ``window``.
 
@@ -118,7 +123,7 @@ def holiday_occasions(contact: Contact, country: str, window: Window, settings: 
 HolidayDay = tuple[str, int, str, dt.date, dt.date]
 
 
-def holiday_keys(contact: Contact, settings: Settings, calendar: HolidayCalendar) -> tuple[str, ...]:
+def holiday_keys(contact: Person, settings: Settings, calendar: HolidayCalendar) -> tuple[str, ...]:
     """The user's holidays and those the contact's tags name, known to the catalogue."""
     keys = dict.fromkeys([*settings.holidays, *calendar.catalogue.tagged(contact.tags)])
     return tuple(key for key in keys if key in calendar.catalogue)  # a dropped holiday breaks nothing
@@ -137,25 +142,36 @@ def holiday_days(country: str, window: Window, settings: Settings, calendar: Hol
         for year in window.years(max_lead_days(settings)):
             for day in calendar.dates(key, country, year):
                 post_by = mail_by(day, country, settings)
-                if window.start <= day < window.end or window.start <= post_by < window.end:
+                if window.touches(day, post_by):
                     found.append((key, year, name, day, post_by))
     return found
 
 
-def _kept_holidays(contact: Contact, country: str, days: Iterable[HolidayDay],
+def _kept_holidays(contact: Person, country: str, days: Iterable[HolidayDay],
                    calendar: HolidayCalendar) -> list[Occasion]:
-    name = contact.name
-    tagged = set(calendar.catalogue.tagged(contact.tags)) if contact.tags else set()
+    return _holiday_occasions(contact, _kept_days(tuple(contact.tags), country, days, calendar))
+
+
+def _kept_days(tags: tuple[str, ...], country: str, days: Iterable[HolidayDay],
+               calendar: HolidayCalendar) -> list[HolidayDay]:
+    """Those of ``days`` someone with ``tags`` in ``country`` keeps: the same for everyone
+    with the same tags in a country, so a listing works it out once for each."""
+    tagged = set(calendar.catalogue.tagged(tags)) if tags else set()
     # Only a contact whose tags name a holiday can have one replaced: most contacts skip this.
-    replaced = ({key for key, *_ in days if calendar.catalogue.kept_instead(key, contact.tags)}
+    replaced = ({key for key, *_ in days if calendar.catalogue.kept_instead(key, tags)}
                 if tagged else set())
+    return [held for held in days
+            if held[0] not in replaced and (held[0] in tagged or calendar.observes(held[0], country, held[1]))]
+
+
+def _holiday_occasions(contact: Person, days: Iterable[HolidayDay]) -> list[Occasion]:
+    name = contact.name
     return [Occasion(kind="holiday", name=holiday, date=day, mail_by=post_by, contact_id=contact.id,
                      contact_name=name, years=None, key=key)
-            for key, year, holiday, day, post_by in days
-            if key not in replaced and (key in tagged or calendar.observes(key, country, year))]
+            for key, _year, holiday, day, post_by in days]
 
 
-def thank_you_occasion(event: RecordedEvent, contact: Contact) -> Occasion:
+def thank_you_occasion(event: RecordedEvent, contact: Person) -> Occasion:
     """The thank-you a recorded order or referral calls for, due within two days of it."""
     return Occasion(kind="thank-you", name=_THANK_YOU_NAMES.get(event.kind, f"Thank you ({event.kind})"),
                     date=event.date, mail_by=thank_you_mail_by(event.date), contact_id=contact.id,
@@ -168,25 +184,33 @@ def sort_key(occasion: Occasion) -> tuple[object, ...]:
             occasion.contact_name.casefold(), occasion.contact_id or 0)
 
 
-def upcoming(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
+def upcoming(contacts: Iterable[Person], events: Iterable[RecordedEvent], settings: Settings,
              window: Window, calendar: HolidayCalendar) -> list[Occasion]:
     """Every occasion touching ``window``, sorted by mail-by date.
 
     ``events`` are the recorded orders and referrals; those of contacts not in
     ``contacts`` are ignored.
     """
-    by_id: dict[int, Contact] = {}
+    by_id: dict[int, Person] = {}
     found: list[Occasion] = []
-    holidays_by_country: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
+    # Holidays depend only on the country and the tags: worked out once for each pair.
+    days_by_keys: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
+    holidays_by_place: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
     for contact in contacts:
         if contact.id is not None:
             by_id[contact.id] = contact
         country = contact_country(contact, settings.home_country)
-        found += personal_occasions(contact, country, window, settings)
-        keys = holiday_keys(contact, settings, calendar)
-        if (country, keys) not in holidays_by_country:
-            holidays_by_country[country, keys] = holiday_days(country, window, settings, calendar, keys)
-        found += _kept_holidays(contact, country, holidays_by_country[country, keys], calendar)
+        if contact.birthday or contact.anniversary or contact.customer_since or contact.dates:
+            found += personal_occasions(contact, country, window, settings)
+        place = (country, tuple(contact.tags))
+        kept = holidays_by_place.get(place)
+        if kept is None:
+            keys = holiday_keys(contact, settings, calendar)
+            if (country, keys) not in days_by_keys:
+                days_by_keys[country, keys] = holiday_days(country, window, settings, calendar, keys)
+            kept = holidays_by_place[place] = _kept_days(place[1], country, days_by_keys[country, keys],
+                                                         calendar)
+        found += _holiday_occasions(contact, kept)
     for event in events:
         contact = by_id.get(event.contact_id)
         if contact is not None:
@@ -221,7 +245,7 @@ def due_among(occasions: Iterable[Occasion], today: dt.date, window: Window,
             if window.holds(o) and o.mail_by <= today and late_until(o) >= today and not mailed(o)]
 
 
-def due(contacts: Iterable[Contact], events: Iterable[RecordedEvent], settings: Settings,
+def due(contacts: Iterable[Person], events: Iterable[RecordedEvent], settings: Settings,
         today: dt.date, calendar: HolidayCalendar,
         mailed: Callable[[Occasion], bool] = lambda occasion: False) -> list[Occasion]:
     """What must be posted today or is late: mail-by on or before ``today``, not yet mailed.

@@ -107,7 +107,7 @@ def list_upcoming(store: Store, start: dt.date, days: int) -> list[UpcomingItem]
         raise UsageError(f"--days must be at least 1 (got {days})")
     settings = store.settings.load()
     mailed = MailedIndex.load(store)
-    occasions = upcoming(store.contacts.everyone(photos=False), store.history.events(), settings,
+    occasions = upcoming(store.contacts.dated_people(), store.history.events(), settings,
                          Window.of_days(start, days), holiday_calendar())
     return [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date)) for o in occasions]
 
@@ -128,7 +128,7 @@ def today_overview(store: Store, today: dt.date, days: int,
     progress.step(0, steps, "Reading contacts")
     settings = store.settings.load()
     mailed = MailedIndex.load(store)
-    contacts = store.contacts.everyone(photos=False)
+    contacts = store.contacts.dated_people()
     progress.step(1, steps, "Working out occasions")
     late_window = due_window(today, settings)
     ahead = Window.of_days(today, days) if days > 0 else None
