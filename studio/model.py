@@ -245,6 +245,8 @@ class Sender:
     mailer_id: str = ""  # USPS Intelligent Mail mailer ID; empty means no barcode
     imb_service: str = "310"  # the barcode's service type (studio.postal.imb.SERVICE_TYPES)
     signature_image: str = ""  # path to a PNG/JPEG of a handwritten signature
+    handwriting_font: str = ""  # a TrueType font of one's own handwriting; "" the script face
+    handwriting_jitter: bool = True  # handwritten lines a little off, differently on each card
 
 
 @dataclass

@@ -17,7 +17,7 @@ from studio.cards.errors import TemplateError
 from studio.cards.occasion import OccasionDating
 from studio.cards.spec import CardTemplate
 from studio.model import Contact, Occasion
-from studio.render.layout import CardLayout, ImageBox, PanelContent, TextBox
+from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, TextBox
 from studio.settings import Settings
 
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -86,14 +86,18 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
                 name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
                 width=image.width or width - image.x, height=image.height or height - image.y,
                 path=path, fit=image.fit, bleed=image.bleed))
+        own_hand = card.sender.handwriting_font.strip()  # "": the script face, written straight
         for box in panel.texts:
             if box.name in replaced:
                 continue
             text = compiled.texts[(panel.name, box.name)].render(variables)
+            written = box.font == HANDWRITING
             content.texts.append(TextBox(
                 name=box.name, x=box.x, y=box.y, width=box.width, height=box.height, text=_tidy(text),
                 font=box.font, size=box.size, min_size=box.min_size, color=box.color,
-                align=box.align, valign=box.valign, leading=box.leading))
+                align=box.align, valign=box.valign, leading=box.leading,
+                font_file=own_hand if written else "",
+                jitter=_jitter_seed(card) if written and own_hand and card.sender.handwriting_jitter else ""))
         panels[panel.name] = content
     return CardLayout(format_id=template.format, panels=panels,
                       label=label if label is not None else card.contact.name or template.name)
@@ -107,6 +111,11 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
     card = card_context(contact, settings, today=today, kind=kind, occasion=occasion, message=message,
                         dating=dating)
     return fill_card(template, card)
+
+
+def _jitter_seed(card: CardContext) -> str:
+    """The same for one person's card every time it is printed, different between people."""
+    return f"{card.contact.id or ''}:{card.contact.name}"
 
 
 def _tidy(text: str) -> Markup:

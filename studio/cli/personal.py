@@ -1,4 +1,5 @@
-"""`studio signature`: a photo of your signature, cleaned into ink and printed on the cards."""
+"""`studio signature` and `studio handwriting`: your signature from a photo, your handwriting
+from a font of your own, printed on the cards."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.services import signature
+from studio.services import handwriting, signature
 from studio.services.preferences import load_settings
 
 
@@ -22,6 +23,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     action.add_argument("--remove", action="store_true", help="go back to the typed signature")
     sign.add_argument("--ink", default="#1b2a4a", metavar="COLOUR", help='the ink colour (default "#1b2a4a")')
     sign.set_defaults(handler=run_signature)
+
+    hand = subparsers.add_parser(
+        "handwriting", parents=[common], help="write the personal lines of a card in your own handwriting font",
+        description="Use a TrueType font made from your handwriting (for example with Calligraphr) for every "
+                    "text box in the handwriting font: repeated letters take the font's other shapes and each "
+                    "line sits a little differently on each card. Without options: say which font is used.")
+    choice = hand.add_mutually_exclusive_group()
+    choice.add_argument("--font", type=Path, metavar="FILE", help="your handwriting font (.ttf)")
+    choice.add_argument("--remove", action="store_true", help="go back to the bundled script face")
+    hand.add_argument("--jitter", choices=("on", "off"),
+                      help="each handwritten line a little higher or lower, a little smaller (default on)")
+    hand.set_defaults(handler=run_handwriting)
 
 
 def run_signature(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -40,4 +53,30 @@ def run_signature(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.print(f"Signature picture: {current}" if current else
               "No signature picture: the cards carry your typed signature line "
               "(add one with `studio signature --from PHOTO`).")
+    return 0
+
+
+def run_handwriting(args: argparse.Namespace, ctx: CliContext) -> int:
+    jitter = None if args.jitter is None else args.jitter == "on"
+    with ctx.open_store() as store:
+        if args.font is not None:
+            font = handwriting.keep_handwriting_font(args.font, ctx.paths)
+            handwriting.use_handwriting(store, font, jitter=jitter)
+            letters = handwriting.alternate_letters(str(font))
+            shapes = (f"; these letters change shape when they repeat: {letters}" if letters else
+                      "; it has no alternate letter shapes, so repeated letters look alike")
+            ctx.print(f"Handwriting boxes are now written in {font}{shapes}.")
+            return 0
+        settings = load_settings(store)
+        if args.remove:
+            handwriting.use_handwriting(store, None, jitter=jitter)
+            ctx.print("Handwriting boxes are written in the bundled script face again.")
+            return 0
+        if jitter is not None:
+            handwriting.use_handwriting(store, Path(settings.sender.handwriting_font)
+                                        if settings.sender.handwriting_font else None, jitter=jitter)
+            settings = load_settings(store)
+    sender = settings.sender
+    where = sender.handwriting_font or "the bundled script face (add yours with `studio handwriting --font FILE`)"
+    ctx.print(f"Handwriting font: {where}; uneven lines: {'on' if sender.handwriting_jitter else 'off'}.")
     return 0

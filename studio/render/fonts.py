@@ -23,8 +23,11 @@ italic turn it into a sibling face). `register_fonts()` still loads every face a
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
+import io
 import re
+import struct
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -35,9 +38,11 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from studio.errors import StudioError
 from studio.paths import bundled_dir
+from studio.personal.handwriting import letter_alternates
+from studio.render.layout import HANDWRITING
 from studio.render.rtl import LINE_BREAK, visual_order
 
-FAMILIES = ("serif", "sans", "script")
+FAMILIES = ("serif", "sans", "script", HANDWRITING)
 
 
 @dataclass(frozen=True)
@@ -92,13 +97,20 @@ _UPRIGHT_SANS = _Family("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans", "DejaVuSa
 _SCRIPT_FALLBACK = _Family("EBGaramond-Italic", "EBGaramond-BoldItalic", "EBGaramond-Italic",
                            "EBGaramond-BoldItalic")
 
-_PRIMARY = {"serif": _SERIF, "sans": _SANS, "script": _SCRIPT}
+_PRIMARY = {"serif": _SERIF, "sans": _SANS, "script": _SCRIPT, HANDWRITING: _SCRIPT}
 # The small fonts come first: looking a character up loads the font it is looked up in.
 _FALLBACKS = {
     "serif": (_UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
     "sans": (_UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
     "script": (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
+    HANDWRITING: (_SCRIPT_FALLBACK, _UPRIGHT_SANS, _THAI, _CJK, _HANGUL),
 }
+# The other shapes of letters of a user's handwriting face, by family id: letter -> the
+# private-use characters mapped to its alternate glyphs (`handwriting_family`).
+_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {}
+# Private-use code points given to alternate glyphs; U+E000 is `rtl.LINE_BREAK` and
+# ReportLab allots its own from the top of the area, below U+F800.
+_FIRST_PRIVATE = 0xE100
 # Registered with ReportLab's family mapping so <b>/<i> inside a paragraph pick the right
 # face. Each face belongs to exactly one family: ReportLab maps a face back to one family.
 _RL_FAMILIES = {"EBGaramond": _SERIF, "DejaVuSans": _SANS, "DancingScript": _SCRIPT,
@@ -165,6 +177,73 @@ def _markup_face(name: str) -> str:
             for face in family.faces():
                 _face(face)
     return _face(name)
+
+
+def handwriting_family(path: Path) -> str:
+    """Register the user's handwriting font at ``path`` and return its family id.
+
+    The family draws every style in the one face (handwriting has no bold), falls back to
+    the script family's fallbacks for characters the font lacks, and knows the letters'
+    alternate shapes (`letter_variants`). Registered once per file content; StudioError
+    naming the file when it cannot be used.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise StudioError(f"The handwriting font {path} cannot be read ({exc.strerror or exc}); "
+                          "choose it again in Settings ▸ Sender.") from exc
+    return _register_handwriting(data, str(path))
+
+
+@functools.cache
+def _register_handwriting(data: bytes, shown_path: str) -> str:
+    face_name = "Handwriting-" + hashlib.sha1(data).hexdigest()[:12]
+    family = f"{HANDWRITING}:{face_name}"
+    with _REGISTERING:
+        if face_name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                font = TTFont(face_name, io.BytesIO(data))
+            except (TTFError, OSError, ValueError, struct.error) as exc:
+                raise StudioError(f"The handwriting font {shown_path} cannot be used ({exc}). Card Studio "
+                                  "embeds TrueType fonts (.ttf, or .otf with TrueType outlines); export "
+                                  "the font as TTF and choose it again.") from exc
+            if not any(chr(c).isalpha() for c in font.face.charToGlyph):
+                raise StudioError(f"The handwriting font {shown_path} has no letters.")
+            _VARIANTS[family] = _map_alternates(font, letter_alternates(data))
+            pdfmetrics.registerFont(font)
+            pdfmetrics.registerFontFamily(face_name, normal=face_name, bold=face_name, italic=face_name,
+                                          boldItalic=face_name)
+        _PRIMARY[family] = _Family(face_name, face_name, face_name, face_name)
+        _FALLBACKS[family] = _FALLBACKS[HANDWRITING]
+    return family
+
+
+def _map_alternates(font: TTFont, alternates: dict[str, tuple[int, ...]]) -> dict[str, tuple[str, ...]]:
+    """Give each alternate glyph a private-use character the face draws it for, as ReportLab
+    does for the glyphs its own shaping finds (`TTFont.hbAddPrivate`)."""
+    face = font.face
+    next_free = _FIRST_PRIVATE
+    variants: dict[str, tuple[str, ...]] = {}
+    for letter, glyphs in alternates.items():
+        chars = []
+        for glyph in glyphs:
+            while next_free in face.charToGlyph:
+                next_free += 1
+            if next_free >= 0xF000:
+                break  # thousands of alternates: the rest keep the letter's own shape
+            face.charToGlyph[next_free] = glyph
+            face.glyphToChar.setdefault(glyph, []).append(next_free)
+            face.charWidths[next_free] = face._pdfScale(face.hmetrics[glyph][0])
+            chars.append(chr(next_free))
+        if chars:
+            variants[letter] = tuple(chars)
+    return variants
+
+
+def letter_variants(family: str) -> dict[str, tuple[str, ...]]:
+    """The characters that draw the other shapes of each letter in ``family`` (empty for
+    the bundled families; see `studio.personal.handwriting.vary_letters`)."""
+    return _VARIANTS.get(family, {})
 
 
 def check_family(family: str) -> str:

@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+# The font family of boxes written in the user's own handwriting font, when one is chosen
+# (Settings ▸ Sender), else in the script face.
+HANDWRITING = "handwriting"
+
+
 @dataclass
 class TextBox:
     """A box of text. ``text`` is finished paragraph markup.
@@ -36,6 +41,8 @@ class TextBox:
     align: str = "center"  # left, center, right, justify
     valign: str = "middle"  # top, middle, bottom
     leading: float = 1.25  # line height as a multiple of the font size
+    font_file: str = ""  # the user's handwriting font, drawing a box in font "handwriting"
+    jitter: str = ""  # a seed (the card): each line a little off, as written by hand; "" straight
 
 
 @dataclass

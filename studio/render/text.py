@@ -10,11 +10,13 @@ Sizes are PDF points; TextBox positions are millimetres from the panel's top-lef
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -24,13 +26,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from studio.errors import StudioError
+from studio.personal.handwriting import jittered, vary_letters
 from studio.render.fonts import (
     check_family,
     font_name,
+    handwriting_family,
+    letter_variants,
     missing_in_markup,
     with_fallback,
 )
-from studio.render.layout import FitNote, TextBox
+from studio.render.layout import HANDWRITING, FitNote, TextBox
 from studio.render.lines import SHRINK_STEP as _STEP
 from studio.render.lines import TOLERANCE as _TOLERANCE
 from studio.render.lines import draw_line, text_width
@@ -77,6 +82,8 @@ def draw_text_box(canvas: Canvas, box: TextBox, left: float, top: float, *, card
     """
     if not box.text.strip():
         return None
+    if box.font == HANDWRITING:
+        box = _as_written(box, card)
     _check_box(box, card)
     if cache is not None and cache.canvas is canvas:
         key = (box.text, box.font, box.size, box.min_size, box.color, box.align, box.valign, box.leading,
@@ -167,6 +174,18 @@ def _draw(canvas: Canvas, box: TextBox, left: float, top: float, card: str) -> _
     return fit
 
 
+def _as_written(box: TextBox, card: str) -> TextBox:
+    """A "handwriting" box in the user's font (when one is chosen), each repeat of a letter
+    in its next shape and, with a jitter seed, each line a little off."""
+    text, family = box.text, box.font
+    if box.font_file:
+        family = handwriting_family(Path(box.font_file))
+        text = vary_letters(text, letter_variants(family), seed=f"{card}/{box.name}/{box.jitter}")
+    if box.jitter:
+        text = jittered(text, box.size, seed=f"{card}/{box.name}/{box.jitter}")
+    return dataclasses.replace(box, text=text, font=family)
+
+
 def _plain_line(text: str) -> str | None:
     """The text if it is one line without markup (entities decoded), else None."""
     stripped = text.strip()
@@ -185,7 +204,7 @@ def _valign_offset(valign: str, box_height: float, text_height: float) -> float:
 
 def _check_box(box: TextBox, card: str) -> None:
     where = f"{card + ': ' if card else ''}text box '{box.name}'"
-    if box.font not in ("serif", "sans", "script"):
+    if box.font not in ("serif", "sans", "script", HANDWRITING):
         check_family(box.font)
     if box.align not in _ALIGN:
         raise StudioError(f"{where}: align '{box.align}' is not one of left, center, right, justify.")

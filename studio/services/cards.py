@@ -36,6 +36,7 @@ from studio.printing.printable_area import EdgeWarning, print_area_warnings
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
+from studio.services.handwriting import check_handwriting
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -132,6 +133,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     template = get_template(paths, template_id)
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)  # a missing picture is named, not a blank box
+    check_handwriting(settings.sender.handwriting_font)
     if order is not None:
         order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)

@@ -47,6 +47,7 @@ from studio.services.mailing_repeats import (
     recent_warning,
 )
 from studio.services.occasions import MailedIndex, holiday_calendar
+from studio.services.handwriting import check_handwriting
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -197,6 +198,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     post_on = check_post_on(request.post_on, today)
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)
+    check_handwriting(settings.sender.handwriting_font)
     template = template or get_template(paths, request.template)
     request = with_output(request, settings, template, stock.load_catalog(paths))
     catalog = _check_outputs(request, paths)

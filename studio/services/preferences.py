@@ -25,6 +25,7 @@ from studio.model import DUPLEX_MODES, STACKINGS
 from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
 from studio.personal.signature import signature_problem
+from studio.services.handwriting import handwriting_problem
 from studio.postal.countries import country_choices, resolve_country
 from studio.postal.imb import SERVICE_TYPES as MAIL_SERVICE_TYPES  # noqa: F401 - offered to the settings view
 from studio.postal.imb import mailer_id_problem, service_type_problem
@@ -186,6 +187,7 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "sender.mailer_id": lambda text: mailer_id_problem(text) if text.strip() else None,
         "sender.imb_service": service_type_problem,
         "sender.signature_image": signature_problem,
+        "sender.handwriting_font": handwriting_problem,
         "printer.duplex": _one_of(DUPLEX_MODES, "a way to print two-sided"),
         "printer.stack": _one_of(STACKINGS, "a way a printer stacks its pages"),
         "printer.margin_mm": lambda value: None if 0 <= float(value) <= 20 else

@@ -38,7 +38,7 @@ def test_the_collection_is_complete_and_healthy() -> None:
     assert "a2-folded" in formats and formats & {"5x7-folded", "5x7-flat"}
     assert {"4x6-postcard", "a6-postcard"} <= formats  # US and European postcards
     fonts = {box.font for t in CATALOG.templates.values() for p in t.panels for box in p.texts}
-    assert fonts == {"serif", "sans", "script"}
+    assert fonts == {"serif", "sans", "script", "handwriting"}
 
 
 @pytest.mark.parametrize("template_id", IDS)

@@ -155,3 +155,24 @@ def test_a_signature_photo_is_cleaned_into_ink_and_saved(qtbot, open_app, app_pa
     assert ink.is_file()
     assert settings.sender.photo_preview.isVisible() and settings.sender.image_preview.pixmap() is not None
     settings.sender.grab().save(str(tmp_path / "sender.png"))
+
+
+def test_a_handwriting_font_is_kept_and_saved_with_uneven_lines(qtbot, open_app, app_paths, tmp_path) -> None:
+    from tests.personal.handwriting_font import build_handwriting_font
+
+    _window, settings = _open_settings(qtbot, open_app)
+    font = build_handwriting_font(tmp_path / "my-hand.ttf")
+    settings.sender.handwriting_font_chosen.emit(str(font))  # what Choose… does after the file dialog
+    kept = app_paths.data_dir / "handwriting" / "my-hand.ttf"
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.handwriting_font == str(kept), timeout=15000)
+    assert kept.is_file()
+    assert "Repeated letters change shape: et" in settings.sender.hand_note.text()
+    assert _saved(app_paths).sender.handwriting_jitter
+    settings.sender.jitter.setChecked(False)
+    qtbot.waitUntil(lambda: not _saved(app_paths).sender.handwriting_jitter, timeout=5000)
+    settings.sender.grab().save(str(tmp_path / "sender-font.png"))
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("not a font", encoding="utf-8")
+    settings.sender.handwriting_font_chosen.emit(str(not_a_font))
+    qtbot.waitUntil(lambda: not settings._context.tasks.busy, timeout=5000)
+    assert _saved(app_paths).sender.handwriting_font == str(kept)  # the good one stays

@@ -26,6 +26,7 @@ FONTS = (
     ("serif", "Serif (EB Garamond)"),
     ("sans", "Sans (DejaVu Sans)"),
     ("script", "Script (Dancing Script)"),
+    ("handwriting", "Your handwriting (Settings ▸ Sender)"),
 )
 ALIGNS = (("left", "Left"), ("center", "Centre"), ("right", "Right"), ("justify", "Justify"))
 VALIGNS = (("top", "Top"), ("middle", "Middle"), ("bottom", "Bottom"))

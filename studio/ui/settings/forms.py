@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -52,7 +53,7 @@ class SettingsGroup(QGroupBox):
 
     def watch(self, *widgets: QWidget) -> None:
         for widget in widgets:
-            for signal in ("textChanged", "valueChanged", "currentIndexChanged", "itemChanged"):
+            for signal in ("textChanged", "valueChanged", "currentIndexChanged", "itemChanged", "toggled"):
                 if hasattr(widget, signal):
                     getattr(widget, signal).connect(lambda *_: self.changed.emit())
                     break
@@ -89,6 +90,7 @@ class SenderGroup(SettingsGroup):
     (``signature_photo_chosen``) and comes back as the ink picture the cards print."""
 
     signature_photo_chosen = Signal(str)
+    handwriting_font_chosen = Signal(str)
 
     def __init__(self) -> None:
         super().__init__("You, the sender")
@@ -117,6 +119,23 @@ class SenderGroup(SettingsGroup):
         browse.clicked.connect(self._choose_image)
         clear = QPushButton("Remove")
         clear.clicked.connect(lambda: self.image_path.clear())
+        self.hand_font = _line("a TrueType font of your handwriting (.ttf), e.g. from Calligraphr")
+        self.hand_font.setReadOnly(True)
+        self.hand_note = QLabel()
+        self._font_letters: dict[str, str] = {}  # font path -> the letters it varies
+        self.hand_note.setWordWrap(True)
+        self.hand_note.setObjectName("hint")
+        choose_font = QPushButton("Choose…")
+        choose_font.clicked.connect(self._choose_font)
+        clear_font = QPushButton("Remove")
+        clear_font.clicked.connect(lambda: self.hand_font.clear())
+        self.jitter = QCheckBox("Uneven lines, different on each card")
+        self.jitter.setToolTip("Each handwritten line sits a little higher or lower and a little "
+                               "smaller, as no two handwritten cards are alike")
+        font_buttons = QHBoxLayout()
+        font_buttons.addWidget(choose_font)
+        font_buttons.addWidget(clear_font)
+        font_buttons.addWidget(self.jitter, 1)
         image_buttons = QHBoxLayout()
         image_buttons.addWidget(browse)
         image_buttons.addWidget(clear)
@@ -137,6 +156,9 @@ class SenderGroup(SettingsGroup):
         ):
             self.form.addRow(caption, widget)
         self.form.addRow("", image_buttons)
+        self.form.addRow("Handwriting font", self.hand_font)
+        self.form.addRow("", font_buttons)
+        self.form.addRow("", self.hand_note)
         self.form.addRow("Mailer ID", self.mailer_id)
         self.form.addRow("Mail service", self.mail_service)
         self.watch(
@@ -153,8 +175,11 @@ class SenderGroup(SettingsGroup):
             self.mailer_id,
             self.mail_service,
             self.image_path,
+            self.hand_font,
+            self.jitter,
         )
         self.image_path.textChanged.connect(self._preview)
+        self.hand_font.textChanged.connect(self._font_note)
 
     @property
     def fields(self) -> dict[str, QWidget]:
@@ -162,7 +187,8 @@ class SenderGroup(SettingsGroup):
                    "postal_code": self.postal_code, "country": self.country}
         own = {"name": self.name, "company": self.company, "signature": self.signature,
                "phone": self.phone, "email": self.email, "mailer_id": self.mailer_id,
-               "imb_service": self.mail_service, "signature_image": self.image_path}
+               "imb_service": self.mail_service, "signature_image": self.image_path,
+               "handwriting_font": self.hand_font, "handwriting_jitter": self.jitter}
         return {**{f"sender.{key}": w for key, w in own.items()},
                 **{f"sender.address.{key}": w for key, w in address.items()}}
 
@@ -173,6 +199,32 @@ class SenderGroup(SettingsGroup):
         if path:
             self.show_photo(path)
             self.signature_photo_chosen.emit(path)
+
+    def _choose_font(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Handwriting font", str(Path.home()), "TrueType fonts (*.ttf *.otf)"
+        )
+        if path:
+            self.handwriting_font_chosen.emit(path)
+
+    def _font_note(self, path: str) -> None:
+        if not path:
+            self.hand_note.setText("Without a font of your own, the handwriting boxes (the signature, and "
+                                   "messages where a card writes them) use the bundled script face.")
+        elif path in self._font_letters:
+            letters = self._font_letters[path]
+            self.hand_note.setText(
+                f"Repeated letters change shape: {letters}." if letters else
+                "This font has no alternate letter shapes: repeated letters look alike.")
+        else:
+            self.hand_note.setText("The handwriting boxes (the signature, and messages where a card "
+                                   "writes them) use your font.")
+
+    def show_font(self, path: str, letters: str) -> None:
+        """The kept copy of a chosen font, and what it does with repeated letters."""
+        self._font_letters[path] = letters
+        self.hand_font.setText("")  # the same file name again must still count as a change
+        self.hand_font.setText(path)
 
     def show_photo(self, path: str) -> None:
         """The photo as chosen, beside the ink it becomes: before and after."""
@@ -206,8 +258,13 @@ class SenderGroup(SettingsGroup):
             (self.country, s.address.country),
             (self.mailer_id, s.mailer_id),
             (self.image_path, s.signature_image),
+            (self.hand_font, s.handwriting_font),
         ):
             _set(edit, value)
+        self.jitter.blockSignals(True)
+        self.jitter.setChecked(s.handwriting_jitter)
+        self.jitter.blockSignals(False)
+        self._font_note(s.handwriting_font)
         self.street.blockSignals(True)
         self.street.setPlainText(s.address.street)
         self.street.blockSignals(False)
@@ -222,6 +279,7 @@ class SenderGroup(SettingsGroup):
         s.signature_line, s.phone = self.signature.text().strip(), self.phone.text().strip()
         s.email, s.mailer_id = self.email.text().strip(), self.mailer_id.text().strip()
         s.signature_image = self.image_path.text().strip()
+        s.handwriting_font, s.handwriting_jitter = self.hand_font.text().strip(), self.jitter.isChecked()
         s.imb_service = self.mail_service.currentData()
         s.address = Address(
             street=self.street.toPlainText().strip(),

@@ -114,6 +114,7 @@ class SettingsView(QWidget):
         self.calibration.test_page_requested.connect(self.make_test_page)
         self.calibration.printer_test_requested.connect(self.make_printer_test)
         self.sender.signature_photo_chosen.connect(self.clean_signature)
+        self.sender.handwriting_font_chosen.connect(self.keep_handwriting_font)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
         context.tasks.start(
@@ -246,6 +247,28 @@ class SettingsView(QWidget):
             self._context.errors.show(exc, self)
 
         self._context.tasks.start(work, on_done=done, on_error=failed, name="signature")
+
+    def keep_handwriting_font(self, font: str) -> None:
+        """Check the chosen font and keep a copy in the data folder (pool thread: reading a
+        large font's alternates takes a moment); the copy becomes the handwriting font."""
+        paths = self._context.paths
+        self.sender.hand_note.setText("Reading the font…")
+
+        def work(_: Progress) -> tuple[Path, str]:
+            from studio.services import handwriting
+
+            kept = handwriting.keep_handwriting_font(Path(font), paths)
+            return kept, handwriting.alternate_letters(str(kept))
+
+        def done(result: tuple[Path, str]) -> None:
+            kept, letters = result
+            self.sender.show_font(str(kept), letters)
+
+        def failed(exc: BaseException) -> None:
+            self.sender.hand_note.setText("")
+            self._context.errors.show(exc, self)
+
+        self._context.tasks.start(work, on_done=done, on_error=failed, name="handwriting font", owner=self)
 
     def make_printer_test(self) -> None:
         """Render the two-sheet printer test and offer to open or print it."""
