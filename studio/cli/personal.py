@@ -25,10 +25,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     sign.set_defaults(handler=run_signature)
 
     hand = subparsers.add_parser(
-        "handwriting", parents=[common], help="write the personal lines of a card in your own handwriting font",
-        description="Use a TrueType font made from your handwriting (for example with Calligraphr) for every "
-                    "text box in the handwriting font: repeated letters take the font's other shapes and each "
-                    "line sits a little differently on each card. Without options: say which font is used.")
+        "handwriting", parents=[common],
+        help="write the personal lines of a card in your own handwriting font",
+        description="Use a TrueType font made from your handwriting (for example with Calligraphr) "
+                    "for every text box in the handwriting font: repeated letters take the font's other "
+                    "shapes and each line sits a little differently on each card. Without options: say "
+                    "which font is used.")
     choice = hand.add_mutually_exclusive_group()
     choice.add_argument("--font", type=Path, metavar="FILE", help="your handwriting font (.ttf)")
     choice.add_argument("--remove", action="store_true", help="go back to the bundled script face")
@@ -77,6 +79,7 @@ def run_handwriting(args: argparse.Namespace, ctx: CliContext) -> int:
                                         if settings.sender.handwriting_font else None, jitter=jitter)
             settings = load_settings(store)
     sender = settings.sender
-    where = sender.handwriting_font or "the bundled script face (add yours with `studio handwriting --font FILE`)"
+    where = (sender.handwriting_font
+             or "the bundled script face (add yours with `studio handwriting --font FILE`)")
     ctx.print(f"Handwriting font: {where}; uneven lines: {'on' if sender.handwriting_jitter else 'off'}.")
     return 0

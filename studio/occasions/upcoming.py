@@ -161,7 +161,8 @@ def _kept_days(tags: tuple[str, ...], country: str, days: Iterable[HolidayDay],
     replaced = ({key for key, *_ in days if calendar.catalogue.kept_instead(key, tags)}
                 if tagged else set())
     return [held for held in days
-            if held[0] not in replaced and (held[0] in tagged or calendar.observes(held[0], country, held[1]))]
+            if held[0] not in replaced
+            and (held[0] in tagged or calendar.observes(held[0], country, held[1]))]
 
 
 def _holiday_occasions(contact: Person, days: Iterable[HolidayDay]) -> list[Occasion]:

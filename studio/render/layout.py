@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 # The font family of boxes written in the user's own handwriting font, when one is chosen
 # (Settings ▸ Sender), else in the script face.
 HANDWRITING = "handwriting"

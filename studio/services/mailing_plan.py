@@ -38,6 +38,7 @@ from studio.services import mail_pieces, stock
 from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
 from studio.services.cards import get_template, template_print_area_notes, unsigned_warning
+from studio.services.handwriting import check_handwriting
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
     CardFor,
@@ -47,7 +48,6 @@ from studio.services.mailing_repeats import (
     recent_warning,
 )
 from studio.services.occasions import MailedIndex, holiday_calendar
-from studio.services.handwriting import check_handwriting
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store

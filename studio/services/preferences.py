@@ -25,10 +25,10 @@ from studio.model import DUPLEX_MODES, STACKINGS
 from studio.occasions.calendar import load_catalogue
 from studio.paths import AppPaths
 from studio.personal.signature import signature_problem
-from studio.services.handwriting import handwriting_problem
 from studio.postal.countries import country_choices, resolve_country
 from studio.postal.imb import SERVICE_TYPES as MAIL_SERVICE_TYPES  # noqa: F401 - offered to the settings view
 from studio.postal.imb import mailer_id_problem, service_type_problem
+from studio.services.handwriting import handwriting_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
 from studio.services.stock import load_catalog
 from studio.settings import APPEARANCES, Settings

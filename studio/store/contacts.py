@@ -12,8 +12,17 @@ from dataclasses import dataclass
 
 from studio.contacts.identity import fold_text, identity_keys, normalise_text, phone_keys
 from studio.contacts.phones import key_digits, phone_key, phone_region, query_digits
-from studio.model import (Address, Contact, DatedPerson, Email, LabelledDate, PartialDate, Phone, Relative,
-                          shown_name)
+from studio.model import (
+    Address,
+    Contact,
+    DatedPerson,
+    Email,
+    LabelledDate,
+    PartialDate,
+    Phone,
+    Relative,
+    shown_name,
+)
 from studio.store.home_country import home_country_from_json, stored_home_country
 
 _SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",

@@ -38,7 +38,7 @@ def test_dated_people_hold_what_the_contacts_hold(tmp_path: Path) -> None:
         contacts = store.contacts.everyone(photos=False)
         people = store.contacts.dated_people()
     assert [p.id for p in people] == [c.id for c in contacts]
-    for contact, person in zip(contacts, people):
+    for contact, person in zip(contacts, people, strict=True):
         assert person.name == contact.name
         assert (person.birthday, person.anniversary, person.customer_since) == \
             (contact.birthday, contact.anniversary, contact.customer_since)
