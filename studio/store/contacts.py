@@ -404,6 +404,13 @@ class ContactRepository:
             if contact is not None:
                 yield contact
 
+    def _tags_by_contact(self) -> dict[int, list[str]]:
+        """Every contact's tags, alphabetically, in one query (for the listings of everyone)."""
+        tags: dict[int, list[str]] = {}
+        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
+            tags.setdefault(contact_id, []).append(tag)
+        return tags
+
     def everyone(self, *, photos: bool = True) -> list[Contact]:
         """Every contact in address-book order, read with two queries (rows, then tags).
 
@@ -411,9 +418,7 @@ class ContactRepository:
         `get` at a time costs two queries per contact. ``photos=False`` leaves ``photo``
         None and keeps the blobs out of memory.
         """
-        tags: dict[int, list[str]] = {}
-        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
-            tags.setdefault(contact_id, []).append(tag)
+        tags = self._tags_by_contact()
         columns = "*"
         if not photos:
             columns = ", ".join(c for c in ("id", *_COLUMNS) if c != "photo") + ", NULL AS photo"
@@ -429,9 +434,7 @@ class ContactRepository:
         picked by SQLite, so each row costs one small JSON parse at most instead of a whole
         `Contact` (Today over 20,000 contacts: 0.1 s instead of 0.7 s).
         """
-        tags: dict[int, list[str]] = {}
-        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
-            tags.setdefault(contact_id, []).append(tag)
+        tags = self._tags_by_contact()
         parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
         people = []
         for row in self._conn.execute(_DATED_PEOPLE):
@@ -451,9 +454,7 @@ class ContactRepository:
 
     def summaries(self) -> list[ContactSummary]:
         """All contacts as list rows, in address-book order (no photos loaded)."""
-        tags: dict[int, list[str]] = {}
-        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
-            tags.setdefault(contact_id, []).append(tag)
+        tags = self._tags_by_contact()
         rows = self._conn.execute(
             "SELECT id, display_name, given_name, family_name, organization, sort_name, emails, "
             "phones, addresses, birthday, photo IS NOT NULL AND length(photo) > 0 AS has_photo "

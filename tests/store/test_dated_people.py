@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from studio.model import Address, Contact, Email, LabelledDate, PartialDate, Phone
+from studio.model import Address, Contact, DatedPerson, Email, LabelledDate, PartialDate, Phone
 from studio.occasions.calendar import HolidayCalendar
 from studio.occasions.upcoming import Window, upcoming
 from studio.services.occasions import load_catalogue
@@ -30,13 +30,17 @@ PEOPLE = [
 ]
 
 
-def test_dated_people_hold_what_the_contacts_hold(tmp_path: Path) -> None:
+def _read_both(tmp_path: Path) -> tuple[list[Contact], list[DatedPerson]]:
+    """PEOPLE stored, then read back as whole contacts and as dated people."""
     with open_store(tmp_path / "s.sqlite3") as store:
         with store.transaction():
             for person in PEOPLE:
                 store.contacts.add(person)
-        contacts = store.contacts.everyone(photos=False)
-        people = store.contacts.dated_people()
+        return store.contacts.everyone(photos=False), store.contacts.dated_people()
+
+
+def test_dated_people_hold_what_the_contacts_hold(tmp_path: Path) -> None:
+    contacts, people = _read_both(tmp_path)
     assert [p.id for p in people] == [c.id for c in contacts]
     for contact, person in zip(contacts, people, strict=True):
         assert person.name == contact.name
@@ -53,12 +57,7 @@ def test_dated_people_hold_what_the_contacts_hold(tmp_path: Path) -> None:
 
 
 def test_the_lists_come_out_the_same_from_either(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.sqlite3") as store:
-        with store.transaction():
-            for person in PEOPLE:
-                store.contacts.add(person)
-        contacts = store.contacts.everyone(photos=False)
-        people = store.contacts.dated_people()
+    contacts, people = _read_both(tmp_path)
     settings = Settings(holidays=["christmas"])
     window = Window.of_days(dt.date(2026, 12, 1), 60)
     calendar = HolidayCalendar(load_catalogue())
