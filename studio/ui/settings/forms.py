@@ -135,7 +135,7 @@ class SenderGroup(SettingsGroup):
         font_buttons = QHBoxLayout()
         font_buttons.addWidget(choose_font)
         font_buttons.addWidget(clear_font)
-        font_buttons.addWidget(self.jitter, 1)
+        font_buttons.addStretch(1)
         image_buttons = QHBoxLayout()
         image_buttons.addWidget(browse)
         image_buttons.addWidget(clear)
@@ -158,6 +158,7 @@ class SenderGroup(SettingsGroup):
         self.form.addRow("", image_buttons)
         self.form.addRow("Handwriting font", self.hand_font)
         self.form.addRow("", font_buttons)
+        self.form.addRow("", self.jitter)  # a row of its own keeps the column narrow enough for two
         self.form.addRow("", self.hand_note)
         self.form.addRow("Mailer ID", self.mailer_id)
         self.form.addRow("Mail service", self.mail_service)
