@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "occasions",     # occasions, today, log
     "missing",       # missing
     "mailings",      # mailing, history, demo
+    "messages",      # messages
     "preferences",   # settings
     "printers",      # printer-test
     "personal",      # signature

@@ -6,11 +6,18 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_order_argument, add_selection_arguments, add_today_argument, today_of
+from studio.cli.options import (
+    add_messages_argument,
+    add_order_argument,
+    add_selection_arguments,
+    add_today_argument,
+    today_of,
+)
 from studio.render.layout import FitNote
 from studio.services import cards
 from studio.services.addressbook import select_contact_ids
 from studio.services.card_sheets import manual_steps
+from studio.services.messages import load_messages
 
 _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 
@@ -31,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     ren.add_argument("--paper", choices=("letter", "a4"), help="sheet size (default: from settings)")
     ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
     ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
+    add_messages_argument(ren)
     add_order_argument(ren)
     add_today_argument(ren)
     ren.set_defaults(handler=run_render)
@@ -84,13 +92,16 @@ def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
+        messages = load_messages(store, args.messages) if args.messages else None
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
-                                            marks=args.marks, message=args.message, today=today_of(args),
-                                            order=args.order, progress=progress)
+                                            marks=args.marks, message=args.message, messages=messages,
+                                            today=today_of(args), order=args.order, progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
         ctx.warn(f"warning: {summary.unsigned}")
+    for warning in summary.message_warnings:
+        ctx.warn(f"warning: {warning}")
     for note in summary.print_area:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"

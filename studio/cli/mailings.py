@@ -9,6 +9,7 @@ from typing import Any
 
 from studio.cli.context import CliContext, progress_line
 from studio.cli.options import (
+    add_messages_argument,
     add_order_argument,
     add_selection_arguments,
     add_today_argument,
@@ -24,6 +25,8 @@ from studio.services.card_sheets import manual_steps
 from studio.services.demo import run_demo
 from studio.services.mailing_timing import arrival_notes, post_by
 from studio.services.mailings import MailingPlan, MailingRequest
+from studio.services.messages import load_messages
+from studio.store import Store
 from studio.store.history import Mailing
 from studio.store.returns import ReturnedCard
 
@@ -37,35 +40,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                     "order and mailing.csv, record it in the history and print its id. Recipients: "
                     "--contact, --tag or --all; with none, whoever has the occasion (for a birthday "
                     "or a thank-you: whoever's card is due within --days).")
-    mailing.add_argument("--template", required=True, metavar="ID",
-                         help="the card template (see `studio templates`)")
-    mailing.add_argument("--occasion", metavar="KEY",
-                         help="christmas, thanksgiving, birthday, anniversary, customer-anniversary, "
-                              "thank-you, welcome, thinking-of-you, date:LABEL … (default: the "
-                              "template's first occasion)")
-    mailing.add_argument("--year", type=parse_year, metavar="YYYY",
-                         help="which year's occasion (default: the one due next)")
-    add_selection_arguments(mailing)
+    add_recipient_arguments(mailing)
     mailing.add_argument("--envelopes", metavar="SIZE", help="envelopes of this size (e.g. a7, a2, no10, c6)")
     mailing.add_argument("--labels", metavar="STOCK", help="address labels on this stock (e.g. avery-5160)")
     mailing.add_argument("--start", type=int, default=1, metavar="N",
                          help="first free label on the first sheet (1 = top left)")
-    mailing.add_argument("--days", type=day_count(0), default=service.DEFAULT_DUE_DAYS, metavar="N",
-                         help="for birthdays and thank-yous without recipients: cards due within N days")
-    add_order_argument(mailing, pieces="cards, envelopes, labels and mailing.csv")
-    mailing.add_argument("--post-on", dest="post_on", type=parse_date, metavar="DATE",
-                         help="the day you will post the cards, YYYY-MM-DD, today or later (default: "
-                              "today): when they arrive is reckoned from it")
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
-    mailing.add_argument("--force", action="store_true",
-                         help="include contacts already in a mailing of this occasion and year")
+    add_messages_argument(mailing)
     mailing.add_argument("--any-template", action="store_true",
                          help="print the template even though it is made for another occasion")
     mailing.add_argument("--dry-run", action="store_true",
                          help="list recipients, skipped contacts and the mail-by date; write nothing")
     mailing.add_argument("--out", type=Path, metavar="DIR", help="the new folder for the mailing")
     mailing.add_argument("--json", action="store_true", help="print JSON")
-    add_today_argument(mailing)
     mailing.set_defaults(handler=run_mailing)
 
     history = subparsers.add_parser(
@@ -96,12 +83,39 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     demo.set_defaults(handler=run_demo_command)
 
 
-def _request(args: argparse.Namespace) -> MailingRequest:
+def add_recipient_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose a mailing's template, occasion and recipients (`request_of`
+    reads them): shared by `studio mailing` and `studio messages`."""
+    parser.add_argument("--template", required=True, metavar="ID",
+                        help="the card template (see `studio templates`)")
+    parser.add_argument("--occasion", metavar="KEY",
+                        help="christmas, thanksgiving, birthday, anniversary, customer-anniversary, "
+                             "thank-you, welcome, thinking-of-you, date:LABEL … (default: the "
+                             "template's first occasion)")
+    parser.add_argument("--year", type=parse_year, metavar="YYYY",
+                        help="which year's occasion (default: the one due next)")
+    add_selection_arguments(parser)
+    parser.add_argument("--days", type=day_count(0), default=service.DEFAULT_DUE_DAYS, metavar="N",
+                        help="for birthdays and thank-yous without recipients: cards due within N days")
+    parser.add_argument("--force", action="store_true",
+                        help="include contacts already in a mailing of this occasion and year")
+    add_order_argument(parser, pieces="cards, envelopes, labels and mailing.csv")
+    parser.add_argument("--post-on", dest="post_on", type=parse_date, metavar="DATE",
+                        help="the day you will post the cards, YYYY-MM-DD, today or later (default: "
+                             "today): when they arrive is reckoned from it")
+    add_today_argument(parser)
+
+
+def request_of(args: argparse.Namespace, store: Store) -> MailingRequest:
+    """The mailing the options ask for; a ``--messages`` sheet is read (and checked) here."""
+    messages = load_messages(store, args.messages) if getattr(args, "messages", None) else {}
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
-                          contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
-                          labels=args.labels, start=args.start, force=args.force, days=args.days,
-                          message=args.message, order=args.order, post_on=args.post_on,
-                          any_template=args.any_template)
+                          contact_ids=tuple(args.contacts), everyone=args.everyone,
+                          envelopes=getattr(args, "envelopes", None), labels=getattr(args, "labels", None),
+                          start=getattr(args, "start", 1), force=args.force, days=args.days,
+                          message=getattr(args, "message", None), messages=tuple(messages.items()),
+                          order=args.order, post_on=args.post_on,
+                          any_template=getattr(args, "any_template", False))
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:
@@ -110,7 +124,7 @@ def plan_json(plan: MailingPlan) -> dict[str, Any]:
         "template": plan.template.id, "mail_by": plan.mail_by.isoformat() if plan.mail_by else None,
         "recipients": [{"position": r.position, "contact_id": r.contact.id, "contact_name": r.contact.name,
                         "date": r.occasion.date.isoformat(), "mail_by": r.occasion.mail_by.isoformat(),
-                        "years": r.occasion.years} for r in plan.recipients],
+                        "years": r.occasion.years, "message": r.message} for r in plan.recipients],
         "skipped": [{"contact_id": s.contact_id, "contact_name": s.contact_name, "reason": s.reason}
                     for s in plan.skipped],
         "warnings": plan.warnings, "print_notes": plan.print_notes,
@@ -144,10 +158,10 @@ def _print_skipped(ctx: CliContext, plan: MailingPlan) -> None:
 
 def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
     today = today_of(args)
-    request = _request(args)
     if not args.dry_run and args.out is None:
         raise UsageError("say where the mailing goes with --out DIR (or look first with --dry-run)")
     with ctx.open_store() as store:
+        request = request_of(args, store)
         if args.dry_run:
             plan = service.plan_mailing(store, request, today, ctx.paths)
             service.check_template(plan, request)
@@ -211,7 +225,8 @@ def mailing_json(mailing: Mailing, returned: dict[int, ReturnedCard] | None = No
             "items": [{"position": i.position, "contact_id": i.contact_id, "contact_name": i.contact_name,
                        "occasion": i.occasion,
                        "date": i.occasion_date.isoformat() if i.occasion_date else None,
-                       "imb": i.imb, "returned": _returned_json(returned.get(i.contact_id or 0))}
+                       "imb": i.imb, "returned": _returned_json(returned.get(i.contact_id or 0)),
+                       "message": i.message}
                       for i in mailing.items]}
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from studio.services.mail_pieces import ORDERS
 
@@ -75,6 +76,14 @@ def add_selection_arguments(parser: argparse.ArgumentParser, *, required: bool =
                      default=[], help="these contacts (ids from `studio contacts`)")
     who.add_argument("--tag", metavar="TAG", help="every contact with this tag")
     who.add_argument("--all", dest="everyone", action="store_true", help="every contact")
+
+
+def add_messages_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--messages FILE``: the sheet of messages written for each person (`studio messages`)."""
+    parser.add_argument("--messages", type=Path, metavar="FILE.csv",
+                        help="a message for each person: the sheet `studio messages` wrote, with its "
+                             "message column filled in (CSV, or saved as XLSX/ODS); the others get "
+                             "--message or the template's own")
 
 
 def add_today_argument(parser: argparse.ArgumentParser) -> None:

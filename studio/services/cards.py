@@ -13,7 +13,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
 from studio.services.handwriting import check_handwriting
+from studio.services.message_warnings import message_warnings
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -61,6 +62,7 @@ class RenderSummary:
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
+    message_warnings: list[str] = field(default_factory=list)  # shared or repeated written messages
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -117,11 +119,14 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
 
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
-                        message: str | None = None, today: dt.date, order: str | None = None,
+                        message: str | None = None, messages: Mapping[int, str] | None = None,
+                        today: dt.date, order: str | None = None,
                         progress: Progress = NO_PROGRESS) -> RenderSummary:
     """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
     ``order`` ("name" or "postal", `studio.services.mail_pieces.order_recipients`: the
-    order envelopes and labels of the same batch come out in).
+    order envelopes and labels of the same batch come out in). ``messages`` (contact id:
+    text, `studio.services.messages.load_messages`) are written for some of them; the rest
+    get ``message``, or the template's own.
 
     Contacts lacking a field the template requires are skipped and listed in
     ``skipped`` (checked before anything is drawn). Cards are filled one at a time as
@@ -140,6 +145,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     kind = template.occasions[0] if template.occasions else "any"
     summary = RenderSummary(out=Path(out))
     usable: list[int] = []
+    names: dict[int, str] = {}
     light: list[Contact] = []  # the usable contacts without photos, to order
     for contact_id in contact_ids:
         contact = store.contacts.get(contact_id)
@@ -152,6 +158,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             summary.skipped.append((contact.name or f"#{contact_id}", describe_missing(lacking)))
         else:
             usable.append(contact_id)
+            names[contact_id] = contact.name
             if order is not None:
                 light.append(dataclasses.replace(contact, photo=None))
     if order is not None:
@@ -162,12 +169,17 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         raise StudioError(f"no card to render: every chosen contact lacks what '{template.id}' needs "
                           f"({reasons})")
 
+    personal = dict(messages or {})
+    if personal or message:
+        summary.message_warnings = message_warnings(store, names, personal, message)
+
     def layouts() -> Iterator[CardLayout]:
         for contact_id in usable:
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            card = card_context(contact, settings, today=today, kind=kind, message=message, dating=dating)
+            card = card_context(contact, settings, today=today, kind=kind, dating=dating,
+                                message=personal.get(contact_id, message))
             try:
                 yield fill_card(template, card)
             except TemplateError as exc:

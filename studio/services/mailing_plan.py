@@ -47,6 +47,7 @@ from studio.services.mailing_repeats import (
     recent_cards,
     recent_warning,
 )
+from studio.services.message_warnings import message_warnings
 from studio.services.occasions import MailedIndex, holiday_calendar
 from studio.services.signature import check_signature
 from studio.settings import Settings
@@ -76,6 +77,11 @@ class MailingRequest:
     order: str = "name"  # "name" or "postal" (presorted): cards, envelopes and labels share it
     any_template: bool = False  # print a template made for another occasion all the same
     post_on: dt.date | None = None  # the day the cards go in the post; None: today (never earlier)
+    messages: tuple[tuple[int, str], ...] = ()  # (contact id, message) written for each person
+
+    def message_for(self, contact_id: int | None) -> str | None:
+        """The message this contact's card carries: their own, else ``message``."""
+        return dict(self.messages).get(contact_id or 0, self.message)
 
     @property
     def output(self) -> str:
@@ -96,6 +102,7 @@ class Recipient:
     contact: Contact
     occasion: Occasion
     arrives: dt.date | None = None  # about when, posted on the plan's ``post_on`` (transit days)
+    message: str | None = None  # the message written for this card; None: the template's
 
     @property
     def days_late(self) -> int:
@@ -279,7 +286,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
             plan.skipped.append(Skipped(contact.id, contact.name, problem))
             continue
         card = card_context(contact, settings, today=today, kind=key, occasion=occasion,
-                            message=request.message)
+                            message=request.message_for(contact.id))
         missing = missing_fields(template, card)
         if missing:
             plan.skipped.append(Skipped(contact.id, contact.name, describe_missing(missing)))
@@ -308,11 +315,24 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
                                            home_country=settings.home_country)
     occasion_of = {c.id: o for c, o in kept}
     plan.recipients = [Recipient(position, contact, occasion_of[contact.id],
-                                 _arrival(contact, post_on, settings))
+                                 _arrival(contact, post_on, settings), request.message_for(contact.id))
                        for position, contact in enumerate(ordered, start=1)]
+    if request.messages or request.message:
+        names = {r.contact.id: r.contact.name for r in plan.recipients if r.contact.id is not None}
+        plan.warnings += message_warnings(store, names, dict(request.messages), request.message)
     if plan.year is None:
         plan.year = plan.recipients[0].occasion.date.year if plan.recipients else seen_year
     return plan
+
+
+def nobody_to_mail(plan: MailingPlan) -> StudioError:
+    """The error for a plan without recipients: every skip reason, or why nobody was considered."""
+    reasons = "; ".join(f"{s.contact_name}: {s.reason}" for s in plan.skipped[:10])
+    more = f" and {len(plan.skipped) - 10} more" if len(plan.skipped) > 10 else ""
+    again = any(s.reason.startswith("already in mailing") for s in plan.skipped)
+    return StudioError(f"nobody to mail for {plan.occasion_name}"
+                       + (f" ({reasons}{more})" if reasons else f" ({plan.nobody})")
+                       + ("; --force mails those already in a mailing again" if again else ""))
 
 
 def check_post_on(post_on: dt.date | None, today: dt.date) -> dt.date:

@@ -49,6 +49,7 @@ from studio.services.mailing_plan import (
     Recipient,
     Skipped,
     check_template,
+    nobody_to_mail,
     plan_mailing,
     with_output,
 )
@@ -244,12 +245,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     plan = plan or plan_mailing(store, request, today, paths, template=template, progress=progress)
     check_template(plan, request)
     if not plan.recipients:
-        reasons = "; ".join(f"{s.contact_name}: {s.reason}" for s in plan.skipped[:10])
-        more = f" and {len(plan.skipped) - 10} more" if len(plan.skipped) > 10 else ""
-        again = any(s.reason.startswith("already in mailing") for s in plan.skipped)
-        raise StudioError(f"nobody to mail for {plan.occasion_name}"
-                          + (f" ({reasons}{more})" if reasons else f" ({plan.nobody})")
-                          + ("; --force mails those already in a mailing again" if again else ""))
+        raise nobody_to_mail(plan)
     count = len(plan.recipients)
     pieces = [kind for kind in ("envelopes", "labels") if getattr(request, kind)]
     grand_total = count * (1 + len(pieces))
@@ -259,7 +255,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         raise StudioError(f"cannot write the mailing into {out.parent}: {exc.strerror or exc}; "
                           "choose another folder (--out)") from exc
     try:
-        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request.message),
+        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today),
                                         staging / CARDS_PDF, settings, paper=settings.paper,
                                         progress=phase(progress, 0, grand_total), total=count)
         contacts = [r.contact for r in plan.recipients]
@@ -295,13 +291,12 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
                          fit_notes=notes)
 
 
-def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date,
-             message: str | None) -> Iterator[CardLayout]:
+def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date) -> Iterator[CardLayout]:
     """Each recipient's card, filled as the renderer asks for it (one full contact at a time)."""
     for recipient in plan.recipients:
         contact = store.contacts.get(recipient.contact.id or 0) or recipient.contact  # photo reloaded
         card = card_context(contact, settings, today=today, kind=plan.occasion_key,
-                            occasion=recipient.occasion, message=message)
+                            occasion=recipient.occasion, message=recipient.message)
         yield fill_card(plan.template, card, label=f"{recipient.position}. {contact.name}")
 
 
@@ -313,7 +308,7 @@ def _record(store: Store, plan: MailingPlan, request: MailingRequest, staging: P
     """
     items = [MailingItem(position=r.position, contact_id=r.contact.id, contact_name=r.contact.name,
                          occasion=plan.occasion_key, occasion_date=r.occasion.date, template=plan.template.id,
-                         imb=tracking.get(r.contact.id or 0))
+                         imb=tracking.get(r.contact.id or 0), message=r.message)
              for r in plan.recipients]
     mailing = Mailing(occasion=plan.occasion_key, year=plan.year, template=plan.template.id,
                       output=request.output, folder=str(out.resolve()), items=items,

@@ -26,6 +26,7 @@ class MailingItem:
     occasion_date: dt.date | None
     template: str
     imb: str | None = None  # the envelope's Intelligent Mail tracking code, if it had one
+    message: str | None = None  # the message the user wrote for this card; None: the template's
 
 
 @dataclass
@@ -110,9 +111,9 @@ class HistoryRepository:
             values).lastrowid
         self._conn.executemany(
             "INSERT INTO mailing_items (mailing_id, position, contact_id, contact_name, occasion, "
-            "occasion_date, template, imb) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "occasion_date, template, imb, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(mailing.id, i.position, i.contact_id, i.contact_name, i.occasion,
-              i.occasion_date.isoformat() if i.occasion_date else None, i.template, i.imb)
+              i.occasion_date.isoformat() if i.occasion_date else None, i.template, i.imb, i.message)
              for i in mailing.items])
         return mailing.id
 
@@ -200,6 +201,16 @@ class HistoryRepository:
             "UPDATE mailing_items SET contact_id = ? WHERE mailing_id = ? AND position = ?",
             [(contact_id, mailing_id, position) for mailing_id, position in positions])
 
+    def last_cards(self, contact_ids: Iterable[int]) -> dict[int, tuple[Mailing, MailingItem]]:
+        """The newest card each of ``contact_ids`` got (mailed or not yet), with its mailing."""
+        wanted = set(contact_ids)
+        last: dict[int, tuple[Mailing, MailingItem]] = {}
+        for mailing in self.mailings():  # newest first: the first item seen per contact is theirs
+            for item in mailing.items:
+                if item.contact_id in wanted and item.contact_id not in last:
+                    last[item.contact_id] = (mailing, item)
+        return last
+
     def items_for_contact(self, contact_id: int) -> list[tuple[Mailing, MailingItem]]:
         """What a contact received: each mailing with their item, newest first."""
         result = []
@@ -212,7 +223,8 @@ class HistoryRepository:
     def _mailing_from_row(self, row: sqlite3.Row) -> Mailing:
         items = [MailingItem(position=r["position"], contact_id=r["contact_id"],
                              contact_name=r["contact_name"], occasion=r["occasion"],
-                             occasion_date=_date(r["occasion_date"]), template=r["template"], imb=r["imb"])
+                             occasion_date=_date(r["occasion_date"]), template=r["template"], imb=r["imb"],
+                             message=r["message"])
                  for r in self._conn.execute(
                      "SELECT * FROM mailing_items WHERE mailing_id = ? ORDER BY position", (row["id"],))]
         return Mailing(id=row["id"], occasion=row["occasion"], year=row["year"], template=row["template"],

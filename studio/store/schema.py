@@ -219,4 +219,9 @@ MIGRATIONS: list[str] = [
         (SELECT json_group_array(tag) FROM contact_tags WHERE contact_id = contacts.id),
         (SELECT value FROM settings WHERE key = 'home_country'));
     """,
+    # 10: the message each card carried when the user wrote one (per person, or one for the
+    # whole mailing); null: the template's own words.
+    """
+    ALTER TABLE mailing_items ADD COLUMN message TEXT;
+    """,
 ]

@@ -1,0 +1,83 @@
+"""Use cases for a message written for each person: the sheet to fill in for a mailing's
+recipients (`write_message_sheet`) and reading it back (`load_messages`); the warnings on
+what it says are `studio.services.message_warnings`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from studio.errors import StudioError
+from studio.messages.sheet import MessageRow, read_sheet, write_sheet
+from studio.paths import AppPaths
+from studio.services.mailing_plan import MailingPlan, MailingRequest, Recipient, nobody_to_mail, plan_mailing
+from studio.services.occasions import occasion_names
+from studio.store import Store
+from studio.store.history import Event, Mailing, MailingItem
+
+
+def write_message_sheet(store: Store, paths: AppPaths | None, request: MailingRequest, today: dt.date,
+                        out: Path) -> MailingPlan:
+    """Write the message sheet for the recipients ``request`` would mail (as its dry run
+    would choose them, in mailing order) to ``out``; returns that plan."""
+    plan = plan_mailing(store, request, today, paths)
+    if not plan.recipients:
+        raise nobody_to_mail(plan)
+    write_sheet(out, message_rows(store, plan.recipients))
+    return plan
+
+
+def message_rows(store: Store, recipients: Iterable[Recipient]) -> list[MessageRow]:
+    """One sheet row per recipient with what the user knows of them."""
+    recipients = list(recipients)
+    ids = [r.contact.id for r in recipients if r.contact.id is not None]
+    orders = _last_orders(store, ids)
+    last = store.history.last_cards(ids)
+    occasion_name = occasion_names({item.occasion for _mailing, item in last.values()})
+    rows = []
+    for r in recipients:
+        contact = store.contacts.get(r.contact.id or 0) or r.contact
+        order = orders.get(contact.id or 0)
+        mailing, item = last.get(contact.id or 0, (None, None))
+        rows.append(MessageRow(
+            contact_id=contact.id or 0, name=contact.name, occasion=r.occasion.name,
+            date=r.occasion.date.isoformat(), years="" if r.occasion.years is None else str(r.occasion.years),
+            spouse=contact.spouse, children=", ".join(child.name for child in contact.children),
+            last_order=order.note if order else "", last_order_date=order.date.isoformat() if order else "",
+            notes=contact.notes, last_card=_card_name(mailing, item, occasion_name),
+            last_card_date=(mailing.sent_at or mailing.created_at)[:10] if mailing else "",
+            last_message=item.message or "" if item else "", message=r.message or ""))
+    return rows
+
+
+def load_messages(store: Store, path: Path) -> dict[int, str]:
+    """The messages on the sheet at ``path``, by contact id, in the sheet's order.
+
+    Raises `StudioError` naming the file and line for a malformed sheet or a contact id
+    that is not in the address book.
+    """
+    messages: dict[int, str] = {}
+    for entry in read_sheet(path):
+        if store.contacts.get(entry.contact_id) is None:
+            raise StudioError(f"{path}, line {entry.line}: there is no contact {entry.contact_id} "
+                              "in the address book (see `studio contacts`)")
+        messages[entry.contact_id] = entry.text
+    return messages
+
+
+def _last_orders(store: Store, contact_ids: list[int]) -> dict[int, Event]:
+    wanted = set(contact_ids)
+    last: dict[int, Event] = {}
+    for event in store.history.events():  # oldest first: later orders replace earlier ones
+        if event.kind == "order" and event.contact_id in wanted:
+            last[event.contact_id] = event
+    return last
+
+
+def _card_name(mailing: Mailing | None, item: MailingItem | None, occasion_name: Mapping[str, str]) -> str:
+    """E.g. "Christmas 2026 (holiday-snow)"."""
+    if mailing is None or item is None:
+        return ""
+    year = f" {mailing.year}" if mailing.year else ""
+    return f"{occasion_name.get(item.occasion, item.occasion)}{year} ({item.template})"

@@ -1,0 +1,42 @@
+"""Each card's written message is kept with the mailing (migration 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from studio.model import Contact
+from studio.store import open_store
+from studio.store.history import Mailing, MailingItem
+
+
+def _mailing(contact_id: int, message: str | None, year: int) -> Mailing:
+    item = MailingItem(position=1, contact_id=contact_id, contact_name="Anna", occasion="christmas",
+                       occasion_date=dt.date(year, 12, 25), template="holiday-snow", message=message)
+    return Mailing(occasion="christmas", year=year, template="holiday-snow", items=[item])
+
+
+def test_a_store_from_before_messages_opens_with_none_written(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    with open_store(db) as store, store.transaction():
+        anna = store.contacts.add(Contact(given_name="Anna"))
+        store.history.add_mailing(_mailing(anna, None, 2025))
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA user_version = 9")
+    conn.execute("ALTER TABLE mailing_items DROP COLUMN message")  # as version 9 stored it
+    conn.close()
+    with open_store(db) as store:
+        (item,) = store.history.mailing(1).items
+        assert item.contact_name == "Anna" and item.message is None
+
+
+def test_the_newest_card_and_its_message_are_each_persons_last(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.sqlite3") as store, store.transaction():
+        anna = store.contacts.add(Contact(given_name="Anna"))
+        store.history.add_mailing(_mailing(anna, "Merry Christmas, Anna!\nLove, M.", 2025))
+        store.history.add_mailing(_mailing(anna, None, 2026))
+        mailing, item = store.history.last_cards([anna])[anna]
+        assert (mailing.year, item.message) == (2026, None)
+        assert store.history.mailing(1).items[0].message == "Merry Christmas, Anna!\nLove, M."
+        assert store.history.last_cards([anna + 1]) == {}
