@@ -11,7 +11,7 @@ mistake in it is reported as a `TemplateError` listing ``FILE:LINE: message`` li
 from studio.cards.catalog import Catalog, bundled_templates_dir, find_templates, load_template, save_template
 from studio.cards.context import REQUIREMENTS, CardContext, describe_missing
 from studio.cards.errors import TemplateError
-from studio.cards.fill import card_context, fill_card, fill_for_contact, missing_fields
+from studio.cards.fill import card_context, fill_card, fill_for_contact, missing_fields, suggested_openings
 from studio.cards.occasion import OccasionDating, occasion_for
 from studio.cards.sample import load_sample
 from studio.cards.spec import CardTemplate, ImageSpec, PanelSpec, TextSpec
@@ -21,5 +21,5 @@ __all__ = [
     "REQUIREMENTS", "CardContext", "CardTemplate", "Catalog", "ImageSpec", "OccasionDating", "PanelSpec",
     "TemplateError", "TextSpec", "bundled_templates_dir", "card_context", "compile_template",
     "describe_missing", "fill_card", "fill_for_contact", "find_templates", "load_sample", "load_template",
-    "missing_fields", "occasion_for", "save_template",
+    "missing_fields", "occasion_for", "save_template", "suggested_openings",
 ]

@@ -103,6 +103,14 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
                       label=label if label is not None else card.contact.name or template.name)
 
 
+def suggested_openings(template: CardTemplate, card: CardContext) -> list[str]:
+    """The template's ``openings`` filled for ``card``, as plain text to start a message from."""
+    variables = {**jinja_variables(card), "message": Markup("")}
+    openings = _compiled(template).openings
+    filled = [" ".join(opening.render(variables).striptags().split()) for opening in openings]
+    return [text for text in filled if text]
+
+
 def fill_for_contact(template: CardTemplate, contact: Contact, settings: Settings, *, today: dt.date,
                      occasion: Occasion | None = None, message: str | None = None,
                      dating: OccasionDating | None = None) -> CardLayout:

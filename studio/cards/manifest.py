@@ -22,7 +22,8 @@ from studio.cards.tomllines import KeyLines
 Where = tuple[str | int, ...]
 Report = Callable[[Where, str], None]
 
-TOP_KEYS = ("id", "name", "description", "occasions", "format", "requires", "thanks_for", "message", "panels")
+TOP_KEYS = ("id", "name", "description", "occasions", "format", "requires", "thanks_for", "message",
+            "openings", "panels")
 PANEL_KEYS = ("name", "background", "images", "texts")
 IMAGE_KEYS = ("name", "file", "source", "replaces", "x", "y", "width", "height", "fit", "bleed")
 TEXT_KEYS = ("name", "file", "text", "x", "y", "width", "height", "font", "size", "min_size",
@@ -104,7 +105,7 @@ def parse_manifest(data: dict[str, Any], lines: KeyLines | None, manifest: Path,
         id=template_id, name=top.text("name", required=True), format=top.text("format", required=True),
         occasions=top.texts("occasions", required=True), description=top.text("description"),
         requires=top.texts("requires"), thanks_for=top.texts("thanks_for"),
-        message=top.text("message"))
+        message=top.text("message"), openings=top.texts("openings"))
     if "occasions" in data and not template.occasions:
         report(("occasions",), "'occasions' must name at least one occasion, e.g. [\"birthday\"]")
     for p, panel_table in enumerate(top.tables("panels")):

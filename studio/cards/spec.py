@@ -86,7 +86,8 @@ class CardTemplate:
     """A card template: the manifest's data plus where it came from.
 
     ``message`` is the Jinja source of the default personal message (the ``message``
-    variable of the text boxes when the user types none). ``compiled`` is filled by
+    variable of the text boxes when the user types none); ``openings`` are first lines
+    the message queue suggests for writing one of one's own. ``compiled`` is filled by
     `studio.cards.validate.compile_template`; a template is only filled once compiled.
     """
 
@@ -98,6 +99,7 @@ class CardTemplate:
     requires: list[str] = field(default_factory=list)
     thanks_for: list[str] = field(default_factory=list)  # what a thank-you thanks for (THANKS_FOR); [] = any
     message: str = ""
+    openings: list[str] = field(default_factory=list)  # Jinja first lines offered to write a message from
     panels: list[PanelSpec] = field(default_factory=list)
     folder: Path | None = None
     source: str = "user"
@@ -123,6 +125,8 @@ def template_to_toml_data(template: CardTemplate) -> dict[str, Any]:
         data["thanks_for"] = list(template.thanks_for)
     if template.message:
         data["message"] = template.message
+    if template.openings:
+        data["openings"] = list(template.openings)
     panels = []
     for panel in template.panels:
         entry: dict[str, Any] = {"name": panel.name}

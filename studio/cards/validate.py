@@ -31,6 +31,7 @@ class CompiledTemplate:
 
     texts: dict[tuple[str, str], CardText] = field(default_factory=dict)  # (panel, box) -> text
     message: CardText | None = None
+    openings: list[CardText] = field(default_factory=list)
     images: dict[tuple[str, int], Path] = field(default_factory=dict)  # (panel, index) -> file
     panel_size: tuple[float, float] = (0.0, 0.0)  # mm
 
@@ -115,6 +116,11 @@ def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
         text, found = compile_text(env, template.message, manifest, lines.line("message") if lines else 1)
         problems.extend(found)
         compiled.message = text
+    for index, opening in enumerate(template.openings):
+        text, found = compile_text(env, opening, manifest, lines.line("openings", index) if lines else 1)
+        problems.extend(found)
+        if text is not None:
+            compiled.openings.append(text)
 
     width, height = compiled.panel_size
     seen_panels: set[str] = set()
