@@ -108,6 +108,10 @@ class CardTemplate:
     def panel(self, name: str) -> PanelSpec | None:
         return next((p for p in self.panels if p.name == name), None)
 
+    def message_panel(self) -> str | None:
+        """The panel that prints the personal message (the inside of a folded card)."""
+        return next((p.name for p in self.panels if any("message" in t.text for t in p.texts)), None)
+
     @property
     def manifest_path(self) -> Path | None:
         return self.folder / "template.toml" if self.folder else None

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from studio.cards import card_context, suggested_openings
 from studio.errors import StudioError
 from studio.messages.sheet import MessageRow, read_sheet, write_sheet
+from studio.model import Contact
 from studio.paths import AppPaths
 from studio.services.mailing_plan import MailingPlan, MailingRequest, Recipient, nobody_to_mail, plan_mailing
 from studio.services.occasions import occasion_names
@@ -49,6 +52,27 @@ def message_rows(store: Store, recipients: Iterable[Recipient]) -> list[MessageR
             last_card_date=(mailing.sent_at or mailing.created_at)[:10] if mailing else "",
             last_message=item.message or "" if item else "", message=r.message or ""))
     return rows
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """One recipient in the desktop's message queue: what is known of them, the openings
+    their card suggests, and the contact to preview the card for."""
+
+    row: MessageRow
+    openings: list[str]
+    contact: Contact
+
+
+def message_queue(store: Store, plan: MailingPlan, today: dt.date) -> list[QueueEntry]:
+    """The plan's recipients, in mailing order, ready to write a message for each."""
+    settings = store.settings.load()
+    entries = []
+    for row, recipient in zip(message_rows(store, plan.recipients), plan.recipients, strict=True):
+        card = card_context(recipient.contact, settings, today=today, kind=plan.occasion_key,
+                            occasion=recipient.occasion)
+        entries.append(QueueEntry(row, suggested_openings(plan.template, card), recipient.contact))
+    return entries
 
 
 def load_messages(store: Store, path: Path) -> dict[int, str]:

@@ -36,6 +36,7 @@ class MailingDraft:
     contact_ids: list[int] = field(default_factory=list)
     template: str | None = None
     message: str = ""
+    messages: dict[int, str] = field(default_factory=dict)  # written for each person (contact id: text)
     output: str = "envelopes"  # "envelopes" or "labels"
     envelope: str | None = None
     stock: str | None = None
@@ -60,6 +61,7 @@ class MailingDraft:
             force=self.force,
             days=self.days,
             message=self.message.strip() or None,
+            messages=tuple((i, text) for i, text in self.messages.items() if text.strip()),
             order=self.order,
             post_on=self.post_on,
         )

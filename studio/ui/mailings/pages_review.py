@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from studio.services.mailing_timing import arrival_text
 from studio.services.session import Store
 from studio.ui.mailings.recipient_model import RecipientRows
+from studio.ui.messages.queue_dialog import MessageQueueDialog
 from studio.ui.table_model import RowsModel
 from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import label
@@ -61,6 +62,11 @@ class ReviewPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, "Make the PDFs")
         self.summary = label("Checking who gets a card…", "sectionTitle", wrap=True)
         self.warnings = label("", "muted", wrap=True)
+        self.write_button = QPushButton("Write a message for each person…")
+        self.write_button.setToolTip("One recipient at a time, with what you know of them and the card "
+                                     "as it will print")
+        self.write_button.clicked.connect(self.write_messages)
+        self.written = label("", "muted")
         self.force = QCheckBox("Include people already in an earlier mailing of this occasion")
         self.force.toggled.connect(self._force_toggled)
         self.recipients = RecipientRows(["#", "Name", "Occasion", "Date", "Arrives"])
@@ -112,6 +118,10 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
         layout.addLayout(post_row)
+        write_row = QHBoxLayout()
+        write_row.addWidget(self.write_button)
+        write_row.addWidget(self.written, 1)
+        layout.addLayout(write_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(folder_row)
         self.folder.textChanged.connect(lambda *_: self.completeChanged.emit())
@@ -151,6 +161,24 @@ class ReviewPage(QWizardPage):
 
         return leave_out(self.plan, self.recipients.unticked())
 
+    def write_messages(self) -> MessageQueueDialog | None:
+        """Open the message queue for the ticked recipients; Done keeps what was written."""
+        plan = self.chosen_plan()
+        if plan is None or not plan.recipients:
+            return None
+        draft = self._wizard.draft
+        dialog = MessageQueueDialog(self._wizard.context, plan, draft.messages, self._wizard.today,
+                                    everyone=draft.message, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def done() -> None:
+            draft.messages = dialog.messages()
+            self.replan()
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
     def _force_toggled(self, checked: bool) -> None:
         self._wizard.draft.force = checked
         self.replan()
@@ -163,6 +191,7 @@ class ReviewPage(QWizardPage):
         self.summary.setText("Checking who gets a card…")
         self.warnings.setText("")
         self.recipients.set_rows([])
+        self.write_button.setEnabled(False)
         self.skipped.set_rows([])
         self.completeChanged.emit()
         request, today, paths = self._wizard.draft.request(), self._wizard.today, self._wizard.context.paths
@@ -204,6 +233,10 @@ class ReviewPage(QWizardPage):
         self.skipped_title.setText(
             f"Skipped ({len(plan.skipped)})" if plan.skipped else "Nobody was skipped."
         )
+        written = sum(1 for r in plan.recipients if r.contact.id in self._wizard.draft.messages)
+        self.written.setText(f"{written} of {len(plan.recipients)} cards have a message of their own."
+                             if written else "")
+        self.write_button.setEnabled(bool(plan.recipients))
         self._say_when()
 
     def _say_when(self) -> None:

@@ -1,0 +1,82 @@
+"""The message queue: from the wizard's review page, one recipient at a time with what is
+known of them, openings to start from, the card updating as the user types, Ctrl+Return to
+go on; the messages reach their own cards and the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pypdf
+from PySide6.QtCore import Qt
+
+from studio.store import open_store
+from studio.store.history import Event
+from tests.ui.test_ui_mailing_review import _close, _open, _to_review
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def test_writing_a_message_for_each_person_in_the_wizard(
+    qtbot, styled_app, app_paths, seed, person, tmp_path
+) -> None:
+    ids = seed(person("Zoë", "Ångström"), person("Priya", "Raman"), person("Daniel", "Cohen"))
+    with open_store(app_paths.db_path) as store, store.transaction():
+        store.history.add_event(Event(contact_id=ids[1], kind="order", date=dt.date(2026, 11, 12),
+                                      note="lavender body butter"))
+    window, context = _open(qtbot, styled_app, app_paths, TODAY)
+    wizard = _to_review(qtbot, window, ids)
+    review = wizard.review
+    dialog = review.write_messages()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=30000)
+    names = [dialog.people.item(row).text().strip() for row in range(dialog.people.count())]
+    assert names == [r.contact.name for r in review.plan.recipients]
+    priya = names.index("Priya Raman")
+    dialog.people.setCurrentRow(priya)
+    assert "lavender body butter on Thu 12 Nov" in dialog.about.text()
+    assert "Christmas, Fri 25 Dec" in dialog.about.text()
+    assert "peaceful and joyful season" in dialog.openings.text()  # holiday-snow's openings
+
+    renders = dialog.preview_renders
+    dialog.openings.linkActivated.emit("0")  # a click on the first opening
+    qtbot.keyClicks(dialog.editor, " Enjoy the lavender!")
+    assert dialog.editor.toPlainText() == ("Wishing you and yours a peaceful and joyful season. "
+                                           "Enjoy the lavender!")
+    qtbot.waitUntil(lambda: dialog.preview_renders > renders and dialog.preview.pixmap() is not None
+                    and not dialog.preview.pixmap().isNull(), timeout=30000)
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.people.currentRow() == priya + 1 or priya == len(names) - 1
+    assert dialog.people.item(priya).text().startswith("✓")
+    assert dialog.count.text().startswith("1 of 3 written")
+
+    other = 0 if priya != 0 else 1
+    dialog.people.setCurrentRow(other)
+    qtbot.keyClicks(dialog.editor, "wishing you and yours a peaceful and joyful season enjoy the lavender")
+    assert "Priya Raman gets the same words." in dialog.notice.text()
+    dialog.editor.clear()
+    qtbot.keyClicks(dialog.editor, "Merry Christmas!")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)  # a new line, not the next person
+    qtbot.keyClicks(dialog.editor, "See you in January.")
+    assert dialog.notice.text() == ""
+    in_order = [r.contact.id for r in review.plan.recipients]
+    qtbot.waitUntil(lambda: dialog.previewed == (in_order[other], "Merry Christmas!\nSee you in January."),
+                    timeout=30000)  # the card shown is the one being written
+    dialog.resize(1024, 600)
+    dialog.grab().save(str(tmp_path / "message-queue.png"))
+    dialog.accept()
+
+    qtbot.waitUntil(lambda: review.plan is not None, timeout=60000)
+    assert review.written.text() == "2 of 3 cards have a message of their own."
+    out = tmp_path / "out"
+    review.folder.setText(str(out))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.produce.state == "done", timeout=120000)
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out / "cards.pdf").pages]
+    insides = {name: next(t for t in pages if f"Dear {name.split()[0]}" in t) for name in names}
+    assert "Enjoy the lavender!" in insides["Priya Raman"]
+    assert "See you in January." in insides[names[other]]
+    with open_store(app_paths.db_path) as store:
+        (mailing,) = store.history.mailings()
+        written = {i.contact_name: i.message for i in mailing.items}
+    assert written[names[other]] == "Merry Christmas!\nSee you in January."
+    assert sum(1 for text in written.values() if text is None) == 1
+    _close(window, context)
