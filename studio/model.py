@@ -228,6 +228,11 @@ class DatedPerson:
         return self.address
 
 
+# The touches a user records or imports (`studio log`); a posted card is a touch too ("card").
+TOUCH_KINDS = ("call", "message", "meeting", "order", "referral", "note")
+THANKED_KINDS = ("order", "referral")  # the touches that make a thank-you card due
+
+
 # Whom an occasion is worked out for: a whole contact, or just what the lists need of one.
 Person = Contact | DatedPerson
 

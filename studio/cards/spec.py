@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.model import THANKED_KINDS
+
 # What a template may say it suits. Open-ended by design, but a typo ("birthdya") is
 # caught because the name must be one of these.
 OCCASIONS = (
@@ -20,7 +22,7 @@ OCCASIONS = (
     "fathers-day", "hanukkah", "diwali", "lunar-new-year", "easter", "congratulations",
     "get-well", "sympathy", "any",
 )
-THANKS_FOR = ("order", "referral")  # what a thank-you card may thank for (the events a user logs)
+THANKS_FOR = THANKED_KINDS  # what a thank-you card may thank for (the touches that call for one)
 FITS = ("cover", "contain")
 ALIGNS = ("left", "center", "right", "justify")
 VALIGNS = ("top", "middle", "bottom")

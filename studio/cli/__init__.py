@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "cards",         # templates, render, preview
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log
+    "touches",       # touches, rhythm
     "missing",       # missing
     "mailings",      # mailing, history, demo
     "messages",      # messages

@@ -12,6 +12,7 @@ from studio.cli.options import add_today_argument, day_count, parse_date, today_
 from studio.occasions import NotThanked
 from studio.services import occasions as service
 from studio.services.occasions import UpcomingItem
+from studio.touches.due import DueTouch
 
 _NAMES_SHOWN = 4  # holiday lines list this many recipients, then "and N more"
 
@@ -40,12 +41,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     today.set_defaults(handler=run_today)
 
     log = subparsers.add_parser(
-        "log", parents=[common], help="record an order or a referral (a thank-you becomes due)",
-        description="Record an order or a referral; a thank-you card becomes due within two days.")
+        "log", parents=[common], help="record a touch: a call, a message, an order (thank-you due)…",
+        description="Record a touch: a call, a message, a meeting, an order, a referral or a note. Every "
+                    "touch restarts the contact's keep-in-touch rhythm; after an order or a referral a "
+                    "thank-you card becomes due within two days.")
     log.add_argument("contact", metavar="CONTACT", help="the contact's id, or a search matching one contact")
     log.add_argument("kind", choices=service.EVENT_KINDS, help="what happened")
     log.add_argument("--date", type=parse_date, metavar="D", help="when, not after today (default: today)")
     log.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
+    log.add_argument("--amount", type=float, metavar="A", help="an order's total")
     add_today_argument(log)
     log.set_defaults(handler=run_log)
 
@@ -117,6 +121,8 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
             "due": [i.to_json() for i in report.due],
             "not_thanked": [_neglect_json(n) for n in report.not_thanked],
             "not_thanked_days": report.not_thanked_days,
+            "due_touch": [d.to_json() for d in report.due_touch],
+            "calls": [c.to_json() for c in report.calls],
             "unposted": [{"id": m.id, "occasion": m.occasion, "year": m.year, "cards": len(m.items),
                           "created_at": m.created_at, "folder": m.folder} for m in report.unposted],
         })
@@ -130,18 +136,20 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.print(f"Nothing must be posted today ({today.isoformat()}).")
     ctx.print("")
-    if report.not_thanked:
-        ctx.print(f"Not thanked in {report.not_thanked_days} days ({len(report.not_thanked)}):")
-        for entry in report.not_thanked:
-            if entry.last_card:
-                when = f"last card {entry.last_card.isoformat()}, {entry.days} days ago"
-            elif entry.customer_since:
-                when = f"never had a card; customer since {entry.customer_since.isoformat()}"
-            else:
-                when = "never had a card"
-            ctx.print(f"  #{entry.contact_id:<5} {entry.contact_name}: {when}")
+    if report.calls:
+        ctx.print("Birthdays to call:")
+        for call in report.calls:
+            when = "today" if call.date == today else "tomorrow"
+            age = f", turns {call.years}" if call.years is not None else ""
+            ctx.print(f"  #{call.contact_id:<5} {call.contact_name} ({when}{age}): "
+                      f"{', '.join(call.phones) or 'no phone number'}")
+        ctx.print("")
+    if report.due_touch:
+        ctx.print(f"Due for a touch ({len(report.due_touch)}), most overdue first:")
+        for due in report.due_touch:
+            ctx.print(f"  #{due.contact_id:<5} {due.contact_name}: {_due_text(due)}")
     else:
-        ctx.print(f"Every customer had a card in the last {report.not_thanked_days} days.")
+        ctx.print("Nobody is due for a touch: everyone with a rhythm was in touch in time.")
     if report.unposted:
         ctx.print("")
         ctx.print("Printed but not marked sent (studio history --mark-sent ID once posted):")
@@ -152,11 +160,23 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _due_text(due: DueTouch) -> str:
+    days = due.days_overdue
+    late = f", {days} day{'s' if days != 1 else ''} overdue" if days else ""
+    every = f"every {due.rhythm_days} days{late}"
+    if due.last_touch is None:
+        return f"never in touch ({every})"
+    return f"last {due.last_kind} {due.last_touch.isoformat()} ({every})"
+
+
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
     today = today_of(args)
     when = args.date or today
     with ctx.open_store() as store:
-        logged = service.log_event(store, args.contact, args.kind, when, args.note, today=today)
-    ctx.print(f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}. "
-              f"A thank-you card is due by {logged.thank_you.mail_by.isoformat()}.")
+        logged = service.log_event(store, args.contact, args.kind, when, args.note, today=today,
+                                   amount=args.amount)
+    what = f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}."
+    if logged.thank_you is not None:
+        what += f" A thank-you card is due by {logged.thank_you.mail_by.isoformat()}."
+    ctx.print(what)
     return 0

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from studio.model import Occasion, PartialDate, Person
+from studio.model import THANKED_KINDS, Occasion, PartialDate, Person
 from studio.occasions.calendar import HolidayCalendar
 from studio.occasions.keys import label_key
 from studio.occasions.timing import contact_country, mail_by, max_lead_days, thank_you_mail_by
@@ -214,7 +214,7 @@ def upcoming(contacts: Iterable[Person], events: Iterable[RecordedEvent], settin
         found += _holiday_occasions(contact, kept)
     for event in events:
         contact = by_id.get(event.contact_id)
-        if contact is not None:
+        if contact is not None and event.kind in THANKED_KINDS:  # a call is a touch, not a thank-you
             occasion = thank_you_occasion(event, contact)
             if window.holds(occasion):
                 found.append(occasion)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, Occasion
+from studio.model import THANKED_KINDS, TOUCH_KINDS, Contact, Occasion
 from studio.occasions import (
     LATE_GRACE_DAYS,
     HolidayCalendar,
@@ -25,10 +25,14 @@ from studio.occasions import (
     upcoming,
 )
 from studio.progress import NO_PROGRESS, Progress
+from studio.services.contact_ref import find_contact
+from studio.services.touches import calls_due, due_touches
 from studio.store import Store
 from studio.store.history import Event, Mailing
+from studio.touches.calls import BirthdayCall
+from studio.touches.due import DueTouch
 
-EVENT_KINDS = ("order", "referral")
+EVENT_KINDS = TOUCH_KINDS  # what `studio log` records
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,15 @@ class TodayReport:
     not_thanked: list[NotThanked]
     not_thanked_days: int
     unposted: list[Mailing]  # produced but not marked sent
+    due_touch: list[DueTouch] = field(default_factory=list)  # whose keep-in-touch rhythm has run out
+    calls: list[BirthdayCall] = field(default_factory=list)  # birthdays of today and tomorrow to call
 
 
 @dataclass(frozen=True)
 class LoggedEvent:
     event: Event
     contact: Contact
-    thank_you: Occasion
+    thank_you: Occasion | None  # the thank-you an order or a referral makes due; None for a call…
 
 
 class MailedIndex:
@@ -141,7 +147,9 @@ def today_overview(store: Store, today: dt.date, days: int,
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
     unposted = [m for m in store.history.mailings() if m.sent_at is None]
     report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
-                         not_thanked_days=settings.not_thanked_days, unposted=unposted)
+                         not_thanked_days=settings.not_thanked_days, unposted=unposted,
+                         due_touch=due_touches(store, today, contacts, settings),
+                         calls=calls_due(store, today, contacts, settings))
     progress.step(3, steps, "Sorting")
     coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
               for o in occasions if ahead is not None and ahead.holds(o)]
@@ -149,49 +157,28 @@ def today_overview(store: Store, today: dt.date, days: int,
     return report, coming
 
 
-def find_contact(store: Store, ref: str) -> Contact:
-    """The contact named by ``ref``: an id, or a search matching exactly one contact.
-
-    Raises `UsageError` saying who matched when the search is ambiguous or finds no one.
-    """
-    ref = ref.strip()
-    if ref.isdigit():
-        contact = store.contacts.get(int(ref))
-        if contact is None:
-            raise UsageError(f"no contact with id {ref} (see `studio contacts` for the ids)")
-        return contact
-    ids = store.contacts.ids(search=ref)
-    if not ids:
-        raise UsageError(f"no contact matches {ref!r}")
-    if len(ids) > 1:
-        names = [f"{c.id} {c.name}" for c in store.contacts.list(ids=ids[:8])]
-        more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
-        raise UsageError(f"{ref!r} matches {len(ids)} contacts ({'; '.join(names)}{more}); "
-                         "give the id or more of the name")
-    contact = store.contacts.get(ids[0])
-    if contact is None:  # deleted between the two reads
-        raise UsageError(f"no contact matches {ref!r}")
-    return contact
-
-
 def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "", *,
-              today: dt.date | None = None) -> LoggedEvent:
-    """Record an order or a referral; it calls for a thank-you due within two days.
+              today: dt.date | None = None, amount: float | None = None) -> LoggedEvent:
+    """Record a touch (`TOUCH_KINDS`); an order or a referral calls for a thank-you due
+    within two days. Every touch restarts the contact's keep-in-touch rhythm.
 
     With ``today``, a ``date`` after it is refused (`UsageError`): an order not placed yet
-    calls for no thank-you.
+    calls for no thank-you, a call not made yet is no touch.
     """
     if kind not in EVENT_KINDS:
-        raise UsageError(f"{kind!r} is not an event Card Studio records; use one of {', '.join(EVENT_KINDS)}")
+        raise UsageError(f"{kind!r} is not a touch Card Studio records; use one of {', '.join(EVENT_KINDS)}")
+    if amount is not None and (amount < 0 or amount != amount):
+        raise UsageError(f"an amount is a sum of money, 0 or more (got {amount})")
     if today is not None and date > today:
         raise UsageError(f"{date.isoformat()} is in the future (today is {today.isoformat()}); "
                          f"record the {kind} on the day it happened")
     contact = find_contact(store, contact_ref)
     assert contact.id is not None
-    event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip())
+    event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip(), amount=amount)
     with store.transaction():
         store.history.add_event(event)
-    return LoggedEvent(event=event, contact=contact, thank_you=thank_you_occasion(event, contact))
+    thank_you = thank_you_occasion(event, contact) if kind in THANKED_KINDS else None
+    return LoggedEvent(event=event, contact=contact, thank_you=thank_you)
 
 
 def export_ics(items: Iterable[UpcomingItem], path: Path, now: dt.datetime) -> int:

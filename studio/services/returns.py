@@ -13,8 +13,8 @@ import datetime as dt
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
 from studio.services.address_doubts import address_key
+from studio.services.contact_ref import find_contact
 from studio.services.mailings import find_mailing
-from studio.services.occasions import find_contact
 from studio.services.session import Store
 from studio.store.returns import ReturnedCard
 

@@ -28,7 +28,8 @@ class BinRepository:
         self._conn = connection
 
     def add(self, binned: BinnedContact, when: dt.datetime) -> int:
-        events = [{"kind": e.kind, "date": e.date.isoformat(), "note": e.note} for e in binned.events]
+        events = [{"kind": e.kind, "date": e.date.isoformat(), "note": e.note, "amount": e.amount,
+                   "source": e.source, "ref": e.ref} for e in binned.events]
         binned.deleted_at = when.isoformat(timespec="seconds")
         binned.id = self._conn.execute(
             "INSERT INTO bin (contact_id, name, deleted_at, contact, photo, events, mailing_items) "
@@ -71,8 +72,9 @@ class BinRepository:
     def _binned(row: sqlite3.Row) -> BinnedContact:
         contact = contact_from_json(row[1], row[2])
         events = [
-            Event(contact.id, e["kind"], dt.date.fromisoformat(e["date"]), e["note"])
-            for e in json.loads(row[3])
+            Event(contact.id, e["kind"], dt.date.fromisoformat(e["date"]), e["note"], amount=e.get("amount"),
+                  source=e.get("source", "manual"), ref=e.get("ref"))
+            for e in json.loads(row[3])  # amount, source, ref: absent from what was binned before them
         ]
         items = [(int(m), int(p)) for m, p in json.loads(row[4])]
         return BinnedContact(row[0], contact, events, items, row[5])

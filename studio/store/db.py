@@ -30,6 +30,7 @@ class Store:
         from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
         from studio.store.returns import ReturnsRepository
+        from studio.store.rhythms import RhythmRepository
         from studio.store.settings import SettingsRepository
 
         self.connection = connection
@@ -42,6 +43,7 @@ class Store:
         self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
         self.returns = ReturnsRepository(connection)
+        self.rhythms = RhythmRepository(connection)
         self.settings = SettingsRepository(connection)
 
     @contextmanager

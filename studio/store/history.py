@@ -1,4 +1,5 @@
-"""Recorded events (orders, referrals) and mailings with the cards each one produced."""
+"""Recorded events (the touch log: orders, referrals, calls, messages…) and mailings with
+the cards each one produced."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Event:
+    """A touch the user recorded or imported: an order, a referral, a call, a message…"""
+
     contact_id: int
-    kind: str  # "order", "referral", ...
+    kind: str  # one of studio.model.TOUCH_KINDS
     date: dt.date
     note: str = ""
     id: int | None = None
+    amount: float | None = None  # an order's total, when known
+    source: str = "manual"  # "manual", or "orders:FILE" for an imported back-office export
+    ref: str | None = None  # what makes an imported order the same one when imported again
 
 
 @dataclass
@@ -42,6 +48,12 @@ class Mailing:
     items: list[MailingItem] = field(default_factory=list)
 
 
+def _event_from_row(r: sqlite3.Row) -> Event:
+    return Event(id=r["id"], contact_id=r["contact_id"], kind=r["kind"],
+                 date=dt.date.fromisoformat(r["date"]), note=r["note"], amount=r["amount"],
+                 source=r["source"], ref=r["ref"])
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
@@ -54,9 +66,30 @@ class HistoryRepository:
 
     def add_event(self, event: Event) -> int:
         event.id = self._conn.execute(
-            "INSERT INTO events (contact_id, kind, date, note) VALUES (?, ?, ?, ?)",
-            (event.contact_id, event.kind, event.date.isoformat(), event.note)).lastrowid
+            "INSERT INTO events (contact_id, kind, date, note, amount, source, ref) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event.contact_id, event.kind, event.date.isoformat(), event.note, event.amount, event.source,
+             event.ref)).lastrowid
         return event.id
+
+    def delete_event(self, event_id: int) -> Event | None:
+        """Remove a recorded touch (the app's undo of "Called"); returns what it was."""
+        row = self._conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        self._conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        return _event_from_row(row)
+
+    def has_ref(self, ref: str) -> bool:
+        """True when an event with this reference (an imported order) is recorded."""
+        return self._conn.execute("SELECT 1 FROM events WHERE ref = ?", (ref,)).fetchone() is not None
+
+    def last_touches(self) -> dict[int, tuple[dt.date, str]]:
+        """Each contact's latest recorded touch (any kind) and its kind."""
+        rows = self._conn.execute(
+            "SELECT contact_id, date, kind FROM events e WHERE date = "
+            "(SELECT max(date) FROM events WHERE contact_id = e.contact_id) ORDER BY contact_id, id")
+        return {r[0]: (dt.date.fromisoformat(r[1]), r[2]) for r in rows}
 
     def _next_mailing_id(self) -> int:
         """One more than any mailing id ever given: numbers are never reused after a delete."""
@@ -75,8 +108,14 @@ class HistoryRepository:
                            "ON CONFLICT(name) DO UPDATE SET last = excluded.last", (first + count - 1,))
         return range(first, first + count)
 
-    def events(self, *, since: dt.date | None = None, contact_id: int | None = None) -> list[Event]:
+    def events(self, *, since: dt.date | None = None, contact_id: int | None = None,
+               kinds: Iterable[str] | None = None) -> list[Event]:
+        """Recorded touches, oldest first: since a day, of one contact, of some ``kinds``."""
         sql, params, where = "SELECT * FROM events", [], []
+        if kinds is not None:
+            chosen = list(kinds)
+            where.append(f"kind IN ({', '.join('?' * len(chosen))})")
+            params.extend(chosen)
         if since is not None:
             where.append("date >= ?")
             params.append(since.isoformat())
@@ -86,9 +125,7 @@ class HistoryRepository:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date, id"
-        return [Event(id=r["id"], contact_id=r["contact_id"], kind=r["kind"],
-                      date=dt.date.fromisoformat(r["date"]), note=r["note"])
-                for r in self._conn.execute(sql, params)]
+        return [_event_from_row(r) for r in self._conn.execute(sql, params)]
 
     # --- mailings ----------------------------------------------------------------
 

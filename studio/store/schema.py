@@ -224,4 +224,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE mailing_items ADD COLUMN message TEXT;
     """,
+    # 11: every touch counts. Events are the touch log: calls, messages, meetings and notes
+    # beside orders and referrals, an order's amount, where each came from ('manual',
+    # 'orders:FILE') and a reference that keeps a re-imported order from counting twice.
+    # Keep-in-touch rhythms per tag and per contact (days between touches).
+    """
+    ALTER TABLE events ADD COLUMN amount REAL;
+    ALTER TABLE events ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';
+    ALTER TABLE events ADD COLUMN ref TEXT;
+    CREATE UNIQUE INDEX events_ref ON events(ref) WHERE ref IS NOT NULL;
+    CREATE TABLE tag_rhythms (
+        tag TEXT PRIMARY KEY,                  -- folded as contact_tags keeps tags
+        days INTEGER NOT NULL CHECK (days > 0)
+    );
+    CREATE TABLE contact_rhythms (
+        contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        days INTEGER NOT NULL CHECK (days > 0)
+    );
+    """,
 ]

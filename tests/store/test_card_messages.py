@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from studio.model import Contact
 from studio.store import open_store
 from studio.store.history import Mailing, MailingItem
+from tests.store.old_stores import write_store_at
 
 
 def _mailing(contact_id: int, message: str | None, year: int) -> Mailing:
@@ -19,12 +19,11 @@ def _mailing(contact_id: int, message: str | None, year: int) -> Mailing:
 
 def test_a_store_from_before_messages_opens_with_none_written(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite3"
-    with open_store(db) as store, store.transaction():
-        anna = store.contacts.add(Contact(given_name="Anna"))
-        store.history.add_mailing(_mailing(anna, None, 2025))
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA user_version = 9")
-    conn.execute("ALTER TABLE mailing_items DROP COLUMN message")  # as version 9 stored it
+    conn = write_store_at(db, 9)
+    conn.execute("INSERT INTO contacts (given_name, sort_name, search_text) VALUES ('Anna', 'anna', 'anna')")
+    conn.execute("INSERT INTO mailings (id, occasion, year, template) VALUES (1, 'christmas', 2025, 'x')")
+    conn.execute("INSERT INTO mailing_items (mailing_id, position, contact_id, contact_name, occasion, "
+                 "template) VALUES (1, 1, 1, 'Anna', 'christmas', 'x')")
     conn.close()
     with open_store(db) as store:
         (item,) = store.history.mailing(1).items

@@ -14,6 +14,7 @@ from studio.model import Contact, Phone
 from studio.services import contacts as contact_service
 from studio.store import open_store
 from studio.store.schema import MIGRATIONS
+from tests.store.old_stores import write_store_at
 
 
 def _people(path: Path) -> dict[str, int]:
@@ -123,11 +124,8 @@ def test_a_german_mobile_is_found_however_it_is_typed(tmp_path: Path, query: str
 
 def test_migration_9_rekeys_the_phones_of_a_store_written_before_it(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite3"
-    with open_store(db) as store, store.transaction():
-        store.settings.save(dataclasses.replace(store.settings.load(), home_country="DE"))
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA user_version = 8")
-    conn.execute("ALTER TABLE mailing_items DROP COLUMN message")  # added by migration 10
+    conn = write_store_at(db, 8)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('home_country', '\"DE\"')")
     # What version 8 stored: phones keyed, and searched, by their last nine digits.
     london = json.dumps([{"value": "+44 20 7946 0958", "label": "", "preferred": False}])
     berlin = json.dumps([{"value": "030 7946 0958", "label": "", "preferred": False}])
