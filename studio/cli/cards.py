@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     ren.add_argument("--paper", choices=("letter", "a4"), help="sheet size (default: from settings)")
     ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
     ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
+    ren.add_argument("--photo", metavar="FILE", type=Path,
+                     help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes, on every card")
     add_order_argument(ren)
     add_today_argument(ren)
     ren.set_defaults(handler=run_render)
@@ -86,11 +88,13 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
                                             marks=args.marks, message=args.message, today=today_of(args),
-                                            order=args.order, progress=progress)
+                                            order=args.order, photo=args.photo, progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
         ctx.warn(f"warning: {summary.unsigned}")
+    for warning in summary.photos:
+        ctx.warn(f"warning: {warning}")
     for note in summary.print_area:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"

@@ -57,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                          help="the day you will post the cards, YYYY-MM-DD, today or later (default: "
                               "today): when they arrive is reckoned from it")
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
+    mailing.add_argument("--photo", metavar="FILE", type=Path,
+                         help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes")
     mailing.add_argument("--force", action="store_true",
                          help="include contacts already in a mailing of this occasion and year")
     mailing.add_argument("--any-template", action="store_true",
@@ -101,7 +103,7 @@ def _request(args: argparse.Namespace) -> MailingRequest:
                           contact_ids=tuple(args.contacts), everyone=args.everyone, envelopes=args.envelopes,
                           labels=args.labels, start=args.start, force=args.force, days=args.days,
                           message=args.message, order=args.order, post_on=args.post_on,
-                          any_template=args.any_template)
+                          any_template=args.any_template, photo=args.photo)
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:

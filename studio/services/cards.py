@@ -37,6 +37,7 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
 from studio.services.handwriting import check_handwriting
+from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -61,6 +62,7 @@ class RenderSummary:
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
+    photos: list[str] = field(default_factory=list)  # `PhotoCheck.warnings`: empty photo boxes, soft photos
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -118,7 +120,7 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
                         message: str | None = None, today: dt.date, order: str | None = None,
-                        progress: Progress = NO_PROGRESS) -> RenderSummary:
+                        photo: Path | None = None, progress: Progress = NO_PROGRESS) -> RenderSummary:
     """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
     ``order`` ("name" or "postal", `studio.services.mail_pieces.order_recipients`: the
     order envelopes and labels of the same batch come out in).
@@ -126,7 +128,9 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     Contacts lacking a field the template requires are skipped and listed in
     ``skipped`` (checked before anything is drawn). Cards are filled one at a time as
     the renderer asks for them, so memory stays flat however many there are. ``paper``
-    defaults to the one in settings. Raises `StudioError` when no contact can get a card.
+    defaults to the one in settings. ``photo`` is printed in the template's "mailing.photo"
+    boxes; ``photos`` lists the cards printing without their photo, and photos too small
+    to print sharply. Raises `StudioError` when no contact can get a card.
     """
     from studio.services.mail_pieces import order_key, order_recipients
 
@@ -134,11 +138,14 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)  # a missing picture is named, not a blank box
     check_handwriting(settings.sender.handwriting_font)
+    check_photo_settings(template, settings)
+    run_photo = mailing_photo(photo)
     if order is not None:
         order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)
     kind = template.occasions[0] if template.occasions else "any"
     summary = RenderSummary(out=Path(out))
+    photos = PhotoCheck(template, settings, mailing_photo=run_photo)
     usable: list[int] = []
     light: list[Contact] = []  # the usable contacts without photos, to order
     for contact_id in contact_ids:
@@ -152,6 +159,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             summary.skipped.append((contact.name or f"#{contact_id}", describe_missing(lacking)))
         else:
             usable.append(contact_id)
+            photos.add(contact, contact.photo)
             if order is not None:
                 light.append(dataclasses.replace(contact, photo=None))
     if order is not None:
@@ -167,7 +175,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            card = card_context(contact, settings, today=today, kind=kind, message=message, dating=dating)
+            card = card_context(photos.printable(contact), settings, today=today, kind=kind, message=message,
+                                dating=dating, mailing_photo=run_photo)
             try:
                 yield fill_card(template, card)
             except TemplateError as exc:
@@ -178,6 +187,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
+    summary.photos = photos.warnings()
     summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
                                                    today=today)
     return summary
