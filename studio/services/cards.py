@@ -239,11 +239,16 @@ def _card_for(template: CardTemplate, contact: Contact | None, settings: Setting
     """What fills ``template``: ``contact``'s card, or the template's sample without one.
 
     With the sample, the user's own sender replaces the sample's, set or not: a preview
-    signed "Maya" while the printed cards come out unsigned would mislead. The sample's
+    signed "Maya" while the printed cards come out unsigned would mislead (only the
+    sample's photo stays, while the user has none). The sample's
     language and country stay until a sender is set. The occasion defaults to the template's first.
     """
     if contact is None:
-        card = dataclasses.replace(load_sample(template), sender=settings.sender)
+        sample = load_sample(template)
+        # The sample's photo stands in for the user's until they set one: a photo box
+        # shown empty would hide what the card looks like.
+        sender = dataclasses.replace(settings.sender, photo=settings.sender.photo or sample.sender.photo)
+        card = dataclasses.replace(sample, sender=sender)
         if settings.sender.name.strip():
             card = dataclasses.replace(card, language=settings.language, home_country=settings.home_country)
         return dataclasses.replace(card, message=message) if message else card

@@ -4,6 +4,7 @@ chosen for a run (`--photo`), and the warnings before printing."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import textwrap
 from pathlib import Path
@@ -11,7 +12,10 @@ from pathlib import Path
 import pdfplumber
 from PIL import Image, ImageDraw
 
+from studio.model import Sender
 from studio.paths import AppPaths
+from studio.services.cards import designer_fill, get_template
+from studio.settings import Settings
 from tests.render.pdfcheck import image_xobjects
 
 TODAY = "2026-03-01"
@@ -170,3 +174,19 @@ def test_photos_that_cannot_be_used_are_named_not_tracebacks(tmp_path: Path, cli
     assert status == 1 and "your photo" in err and "is not there any more" in err
     status, _, err = cli(db, "settings", "--set", f"sender.photo={text}")
     assert status != 0 and "is not an image Card Studio can read" in err
+
+
+def test_the_preview_shows_the_sample_photo_until_you_set_yours(tmp_path: Path, cli) -> None:  # noqa: ANN001
+    template = get_template(None, "thank-you-photo")
+    today = dt.date(2026, 3, 1)
+    [photo] = [b for b in designer_fill(template, contact=None, settings=Settings(), today=today,
+                                        message=None).panels["front"].images if b.photo]
+    assert photo.path.name == "sample-photo.jpg"
+    mine = Settings(sender=Sender(name="Maya", photo=str(tmp_path / "me.jpg")))
+    [photo] = [b for b in designer_fill(template, contact=None, settings=mine, today=today,
+                                        message=None).panels["front"].images if b.photo]
+    assert photo.path == tmp_path / "me.jpg"
+
+    db = photo_db(tmp_path, cli, [("Anna", "Berg", None)])
+    status, _, err = cli(db, "preview", "thank-you-photo", "--out", str(tmp_path / "p.png"), "--dpi", "40")
+    assert status == 0 and "Traceback" not in err
