@@ -190,3 +190,15 @@ def test_the_preview_shows_the_sample_photo_until_you_set_yours(tmp_path: Path, 
     db = photo_db(tmp_path, cli, [("Anna", "Berg", None)])
     status, _, err = cli(db, "preview", "thank-you-photo", "--out", str(tmp_path / "p.png"), "--dpi", "40")
     assert status == 0 and "Traceback" not in err
+
+
+def test_a_contact_photo_card_studio_cannot_read_is_left_out_and_named(tmp_path: Path, cli) -> None:  # noqa: ANN001
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200)  # an iPhone photo, kept unchecked
+    db = photo_db(tmp_path, cli, [("Anna", "Berg", heic), ("Ben", "Cole", jpeg("#993366"))])
+    cards = tmp_path / "cards.pdf"
+    status, out, err = cli(db, "render", "photo-test", "--all", "--out", str(cards), "--today", TODAY)
+    assert status == 0, err
+    assert "Rendered 2 cards" in out
+    assert "1 photo cannot be printed and is left out: Anna Berg's photo is not an image" in err
+    with pdfplumber.open(cards) as pdf:
+        assert len(pdf.pages[0].images) == 1  # Ben's
