@@ -36,14 +36,16 @@ def make(slug: str) -> None:
     rng = random.Random(11)
     art, draw = layer((w, h))
     keep_clear = RADIUS_MM * px * 1.18
-    confetti(draw, rng, (0, 0, w, h * 0.74), 150, PALETTE, w * 0.02,
+    # Above the greeting (from 90 mm down) and below the name (to 126 mm): the text stays clear.
+    confetti(draw, rng, (0, 0, w, (88 + bleed) * px), 150, PALETTE, w * 0.02,
              avoid=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2 < keep_clear ** 2)
-    confetti(draw, rng, (0, h * 0.93, w, h), 26, PALETTE, w * 0.018)
+    confetti(draw, rng, (0, (128 + bleed) * px, w, h), 26, PALETTE, w * 0.018)
     base.alpha_composite(art)
     ring, ring_draw = layer((w, h))
     outer, inner = (RADIUS_MM + 2.2) * px, (RADIUS_MM - 0.4) * px
     ring_draw.ellipse([cx - outer, cy - outer, cx + outer, cy + outer], fill=hex_rgb("#D9A441"))
-    ring_draw.ellipse([cx - inner, cy - inner, cx + inner, cy + inner], fill=hex_rgb("#FFFFFF"))
+    # Blush inside the ring: a card to a contact without a photo shows a medallion, not a hole.
+    ring_draw.ellipse([cx - inner, cy - inner, cx + inner, cy + inner], fill=hex_rgb("#FBE6DF"))
     shadow_under(base, ring, (w * 0.004, w * 0.006), w * 0.008, 70)
     save(paper_grain(base, 5), size, slug, "front.jpg")
 
