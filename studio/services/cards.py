@@ -37,7 +37,7 @@ from studio.progress import NO_PROGRESS, Progress
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
 from studio.services.handwriting import check_handwriting
-from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo
+from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo, printable
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -175,7 +175,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            card = card_context(photos.printable(contact), settings, today=today, kind=kind, message=message,
+            card = card_context(printable(contact), settings, today=today, kind=kind, message=message,
                                 dating=dating, mailing_photo=run_photo)
             try:
                 yield fill_card(template, card)

@@ -90,7 +90,7 @@ def photo_sources(template: CardTemplate) -> set[str]:
 class PhotoCheck:
     """The photo warnings of one run of ``template``: `add` each card's contact, then read
     `warnings`. A contact's photo Card Studio cannot print is left out of their card
-    (`printable` says which), the rest of the card prints."""
+    (`printable`), the rest of the card prints."""
 
     template: CardTemplate
     settings: Settings
@@ -129,9 +129,6 @@ class PhotoCheck:
         if dpi < LOW_DPI:
             self._soft.append(f"{name} ({dpi:.0f} dpi)")
         return True
-
-    def printable(self, contact: Contact) -> Contact:
-        return printable(contact)
 
     def warnings(self) -> list[str]:
         """What to tell the user before printing, each a sentence naming the people or file."""
