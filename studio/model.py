@@ -252,6 +252,7 @@ class Sender:
     signature_image: str = ""  # path to a PNG/JPEG of a handwritten signature
     handwriting_font: str = ""  # a TrueType font of one's own handwriting; "" the script face
     handwriting_jitter: bool = True  # handwritten lines a little off, differently on each card
+    photo: str = ""  # path to a JPEG/PNG of the sender, for templates with a "sender.photo" box
 
 
 @dataclass

@@ -58,6 +58,7 @@ class CardContext:
     home_country: str = "US"
     feb29: Feb29Rule = Feb29Rule.FEB_28
     message: str | None = None  # what the user typed; None means the template's default
+    mailing_photo: str = ""  # the photo chosen for the whole run (`--photo`); "" none
 
 
 def jinja_variables(card: CardContext) -> dict[str, Any]:

@@ -6,6 +6,7 @@ The layout carries finished paragraph markup and boxes in mm; the renderer
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -33,17 +34,18 @@ def _compiled(template: CardTemplate):  # noqa: ANN202 - CompiledTemplate, impor
 
 def card_context(contact: Contact, settings: Settings, *, today: dt.date, kind: str,
                  occasion: Occasion | None = None, message: str | None = None,
-                 dating: OccasionDating | None = None) -> CardContext:
+                 dating: OccasionDating | None = None, mailing_photo: str = "") -> CardContext:
     """The context for a card to ``contact`` from the sender and language in ``settings``.
 
     Without an ``occasion``, the next ``kind`` occasion is used (``dating``, kept across
-    a batch, caches the holiday calendars).
+    a batch, caches the holiday calendars). ``mailing_photo`` is the photo chosen for the
+    whole run (the "mailing.photo" boxes).
     """
     if occasion is None:
         occasion = (dating or OccasionDating(settings)).occasion_for(kind, contact, today)
     return CardContext(contact=contact, occasion=occasion, sender=settings.sender, today=today,
                        language=settings.language, home_country=settings.home_country,
-                       feb29=settings.feb29, message=message)
+                       feb29=settings.feb29, message=message, mailing_photo=mailing_photo)
 
 
 def missing_fields(template: CardTemplate, card: CardContext) -> list[str]:
@@ -75,17 +77,18 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
         width, height = compiled.panel_size
         replaced: set[str] = set()
         for index, image in enumerate(panel.images):
-            if image.source == "signature":
-                if not card.sender.signature_image.strip():
-                    continue  # no picture of the signature: the typed one stays
-                path = Path(card.sender.signature_image)
+            box = ImageBox(name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
+                           width=image.width or width - image.x, height=image.height or height - image.y,
+                           path=Path(image.file), fit=image.fit, bleed=image.bleed, focus=image.focus)
+            if image.source:
+                sourced = sourced_image(image.source, card, box)
+                if sourced is None:
+                    continue  # no such picture for this card: the box is left out, the rest prints
+                box = sourced
                 replaced.add(image.replaces)
             else:
-                path = compiled.images[(panel.name, index)]
-            content.images.append(ImageBox(
-                name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
-                width=image.width or width - image.x, height=image.height or height - image.y,
-                path=path, fit=image.fit, bleed=image.bleed))
+                box.path = compiled.images[(panel.name, index)]
+            content.images.append(box)
         own_hand = card.sender.handwriting_font.strip()  # "": the script face, written straight
         for box in panel.texts:
             if box.name in replaced:
@@ -119,6 +122,29 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
     card = card_context(contact, settings, today=today, kind=kind, occasion=occasion, message=message,
                         dating=dating)
     return fill_card(template, card)
+
+
+def sourced_image(source: str, card: CardContext, box: ImageBox) -> ImageBox | None:
+    """``box`` filled with the picture ``source`` names for ``card``; None when the card has
+    none (no signature picture, a contact without a photo, no photo chosen for the run)."""
+    if source == "signature":
+        path = card.sender.signature_image.strip()
+        return dataclasses.replace(box, path=Path(path)) if path else None
+    if source == "contact.photo":
+        if not card.contact.photo:
+            return None
+        name = card.contact.name or "the contact"
+        return dataclasses.replace(box, path=Path(f"{name}.photo"), data=card.contact.photo, photo=True,
+                                   described=f"{name}'s photo")
+    if source == "sender.photo":
+        path = card.sender.photo.strip()
+        return dataclasses.replace(box, path=Path(path), photo=True,
+                                   described=f"Your photo {path}") if path else None
+    if source == "mailing.photo":
+        path = card.mailing_photo.strip()
+        return dataclasses.replace(box, path=Path(path), photo=True,
+                                   described=f"The photo {path} chosen for this run") if path else None
+    raise TemplateError([f"image source '{source}' is unknown"])
 
 
 def _jitter_seed(card: CardContext) -> str:

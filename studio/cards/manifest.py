@@ -25,7 +25,7 @@ Report = Callable[[Where, str], None]
 TOP_KEYS = ("id", "name", "description", "occasions", "format", "requires", "thanks_for", "message",
             "openings", "panels")
 PANEL_KEYS = ("name", "background", "images", "texts")
-IMAGE_KEYS = ("name", "file", "source", "replaces", "x", "y", "width", "height", "fit", "bleed")
+IMAGE_KEYS = ("name", "file", "source", "replaces", "x", "y", "width", "height", "fit", "focus", "bleed")
 TEXT_KEYS = ("name", "file", "text", "x", "y", "width", "height", "font", "size", "min_size",
              "color", "align", "valign", "leading")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -64,6 +64,16 @@ class TableReader:
     def flag(self, key: str, default: bool = False) -> bool:
         value = self._get(key, (bool,), "true or false", False)
         return default if value is None else value
+
+    def point(self, key: str) -> tuple[float, float] | None:
+        """A pair of numbers, e.g. ``focus = [0.5, 0.3]``; None when absent or wrong (reported)."""
+        value = self._get(key, (list,), "two numbers like [0.5, 0.3]", False)
+        if value is None:
+            return None
+        if len(value) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            self.report((*self.where, key), f"'{key}' must be two numbers like [0.5, 0.3], not {value!r}")
+            return None
+        return float(value[0]), float(value[1])
 
     def texts(self, key: str, *, required: bool = False) -> list[str]:
         value = self._get(key, (list,), "a list of texts", required)
@@ -120,7 +130,7 @@ def parse_manifest(data: dict[str, Any], lines: KeyLines | None, manifest: Path,
                 source=source, replaces=image.text("replaces"),
                 x=image.number("x", 0.0), y=image.number("y", 0.0),
                 width=image.number("width", 0.0), height=image.number("height", 0.0),
-                fit=image.text("fit", "cover"), bleed=image.flag("bleed")))
+                fit=image.text("fit", "cover"), focus=image.point("focus"), bleed=image.flag("bleed")))
         for t, text_table in enumerate(panel.tables("texts")):
             where: Where = ("panels", p, "texts", t)
             box = TableReader(text_table, where, report, TEXT_KEYS)

@@ -7,8 +7,10 @@
     given_name = "Zoë"          #   organization, title, spouse, gram_gender, pronouns, email,
                                 #   phone, tags, children (names: ["Mia", "Jonas"]),
     birthday = "1986-12-14"     #   birthday / anniversary / customer_since ("YYYY-MM-DD" or "--MM-DD")
+    photo = "sample-photo.jpg"  #   a picture in the template's folder, as their vCard PHOTO
     [contact.address]           # street, city, region, postal_code, country
-    [sender]                    # name, company, signature_line, phone, email
+    [sender]                    # name, company, signature_line, phone, email, photo (a file in
+                                #   the folder: previews show it until the user sets their own)
     [sender.address]            # the return address: street, city, region, postal_code, country
     [occasion]                  # optional: kind, name, date, years; else the template's
                                 #   first occasion, dated as `studio render` would
@@ -26,6 +28,7 @@ from studio.cards.manifest import TableReader
 from studio.cards.occasion import occasion_for
 from studio.cards.spec import CardTemplate
 from studio.cards.tomllines import KeyLines, read_toml
+from studio.cards.validate import check_artwork, safe_file
 from studio.model import (
     GRAMMATICAL_GENDERS,
     Address,
@@ -78,6 +81,22 @@ def _date(value: Any, report: Any) -> dt.date | None:
         return None
 
 
+def _photo(template: CardTemplate, relative: str, report: Any) -> Path | None:
+    """The sample's photo file in the template's folder, None when none is named (or reported)."""
+    if not relative:
+        return None
+    try:
+        path = safe_file(template.folder or Path("."), relative)
+    except ValueError as exc:
+        report(str(exc))
+        return None
+    why = check_artwork(path)
+    if why:
+        report(why)
+        return None
+    return path
+
+
 def sample_context(data: dict[str, Any], lines: KeyLines | None, path: Path,
                    template: CardTemplate) -> CardContext:
     """Build the sample `CardContext`; raises `TemplateError` listing every mistake."""
@@ -92,7 +111,7 @@ def sample_context(data: dict[str, Any], lines: KeyLines | None, path: Path,
         today = _date(data["today"], lambda m: report(("today",), m)) or DEFAULT_TODAY
     contact_table = data.get("contact", {}) if isinstance(data.get("contact", {}), dict) else {}
     person = TableReader(contact_table, ("contact",), report,
-                         (*_CONTACT_TEXTS, *_CONTACT_DATES, "tags", "children", "address"))
+                         (*_CONTACT_TEXTS, *_CONTACT_DATES, "tags", "children", "address", "photo"))
     contact = Contact(**{k: person.text(k) for k in _CONTACT_TEXTS if k not in ("email", "phone")})
     contact.tags = person.texts("tags")
     contact.children = [Relative(name) for name in person.texts("children")]
@@ -113,13 +132,19 @@ def sample_context(data: dict[str, Any], lines: KeyLines | None, path: Path,
                 report(("contact", key), f"{key}: {exc}")
                 continue
             setattr(contact, key, value)
+    photo = _photo(template, person.text("photo"), lambda m: report(("contact", "photo"), m))
+    if photo is not None:
+        contact.photo = photo.read_bytes()
+        contact.photo_type = "image/png" if photo.suffix.lower() == ".png" else "image/jpeg"
     address_table = contact_table.get("address")
     if isinstance(address_table, dict):
         where = TableReader(address_table, ("contact", "address"), report, _ADDRESS_KEYS)
         contact.addresses = [Address(**{k: where.text(k) for k in _ADDRESS_KEYS})]
     sender_table = data.get("sender", {}) if isinstance(data.get("sender", {}), dict) else {}
-    signer = TableReader(sender_table, ("sender",), report, (*_SENDER_KEYS, "address"))
+    signer = TableReader(sender_table, ("sender",), report, (*_SENDER_KEYS, "address", "photo"))
     sender = Sender(**{k: signer.text(k) for k in _SENDER_KEYS})
+    own = _photo(template, signer.text("photo"), lambda m: report(("sender", "photo"), m))
+    sender.photo = str(own) if own is not None else ""
     if isinstance(sender_table.get("address"), dict):
         where = TableReader(sender_table["address"], ("sender", "address"), report, _ADDRESS_KEYS)
         sender.address = Address(**{k: where.text(k) for k in _ADDRESS_KEYS})

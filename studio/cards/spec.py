@@ -23,7 +23,7 @@ OCCASIONS = (
     "get-well", "sympathy", "any",
 )
 THANKS_FOR = THANKED_KINDS  # what a thank-you card may thank for (the touches that call for one)
-FITS = ("cover", "contain")
+FITS = ("cover", "contain", "circle")
 ALIGNS = ("left", "center", "right", "justify")
 VALIGNS = ("top", "middle", "bottom")
 SOURCES = ("bundled", "user")
@@ -55,7 +55,10 @@ class ImageSpec:
 
     ``source = "signature"`` takes the picture from the sender's signature image instead
     (Settings ▸ Sender), when one is set; ``replaces`` names the text box it stands in for
-    (the typed signature), which is then left out.
+    (the typed signature), which is then left out. A photo source (`PHOTO_SOURCES`) takes
+    the contact's vCard PHOTO, the sender's own photo, or the photo chosen for the run
+    (``--photo``); a card without that photo prints without the box. ``focus`` is the
+    point of the picture (x, y from its top-left, 0..1) the crop keeps in the middle.
     """
 
     file: str
@@ -66,11 +69,13 @@ class ImageSpec:
     fit: str = "cover"
     bleed: bool = False
     name: str = ""
-    source: str = ""  # "" (the file) or "signature"
+    source: str = ""  # "" (the file), "signature" or one of PHOTO_SOURCES
     replaces: str = ""  # a text box of the panel this picture stands in for
+    focus: tuple[float, float] | None = None  # None: the centre (a portrait photo: its upper third)
 
 
-IMAGE_SOURCES = ("signature",)
+PHOTO_SOURCES = ("contact.photo", "sender.photo", "mailing.photo")
+IMAGE_SOURCES = ("signature", *PHOTO_SOURCES)
 
 
 @dataclass
@@ -162,6 +167,8 @@ def _image_data(image: ImageSpec) -> dict[str, Any]:
         if value or key in ("x", "y"):
             data[key] = value
     data["fit"] = image.fit
+    if image.focus is not None:
+        data["focus"] = list(image.focus)
     if image.bleed:
         data["bleed"] = True
     return data

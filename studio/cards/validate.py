@@ -138,6 +138,9 @@ def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
             here = (*at, "images", i)
             if image.fit not in FITS:
                 where(*here, "fit")(f"fit '{image.fit}' must be one of: {', '.join(FITS)}")
+            if image.focus is not None and not all(0 <= v <= 1 for v in image.focus):
+                where(*here, "focus")(f"focus [{image.focus[0]:g}, {image.focus[1]:g}] must be two numbers "
+                                      "from 0 to 1 (x and y across the picture from its top-left)")
             _check_box(where, here, image.x, image.y, image.width or max(width - image.x, 0),
                        image.height or max(height - image.y, 0), width, height, "image")
             if image.source:

@@ -30,7 +30,7 @@ COMMAND_MODULES = (
     "messages",      # messages
     "preferences",   # settings
     "printers",      # printer-test
-    "personal",      # signature
+    "personal",      # signature, handwriting, photo
 )
 # Commands that read the label and envelope stock.
 STOCK_COMMANDS = frozenset({"envelopes", "labels", "stocks", "calibrate", "mailing", "settings"})

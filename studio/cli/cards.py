@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     ren.add_argument("--marks", action="store_true", help="add crop marks and fold lines")
     ren.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
     add_messages_argument(ren)
+    ren.add_argument("--photo", metavar="FILE", type=Path,
+                     help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes, on every card")
     add_order_argument(ren)
     add_today_argument(ren)
     ren.set_defaults(handler=run_render)
@@ -95,12 +97,13 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         messages = load_messages(store, args.messages) if args.messages else None
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
                                             marks=args.marks, message=args.message, messages=messages,
-                                            today=today_of(args), order=args.order, progress=progress)
+                                            today=today_of(args), order=args.order, photo=args.photo,
+                                            progress=progress)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
         ctx.warn(f"warning: {summary.unsigned}")
-    for warning in summary.message_warnings:
+    for warning in [*summary.message_warnings, *summary.photos]:
         ctx.warn(f"warning: {warning}")
     for note in summary.print_area:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")

@@ -47,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                          help="first free label on the first sheet (1 = top left)")
     mailing.add_argument("--message", metavar="TEXT", help="your own message on every card")
     add_messages_argument(mailing)
+    mailing.add_argument("--photo", metavar="FILE", type=Path,
+                         help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes")
     mailing.add_argument("--any-template", action="store_true",
                          help="print the template even though it is made for another occasion")
     mailing.add_argument("--dry-run", action="store_true",
@@ -115,7 +117,8 @@ def request_of(args: argparse.Namespace, store: Store) -> MailingRequest:
                           start=getattr(args, "start", 1), force=args.force, days=args.days,
                           message=getattr(args, "message", None), messages=tuple(messages.items()),
                           order=args.order, post_on=args.post_on,
-                          any_template=getattr(args, "any_template", False))
+                          any_template=getattr(args, "any_template", False),
+                          photo=getattr(args, "photo", None))
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""`studio signature` and `studio handwriting`: your signature from a photo, your handwriting
-from a font of your own, printed on the cards."""
+"""`studio signature`, `studio handwriting` and `studio photo`: your signature from a photo,
+your handwriting from a font of your own, your own photo, printed on the cards."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.services import handwriting, signature
+from studio.services import handwriting, photos, signature
 from studio.services.preferences import load_settings
 
 
@@ -37,6 +37,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     hand.add_argument("--jitter", choices=("on", "off"),
                       help="each handwritten line a little higher or lower, a little smaller (default on)")
     hand.set_defaults(handler=run_handwriting)
+
+    photo = subparsers.add_parser(
+        "photo", parents=[common], help="print your own photo on the cards that have a place for it",
+        description="Keep a photo of yourself (JPEG or PNG) for every template with a \"sender.photo\" box "
+                    "(the bundled Thank you with your photo). Without options: say which photo is used.")
+    which = photo.add_mutually_exclusive_group()
+    which.add_argument("--file", type=Path, metavar="FILE", help="your photo")
+    which.add_argument("--remove", action="store_true", help="print no photo of yours")
+    photo.set_defaults(handler=run_photo)
 
 
 def run_signature(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -82,4 +91,21 @@ def run_handwriting(args: argparse.Namespace, ctx: CliContext) -> int:
     where = (sender.handwriting_font
              or "the bundled script face (add yours with `studio handwriting --font FILE`)")
     ctx.print(f"Handwriting font: {where}; uneven lines: {'on' if sender.handwriting_jitter else 'off'}.")
+    return 0
+
+
+def run_photo(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store() as store:
+        if args.file is not None:
+            kept = photos.keep_sender_photo(args.file, ctx.paths)
+            photos.use_sender_photo(store, kept)
+            ctx.print(f"Your photo is kept as {kept} and printed on every card with a place for it.")
+            return 0
+        if args.remove:
+            photos.use_sender_photo(store, None)
+            ctx.print("No photo of yours is printed; cards with a place for it print without it.")
+            return 0
+        current = load_settings(store).sender.photo
+    ctx.print(f"Your photo: {current}" if current else
+              "No photo of yours is set (add one with `studio photo --file FILE`).")
     return 0

@@ -46,10 +46,15 @@ class TextBox:
 
 @dataclass
 class ImageBox:
-    """A picture placed in a box. ``fit`` is "cover" (fill, crop) or "contain" (whole image).
+    """A picture placed in a box. ``fit`` is "cover" (fill, crop), "contain" (whole image)
+    or "circle" (the largest circle in the box, filled and cropped).
 
     With ``bleed`` the box is extended by the card's bleed on each side that touches the
-    panel edge, so full-page artwork prints to the edge after trimming.
+    panel edge, so full-page artwork prints to the edge after trimming. A photo kept in
+    the store (a contact's) comes as ``data`` instead of a file; ``path`` then only names
+    it in messages. ``focus`` (x, y across the picture, 0..1 from its top-left) is kept in
+    the middle of a crop; without one, a ``photo`` taller than wide keeps its upper third,
+    where the faces are, rather than the exact centre.
     """
 
     name: str
@@ -60,6 +65,10 @@ class ImageBox:
     path: Path
     fit: str = "cover"
     bleed: bool = False
+    focus: tuple[float, float] | None = None
+    photo: bool = False  # a photo of people: the face-safe crop applies
+    data: bytes | None = field(default=None, repr=False)  # the image itself, when it is in no file
+    described: str = ""  # how messages name it ("Anna Berg's photo"); "" the file's name
 
 
 @dataclass

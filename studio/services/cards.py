@@ -38,6 +38,7 @@ from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
 from studio.services.handwriting import check_handwriting
 from studio.services.message_warnings import message_warnings
+from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo, printable
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -63,6 +64,7 @@ class RenderSummary:
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
     message_warnings: list[str] = field(default_factory=list)  # shared or repeated written messages
+    photos: list[str] = field(default_factory=list)  # `PhotoCheck.warnings`: empty photo boxes, soft photos
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -120,7 +122,7 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
                         message: str | None = None, messages: Mapping[int, str] | None = None,
-                        today: dt.date, order: str | None = None,
+                        today: dt.date, order: str | None = None, photo: Path | None = None,
                         progress: Progress = NO_PROGRESS) -> RenderSummary:
     """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
     ``order`` ("name" or "postal", `studio.services.mail_pieces.order_recipients`: the
@@ -131,7 +133,9 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     Contacts lacking a field the template requires are skipped and listed in
     ``skipped`` (checked before anything is drawn). Cards are filled one at a time as
     the renderer asks for them, so memory stays flat however many there are. ``paper``
-    defaults to the one in settings. Raises `StudioError` when no contact can get a card.
+    defaults to the one in settings. ``photo`` is printed in the template's "mailing.photo"
+    boxes; ``photos`` lists the cards printing without their photo, and photos too small
+    to print sharply. Raises `StudioError` when no contact can get a card.
     """
     from studio.services.mail_pieces import order_key, order_recipients
 
@@ -139,11 +143,14 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)  # a missing picture is named, not a blank box
     check_handwriting(settings.sender.handwriting_font)
+    check_photo_settings(template, settings)
+    run_photo = mailing_photo(photo)
     if order is not None:
         order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)
     kind = template.occasions[0] if template.occasions else "any"
     summary = RenderSummary(out=Path(out))
+    photos = PhotoCheck(template, settings, mailing_photo=run_photo)
     usable: list[int] = []
     names: dict[int, str] = {}
     light: list[Contact] = []  # the usable contacts without photos, to order
@@ -159,6 +166,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         else:
             usable.append(contact_id)
             names[contact_id] = contact.name
+            photos.add(contact, contact.photo)
             if order is not None:
                 light.append(dataclasses.replace(contact, photo=None))
     if order is not None:
@@ -178,8 +186,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            card = card_context(contact, settings, today=today, kind=kind, dating=dating,
-                                message=personal.get(contact_id, message))
+            card = card_context(printable(contact), settings, today=today, kind=kind, dating=dating,
+                                message=personal.get(contact_id, message), mailing_photo=run_photo)
             try:
                 yield fill_card(template, card)
             except TemplateError as exc:
@@ -190,6 +198,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
+    summary.photos = photos.warnings()
     summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
                                                    today=today)
     return summary
@@ -241,11 +250,16 @@ def _card_for(template: CardTemplate, contact: Contact | None, settings: Setting
     """What fills ``template``: ``contact``'s card, or the template's sample without one.
 
     With the sample, the user's own sender replaces the sample's, set or not: a preview
-    signed "Maya" while the printed cards come out unsigned would mislead. The sample's
+    signed "Maya" while the printed cards come out unsigned would mislead (only the
+    sample's photo stays, while the user has none). The sample's
     language and country stay until a sender is set. The occasion defaults to the template's first.
     """
     if contact is None:
-        card = dataclasses.replace(load_sample(template), sender=settings.sender)
+        sample = load_sample(template)
+        # The sample's photo stands in for the user's until they set one: a photo box
+        # shown empty would hide what the card looks like.
+        sender = dataclasses.replace(settings.sender, photo=settings.sender.photo or sample.sender.photo)
+        card = dataclasses.replace(sample, sender=sender)
         if settings.sender.name.strip():
             card = dataclasses.replace(card, language=settings.language, home_country=settings.home_country)
         return dataclasses.replace(card, message=message) if message else card

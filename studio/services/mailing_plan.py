@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from studio.cards import CardTemplate, card_context, describe_missing, missing_fields
 from studio.cards.occasion import NAMES as OCCASION_NAMES
@@ -49,6 +50,7 @@ from studio.services.mailing_repeats import (
 )
 from studio.services.message_warnings import message_warnings
 from studio.services.occasions import MailedIndex, holiday_calendar
+from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -77,6 +79,7 @@ class MailingRequest:
     order: str = "name"  # "name" or "postal" (presorted): cards, envelopes and labels share it
     any_template: bool = False  # print a template made for another occasion all the same
     post_on: dt.date | None = None  # the day the cards go in the post; None: today (never earlier)
+    photo: Path | None = None  # printed in the template's "mailing.photo" boxes on every card
     messages: tuple[tuple[int, str], ...] = ()  # (contact id, message) written for each person
 
     def message_for(self, contact_id: int | None) -> str | None:
@@ -207,6 +210,8 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     check_signature(settings.sender.signature_image)
     check_handwriting(settings.sender.handwriting_font)
     template = template or get_template(paths, request.template)
+    check_photo_settings(template, settings)
+    photos = PhotoCheck(template, settings, mailing_photo=mailing_photo(request.photo))
     request = with_output(request, settings, template, stock.load_catalog(paths))
     catalog = _check_outputs(request, paths)
     calendar = holiday_calendar()
@@ -297,6 +302,11 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:
         plan.warnings.append(unsigned)
+    if kept:
+        for contact, _ in kept:
+            if photos.wants_contact_photos:  # the plan's contacts are light: fetch the photo alone
+                photos.add(contact, store.contacts.photo(contact.id))
+        plan.warnings += photos.warnings()
     if kept:
         for edge in template_print_area_notes(template, settings, today=today):
             (plan.warnings if edge.is_problem else plan.print_notes).append(f"Printing: {edge}.")

@@ -54,6 +54,7 @@ from studio.services.mailing_plan import (
     with_output,
 )
 from studio.services.occasions import occasion_names
+from studio.services.photos import mailing_photo, printable
 from studio.services.stock import load_catalog
 from studio.settings import Settings
 from studio.store import Store
@@ -255,7 +256,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
         raise StudioError(f"cannot write the mailing into {out.parent}: {exc.strerror or exc}; "
                           "choose another folder (--out)") from exc
     try:
-        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today),
+        notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request),
                                         staging / CARDS_PDF, settings, paper=settings.paper,
                                         progress=phase(progress, 0, grand_total), total=count)
         contacts = [r.contact for r in plan.recipients]
@@ -291,12 +292,14 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
                          fit_notes=notes)
 
 
-def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date) -> Iterator[CardLayout]:
+def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date,
+             request: MailingRequest) -> Iterator[CardLayout]:
     """Each recipient's card, filled as the renderer asks for it (one full contact at a time)."""
+    run_photo = mailing_photo(request.photo)
     for recipient in plan.recipients:
         contact = store.contacts.get(recipient.contact.id or 0) or recipient.contact  # photo reloaded
-        card = card_context(contact, settings, today=today, kind=plan.occasion_key,
-                            occasion=recipient.occasion, message=recipient.message)
+        card = card_context(printable(contact), settings, today=today, kind=plan.occasion_key,
+                            occasion=recipient.occasion, message=recipient.message, mailing_photo=run_photo)
         yield fill_card(plan.template, card, label=f"{recipient.position}. {contact.name}")
 
 

@@ -69,9 +69,10 @@ def message_queue(store: Store, plan: MailingPlan, today: dt.date) -> list[Queue
     settings = store.settings.load()
     entries = []
     for row, recipient in zip(message_rows(store, plan.recipients), plan.recipients, strict=True):
-        card = card_context(recipient.contact, settings, today=today, kind=plan.occasion_key,
+        contact = store.contacts.get(recipient.contact.id or 0) or recipient.contact  # with the photo
+        card = card_context(contact, settings, today=today, kind=plan.occasion_key,
                             occasion=recipient.occasion)
-        entries.append(QueueEntry(row, suggested_openings(plan.template, card), recipient.contact))
+        entries.append(QueueEntry(row, suggested_openings(plan.template, card), contact))
     return entries
 
 

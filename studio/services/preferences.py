@@ -30,6 +30,7 @@ from studio.postal.imb import SERVICE_TYPES as MAIL_SERVICE_TYPES  # noqa: F401 
 from studio.postal.imb import mailer_id_problem, service_type_problem
 from studio.services.handwriting import handwriting_problem
 from studio.services.mail_pieces import CALIBRATION_LIMITS
+from studio.services.photos import sender_photo_problem
 from studio.services.stock import load_catalog
 from studio.settings import APPEARANCES, Settings
 from studio.store import Store
@@ -188,6 +189,7 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "sender.imb_service": service_type_problem,
         "sender.signature_image": signature_problem,
         "sender.handwriting_font": handwriting_problem,
+        "sender.photo": sender_photo_problem,
         "printer.duplex": _one_of(DUPLEX_MODES, "a way to print two-sided"),
         "printer.stack": _one_of(STACKINGS, "a way a printer stacks its pages"),
         "printer.margin_mm": lambda value: None if 0 <= float(value) <= 20 else

@@ -30,7 +30,8 @@ IDS = sorted(CATALOG.templates)
 
 def test_the_collection_is_complete_and_healthy() -> None:
     assert not CATALOG.broken, [p for e in CATALOG.broken for p in e.problems]
-    assert len(IDS) >= 9 and {"holiday-snow", "thinking-of-you", "thank-you-postcard"} <= set(IDS)
+    assert len(IDS) >= 11 and {"holiday-snow", "thinking-of-you", "thank-you-postcard", "birthday-photo",
+                               "thank-you-photo"} <= set(IDS)
     occasions = {o for t in CATALOG.templates.values() for o in t.occasions}
     assert {"thank-you", "birthday", "christmas", "new-year", "thanksgiving", "customer-anniversary",
             "welcome", "thinking-of-you"} <= occasions
@@ -97,3 +98,18 @@ def test_save_template_round_trips(tmp_path: Path) -> None:
 
 def test_bundled_folder_is_where_the_catalog_looks() -> None:
     assert (bundled_templates_dir() / "holiday-snow" / "template.toml").is_file()
+
+
+@pytest.mark.parametrize(("template_id", "source"), [("birthday-photo", "contact.photo"),
+                                                     ("thank-you-photo", "sender.photo")])
+def test_the_photo_cards_preview_with_a_photo_and_print_without_one(template_id: str, source: str) -> None:
+    template = CATALOG.templates[template_id]
+    assert source in {i.source for p in template.panels for i in p.images}
+    sample = load_sample(template)
+    [photo] = [box for box in fill_card(template, sample).panels["front"].images if box.photo]
+    assert photo.fit == ("circle" if source == "contact.photo" else "cover")
+    bare = dataclasses.replace(sample, contact=Contact(given_name="Jo", birthday=sample.contact.birthday),
+                               sender=Sender(name="Maya"))
+    layout = fill_card(template, bare)
+    assert not any(box.photo for box in layout.panels["front"].images)
+    assert layout.panels["front"].texts  # the rest of the card prints

@@ -176,3 +176,25 @@ def test_a_handwriting_font_is_kept_and_saved_with_uneven_lines(qtbot, open_app,
     settings.sender.handwriting_font_chosen.emit(str(not_a_font))
     qtbot.waitUntil(lambda: not settings._context.tasks.busy, timeout=5000)
     assert _saved(app_paths).sender.handwriting_font == str(kept)  # the good one stays
+
+
+def test_your_photo_is_kept_shown_and_saved_and_can_be_removed(qtbot, open_app, app_paths, tmp_path) -> None:
+    from PIL import Image
+
+    _window, settings = _open_settings(qtbot, open_app)
+    photo = tmp_path / "me.jpg"
+    Image.new("RGB", (600, 800), "#4f6b52").save(photo)
+    settings.sender.own_photo_chosen.emit(str(photo))  # what Choose… does after the file dialog
+    kept = app_paths.data_dir / "photo" / "me.jpg"
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.photo == str(kept), timeout=15000)
+    assert kept.is_file()
+    preview = settings.sender.own_photo_preview
+    assert preview.isVisible() and not preview.pixmap().isNull()
+    settings.sender.grab().save(str(tmp_path / "sender-photo.png"))
+    not_a_photo = tmp_path / "notes.jpg"
+    not_a_photo.write_text("not a photo", encoding="utf-8")
+    settings.sender.own_photo_chosen.emit(str(not_a_photo))
+    qtbot.waitUntil(lambda: not settings._context.tasks.busy, timeout=5000)
+    assert _saved(app_paths).sender.photo == str(kept)  # the good one stays
+    settings.sender.own_photo.clear()  # Remove
+    qtbot.waitUntil(lambda: _saved(app_paths).sender.photo == "", timeout=5000)

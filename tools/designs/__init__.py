@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 from designs import (
     birthday_balloons,
+    birthday_photo,
     customer_anniversary,
     holiday_snow,
     new_year_sparkle,
     thank_you_order,
+    thank_you_photo,
     thank_you_postcard,
     thanksgiving_leaves,
     thinking_of_you,
@@ -30,4 +32,6 @@ DESIGNS: dict[str, Callable[[str], None]] = {
     "welcome-arches": welcome_arches.make,
     "thinking-of-you": thinking_of_you.make,
     "thank-you-postcard": thank_you_postcard.make,
+    "birthday-photo": birthday_photo.make,
+    "thank-you-photo": thank_you_photo.make,
 }

@@ -91,6 +91,7 @@ class SenderGroup(SettingsGroup):
 
     signature_photo_chosen = Signal(str)
     handwriting_font_chosen = Signal(str)
+    own_photo_chosen = Signal(str)  # a photo of the sender, to be checked and kept
 
     def __init__(self) -> None:
         super().__init__("You, the sender")
@@ -129,6 +130,20 @@ class SenderGroup(SettingsGroup):
         choose_font.clicked.connect(self._choose_font)
         clear_font = QPushButton("Remove")
         clear_font.clicked.connect(lambda: self.hand_font.clear())
+        self.own_photo = _line("a photo of you (JPEG or PNG) for cards with a place for it")
+        self.own_photo.setReadOnly(True)
+        self.own_photo_preview = QLabel()
+        self.own_photo_preview.setFixedHeight(44)
+        self.own_photo_preview.setToolTip("Printed on the cards with a place for your photo")
+        self.own_photo_preview.hide()
+        choose_photo = QPushButton("Choose…")
+        choose_photo.clicked.connect(self._choose_own_photo)
+        clear_photo = QPushButton("Remove")
+        clear_photo.clicked.connect(lambda: self.own_photo.clear())
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(choose_photo)
+        photo_buttons.addWidget(clear_photo)
+        photo_buttons.addWidget(self.own_photo_preview, 1)
         self.jitter = QCheckBox("Uneven lines, different on each card")
         self.jitter.setToolTip("Each handwritten line sits a little higher or lower and a little "
                                "smaller, as no two handwritten cards are alike")
@@ -160,6 +175,8 @@ class SenderGroup(SettingsGroup):
         self.form.addRow("", font_buttons)
         self.form.addRow("", self.jitter)  # a row of its own keeps the column narrow enough for two
         self.form.addRow("", self.hand_note)
+        self.form.addRow("Your photo", self.own_photo)
+        self.form.addRow("", photo_buttons)
         self.form.addRow("Mailer ID", self.mailer_id)
         self.form.addRow("Mail service", self.mail_service)
         self.watch(
@@ -178,8 +195,10 @@ class SenderGroup(SettingsGroup):
             self.image_path,
             self.hand_font,
             self.jitter,
+            self.own_photo,
         )
         self.image_path.textChanged.connect(self._preview)
+        self.own_photo.textChanged.connect(self._own_photo_preview)
         self.hand_font.textChanged.connect(self._font_note)
 
     @property
@@ -189,7 +208,8 @@ class SenderGroup(SettingsGroup):
         own = {"name": self.name, "company": self.company, "signature": self.signature,
                "phone": self.phone, "email": self.email, "mailer_id": self.mailer_id,
                "imb_service": self.mail_service, "signature_image": self.image_path,
-               "handwriting_font": self.hand_font, "handwriting_jitter": self.jitter}
+               "handwriting_font": self.hand_font, "handwriting_jitter": self.jitter,
+               "photo": self.own_photo}
         return {**{f"sender.{key}": w for key, w in own.items()},
                 **{f"sender.address.{key}": w for key, w in address.items()}}
 
@@ -200,6 +220,22 @@ class SenderGroup(SettingsGroup):
         if path:
             self.show_photo(path)
             self.signature_photo_chosen.emit(path)
+
+    def _choose_own_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Your photo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.own_photo_chosen.emit(path)
+
+    def _own_photo_preview(self, path: str) -> None:
+        pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
+        self.own_photo_preview.setVisible(bool(path))
+        if pixmap.isNull():
+            self.own_photo_preview.setText("Card Studio cannot read this file as a picture." if path else "")
+        else:
+            smooth = Qt.TransformationMode.SmoothTransformation
+            self.own_photo_preview.setPixmap(pixmap.scaledToHeight(40, smooth))
 
     def _choose_font(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -260,6 +296,7 @@ class SenderGroup(SettingsGroup):
             (self.mailer_id, s.mailer_id),
             (self.image_path, s.signature_image),
             (self.hand_font, s.handwriting_font),
+            (self.own_photo, s.photo),
         ):
             _set(edit, value)
         self.jitter.blockSignals(True)
@@ -273,6 +310,7 @@ class SenderGroup(SettingsGroup):
         self.mail_service.setCurrentIndex(max(0, self.mail_service.findData(s.imb_service)))
         self.mail_service.blockSignals(False)
         self._preview(s.signature_image)
+        self._own_photo_preview(s.photo)
 
     def apply(self, settings: Settings) -> None:
         s = settings.sender
@@ -281,6 +319,7 @@ class SenderGroup(SettingsGroup):
         s.email, s.mailer_id = self.email.text().strip(), self.mailer_id.text().strip()
         s.signature_image = self.image_path.text().strip()
         s.handwriting_font, s.handwriting_jitter = self.hand_font.text().strip(), self.jitter.isChecked()
+        s.photo = self.own_photo.text().strip()
         s.imb_service = self.mail_service.currentData()
         s.address = Address(
             street=self.street.toPlainText().strip(),

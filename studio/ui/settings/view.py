@@ -115,6 +115,7 @@ class SettingsView(QWidget):
         self.calibration.printer_test_requested.connect(self.make_printer_test)
         self.sender.signature_photo_chosen.connect(self.clean_signature)
         self.sender.handwriting_font_chosen.connect(self.keep_handwriting_font)
+        self.sender.own_photo_chosen.connect(self.keep_own_photo)
         context.events.settings_changed.connect(self._external_change)
         self.load(context.settings)
         context.tasks.start(
@@ -269,6 +270,25 @@ class SettingsView(QWidget):
             self._context.errors.show(exc, self)
 
         self._context.tasks.start(work, on_done=done, on_error=failed, name="handwriting font", owner=self)
+
+    def keep_own_photo(self, photo: str) -> None:
+        """Check the chosen photo and keep a copy in the data folder (pool thread: the disk);
+        the copy becomes the sender's photo."""
+        paths = self._context.paths
+
+        def work(_: Progress) -> Path:
+            from studio.services import photos
+
+            return photos.keep_sender_photo(Path(photo), paths)
+
+        def done(kept: Path) -> None:
+            self.sender.own_photo.setText("")  # the same file name again must still count as a change
+            self.sender.own_photo.setText(str(kept))
+
+        def failed(exc: BaseException) -> None:
+            self._context.errors.show(exc, self)
+
+        self._context.tasks.start(work, on_done=done, on_error=failed, name="your photo", owner=self)
 
     def make_printer_test(self) -> None:
         """Render the two-sheet printer test and offer to open or print it."""
