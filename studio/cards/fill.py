@@ -15,6 +15,7 @@ from markupsafe import Markup
 from studio.cards.context import CardContext, jinja_variables, missing_requirements, typed_message
 from studio.cards.errors import TemplateError
 from studio.cards.occasion import OccasionDating
+from studio.cards.offer import offer_view
 from studio.cards.spec import CardTemplate
 from studio.model import Contact, Occasion
 from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, TextBox
@@ -33,17 +34,18 @@ def _compiled(template: CardTemplate):  # noqa: ANN202 - CompiledTemplate, impor
 
 def card_context(contact: Contact, settings: Settings, *, today: dt.date, kind: str,
                  occasion: Occasion | None = None, message: str | None = None,
-                 dating: OccasionDating | None = None) -> CardContext:
-    """The context for a card to ``contact`` from the sender and language in ``settings``.
+                 dating: OccasionDating | None = None, posting: dt.date | None = None) -> CardContext:
+    """The context for a card to ``contact`` from the sender, language and offer in ``settings``.
 
     Without an ``occasion``, the next ``kind`` occasion is used (``dating``, kept across
-    a batch, caches the holiday calendars).
+    a batch, caches the holiday calendars). ``posting`` is the day the card goes in the
+    post (today when None): the offer's expiry counts from it.
     """
     if occasion is None:
         occasion = (dating or OccasionDating(settings)).occasion_for(kind, contact, today)
     return CardContext(contact=contact, occasion=occasion, sender=settings.sender, today=today,
                        language=settings.language, home_country=settings.home_country,
-                       feb29=settings.feb29, message=message)
+                       feb29=settings.feb29, message=message, offer=settings.offer, posting=posting)
 
 
 def missing_fields(template: CardTemplate, card: CardContext) -> list[str]:
@@ -62,6 +64,7 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
     """
     compiled = _compiled(template)
     variables = jinja_variables(card)
+    variables["offer"] = offer_view(card, variables)
     if card.message is not None and card.message.strip():
         message = typed_message(card.message)
     elif compiled.message is not None:

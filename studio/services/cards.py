@@ -167,7 +167,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             contact = store.contacts.get(contact_id)
             if contact is None:
                 continue
-            card = card_context(contact, settings, today=today, kind=kind, message=message, dating=dating)
+            card = card_context(contact, settings, today=today, kind=kind, message=message, dating=dating,
+                                posting=today)
             try:
                 yield fill_card(template, card)
             except TemplateError as exc:
@@ -228,12 +229,12 @@ def _card_for(template: CardTemplate, contact: Contact | None, settings: Setting
               message: str | None, occasion: str | None = None) -> CardContext:
     """What fills ``template``: ``contact``'s card, or the template's sample without one.
 
-    With the sample, the user's own sender replaces the sample's, set or not: a preview
-    signed "Maya" while the printed cards come out unsigned would mislead. The sample's
+    With the sample, the user's own sender and offer replace the sample's, set or not: a
+    preview signed "Maya" while the printed cards come out unsigned would mislead. The sample's
     language and country stay until a sender is set. The occasion defaults to the template's first.
     """
     if contact is None:
-        card = dataclasses.replace(load_sample(template), sender=settings.sender)
+        card = dataclasses.replace(load_sample(template), sender=settings.sender, offer=settings.offer)
         if settings.sender.name.strip():
             card = dataclasses.replace(card, language=settings.language, home_country=settings.home_country)
         return dataclasses.replace(card, message=message) if message else card

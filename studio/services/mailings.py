@@ -301,7 +301,7 @@ def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date
     for recipient in plan.recipients:
         contact = store.contacts.get(recipient.contact.id or 0) or recipient.contact  # photo reloaded
         card = card_context(contact, settings, today=today, kind=plan.occasion_key,
-                            occasion=recipient.occasion, message=message)
+                            occasion=recipient.occasion, message=message, posting=plan.post_on)
         yield fill_card(plan.template, card, label=f"{recipient.position}. {contact.name}")
 
 
