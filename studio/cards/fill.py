@@ -18,7 +18,7 @@ from studio.cards.occasion import OccasionDating
 from studio.cards.offer import offer_view
 from studio.cards.spec import CardTemplate
 from studio.model import Contact, Occasion
-from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, TextBox
+from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, QrBox, TextBox
 from studio.settings import Settings
 
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -60,11 +60,13 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
     """The card ``template`` makes for ``card``; raises `TemplateError` if a text fails.
 
     ``message`` is the user's typed message (escaped, line breaks kept) when the
-    context has one, else the template's default message filled for this card.
+    context has one, else the template's default message filled for this card. A QR box
+    prints the offer's link (Settings: ``offer.url``) and is left out when none is set.
     """
     compiled = _compiled(template)
     variables = jinja_variables(card)
-    variables["offer"] = offer_view(card, variables)
+    offer = offer_view(card, variables)
+    variables["offer"] = offer
     if card.message is not None and card.message.strip():
         message = typed_message(card.message)
     elif compiled.message is not None:
@@ -89,6 +91,10 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
                 name=image.name or f"{panel.name}-image-{index + 1}", x=image.x, y=image.y,
                 width=image.width or width - image.x, height=image.height or height - image.y,
                 path=path, fit=image.fit, bleed=image.bleed))
+        if offer.url:  # Missing (false) when no link is set: the code is left out
+            content.codes.extend(QrBox(name=code.name, x=code.x, y=code.y, size=code.size,
+                                       data=str(offer.url), color=code.color, level=code.level)
+                                 for code in panel.qr)
         own_hand = card.sender.handwriting_font.strip()  # "": the script face, written straight
         for box in panel.texts:
             if box.name in replaced:
