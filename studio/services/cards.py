@@ -59,6 +59,7 @@ class RenderSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
+    no_link: str | None = None  # `missing_link_warning`: the cards came out without their QR code
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
 
@@ -74,6 +75,15 @@ def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
         return None
     return (f"your name is not set (Settings > Sender, or `studio settings --set sender.name=…`): "
             f"the {template.id} cards come out unsigned")
+
+
+def missing_link_warning(template: CardTemplate, settings: Settings) -> str | None:
+    """A warning when ``template`` has a QR box and Settings has no offer link (``offer.url``):
+    the cards come out without their code. None when a link is set or the card has no code."""
+    if settings.offer.url.strip() or not any(panel.qr for panel in template.panels):
+        return None
+    return ("no offer link is set (`studio settings --set offer.url=https://…`): "
+            f"the {template.id} cards come out without their QR code")
 
 
 def template_json(template: CardTemplate) -> dict[str, object]:
@@ -179,6 +189,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
+    summary.no_link = missing_link_warning(template, settings)
     summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
                                                    today=today)
     return summary
@@ -192,6 +203,7 @@ class PreviewSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
     missing: str = ""  # e.g. "lacks a birthday": `studio render` would skip this contact
     unsigned: str | None = None  # `unsigned_warning`: the cards print without a sender
+    no_link: str | None = None  # `missing_link_warning`: the cards print without their QR code
 
 
 def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, *,
@@ -222,7 +234,8 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
         raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
     notes = render_card_preview(layout, out_png, dpi=dpi)
     return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "",
-                          unsigned=unsigned_warning(template, settings))
+                          unsigned=unsigned_warning(template, settings),
+                          no_link=missing_link_warning(template, settings))
 
 
 def _card_for(template: CardTemplate, contact: Contact | None, settings: Settings, *, today: dt.date,

@@ -37,7 +37,12 @@ from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
-from studio.services.cards import get_template, template_print_area_notes, unsigned_warning
+from studio.services.cards import (
+    get_template,
+    missing_link_warning,
+    template_print_area_notes,
+    unsigned_warning,
+)
 from studio.services.handwriting import check_handwriting
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
@@ -290,6 +295,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:
         plan.warnings.append(unsigned)
+    no_link = missing_link_warning(template, settings)
+    if no_link and kept:
+        plan.warnings.append(no_link)
     if kept:
         for edge in template_print_area_notes(template, settings, today=today):
             (plan.warnings if edge.is_problem else plan.print_notes).append(f"Printing: {edge}.")
