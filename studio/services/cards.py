@@ -82,7 +82,7 @@ def missing_link_warning(template: CardTemplate, settings: Settings) -> str | No
     the cards come out without their code. None when a link is set or the card has no code."""
     if settings.offer.url.strip() or not any(panel.qr for panel in template.panels):
         return None
-    return ("no offer link is set (`studio settings --set offer.url=https://…`): "
+    return ("no offer link is set (Settings > Offer on the cards, or `studio settings --set offer.url=…`): "
             f"the {template.id} cards come out without their QR code")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from studio.cards.offer import MAX_DAYS as OFFER_MAX_DAYS  # noqa: F401 - offered to the settings view
 from studio.cards.offer import days_problem, text_setting_problem, url_setting_problem
 from studio.errors import StudioError, UsageError
 from studio.model import DUPLEX_MODES, STACKINGS

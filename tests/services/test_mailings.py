@@ -142,7 +142,8 @@ def test_a_second_mailing_of_the_same_occasion_skips_those_already_in_one(sample
     assert skipped["王小明"] == "already in mailing 1 (christmas/2026)"
     assert len(plan.recipients) == 18
     # The order card has a QR box and no offer link is set: that is said too.
-    assert plan.warnings == ["no offer link is set (`studio settings --set offer.url=https://…`): "
+    assert plan.warnings == ["no offer link is set (Settings > Offer on the cards, or "
+                             "`studio settings --set offer.url=…`): "
                              "the thank-you-order cards come out without their QR code",
                              "3 contacts are already in an earlier mailing of Christmas 2026 and were "
                              "skipped (--force includes them)"]
