@@ -122,6 +122,16 @@ def text_setting_problem(source: str) -> str | None:
     return _setting_problem(TEXT_SETTING, source)
 
 
+def check_offer(offer: Offer) -> None:
+    """Raise `TemplateError` naming each setting of ``offer`` that cannot fill a card (one stored
+    by an older version or by hand), before a batch starts rather than on its first card."""
+    problems = [f"setting {name}: {why}" for name, why in (
+        (URL_SETTING, url_setting_problem(offer.url)), (TEXT_SETTING, text_setting_problem(offer.text)),
+        ("offer.days", days_problem(offer.days))) if why]
+    if problems:
+        raise TemplateError(problems)
+
+
 def days_problem(days: int) -> str | None:
     if 0 <= days <= MAX_DAYS:
         return None

@@ -29,6 +29,7 @@ from studio.cards import (
     load_sample,
     missing_fields,
 )
+from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, Occasion
 from studio.paths import AppPaths
@@ -79,11 +80,17 @@ def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
 
 def missing_link_warning(template: CardTemplate, settings: Settings) -> str | None:
     """A warning when ``template`` has a QR box and Settings has no offer link (``offer.url``):
-    the cards come out without their code. None when a link is set or the card has no code."""
-    if settings.offer.url.strip() or not any(panel.qr for panel in template.panels):
+    the cards come out without their code; or when the link names the referral code
+    (``sender.ref``) and none is set: the codes would credit nobody. None otherwise."""
+    if not any(panel.qr for panel in template.panels):
         return None
-    return ("no offer link is set (Settings > Offer on the cards, or `studio settings --set offer.url=…`): "
-            f"the {template.id} cards come out without their QR code")
+    if not settings.offer.url.strip():
+        return ("no offer link is set (Settings > Offer on the cards, or `studio settings --set "
+                f"offer.url=…`): the {template.id} cards come out without their QR code")
+    if "sender.ref" in settings.offer.url and not settings.sender.ref.strip():
+        return ("your referral code is not set (Settings > Offer on the cards, or `studio settings --set "
+                f"sender.ref=…`): the links in the {template.id} cards' QR codes carry none")
+    return None
 
 
 def template_json(template: CardTemplate) -> dict[str, object]:
@@ -144,6 +151,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)  # a missing picture is named, not a blank box
     check_handwriting(settings.sender.handwriting_font)
+    check_offer(settings.offer)  # a stored link that cannot fill a card stops before any work
     if order is not None:
         order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)

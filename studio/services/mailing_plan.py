@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from studio.cards import CardTemplate, card_context, describe_missing, missing_fields
 from studio.cards.occasion import NAMES as OCCASION_NAMES
+from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, EnvelopeSize, Occasion
 from studio.occasions import (
@@ -204,6 +205,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)
     check_handwriting(settings.sender.handwriting_font)
+    check_offer(settings.offer)
     template = template or get_template(paths, request.template)
     request = with_output(request, settings, template, stock.load_catalog(paths))
     catalog = _check_outputs(request, paths)

@@ -63,8 +63,8 @@ def test_the_dry_run_warns_when_the_codes_would_be_left_out(db: Path, cli) -> No
     assert not any("offer link" in w for w in json.loads(out)["warnings"])
 
 
-def test_a_stored_link_that_no_longer_fills_stops_the_render_naming_the_setting(db: Path, tmp_path: Path,
-                                                                                cli) -> None:
+def test_a_stored_link_that_no_longer_fills_stops_render_and_mailing_naming_the_setting(
+        db: Path, tmp_path: Path, cli) -> None:
     # An older version, or a hand-edited store, may hold a link the settings check would refuse.
     with open_store(db) as store, store.transaction():
         settings = store.settings.load()
@@ -72,5 +72,20 @@ def test_a_stored_link_that_no_longer_fills_stops_the_render_naming_the_setting(
         store.settings.save(settings)
     status, _, err = cli(db, "render", "thank-you-order", "--contact", "4", "--out", str(tmp_path / "c.pdf"),
                          "--today", TODAY)
-    assert status == 1 and "Traceback" not in err
-    assert "setting offer.url" in err and "not a web address" in err and "Robert Johnson" in err
+    assert status == 1 and "Traceback" not in err and not (tmp_path / "c.pdf").exists()
+    assert "setting offer.url" in err and "not a web address" in err
+    status, _, err = cli(db, "mailing", "--occasion", "thank-you", "--template", "thank-you-order",
+                         "--contact", "4", "--today", TODAY, "--dry-run")
+    assert status == 1 and "setting offer.url" in err and "Traceback" not in err
+
+
+def test_a_link_that_names_the_referral_code_warns_while_none_is_set(db: Path, tmp_path: Path, cli) -> None:
+    assert cli(db, "settings", "--set", LINK)[0] == 0
+    out = tmp_path / "cards.pdf"
+    render = ["render", "thank-you-order", "--contact", "4", "--out", str(out), "--today", TODAY]
+    status, _, err = cli(db, *render)
+    assert status == 0 and "warning: your referral code is not set" in err
+    assert qr_texts(out, page=0) == ["https://shop.example/?ref=&c=4"]
+    assert cli(db, "settings", "--set", "sender.ref=maya42")[0] == 0
+    status, _, err = cli(db, *render)
+    assert status == 0 and "referral code" not in err
