@@ -253,6 +253,20 @@ class Sender:
     handwriting_font: str = ""  # a TrueType font of one's own handwriting; "" the script face
     handwriting_jitter: bool = True  # handwritten lines a little off, differently on each card
     photo: str = ""  # path to a JPEG/PNG of the sender, for templates with a "sender.photo" box
+    ref: str = ""  # the sender's referral or distributor code, for the offer's link (``sender.ref``)
+
+
+@dataclass
+class Offer:
+    """The call to action on cards: a link (printed as a QR code) and an offer line.
+
+    Both are Jinja sources filled per card in the card sandbox (`studio.cards.offer`);
+    "" leaves them off. The offer runs ``days`` from the day the cards are posted.
+    """
+
+    url: str = ""  # e.g. "https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}"
+    text: str = ""  # e.g. "10% off your next order until {{ offer.expires }}"
+    days: int = 30
 
 
 @dataclass

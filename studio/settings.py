@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from studio.model import Address, Calibration, Feb29Rule, PrinterSetup, Sender
+from studio.model import Address, Calibration, Feb29Rule, Offer, PrinterSetup, Sender
 
 DEFAULT_HOLIDAYS = ("christmas", "new-year", "thanksgiving")
 APPEARANCES = ("system", "light", "dark")  # the desktop's colours, or always light or dark
@@ -33,6 +33,7 @@ class Settings:
     not_thanked_days: int = 90
     feb29: Feb29Rule = Feb29Rule.FEB_28
     appearance: str = "system"  # one of APPEARANCES: the desktop app's colours
+    offer: Offer = field(default_factory=Offer)  # the link and offer line cards may print
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -57,6 +58,9 @@ class Settings:
             printer_known = {f.name for f in fields(PrinterSetup)}
             printer = {k: v for k, v in values["printer"].items() if k in printer_known}
             values["printer"] = PrinterSetup(**printer)
+        if isinstance(values.get("offer"), dict):
+            offer_known = {f.name for f in fields(Offer)}
+            values["offer"] = Offer(**{k: v for k, v in values["offer"].items() if k in offer_known})
         if "feb29" in values:
             values["feb29"] = Feb29Rule(values["feb29"])
         return cls(**values)

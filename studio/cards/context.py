@@ -1,23 +1,24 @@
 """The variables a card template is filled with, and the fields a template requires.
 
-A card's context is ``contact``, ``occasion``, ``sender``, ``today``, ``message`` and
-``language`` (see `CONTEXT_NAMES`); nothing else is visible to a template.
+A card's context is ``contact``, ``occasion``, ``sender``, ``today``, ``message``,
+``language`` and ``offer`` (see `CONTEXT_NAMES`); nothing else is visible to a template.
+``offer`` is filled from the settings by `studio.cards.offer` when the card is filled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from studio.cards.views import ContactView, Missing, OccasionView, SenderView
-from studio.model import Contact, Feb29Rule, Occasion, Sender
+from studio.model import Contact, Feb29Rule, Occasion, Offer, Sender
 from studio.postal import resolve_country
 
-CONTEXT_NAMES = ("contact", "occasion", "sender", "today", "message", "language")
+CONTEXT_NAMES = ("contact", "occasion", "sender", "today", "message", "language", "offer")
 
 # The fields a template may list in ``requires``, and how a user is told one is missing.
 REQUIREMENTS: dict[str, str] = {
@@ -59,6 +60,8 @@ class CardContext:
     feb29: Feb29Rule = Feb29Rule.FEB_28
     message: str | None = None  # what the user typed; None means the template's default
     mailing_photo: str = ""  # the photo chosen for the whole run (`--photo`); "" none
+    offer: Offer = field(default_factory=Offer)  # the link and offer line (Settings), "" for none
+    posting: dt.date | None = None  # the day the card is posted (the offer runs from it); None: today
 
 
 def jinja_variables(card: CardContext) -> dict[str, Any]:

@@ -16,9 +16,10 @@ from markupsafe import Markup
 from studio.cards.context import CardContext, jinja_variables, missing_requirements, typed_message
 from studio.cards.errors import TemplateError
 from studio.cards.occasion import OccasionDating
+from studio.cards.offer import offer_view
 from studio.cards.spec import CardTemplate
 from studio.model import Contact, Occasion
-from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, TextBox
+from studio.render.layout import HANDWRITING, CardLayout, ImageBox, PanelContent, QrBox, TextBox
 from studio.settings import Settings
 
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -34,18 +35,21 @@ def _compiled(template: CardTemplate):  # noqa: ANN202 - CompiledTemplate, impor
 
 def card_context(contact: Contact, settings: Settings, *, today: dt.date, kind: str,
                  occasion: Occasion | None = None, message: str | None = None,
-                 dating: OccasionDating | None = None, mailing_photo: str = "") -> CardContext:
-    """The context for a card to ``contact`` from the sender and language in ``settings``.
+                 dating: OccasionDating | None = None, mailing_photo: str = "",
+                 posting: dt.date | None = None) -> CardContext:
+    """The context for a card to ``contact`` from the sender, language and offer in ``settings``.
 
     Without an ``occasion``, the next ``kind`` occasion is used (``dating``, kept across
     a batch, caches the holiday calendars). ``mailing_photo`` is the photo chosen for the
-    whole run (the "mailing.photo" boxes).
+    whole run (the "mailing.photo" boxes). ``posting`` is the day the card goes in the
+    post (today when None): the offer's expiry counts from it.
     """
     if occasion is None:
         occasion = (dating or OccasionDating(settings)).occasion_for(kind, contact, today)
     return CardContext(contact=contact, occasion=occasion, sender=settings.sender, today=today,
                        language=settings.language, home_country=settings.home_country,
-                       feb29=settings.feb29, message=message, mailing_photo=mailing_photo)
+                       feb29=settings.feb29, message=message, mailing_photo=mailing_photo,
+                       offer=settings.offer, posting=posting)
 
 
 def missing_fields(template: CardTemplate, card: CardContext) -> list[str]:
@@ -60,10 +64,13 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
     """The card ``template`` makes for ``card``; raises `TemplateError` if a text fails.
 
     ``message`` is the user's typed message (escaped, line breaks kept) when the
-    context has one, else the template's default message filled for this card.
+    context has one, else the template's default message filled for this card. A QR box
+    prints the offer's link (Settings: ``offer.url``) and is left out when none is set.
     """
     compiled = _compiled(template)
     variables = jinja_variables(card)
+    offer = offer_view(card, variables)
+    variables["offer"] = offer
     if card.message is not None and card.message.strip():
         message = typed_message(card.message)
     elif compiled.message is not None:
@@ -89,6 +96,10 @@ def fill_card(template: CardTemplate, card: CardContext, *, label: str | None = 
             else:
                 box.path = compiled.images[(panel.name, index)]
             content.images.append(box)
+        if offer.url:  # Missing (false) when no link is set: the code is left out
+            content.codes.extend(QrBox(name=code.name, x=code.x, y=code.y, size=code.size,
+                                       data=str(offer.url), color=code.color, level=code.level)
+                                 for code in panel.qr)
         own_hand = card.sender.handwriting_font.strip()  # "": the script face, written straight
         for box in panel.texts:
             if box.name in replaced:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cards.errors import located
-from studio.cards.spec import CardTemplate, ImageSpec, PanelSpec, TextSpec
+from studio.cards.spec import CardTemplate, ImageSpec, PanelSpec, QrSpec, TextSpec
 from studio.cards.tomllines import KeyLines
 
 Where = tuple[str | int, ...]
@@ -24,10 +24,11 @@ Report = Callable[[Where, str], None]
 
 TOP_KEYS = ("id", "name", "description", "occasions", "format", "requires", "thanks_for", "message",
             "openings", "panels")
-PANEL_KEYS = ("name", "background", "images", "texts")
+PANEL_KEYS = ("name", "background", "images", "texts", "qr")
 IMAGE_KEYS = ("name", "file", "source", "replaces", "x", "y", "width", "height", "fit", "focus", "bleed")
 TEXT_KEYS = ("name", "file", "text", "x", "y", "width", "height", "font", "size", "min_size",
              "color", "align", "valign", "leading")
+QR_KEYS = ("name", "x", "y", "size", "color", "level")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
@@ -151,6 +152,13 @@ def parse_manifest(data: dict[str, Any], lines: KeyLines | None, manifest: Path,
             elif spec.texts[-1].file:
                 source = read_text(spec.texts[-1].file, (*where, "file"))
                 spec.texts[-1].text = source or ""
+        for q, qr_table in enumerate(panel.tables("qr")):
+            code = TableReader(qr_table, ("panels", p, "qr", q), report, QR_KEYS)
+            spec.qr.append(QrSpec(
+                name=code.text("name", required=True),
+                x=code.number("x", 0.0, required=True), y=code.number("y", 0.0, required=True),
+                size=code.number("size", 25.0), color=code.text("color", "#000000"),
+                level=code.text("level", "M")))
         template.panels.append(spec)
     if not template.panels and "panels" in data:
         report(("panels",), "the template has no panels")

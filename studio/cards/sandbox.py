@@ -129,12 +129,14 @@ def _jinja_message(exc: JinjaError) -> str:
     return re.sub(r"'[\w.]+\.(\w+View) object'", r"\1", message)
 
 
-def compile_text(env: CardSandbox, source: str, file: Path,
-                 first_line: int = 1) -> tuple[CardText | None, list[str]]:
+def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1, *,
+                 output_filter: str | None = None) -> tuple[CardText | None, list[str]]:
     """Compile a text box's Jinja; returns it, or None and every problem found.
 
     Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and
-    must not include, import or extend anything.
+    must not include, import or extend anything. ``output_filter`` (a filter of ``env``,
+    such as "urlencode") is applied to every value the text prints, not to its own
+    literal text: a link's template keeps its ``?`` and ``&`` while a value's are encoded.
     """
     name = str(file)
     try:
@@ -157,6 +159,16 @@ def compile_text(env: CardSandbox, source: str, file: Path,
                                     f"{', '.join(CONTEXT_NAMES)}"))
     if problems:
         return None, problems
+    if output_filter is not None:
+        _filter_outputs(tree, output_filter)
     code = env.compile(tree, name=file.name, filename=name)
     template = env.template_class.from_code(env, code, env.make_globals(None), None)
     return CardText(template=template, file=file, first_line=first_line), []
+
+
+def _filter_outputs(tree: nodes.Template, name: str) -> None:
+    """Wrap every printed expression of ``tree`` in the filter ``name``, in place."""
+    for output in tree.find_all(nodes.Output):
+        output.nodes = [node if isinstance(node, nodes.TemplateData) else
+                        nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
+                        for node in output.nodes]

@@ -76,6 +76,24 @@ class ImageSpec:
 
 PHOTO_SOURCES = ("contact.photo", "sender.photo", "mailing.photo")
 IMAGE_SOURCES = ("signature", *PHOTO_SOURCES)
+QR_LEVELS = ("L", "M", "Q", "H")  # error correction: 7, 15, 25, 30 % of the code may be lost
+QR_MIN_SIZE = 15.0  # mm: smaller, a phone held at arm's length over a card struggles to read it
+
+
+@dataclass
+class QrSpec:
+    """A QR code of the card's offer link (Settings: ``offer.url``), a square ``size`` mm.
+
+    The box holds the code and its quiet zone (four modules of white), so a code on a
+    coloured panel still scans. When no link is set the box is left out.
+    """
+
+    name: str
+    x: float
+    y: float
+    size: float = 25.0
+    color: str = "#000000"
+    level: str = "M"
 
 
 @dataclass
@@ -86,6 +104,7 @@ class PanelSpec:
     background: str | None = None
     images: list[ImageSpec] = field(default_factory=list)
     texts: list[TextSpec] = field(default_factory=list)
+    qr: list[QrSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -147,6 +166,8 @@ def template_to_toml_data(template: CardTemplate) -> dict[str, Any]:
             entry["images"] = [_image_data(i) for i in panel.images]
         if panel.texts:
             entry["texts"] = [_text_data(t) for t in panel.texts]
+        if panel.qr:
+            entry["qr"] = [_qr_data(q) for q in panel.qr]
         panels.append(entry)
     data["panels"] = panels
     return data
@@ -187,4 +208,13 @@ def _text_data(text: TextSpec) -> dict[str, Any]:
         always = key in ("x", "y", "width", "height", "font", "size", "min_size")
         if always or value != getattr(defaults, key):
             data[key] = value
+    return data
+
+
+def _qr_data(code: QrSpec) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": code.name, "x": code.x, "y": code.y, "size": code.size}
+    defaults = QrSpec(name="", x=0, y=0)
+    for key in ("color", "level"):
+        if getattr(code, key) != getattr(defaults, key):
+            data[key] = getattr(code, key)
     return data

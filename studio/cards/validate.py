@@ -17,12 +17,25 @@ from PIL import Image, UnidentifiedImageError
 from studio.cards.context import REQUIREMENTS
 from studio.cards.errors import TemplateError, located
 from studio.cards.sandbox import CardSandbox, CardText, compile_text, make_environment
-from studio.cards.spec import ALIGNS, FITS, IMAGE_SOURCES, OCCASIONS, THANKS_FOR, VALIGNS, CardTemplate
+from studio.cards.spec import (
+    ALIGNS,
+    FITS,
+    IMAGE_SOURCES,
+    OCCASIONS,
+    QR_LEVELS,
+    QR_MIN_SIZE,
+    THANKS_FOR,
+    VALIGNS,
+    CardTemplate,
+)
 from studio.cards.tomllines import KeyLines
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_ARTWORK_PIXELS = 60_000_000  # ~ a full-bleed 5×7 page at 1,200 dpi; more is a mistake or a bomb
 _SLOP = 0.05  # mm of tolerance for boxes drawn to the panel edge
+# A QR code's dark squares must stand out from its white quiet zone: at most this luminance
+# (a contrast of about 4:1 with white) for phone cameras to read it in room light.
+_QR_MAX_LUMINANCE = 0.2
 
 
 @dataclass
@@ -196,10 +209,37 @@ def compile_template(template: CardTemplate, *, lines: KeyLines | None = None,
             problems.extend(found)
             if text is not None:
                 compiled.texts[(panel.name, box.name)] = text
+        names = {box.name for box in panel.texts} | {image.name for image in panel.images if image.name}
+        for q, code in enumerate(panel.qr):
+            here = (*at, "qr", q)
+            if code.name in names:
+                where(*here, "name")(f"box '{code.name}' appears twice on panel '{panel.name}'")
+            names.add(code.name)
+            if code.size < QR_MIN_SIZE:
+                where(*here, "size")(f"a QR code of {code.size:g} mm is too small to scan from a card; "
+                                     f"make it at least {QR_MIN_SIZE:g} mm")
+            else:
+                _check_box(where, here, code.x, code.y, code.size, code.size, width, height, "QR code")
+            if not _COLOR.match(code.color):
+                where(*here, "color")(f"color '{code.color}' is not a colour like \"#000000\"")
+            elif _luminance(code.color) > _QR_MAX_LUMINANCE:
+                where(*here, "color")(f"color '{code.color}' is too light: a QR code scans only when "
+                                      "its dark squares are dark on white")
+            if code.level not in QR_LEVELS:
+                where(*here, "level")(f"level '{code.level}' must be one of: {', '.join(QR_LEVELS)}")
     if problems:
         raise TemplateError(problems, template=template.id or str(folder))
     template.compiled = compiled
     return template
+
+
+def _luminance(color: str) -> float:
+    """The relative luminance of a "#rrggbb" colour (WCAG), 0 black to 1 white."""
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    red, green, blue = (channel(color[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
 def _inline_first_line(lines: KeyLines | None, path: tuple[str | int, ...]) -> int:

@@ -315,6 +315,7 @@ class SenderView:
     phone: Any
     email: Any
     address: Any
+    ref: Any  # the sender's referral code (Settings: sender.ref), for the offer's link
 
     @classmethod
     def of(cls, sender: Sender, home_country: str = "US", language: str = "en",
@@ -329,5 +330,6 @@ class SenderView:
         return cls(**_texts(cls._label, {"name": sender.name, "company": sender.company,
                                          "signature_line": sender.signature_line,
                                          "signature": sender.signature_line or sender.name,
-                                         "phone": sender.phone, "email": sender.email}),
+                                         "phone": sender.phone, "email": sender.email,
+                                         "ref": sender.ref}),
                    address=address)

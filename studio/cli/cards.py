@@ -105,6 +105,8 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(f"warning: {summary.unsigned}")
     for warning in [*summary.message_warnings, *summary.photos]:
         ctx.warn(f"warning: {warning}")
+    if summary.no_link:
+        ctx.warn(f"warning: {summary.no_link}")
     for note in summary.print_area:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
@@ -124,6 +126,8 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
     if summary.unsigned:
         ctx.warn(f"warning: {summary.unsigned}")
+    if summary.no_link:
+        ctx.warn(f"warning: {summary.no_link}")
     ctx.print(f"Wrote {summary.out}")
     _print_notes(ctx, summary.fit_notes)
     return 0

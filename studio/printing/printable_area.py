@@ -23,24 +23,25 @@ _TOUCHING_MM = 0.5  # artwork this close to the paper's edge is meant to run off
 
 @dataclass(frozen=True)
 class EdgeWarning:
-    """A text box, or a panel's artwork, inside the printer's unprintable margin."""
+    """A text box or QR code, or a panel's artwork, inside the printer's unprintable margin."""
 
     panel: str
-    box: str  # the text box's name; "" for the panel's background and pictures
+    box: str  # the text box's (or QR code's) name; "" for the panel's background and pictures
     distance_mm: float  # from the paper's nearest edge
     margin_mm: float
+    what: str = "text"  # what ``box`` is: "text", or "QR code" (which no longer scans when cut)
 
     @property
     def is_problem(self) -> bool:
-        """Text may be cut off; artwork only gets a white edge (a note, not a warning)."""
+        """Text or a code may be cut off; artwork only gets a white edge (a note, not a warning)."""
         return bool(self.box)
 
     def __str__(self) -> str:
         where = self.panel.replace("-", " ")
         if self.box:
-            return (f"the text '{self.box}' on the {where} comes {self.distance_mm:.1f} mm from the paper's "
-                    f"edge; most printers leave the outer {self.margin_mm:g} mm blank, so it may be cut "
-                    "off: move it inward")
+            return (f"the {self.what} '{self.box}' on the {where} comes {self.distance_mm:.1f} mm from "
+                    f"the paper's edge; most printers leave the outer {self.margin_mm:g} mm blank, so it "
+                    "may be cut off: move it inward")
         return (f"the artwork of the {where} runs to the paper's edge: borderless printing is needed, or "
                 "the edge will be white (or print crop marks and trim along them for a clean edge)")
 
@@ -53,6 +54,7 @@ def print_area_warnings(layout: CardLayout, paper: str, margin_mm: float = DEFAU
     plan = plan_sheet(card, paper)
     page_w, page_h = plan.page_size
     nearest: dict[tuple[str, str], float] = {}
+    kinds: dict[str, str] = {}  # box name -> what it is, for the warning
     for side in ("outside", "inside"):
         for place in panel_places(card, side):
             content = layout.panels.get(place.name)
@@ -62,6 +64,10 @@ def print_area_warnings(layout: CardLayout, paper: str, margin_mm: float = DEFAU
                 (box.name, (box.x * mm, place.height - (box.y + box.height) * mm,
                             (box.x + box.width) * mm, place.height - box.y * mm))
                 for box in content.texts if box.text.strip()]
+            for code in content.codes:
+                rects.append((code.name, (code.x * mm, place.height - (code.y + code.size) * mm,
+                                          (code.x + code.size) * mm, place.height - code.y * mm)))
+                kinds[code.name] = "QR code"
             if content.background or content.images:
                 rects.append(("", (0.0, 0.0, place.width, place.height)))
             for slot in plan.slots:
@@ -70,7 +76,7 @@ def print_area_warnings(layout: CardLayout, paper: str, margin_mm: float = DEFAU
                     distance = _edge_distance(_on_page(rect, place, sheet), page_w, page_h) / mm
                     key = (place.name, name)
                     nearest[key] = min(nearest.get(key, distance), distance)
-    warnings = [EdgeWarning(name, box, max(distance, 0.0), margin_mm)
+    warnings = [EdgeWarning(name, box, max(distance, 0.0), margin_mm, kinds.get(box, "text"))
                 for (name, box), distance in nearest.items() if box and distance < margin_mm]
     bleeding = [name for name in card.panels
                 if margin_mm > 0 and nearest.get((name, ""), float("inf")) < _TOUCHING_MM]

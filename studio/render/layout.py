@@ -72,6 +72,22 @@ class ImageBox:
 
 
 @dataclass
+class QrBox:
+    """A QR code of ``data`` (a link) in a square ``size`` mm box, its quiet zone included.
+
+    ``level`` is the error correction (L, M, Q, H); ``color`` the dark squares', on white.
+    """
+
+    name: str
+    x: float
+    y: float
+    size: float
+    data: str
+    color: str = "#000000"
+    level: str = "M"
+
+
+@dataclass
 class PanelContent:
     """One face of the card ("front", "inside", "back", ...), drawn in its own upright frame."""
 
@@ -79,6 +95,7 @@ class PanelContent:
     background: str | None = None  # a "#rrggbb" colour filling the panel (with bleed)
     images: list[ImageBox] = field(default_factory=list)
     texts: list[TextBox] = field(default_factory=list)
+    codes: list[QrBox] = field(default_factory=list)  # drawn over the artwork, under the text
 
 
 @dataclass

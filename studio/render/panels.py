@@ -10,6 +10,7 @@ from studio.render.formats import CardFormat
 from studio.render.images import ImageStore
 from studio.render.imposition import PanelPlace
 from studio.render.layout import CardLayout, FitNote, PanelContent
+from studio.render.qr import draw_qr
 from studio.render.text import TextCache, draw_text_box, parse_color
 
 
@@ -28,10 +29,11 @@ def draw_panel(canvas: Canvas, card: CardFormat, place: PanelPlace, content: Pan
     """Draw ``content`` on ``place``; the canvas must be in piece coordinates (points).
 
     Background and artwork are clipped to the panel plus the bleed on its outer edges
-    (``bleed=False``: to the panel itself, for previews); text is never clipped. Returns
+    (``bleed=False``: to the panel itself, for previews); QR codes come over the artwork;
+    text is never clipped. Returns
     the fit notes of its text boxes. ``cache`` replays text boxes drawn before on this canvas.
     """
-    if content is None or not (content.background or content.images or content.texts):
+    if content is None or not (content.background or content.images or content.texts or content.codes):
         return []
     notes: list[FitNote] = []
     bleed_pt = card.bleed_mm * mm if bleed else 0.0
@@ -49,6 +51,8 @@ def draw_panel(canvas: Canvas, card: CardFormat, place: PanelPlace, content: Pan
         for image in content.images:
             images.draw(canvas, image, place.width, place.height, bleed_pt)
         canvas.restoreState()
+    for code in content.codes:
+        draw_qr(canvas, code, place.height, label)
     for box in content.texts:
         note = draw_text_box(canvas, box, 0.0, place.height, card=label, cache=cache)
         if note is not None:

@@ -29,6 +29,7 @@ from studio.cards import (
     load_sample,
     missing_fields,
 )
+from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, Occasion
 from studio.paths import AppPaths
@@ -61,6 +62,7 @@ class RenderSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (contact name, reason)
     unsigned: str | None = None  # `unsigned_warning`: the cards came out without a sender
+    no_link: str | None = None  # `missing_link_warning`: the cards came out without their QR code
     side_files: list[Path] = field(default_factory=list)  # outsides, insides: manual two-sided
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
     message_warnings: list[str] = field(default_factory=list)  # shared or repeated written messages
@@ -78,6 +80,21 @@ def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
         return None
     return (f"your name is not set (Settings > Sender, or `studio settings --set sender.name=…`): "
             f"the {template.id} cards come out unsigned")
+
+
+def missing_link_warning(template: CardTemplate, settings: Settings) -> str | None:
+    """A warning when ``template`` has a QR box and Settings has no offer link (``offer.url``):
+    the cards come out without their code; or when the link names the referral code
+    (``sender.ref``) and none is set: the codes would credit nobody. None otherwise."""
+    if not any(panel.qr for panel in template.panels):
+        return None
+    if not settings.offer.url.strip():
+        return ("no offer link is set (Settings > Offer on the cards, or `studio settings --set "
+                f"offer.url=…`): the {template.id} cards come out without their QR code")
+    if "sender.ref" in settings.offer.url and not settings.sender.ref.strip():
+        return ("your referral code is not set (Settings > Offer on the cards, or `studio settings --set "
+                f"sender.ref=…`): the links in the {template.id} cards' QR codes carry none")
+    return None
 
 
 def template_json(template: CardTemplate) -> dict[str, object]:
@@ -145,6 +162,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     check_handwriting(settings.sender.handwriting_font)
     check_photo_settings(template, settings)
     run_photo = mailing_photo(photo)
+    check_offer(settings.offer)  # a stored link that cannot fill a card stops before any work
     if order is not None:
         order_key(Contact(), order)  # an unknown order fails before any work
     dating = OccasionDating(settings)
@@ -187,7 +205,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             if contact is None:
                 continue
             card = card_context(printable(contact), settings, today=today, kind=kind, dating=dating,
-                                message=personal.get(contact_id, message), mailing_photo=run_photo)
+                                message=personal.get(contact_id, message), mailing_photo=run_photo,
+                                posting=today)
             try:
                 yield fill_card(template, card)
             except TemplateError as exc:
@@ -199,6 +218,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
     summary.photos = photos.warnings()
+    summary.no_link = missing_link_warning(template, settings)
     summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
                                                    today=today)
     return summary
@@ -212,6 +232,7 @@ class PreviewSummary:
     fit_notes: list[FitNote] = field(default_factory=list)
     missing: str = ""  # e.g. "lacks a birthday": `studio render` would skip this contact
     unsigned: str | None = None  # `unsigned_warning`: the cards print without a sender
+    no_link: str | None = None  # `missing_link_warning`: the cards print without their QR code
 
 
 def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, *,
@@ -242,24 +263,25 @@ def preview_png(store: Store, paths: AppPaths, template_id: str, out_png: Path, 
         raise StudioError(f"cannot write {out_png}: {exc.strerror or exc}") from exc
     notes = render_card_preview(layout, out_png, dpi=dpi)
     return PreviewSummary(out=out_png, fit_notes=notes, missing=describe_missing(lacking) if lacking else "",
-                          unsigned=unsigned_warning(template, settings))
+                          unsigned=unsigned_warning(template, settings),
+                          no_link=missing_link_warning(template, settings))
 
 
 def _card_for(template: CardTemplate, contact: Contact | None, settings: Settings, *, today: dt.date,
               message: str | None, occasion: str | None = None) -> CardContext:
     """What fills ``template``: ``contact``'s card, or the template's sample without one.
 
-    With the sample, the user's own sender replaces the sample's, set or not: a preview
-    signed "Maya" while the printed cards come out unsigned would mislead (only the
-    sample's photo stays, while the user has none). The sample's
-    language and country stay until a sender is set. The occasion defaults to the template's first.
+    With the sample, the user's own sender and offer replace the sample's, set or not: a
+    preview signed "Maya" while the printed cards come out unsigned would mislead (only the
+    sample's photo stays, while the user has none). The sample's language and country stay
+    until a sender is set. The occasion defaults to the template's first.
     """
     if contact is None:
         sample = load_sample(template)
         # The sample's photo stands in for the user's until they set one: a photo box
         # shown empty would hide what the card looks like.
         sender = dataclasses.replace(settings.sender, photo=settings.sender.photo or sample.sender.photo)
-        card = dataclasses.replace(sample, sender=sender)
+        card = dataclasses.replace(sample, sender=sender, offer=settings.offer)
         if settings.sender.name.strip():
             card = dataclasses.replace(card, language=settings.language, home_country=settings.home_country)
         return dataclasses.replace(card, message=message) if message else card

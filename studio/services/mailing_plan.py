@@ -17,6 +17,7 @@ from pathlib import Path
 
 from studio.cards import CardTemplate, card_context, describe_missing, missing_fields
 from studio.cards.occasion import NAMES as OCCASION_NAMES
+from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
 from studio.model import Contact, EnvelopeSize, Occasion
 from studio.occasions import (
@@ -38,7 +39,12 @@ from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
-from studio.services.cards import get_template, template_print_area_notes, unsigned_warning
+from studio.services.cards import (
+    get_template,
+    missing_link_warning,
+    template_print_area_notes,
+    unsigned_warning,
+)
 from studio.services.handwriting import check_handwriting
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
@@ -209,6 +215,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     settings = store.settings.load()
     check_signature(settings.sender.signature_image)
     check_handwriting(settings.sender.handwriting_font)
+    check_offer(settings.offer)
     template = template or get_template(paths, request.template)
     check_photo_settings(template, settings)
     photos = PhotoCheck(template, settings, mailing_photo=mailing_photo(request.photo))
@@ -302,6 +309,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     unsigned = unsigned_warning(template, settings)
     if unsigned and kept:
         plan.warnings.append(unsigned)
+    no_link = missing_link_warning(template, settings)
+    if no_link and kept:
+        plan.warnings.append(no_link)
     if kept:
         for contact, _ in kept:
             if photos.wants_contact_photos:  # the plan's contacts are light: fetch the photo alone

@@ -20,6 +20,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from studio.cards.offer import MAX_DAYS as OFFER_MAX_DAYS  # noqa: F401 - offered to the settings view
+from studio.cards.offer import days_problem, text_setting_problem, url_setting_problem
 from studio.errors import StudioError, UsageError
 from studio.model import DUPLEX_MODES, STACKINGS
 from studio.occasions.calendar import load_catalogue
@@ -203,6 +205,9 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
         "transit_days_by_country": _transit_by_country,
         "appearance": lambda text: None if text in APPEARANCES else
         f"{text!r} is not an appearance; use {', '.join(APPEARANCES)}",
+        "offer.url": url_setting_problem,
+        "offer.text": text_setting_problem,
+        "offer.days": days_problem,
     }
     for name in ("transit_days_domestic", "transit_days_international", "preparation_days",
                  "not_thanked_days"):

@@ -16,3 +16,21 @@ def test_settings_take_a_country_name_and_refuse_nonsense_in_one_sentence(db, cl
     status, out, _ = cli(db, "settings", "--json")
     saved = json.loads(out)
     assert (saved["home_country"], saved["sender.name"], saved["sender.email"]) == ("DE", "", "")
+
+
+def test_the_offer_settings_are_set_shown_and_refused_by_name(db, cli) -> None:  # noqa: ANN001
+    link = "https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}"
+    status, out, _ = cli(db, "settings", "--set", f"offer.url={link}", "--set", "sender.ref=maya42",
+                         "--set", "offer.text=10% off until {{ offer.expires }}", "--set", "offer.days=45")
+    assert status == 0 and "Saved 4 changes." in out and link in out
+    for value, why in (("offer.url=shop.example/?c={{ contact.id }}", "not a web address"),
+                       ("offer.url=https://shop.example/?c={{ contact.id }", "Jinja syntax error"),
+                       ("offer.url=https://shop.example/?c={{ contact.shoe_size }}", "no field 'shoe_size'"),
+                       ("offer.text=until {{ offer.expiry }}", "no field 'expiry'"),
+                       ("offer.days=-1", "0 to 366")):
+        status, _, err = cli(db, "settings", "--set", value)
+        setting = value.split("=", 1)[0]
+        assert status == 2 and err.startswith(f"studio: {setting}: ") and why in err, err
+        assert "Traceback" not in err
+    saved = json.loads(cli(db, "settings", "--json")[1])
+    assert (saved["offer.url"], saved["sender.ref"], saved["offer.days"]) == (link, "maya42", 45)

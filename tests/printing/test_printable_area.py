@@ -10,7 +10,7 @@ import pytest
 from studio.cli import main
 from studio.paths import bundled_dir
 from studio.printing.printable_area import print_area_warnings
-from studio.render.layout import CardLayout, PanelContent, TextBox
+from studio.render.layout import CardLayout, PanelContent, QrBox, TextBox
 
 
 def _card(top_mm: float, format_id: str = "a2-folded") -> CardLayout:
@@ -30,6 +30,13 @@ def test_text_near_the_paper_edge_is_flagged_with_its_distance() -> None:
     assert print_area_warnings(_card(1.5), "letter", margin_mm=0) == []  # a borderless printer
     # A postcard sits 5 mm in from every paper edge: the same box is clear of the margin.
     assert print_area_warnings(_card(1.5, "a6-postcard"), "a4") == []
+
+
+def test_a_qr_code_near_the_paper_edge_is_flagged_as_one() -> None:
+    code = QrBox("offer-code", 40, 1, 20, "https://shop.example/?c=1")
+    (warning,) = print_area_warnings(CardLayout("a2-folded", {"front": PanelContent("front", codes=[code])}),
+                                     "letter")
+    assert warning.is_problem and "the QR code 'offer-code' on the front comes" in str(warning)
 
 
 @pytest.mark.parametrize("paper, expected", [("letter", True), ("a4", False)])

@@ -44,3 +44,15 @@ def image_xobjects(pdf: bytes | Path) -> set[int]:
     for page in reader(pdf).pages:
         walk(page.get("/Resources"))
     return found
+
+
+def qr_texts(pdf: bytes | Path, *, page: int = 0, dpi: int = 200) -> list[str]:
+    """What every QR code on one page (0-based) says, read back from the page as a phone would:
+    rasterised at ``dpi`` by the app's own pdfium renderer, decoded by zxing-cpp."""
+    import zxingcpp
+
+    from studio.render.preview import pdf_page_image
+
+    picture = pdf_page_image(pdf, page=page, dpi=dpi)
+    return sorted(found.text for found in zxingcpp.read_barcodes(picture.convert("L"))
+                  if found.format == zxingcpp.BarcodeFormat.QRCode)

@@ -141,7 +141,11 @@ def test_a_second_mailing_of_the_same_occasion_skips_those_already_in_one(sample
     skipped = {s.contact_name: s.reason for s in plan.skipped}
     assert skipped["王小明"] == "already in mailing 1 (christmas/2026)"
     assert len(plan.recipients) == 18
-    assert plan.warnings == ["3 contacts are already in an earlier mailing of Christmas 2026 and were "
+    # The order card has a QR box and no offer link is set: that is said too.
+    assert plan.warnings == ["no offer link is set (Settings > Offer on the cards, or "
+                             "`studio settings --set offer.url=…`): "
+                             "the thank-you-order cards come out without their QR code",
+                             "3 contacts are already in an earlier mailing of Christmas 2026 and were "
                              "skipped (--force includes them)"]
     result = mailings.produce_mailing(sample_store, christmas(), NOV_20, tmp_path / "b", paths)
     assert len(result.plan.recipients) == 18

@@ -198,3 +198,23 @@ def test_your_photo_is_kept_shown_and_saved_and_can_be_removed(qtbot, open_app, 
     assert _saved(app_paths).sender.photo == str(kept)  # the good one stays
     settings.sender.own_photo.clear()  # Remove
     qtbot.waitUntil(lambda: _saved(app_paths).sender.photo == "", timeout=5000)
+
+
+def test_the_offer_link_is_checked_before_it_is_saved(qtbot, open_app, app_paths) -> None:
+    _window, settings = _open_settings(qtbot, open_app)
+    offer = settings.offer
+    offer.url.setText("shop.example/?c={{ contact.id }}")
+    qtbot.waitUntil(lambda: settings.problem_label.isVisible(), timeout=5000)
+    problem = settings.problem_label.text()
+    assert "Offer url" in problem and "not a web address" in problem
+    qtbot.waitUntil(lambda: _focused(offer.url), timeout=2000)
+    assert _saved(app_paths).offer.url == ""
+    offer.ref.setText("maya42")
+    offer.url.setText("https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}")
+    offer.text.setText("10% off until {{ offer.expires }}")
+    offer.days.setValue(45)
+    qtbot.waitUntil(lambda: _saved(app_paths).offer.days == 45, timeout=5000)
+    saved = _saved(app_paths)
+    assert (saved.sender.ref, saved.offer.url, saved.offer.text) == (
+        "maya42", "https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}",
+        "10% off until {{ offer.expires }}")

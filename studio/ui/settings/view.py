@@ -31,6 +31,7 @@ from studio.ui.accounts.panel import AccountsPanel
 from studio.ui.context import AppContext
 from studio.ui.settings.appearance import AppearanceGroup
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
+from studio.ui.settings.offer import OfferGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader, label, page_layout
 
@@ -65,6 +66,7 @@ class SettingsView(QWidget):
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
         self.appearance = AppearanceGroup()
+        self.offer = OfferGroup()
         self.groups: list[SettingsGroup] = [
             self.sender,
             self.paper,
@@ -72,6 +74,7 @@ class SettingsView(QWidget):
             self.timing,
             self.holidays,
             self.appearance,
+            self.offer,  # after the sender: it sets sender.ref on the sender the group wrote
         ]
         # Not a setting that is saved with the others: the accounts panel keeps its own store.
         self.accounts = QGroupBox("Live address books")
@@ -144,6 +147,7 @@ class SettingsView(QWidget):
             grid.addWidget(self.timing, 2, 0)
             grid.addWidget(self.holidays, 2, 1)
             grid.addWidget(self.appearance, 3, 0)
+            grid.addWidget(self.offer, 3, 1)
             grid.addWidget(self.accounts, 4, 0, 1, 2)
             grid.setColumnStretch(1, 1)
             grid.setRowStretch(5, 1)
@@ -157,7 +161,8 @@ class SettingsView(QWidget):
     def _columns_that_fit(self) -> int:
         """2 when both columns fit beside each other at their smallest, else 1."""
         left = max(g.minimumSizeHint().width() for g in (self.sender, self.timing, self.appearance))
-        right = max(g.minimumSizeHint().width() for g in (self.paper, self.calibration, self.holidays))
+        right = max(g.minimumSizeHint().width()
+                    for g in (self.paper, self.calibration, self.holidays, self.offer))
         room = self.width() - 2 * 28 - 8 - 20  # page margins, the grid's, a vertical scroll bar
         return 2 if left + self.grid.horizontalSpacing() + right <= room else 1
 
