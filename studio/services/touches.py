@@ -37,6 +37,19 @@ def touches_of(store: Store, contact_ref: str) -> tuple[Contact, list[Touch]]:
     return contact, newest_first([*recorded, *cards])
 
 
+def record_touch(store: Store, contact_id: int, kind: str, day: dt.date, note: str = "") -> int:
+    """Record a touch with the contact (the app's "Called" / "Messaged"); returns its event id."""
+    from studio.services.occasions import log_event
+
+    return log_event(store, str(contact_id), kind, day, note).event.id or 0
+
+
+def undo_touch(store: Store, event_id: int) -> None:
+    """Take back a touch just recorded."""
+    with store.transaction():
+        store.history.delete_event(event_id)
+
+
 def load_rhythms(store: Store, settings: Settings | None = None) -> Rhythms:
     settings = settings or store.settings.load()
     return Rhythms(tags=store.rhythms.tags(), contacts=store.rhythms.contacts(),
