@@ -67,3 +67,27 @@ def test_the_contact_page_records_a_call_shows_it_and_undoes_it(
     qtbot.waitUntil(lambda: "Touches" not in detail.body.text(), timeout=10000)
     with open_store(app_paths.db_path) as store:
         assert touches.touches_of(store, str(anna))[1] == []
+
+
+def test_settings_keeps_a_rhythm_per_tag(qtbot, open_app, seed, person, app_paths, tmp_path) -> None:
+    seed(person("Anna", "Berg", tags=("vip",)))
+    window, context = open_app()
+    settings = window.show_view("settings")
+    group = settings.rhythms
+    qtbot.waitUntil(lambda: group.new_tag.count() > 0, timeout=10000)
+    assert "every 90 days" in group.hint.text()
+    group.new_tag.setCurrentText("vip")
+    group.new_days.setValue(30)
+    group.add_button.click()
+    qtbot.waitUntil(lambda: group.table.rowCount() == 1, timeout=10000)
+    assert group.table.item(0, 0).text() == "vip" and group.table.cellWidget(0, 1).value() == 30
+    group.table.cellWidget(0, 1).setValue(21)
+    qtbot.waitUntil(lambda: context.store.pending == 0, timeout=10000)
+    with open_store(app_paths.db_path) as store:
+        assert touches.load_rhythms(store).tags == {"vip": 21}
+    group.grab().save(str(tmp_path / "rhythms.png"))
+    group.table.selectRow(0)
+    group.remove_button.click()
+    qtbot.waitUntil(lambda: group.table.rowCount() == 0, timeout=10000)
+    with open_store(app_paths.db_path) as store:
+        assert touches.load_rhythms(store).tags == {}
