@@ -106,9 +106,12 @@ def calls_due(store: Store, today: dt.date, people: Iterable[Person] | None = No
               settings: Settings | None = None) -> list[BirthdayCall]:
     """The birthdays of today and tomorrow, with the numbers to call."""
     settings = settings or store.settings.load()
-    days = {today + dt.timedelta(days=offset) for offset in range(2)}
-    candidates = [p.id for p in (people if people is not None else store.contacts.dated_people())
+    days = [today + dt.timedelta(days=offset) for offset in range(2)]
+    near = {(day.month, day.day) for day in days} | {(2, 29)}  # 29 Feb may fall on 28 Feb or 1 Mar
+    everyone = people if people is not None else store.contacts.dated_people()
+    candidates = [p.id for p in everyone
                   if p.id is not None and p.birthday is not None
+                  and (p.birthday.month, p.birthday.day) in near
                   and any(p.birthday.in_year(day.year, settings.feb29) == day for day in days)]
     contacts = [c for c in map(store.contacts.get, candidates) if c is not None]
     return birthday_calls(contacts, today, settings.feb29)
