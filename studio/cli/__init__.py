@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "missing",       # missing
     "mailings",      # mailing, history, demo
     "messages",      # messages
+    "verses",        # verses
     "preferences",   # settings
     "printers",      # printer-test
     "personal",      # signature, handwriting, photo

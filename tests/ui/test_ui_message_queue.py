@@ -80,3 +80,38 @@ def test_writing_a_message_for_each_person_in_the_wizard(
     assert written[names[other]] == "Merry Christmas!\nSee you in January."
     assert sum(1 for text in written.values() if text is None) == 1
     _close(window, context)
+
+
+def test_a_verse_from_the_library_in_one_click(qtbot, styled_app, app_paths, seed, person, tmp_path) -> None:
+    ids = seed(person("Zoë", "Ångström"), person("Priya", "Raman"))
+    window, context = _open(qtbot, styled_app, app_paths, TODAY)
+    wizard = _to_review(qtbot, window, ids)
+    dialog = wizard.review.write_messages()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=30000)
+    picker = dialog.choose_verse()
+    assert picker.list.count() > 10
+    assert {picker.list.item(i).data(Qt.ItemDataRole.UserRole).occasion
+            for i in range(picker.list.count())} == {"holiday", "new-year"}  # holiday-snow's occasions
+    picker.tone.setCurrentIndex(picker.tone.findData("fun"))
+    qtbot.keyClicks(picker.search, "cookies")
+    assert picker.list.count() == 1
+    text = picker.list.item(0).text()
+    picker.grab().save(str(tmp_path / "verse-picker.png"))
+    picker.accept()
+    assert dialog.editor.toPlainText() == text == ("Wishing you more cookies than calories this "
+                                                   "holiday season!")
+    qtbot.keyClicks(dialog.editor, " See you soon!")
+    dialog.accept()
+    qtbot.waitUntil(lambda: wizard.review.plan is not None, timeout=60000)
+    assert text + " See you soon!" in wizard.draft.messages.values()
+
+    wizard.back()
+    wizard.back()
+    card_page = wizard.currentPage()
+    assert card_page is wizard.card
+    picker = card_page.choose_verse()
+    picker.scope.setCurrentIndex(picker.scope.findData("all"))
+    qtbot.keyClicks(picker.search, "stretchy waistbands")
+    picker.accept()
+    assert card_page.message.toPlainText() == "Thankful for you, and for stretchy waistbands."
+    _close(window, context)

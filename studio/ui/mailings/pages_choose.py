@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from studio.ui.cards.gallery_model import ID_ROLE, OccasionFilterModel, TemplateListModel
 from studio.ui.mailings.draft import PERSONAL_OCCASIONS, WizardChoices
+from studio.ui.messages.verse_picker import VersePicker
 from studio.ui.widgets import gallery_list, label
+from studio.verses.library import Verse, card_occasions
 
 if TYPE_CHECKING:
     from studio.ui.mailings.wizard import MailingWizard
@@ -199,10 +202,32 @@ class CardPage(QWizardPage):
         )
         self.message.setFixedHeight(70)
         self.message.textChanged.connect(self._chosen)
+        self.verse_button = QPushButton("Choose a verse…")
+        self.verse_button.setToolTip("Short messages for this card's occasion, warm, fun or formal")
+        self.verse_button.clicked.connect(self.choose_verse)
+        title = QHBoxLayout()
+        title.addWidget(label("Personal message", "sectionTitle"), 1)
+        title.addWidget(self.verse_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(label("Personal message", "sectionTitle"))
+        layout.addLayout(title)
         layout.addWidget(self.message)
+
+    def choose_verse(self) -> VersePicker:
+        """The verse picker for the chosen card; Use puts the verse in the message."""
+        choices = self._wizard.choices
+        chosen = self._wizard.draft.template
+        template = next((t for t in (choices.templates if choices else []) if t.id == chosen), None)
+        occasions = card_occasions(template.occasions, template.thanks_for) if template is not None else []
+        picker = VersePicker(occasions or [self._wizard.draft.occasion or ""], self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        picker.accepted.connect(lambda: self._use_verse(picker.chosen()))
+        picker.open()
+        return picker
+
+    def _use_verse(self, verse: Verse | None) -> None:
+        if verse is not None:
+            self.message.setPlainText(verse.text)
 
     def set_choices(self, choices: WizardChoices) -> None:
         self.model.set_templates(choices.templates)

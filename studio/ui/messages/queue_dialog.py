@@ -33,8 +33,10 @@ from studio.services.messages import QueueEntry, message_queue
 from studio.services.session import Store
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
+from studio.ui.messages.verse_picker import VersePicker
 from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import button, label
+from studio.verses.library import Verse, card_occasions
 
 _PREVIEW_DPI = 72  # a folded card's inside at about 300 px across: readable, quick to render
 _ABOUT_FIELDS = (  # (MessageRow field, caption)
@@ -104,7 +106,13 @@ class MessageQueueDialog(QDialog):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.name)
         middle_layout.addWidget(self.about)
-        middle_layout.addWidget(label("Start with", "muted"))
+        self.verse_button = button("Choose a verse…", self.choose_verse,
+                                   tooltip="Short messages for this occasion, warm, fun or formal")
+        self.verse_button.setAutoDefault(False)
+        start = QHBoxLayout()
+        start.addWidget(label("Start with", "muted"), 1)
+        start.addWidget(self.verse_button)
+        middle_layout.addLayout(start)
         middle_layout.addWidget(self.openings)
         middle_layout.addWidget(label("Your message", "muted"))
         middle_layout.addWidget(self.editor, 1)
@@ -209,6 +217,21 @@ class MessageQueueDialog(QDialog):
         self.editor.setPlainText(f"{opening} {text}".strip() if text else opening)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         self.editor.setFocus()
+
+    def choose_verse(self) -> VersePicker:
+        """The verse picker for this card; Use puts the verse in this person's message."""
+        template = self._plan.template
+        picker = VersePicker(card_occasions(template.occasions, template.thanks_for), self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        picker.accepted.connect(lambda: self._use_verse(picker.chosen()))
+        picker.open()
+        return picker
+
+    def _use_verse(self, verse: Verse | None) -> None:
+        if verse is not None and 0 <= self._current < len(self._entries):
+            self.editor.setPlainText(verse.text)
+            self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+            self.editor.setFocus()
 
     # --- typing ---------------------------------------------------------------
 
