@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -47,6 +48,7 @@ class AppContext:
     events: AppEvents
     today: Callable[[], dt.date] = dt.date.today
     settings: Settings = field(default_factory=Settings)  # the user's, as last loaded or saved
+    spelling: Any = None  # studio.ui.spelling.Spelling: the checker every message field shares
 
     @classmethod
     def create(cls, paths: AppPaths, today: Callable[[], dt.date] | None = None) -> AppContext:
@@ -56,7 +58,9 @@ class AppContext:
         folder, next to the database they belong with.
         """
         ui_settings = QSettings(str(paths.data_dir / "card-studio-ui.ini"), QSettings.Format.IniFormat)
-        return cls(
+        from studio.ui.spelling import Spelling
+
+        context = cls(
             paths=paths,
             store=StoreThread(paths.db_path),
             tasks=TaskRunner(paths.db_path),
@@ -65,6 +69,8 @@ class AppContext:
             events=AppEvents(),
             today=today or dt.date.today,
         )
+        context.spelling = Spelling(context)
+        return context
 
     def save_settings(self, settings: Settings, on_done: Callable[[], None] | None = None,
                       on_invalid: Callable[[InvalidSettings], None] | None = None) -> None:

@@ -202,6 +202,8 @@ class CardPage(QWizardPage):
         )
         self.message.setFixedHeight(70)
         self.message.textChanged.connect(self._chosen)
+        spelling = wizard.context.spelling
+        self.spelling = spelling.attach(self.message) if spelling is not None else None
         self.verse_button = QPushButton("Choose a verse…")
         self.verse_button.setToolTip("Short messages for this card's occasion, warm, fun or formal")
         self.verse_button.clicked.connect(self.choose_verse)

@@ -91,6 +91,7 @@ class MessageQueueDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._text_changed)
+        self.spelling = context.spelling.attach(self.editor) if context.spelling is not None else None
         self.notice = label("", "warningText", wrap=True)
         self.previous_button = button("Previous", lambda: self._go(self._current - 1))
         self.next_button = button("Keep and next (Ctrl+Return)", self.keep_and_next,
