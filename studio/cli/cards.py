@@ -94,9 +94,11 @@ def _print_notes(ctx: CliContext, notes: list[FitNote]) -> None:
 def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
-        messages = load_messages(store, args.messages) if args.messages else None
+        sheet = load_messages(store, args.messages) if args.messages else None
         summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
-                                            marks=args.marks, message=args.message, messages=messages,
+                                            marks=args.marks, message=args.message,
+                                            messages=sheet.messages if sheet else None,
+                                            photos=sheet.photos if sheet else None,
                                             today=today_of(args), order=args.order, photo=args.photo,
                                             progress=progress)
     for name, why in summary.skipped:

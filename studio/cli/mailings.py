@@ -110,12 +110,14 @@ def add_recipient_arguments(parser: argparse.ArgumentParser) -> None:
 
 def request_of(args: argparse.Namespace, store: Store) -> MailingRequest:
     """The mailing the options ask for; a ``--messages`` sheet is read (and checked) here."""
-    messages = load_messages(store, args.messages) if getattr(args, "messages", None) else {}
+    sheet = load_messages(store, args.messages) if getattr(args, "messages", None) else None
     return MailingRequest(template=args.template, occasion=args.occasion, year=args.year, tag=args.tag,
                           contact_ids=tuple(args.contacts), everyone=args.everyone,
                           envelopes=getattr(args, "envelopes", None), labels=getattr(args, "labels", None),
                           start=getattr(args, "start", 1), force=args.force, days=args.days,
-                          message=getattr(args, "message", None), messages=tuple(messages.items()),
+                          message=getattr(args, "message", None),
+                          messages=tuple(sheet.messages.items()) if sheet else (),
+                          photos=tuple((i, str(p)) for i, p in sheet.photos.items()) if sheet else (),
                           order=args.order, post_on=args.post_on,
                           any_template=getattr(args, "any_template", False),
                           photo=getattr(args, "photo", None))

@@ -16,7 +16,7 @@ from pathlib import Path
 from studio.errors import StudioError
 from studio.sources.tables import read_table
 
-ID_COLUMN, MESSAGE_COLUMN = "contact_id", "message"
+ID_COLUMN, MESSAGE_COLUMN, PHOTO_COLUMN = "contact_id", "message", "photo"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class MessageRow:
     last_card_date: str = ""
     last_message: str = ""
     message: str = ""
+    photo: str = ""  # a photo file for this card's "mailing.photo" boxes (in place of the run's)
 
 
 HEADER = [f.name for f in fields(MessageRow)]
@@ -60,17 +61,19 @@ def write_sheet(path: Path, rows: Iterable[MessageRow]) -> int:
 
 @dataclass(frozen=True)
 class SheetMessage:
-    """A filled-in message and the row it came from (for messages that name it)."""
+    """A filled-in row: its message and photo, and the line it came from (for messages that name it)."""
 
     contact_id: int
     text: str
     line: int
+    photo: str = ""  # as written in the sheet: a path, relative to the sheet's folder or absolute
 
 
 def read_sheet(path: Path) -> list[SheetMessage]:
-    """The non-empty messages of a sheet, in its order.
+    """The rows of a sheet with a message or a photo, in its order.
 
-    Only ``contact_id`` and ``message`` are read (other columns may be changed or dropped).
+    Only ``contact_id``, ``message`` and (when there) ``photo`` are read; the other columns
+    may be changed or dropped.
     Raises StudioError naming the file and line for a missing column, an id that is not a
     number, or one contact given twice; rows with an empty message are left out (that
     card gets the template's message).
@@ -84,13 +87,15 @@ def read_sheet(path: Path) -> list[SheetMessage]:
             raise StudioError(f"{path}: the first row has no '{column}' column "
                               f"(it needs '{ID_COLUMN}' and '{MESSAGE_COLUMN}')")
     id_at, message_at = headers.index(ID_COLUMN), headers.index(MESSAGE_COLUMN)
+    photo_at = headers.index(PHOTO_COLUMN) if PHOTO_COLUMN in headers else None
     seen: dict[int, int] = {}
     messages = []
     for line, cells in table.rows:
         raw_id = cells[id_at].strip() if id_at < len(cells) else ""
         text = _tidy(cells[message_at] if message_at < len(cells) else "")
+        photo = cells[photo_at].strip() if photo_at is not None and photo_at < len(cells) else ""
         if not raw_id:
-            if text:
+            if text or photo:
                 raise StudioError(f"{path}, line {line}: a message without a {ID_COLUMN}")
             continue
         try:
@@ -101,8 +106,8 @@ def read_sheet(path: Path) -> list[SheetMessage]:
             raise StudioError(f"{path}, line {line}: contact {contact_id} is on the sheet twice "
                               f"(also line {seen[contact_id]})")
         seen[contact_id] = line
-        if text:
-            messages.append(SheetMessage(contact_id, text, line))
+        if text or photo:
+            messages.append(SheetMessage(contact_id, text, line, photo))
     return messages
 
 

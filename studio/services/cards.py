@@ -139,6 +139,7 @@ def fill_for_contact(template: CardTemplate, contact: Contact, settings: Setting
 def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact_ids: Sequence[int],
                         out: Path, *, paper: str | None = None, marks: bool = False,
                         message: str | None = None, messages: Mapping[int, str] | None = None,
+                        photos: Mapping[int, Path] | None = None,
                         today: dt.date, order: str | None = None, photo: Path | None = None,
                         progress: Progress = NO_PROGRESS) -> RenderSummary:
     """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
@@ -168,7 +169,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     dating = OccasionDating(settings)
     kind = template.occasions[0] if template.occasions else "any"
     summary = RenderSummary(out=Path(out))
-    photos = PhotoCheck(template, settings, mailing_photo=run_photo)
+    own_photos = {contact_id: str(photo) for contact_id, photo in (photos or {}).items()}
+    photo_check = PhotoCheck(template, settings, mailing_photo=run_photo, own_photos=len(own_photos))
     usable: list[int] = []
     names: dict[int, str] = {}
     light: list[Contact] = []  # the usable contacts without photos, to order
@@ -184,7 +186,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         else:
             usable.append(contact_id)
             names[contact_id] = contact.name
-            photos.add(contact, contact.photo)
+            photo_check.add(contact, contact.photo)
             if order is not None:
                 light.append(dataclasses.replace(contact, photo=None))
     if order is not None:
@@ -205,7 +207,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
             if contact is None:
                 continue
             card = card_context(printable(contact), settings, today=today, kind=kind, dating=dating,
-                                message=personal.get(contact_id, message), mailing_photo=run_photo,
+                                message=personal.get(contact_id, message),
+                                mailing_photo=own_photos.get(contact_id, run_photo),
                                 posting=today)
             try:
                 yield fill_card(template, card)
@@ -217,7 +220,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         total=len(usable))
     summary.cards = len(usable)
     summary.unsigned = unsigned_warning(template, settings)
-    summary.photos = photos.warnings()
+    summary.photos = photo_check.warnings()
     summary.no_link = missing_link_warning(template, settings)
     summary.print_area = template_print_area_notes(template, settings, paper=paper or settings.paper,
                                                    today=today)

@@ -56,7 +56,7 @@ from studio.services.mailing_repeats import (
 )
 from studio.services.message_warnings import message_warnings
 from studio.services.occasions import MailedIndex, holiday_calendar
-from studio.services.photos import PhotoCheck, check_photo_settings, mailing_photo
+from studio.services.photos import PhotoCheck, card_photo_problem, check_photo_settings, mailing_photo
 from studio.services.signature import check_signature
 from studio.settings import Settings
 from studio.store import Store
@@ -87,6 +87,12 @@ class MailingRequest:
     post_on: dt.date | None = None  # the day the cards go in the post; None: today (never earlier)
     photo: Path | None = None  # printed in the template's "mailing.photo" boxes on every card
     messages: tuple[tuple[int, str], ...] = ()  # (contact id, message) written for each person
+    photos: tuple[tuple[int, str], ...] = ()  # (contact id, photo file) for that card's "mailing.photo"
+
+    def photo_for(self, contact_id: int | None) -> Path | None:
+        """The photo this contact's card takes for its "mailing.photo" boxes: theirs, else ``photo``."""
+        own = dict(self.photos).get(contact_id or 0)
+        return Path(own) if own else self.photo
 
     def message_for(self, contact_id: int | None) -> str | None:
         """The message this contact's card carries: their own, else ``message``."""
@@ -218,7 +224,12 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     check_offer(settings.offer)
     template = template or get_template(paths, request.template)
     check_photo_settings(template, settings)
-    photos = PhotoCheck(template, settings, mailing_photo=mailing_photo(request.photo))
+    photos = PhotoCheck(template, settings, mailing_photo=mailing_photo(request.photo),
+                        own_photos=len(request.photos))
+    for contact_id, own in request.photos:
+        problem = card_photo_problem(Path(own))
+        if problem:
+            raise UsageError(f"the photo chosen for contact {contact_id}, {own}, {problem}")
     request = with_output(request, settings, template, stock.load_catalog(paths))
     catalog = _check_outputs(request, paths)
     calendar = holiday_calendar()

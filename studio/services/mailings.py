@@ -296,10 +296,12 @@ def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date
              request: MailingRequest) -> Iterator[CardLayout]:
     """Each recipient's card, filled as the renderer asks for it (one full contact at a time)."""
     run_photo = mailing_photo(request.photo)
+    own_photos = dict(request.photos)
     for recipient in plan.recipients:
         contact = store.contacts.get(recipient.contact.id or 0) or recipient.contact  # photo reloaded
         card = card_context(printable(contact), settings, today=today, kind=plan.occasion_key,
-                            occasion=recipient.occasion, message=recipient.message, mailing_photo=run_photo,
+                            occasion=recipient.occasion, message=recipient.message,
+                            mailing_photo=own_photos.get(contact.id or 0, run_photo),
                             posting=plan.post_on)
         yield fill_card(plan.template, card, label=f"{recipient.position}. {contact.name}")
 

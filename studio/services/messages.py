@@ -16,6 +16,7 @@ from studio.model import Contact
 from studio.paths import AppPaths
 from studio.services.mailing_plan import MailingPlan, MailingRequest, Recipient, nobody_to_mail, plan_mailing
 from studio.services.occasions import occasion_names
+from studio.services.photos import card_photo_problem
 from studio.store import Store
 from studio.store.history import Event, Mailing, MailingItem
 
@@ -76,19 +77,37 @@ def message_queue(store: Store, plan: MailingPlan, today: dt.date) -> list[Queue
     return entries
 
 
-def load_messages(store: Store, path: Path) -> dict[int, str]:
-    """The messages on the sheet at ``path``, by contact id, in the sheet's order.
+@dataclass(frozen=True)
+class SheetChoices:
+    """What a filled-in sheet asks for: messages and photos, by contact id, in its order."""
 
-    Raises `StudioError` naming the file and line for a malformed sheet or a contact id
-    that is not in the address book.
+    messages: dict[int, str]
+    photos: dict[int, Path]
+
+
+def load_messages(store: Store, path: Path) -> SheetChoices:
+    """The messages and photos on the sheet at ``path``.
+
+    Raises `StudioError` naming the file and line for a malformed sheet, a contact id that
+    is not in the address book, or a photo that cannot be printed. A relative photo path
+    is read from the sheet's folder.
     """
     messages: dict[int, str] = {}
+    photos: dict[int, Path] = {}
     for entry in read_sheet(path):
         if store.contacts.get(entry.contact_id) is None:
             raise StudioError(f"{path}, line {entry.line}: there is no contact {entry.contact_id} "
                               "in the address book (see `studio contacts`)")
-        messages[entry.contact_id] = entry.text
-    return messages
+        if entry.text:
+            messages[entry.contact_id] = entry.text
+        if entry.photo:
+            photo = Path(entry.photo).expanduser()
+            photo = photo if photo.is_absolute() else path.parent / photo
+            problem = card_photo_problem(photo)
+            if problem:
+                raise StudioError(f"{path}, line {entry.line}: the photo {entry.photo} {problem}")
+            photos[entry.contact_id] = photo
+    return SheetChoices(messages, photos)
 
 
 def _last_orders(store: Store, contact_ids: list[int]) -> dict[int, Event]:

@@ -59,14 +59,20 @@ def use_sender_photo(store: Store, photo: Path | None) -> None:
         store.settings.save(settings)
 
 
+def card_photo_problem(photo: Path) -> str | None:
+    """Why ``photo`` cannot go on a card ("is not a file", "is a HEIF image …"), or None."""
+    why = photo_size(Path(photo)) if Path(photo).is_file() else "is not a file"
+    return why if isinstance(why, str) else None
+
+
 def mailing_photo(photo: Path | None) -> str:
     """The photo chosen for a run (``--photo``) as the cards take it ("" none); `UsageError`
     naming the file when it cannot be printed, before any card is drawn."""
     if photo is None:
         return ""
-    why = photo_size(Path(photo)) if Path(photo).is_file() else "is not a file"
-    if isinstance(why, str):
-        raise UsageError(f"--photo {photo} {why}")
+    problem = card_photo_problem(Path(photo))
+    if problem:
+        raise UsageError(f"--photo {photo} {problem}")
     return str(photo)
 
 
@@ -84,6 +90,7 @@ class PhotoCheck:
     template: CardTemplate
     settings: Settings
     mailing_photo: str = ""
+    own_photos: int = 0  # cards with a photo of their own (the message sheet), for "mailing.photo"
     _boxes: list[tuple[str, str, float, float, str]] = field(default_factory=list)  # source, name, w, h, fit
     _without: list[str] = field(default_factory=list)  # contacts whose card has no photo
     _soft: list[str] = field(default_factory=list)  # "Anna Berg (96 dpi)"
@@ -135,8 +142,12 @@ class PhotoCheck:
                          f"may print blurred: {_names(self._soft)}")
         notes += self._file_warnings("sender.photo", self.settings.sender.photo, sources, "your photo",
                                      "set none (Settings ▸ Sender, or `studio photo --file FILE`)")
-        notes += self._file_warnings("mailing.photo", self.mailing_photo, sources,
-                                     "the photo chosen with --photo", "chose none (--photo FILE)")
+        if not self.own_photos:
+            notes += self._file_warnings("mailing.photo", self.mailing_photo, sources,
+                                         "the photo chosen with --photo", "chose none (--photo FILE)")
+        elif "mailing.photo" not in sources:
+            notes.append(f"the {self.template.id} cards have no box for a photo of their own: the "
+                         f"{_count(['x'] * self.own_photos, 'photo')} chosen for them are not printed")
         if self.mailing_photo and "mailing.photo" not in sources:
             notes.append(f"the {self.template.id} cards have no box for a photo chosen with --photo: "
                          f"{self.mailing_photo} is not printed")

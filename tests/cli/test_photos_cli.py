@@ -202,3 +202,37 @@ def test_a_contact_photo_card_studio_cannot_read_is_left_out_and_named(tmp_path:
     assert "1 photo cannot be printed and is left out: Anna Berg's photo is not an image" in err
     with pdfplumber.open(cards) as pdf:
         assert len(pdf.pages[0].images) == 1  # Ben's
+
+
+def test_a_photo_for_each_person_from_the_message_sheet(tmp_path: Path, cli) -> None:  # noqa: ANN001
+    db = photo_db(tmp_path, cli, [("Anna", "Berg", None), ("Ben", "Cole", None), ("Cleo", "Dunn", None)])
+    sheet = tmp_path / "sheet" / "messages.csv"
+    sheet.parent.mkdir()
+    mailing = ["--template", "photo-test", "--occasion", "thinking-of-you", "--all", "--today", TODAY]
+    assert cli(db, "messages", *mailing, "--out", str(sheet))[0] == 0
+    header = sheet.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.endswith(",message,photo")
+    (sheet.parent / "anna.jpg").write_bytes(jpeg("#884422", (1000, 1000)))
+    (tmp_path / "ben.jpg").write_bytes(jpeg("#224488", (1000, 1000)))
+    ids = {name: contact_id for contact_id, name in
+           (line.split(",")[:2] for line in sheet.read_text(encoding="utf-8-sig").splitlines()[1:])}
+    sheet.write_text("contact_id,message,photo\n"
+                     f"{ids['Anna Berg']},Lovely to see you!,anna.jpg\n"  # beside the sheet
+                     f"{ids['Ben Cole']},,{tmp_path / 'ben.jpg'}\n", encoding="utf-8")
+    team = tmp_path / "team.jpg"
+    team.write_bytes(jpeg("#aa7700", (1000, 1000)))
+    folder = tmp_path / "out"
+    status, out, err = cli(db, "mailing", *mailing, "--messages", str(sheet), "--photo", str(team),
+                           "--out", str(folder))
+    assert status == 0, err
+    # Anna's, Ben's and the run's photo (for Cleo), each once; no sender photo is set.
+    assert len(image_xobjects(folder / "cards.pdf")) == 3
+    cards = tmp_path / "cards.pdf"
+    assert cli(db, "render", "photo-test", "--all", "--messages", str(sheet), "--out", str(cards),
+               "--today", TODAY)[0] == 0
+    assert len(image_xobjects(cards)) == 2  # no run photo: Cleo's card prints without one
+
+    sheet.write_text(f"contact_id,message,photo\n{ids['Anna Berg']},,missing.jpg\n", encoding="utf-8")
+    status, _, err = cli(db, "mailing", *mailing, "--messages", str(sheet), "--out", str(tmp_path / "no"))
+    assert status == 1 and "Traceback" not in err
+    assert f"{sheet}, line 2: the photo missing.jpg is not a file" in err

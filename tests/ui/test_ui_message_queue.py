@@ -115,3 +115,51 @@ def test_a_verse_from_the_library_in_one_click(qtbot, styled_app, app_paths, see
     picker.accept()
     assert card_page.message.toPlainText() == "Thankful for you, and for stretchy waistbands."
     _close(window, context)
+
+
+def test_a_photo_for_one_persons_card_from_the_queue(
+    qtbot, styled_app, app_paths, seed, person, tmp_path
+) -> None:
+    import textwrap
+
+    from PySide6.QtWidgets import QApplication
+
+    from tests.cli.test_photos_cli import MANIFEST, jpeg
+
+    folder = app_paths.user_templates_dir / "photo-test"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(textwrap.dedent(MANIFEST).replace("thinking-of-you", "christmas"),
+                                          encoding="utf-8")
+    ids = seed(person("Zoë", "Ångström"), person("Priya", "Raman"))
+    window, context = _open(qtbot, styled_app, app_paths, TODAY)
+    view = window.show_view("mailings")
+    from studio.ui.mailings.preset import MailingPreset
+
+    view.start(MailingPreset(occasion="christmas", year=2026, contact_ids=ids, template="photo-test"))
+    wizard = view.wizard
+    qtbot.waitUntil(lambda: wizard.choices is not None, timeout=30000)
+    for _ in range(3):
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=60000)
+        wizard.next()
+    qtbot.waitUntil(lambda: wizard.review.plan is not None, timeout=60000)
+    dialog = wizard.review.write_messages()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=30000)
+    assert dialog.photo_row.isVisible()
+    photo = tmp_path / "zoe.jpg"
+    photo.write_bytes(jpeg("#884422"))
+    zoe = [dialog.people.item(i).text().strip() for i in range(dialog.people.count())].index("Zoë Ångström")
+    dialog.people.setCurrentRow(zoe)
+    dialog.set_photo(photo)
+    qtbot.waitUntil(lambda: dialog.photo_label.text() == "zoe.jpg", timeout=10000)
+    bad = tmp_path / "notes.jpg"
+    bad.write_text("not a photo", encoding="utf-8")
+    dialog.set_photo(bad)
+    qtbot.waitUntil(lambda: context.errors.last_message is not None, timeout=10000)
+    for box in QApplication.topLevelWidgets():
+        if box.objectName() == "errorMessage":
+            box.close()
+    assert dialog.photos() == {ids[0]: str(photo)}
+    dialog.accept()
+    qtbot.waitUntil(lambda: wizard.review.plan is not None, timeout=60000)
+    assert dict(wizard.draft.request().photos) == {ids[0]: str(photo)}
+    _close(window, context)

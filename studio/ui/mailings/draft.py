@@ -37,6 +37,7 @@ class MailingDraft:
     template: str | None = None
     message: str = ""
     messages: dict[int, str] = field(default_factory=dict)  # written for each person (contact id: text)
+    photos: dict[int, str] = field(default_factory=dict)  # a photo for some cards (contact id: file)
     output: str = "envelopes"  # "envelopes" or "labels"
     envelope: str | None = None
     stock: str | None = None
@@ -62,6 +63,7 @@ class MailingDraft:
             days=self.days,
             message=self.message.strip() or None,
             messages=tuple((i, text) for i, text in self.messages.items() if text.strip()),
+            photos=tuple(self.photos.items()),
             order=self.order,
             post_on=self.post_on,
         )

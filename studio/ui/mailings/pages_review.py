@@ -168,11 +168,11 @@ class ReviewPage(QWizardPage):
             return None
         draft = self._wizard.draft
         dialog = MessageQueueDialog(self._wizard.context, plan, draft.messages, self._wizard.today,
-                                    everyone=draft.message, parent=self)
+                                    everyone=draft.message, photos=draft.photos, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def done() -> None:
-            draft.messages = dialog.messages()
+            draft.messages, draft.photos = dialog.messages(), dialog.photos()
             self.replan()
 
         dialog.accepted.connect(done)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.errors import StudioError
 from studio.messages.checks import same_words
 from studio.services.messages import QueueEntry, message_queue
+from studio.services.photos import card_photo_problem, photo_sources
 from studio.services.session import Store
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
@@ -53,13 +57,17 @@ _ABOUT_FIELDS = (  # (MessageRow field, caption)
 
 class MessageQueueDialog(QDialog):
     def __init__(self, context: AppContext, plan: Any, messages: dict[int, str], today: dt.date,
-                 *, everyone: str = "", parent: QWidget | None = None) -> None:
+                 *, everyone: str = "", photos: dict[int, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         """``plan``: the mailing's `MailingPlan`; ``messages``: those written so far (contact
-        id: text); ``everyone``: the wizard's message for every card, shown where none is written."""
+        id: text); ``everyone``: the wizard's message for every card, shown where none is written;
+        ``photos``: a photo chosen for some cards (contact id: file), for "mailing.photo" boxes."""
         super().__init__(parent)
         self._context, self._plan, self._today = context, plan, today
         self._messages = {i: text for i, text in messages.items() if text.strip()}
         self._entries: list[QueueEntry] = []
+        self._photos = dict(photos or {})
+        self._takes_photo = "mailing.photo" in photo_sources(plan.template)
         self._current = -1
         self.previewed: tuple[int | None, str | None] = (None, None)  # the card shown: contact id, message
         self._everyone = everyone.strip()
@@ -118,6 +126,22 @@ class MessageQueueDialog(QDialog):
         middle_layout.addWidget(label("Your message", "muted"))
         middle_layout.addWidget(self.editor, 1)
         middle_layout.addWidget(self.notice)
+        self.photo_button = button("Photo for this card…", self.choose_photo,
+                                   tooltip="A photo printed in this person's card only")
+        self.photo_button.setAutoDefault(False)
+        self.clear_photo_button = button("No photo", lambda: self.set_photo(None),
+                                         tooltip="This card takes the mailing's photo, if any")
+        self.clear_photo_button.setAutoDefault(False)
+        self.photo_label = label("", "muted")
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_button)
+        photo_row.addWidget(self.clear_photo_button)
+        photo_row.addWidget(self.photo_label, 1)
+        self.photo_row = QWidget()
+        self.photo_row.setLayout(photo_row)
+        photo_row.setContentsMargins(0, 0, 0, 0)
+        self.photo_row.setVisible(self._takes_photo)
+        middle_layout.addWidget(self.photo_row)
         middle_layout.addLayout(steps)
 
         self.preview = QLabel("The card appears here.")
@@ -206,6 +230,7 @@ class MessageQueueDialog(QDialog):
         self.editor.setPlaceholderText(
             f"Write to {row.name.split(' ')[0] or row.name}… (left empty, the card says: "
             f"{self._everyone or 'its own words'})")
+        self._show_photo()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index + 1 < len(self._entries))
         self._check()
@@ -218,6 +243,42 @@ class MessageQueueDialog(QDialog):
         self.editor.setPlainText(f"{opening} {text}".strip() if text else opening)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         self.editor.setFocus()
+
+    def choose_photo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "A photo for this card", str(Path.home()),
+                                                "Photos (*.jpg *.jpeg *.png)")
+        if chosen:
+            self.set_photo(Path(chosen))
+
+    def set_photo(self, photo: Path | None) -> None:
+        """The photo for the current person's card (checked on a pool thread); None: none."""
+        if not 0 <= self._current < len(self._entries):
+            return
+        contact_id = self._entries[self._current].row.contact_id
+        if photo is None:
+            self._photos.pop(contact_id, None)
+            self._show_photo()
+            return
+
+        def checked(problem: str | None) -> None:
+            if problem:
+                self._context.errors.show(StudioError(f"{photo} {problem}: choose a JPEG or PNG photo"), self)
+                return
+            self._photos[contact_id] = str(photo)
+            self._show_photo()
+
+        self._context.tasks.start(lambda _p: card_photo_problem(photo), name="card photo", on_done=checked,
+                                  owner=self)
+
+    def _show_photo(self) -> None:
+        contact_id = self._entries[self._current].row.contact_id
+        own = self._photos.get(contact_id)
+        self.photo_label.setText(Path(own).name if own else "the mailing's photo, if any")
+        self.clear_photo_button.setEnabled(bool(own))
+
+    def photos(self) -> dict[int, str]:
+        """The photo chosen for each card that has one (contact id: file)."""
+        return dict(self._photos)
 
     def choose_verse(self) -> VersePicker:
         """The verse picker for this card; Use puts the verse in this person's message."""
