@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.orders.summary import OrderSummary
 from studio.services import orders as service
 
 
@@ -62,18 +61,9 @@ def run_orders(args: argparse.Namespace, ctx: CliContext) -> int:
     if not summary.count:
         ctx.print(f"No orders of {contact.name} yet (import an export with `studio import-orders`).")
         return 0
-    ctx.print(f"Orders of {contact.name} (#{contact.id}): {summary_line(summary)}")
+    ctx.print(f"Orders of {contact.name} (#{contact.id}): {summary.headline()}")
     for order in summary.orders:
         amount = f"{order.amount:>10.2f}" if order.amount is not None else " " * 10
         ctx.print(f"  {order.date.isoformat()} {amount}  {order.items}")
     return 0
 
-
-def summary_line(summary: OrderSummary) -> str:
-    """"3 orders, 152.40 in all, first 2026-01-05, last 2026-03-10, reorder around 2026-04-12"."""
-    assert summary.first is not None and summary.last is not None
-    text = (f"{summary.count} order{'s' if summary.count != 1 else ''}, {summary.total:.2f} in all, "
-            f"first {summary.first.isoformat()}, last {summary.last.isoformat()}")
-    if summary.reorder_date is not None:
-        text += f", reorder around {summary.reorder_date.isoformat()} (every {summary.typical_gap} days)"
-    return text

@@ -53,6 +53,17 @@ class OrderSummary:
         """When they will likely order again (`reorder.reorder_date`); None below two orders."""
         return reorder_date(o.date for o in self.orders)
 
+    def headline(self) -> str:
+        """"2 orders, 152.40 in all, first 2026-01-05, last 2026-03-10, reorder around
+        2026-04-07 (every 28 days)"; "No orders yet" without any."""
+        if self.first is None or self.last is None:
+            return "No orders yet"
+        text = (f"{self.count} order{'s' if self.count != 1 else ''}, {self.total:.2f} in all, "
+                f"first {self.first.isoformat()}, last {self.last.isoformat()}")
+        if self.reorder_date is not None:
+            text += f", reorder around {self.reorder_date.isoformat()} (every {self.typical_gap} days)"
+        return text
+
     def to_json(self) -> dict[str, object]:
         def day(value: dt.date | None) -> str | None:
             return value.isoformat() if value else None

@@ -14,6 +14,7 @@ from studio.errors import StudioError
 from studio.model import Address, Contact
 from studio.postal.formatting import format_address
 from studio.services import contacts
+from studio.services.orders import OrderSummary, order_summary
 from studio.services.preferences import load_settings
 from studio.services.session import Store
 from studio.settings import Settings
@@ -21,12 +22,15 @@ from studio.ui import style
 from studio.ui.jobs import StoreThread
 from studio.ui.widgets import Panel, avatar, button, label
 
+_Loaded = tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings, OrderSummary | None]
 
-def _load(store: Store, contact_id: int) -> tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings]:
+
+def _load(store: Store, contact_id: int) -> _Loaded:
     contact = contacts.get_contact(store, contact_id)
     received = contacts.received_cards(store, contact_id) if contact else []
     image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
-    return contact, received, image, load_settings(store)
+    bought = order_summary(store, contact_id) if contact else None
+    return contact, received, image, load_settings(store), bought
 
 
 MINIMUM_WIDTH = 200
@@ -99,8 +103,8 @@ class ContactDetail(QScrollArea):
         self._shown = contact_id
         self._store.submit(lambda store: _load(store, contact_id), self._loaded)
 
-    def _loaded(self, result: tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings]) -> None:
-        contact, received, image, settings = result
+    def _loaded(self, result: _Loaded) -> None:
+        contact, received, image, settings, bought = result
         if contact is None or contact.id != self._shown:
             if contact is None:
                 self.clear()
@@ -110,7 +114,8 @@ class ContactDetail(QScrollArea):
         self.name.setText(contact.name or "(no name)")
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received, home_country=settings.home_country,
-                                       language=settings.language, muted=style.theme_of().muted))
+                                       language=settings.language, muted=style.theme_of().muted,
+                                       orders=bought))
         self.edit_button.show()
         self.updateGeometry()  # a longer address may need a wider pane
 
@@ -137,8 +142,9 @@ def _address_lines(address: Address, home_country: str, language: str) -> list[s
 
 
 def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
-                 language: str = "en", muted: str = style.LIGHT.muted) -> str:
-    """The detail pane's text: reach, addresses, dates, tags, notes, cards received;
+                 language: str = "en", muted: str = style.LIGHT.muted,
+                 orders: OrderSummary | None = None) -> str:
+    """The detail pane's text: reach, addresses, dates, tags, orders, notes, cards received;
     captions and labels in ``muted`` (the theme's secondary text colour)."""
     esc = html.escape
     reach = [
@@ -186,7 +192,24 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
             _section("Address", ["<br/><br/>".join(addresses)] if addresses else [], muted),
             _section("Dates", dates, muted),
             _section("Tags", tags, muted),
+            _section("Orders", _order_lines(orders, muted), muted),
             _section("Cards received", cards or ["None yet"], muted),
             _section("Notes", notes, muted),
         )
     )
+
+
+RECENT_ORDERS = 5  # the page stays short: the whole list is `studio orders CONTACT`
+
+
+def _order_lines(orders: OrderSummary | None, muted: str) -> list[str]:
+    """What they buy: the totals and reorder date, then the latest orders, newest first."""
+    if orders is None or not orders.count:
+        return []
+    esc = html.escape
+    lines = [esc(orders.headline())]
+    for order in reversed(orders.orders[-RECENT_ORDERS:]):
+        amount = f" · {order.amount:.2f}" if order.amount is not None else ""
+        lines.append(f"<span style='color:{muted}'>{order.date.isoformat()}</span> "
+                     f"{esc(order.items or 'order')}{amount}")
+    return lines
