@@ -15,7 +15,14 @@ from pathlib import Path
 
 from studio.errors import StudioError
 from studio.model import Contact
-from studio.orders.columns import ORDER_FIELDS, UnknownOrderColumns, order_map_text, order_targets
+from studio.orders.columns import (
+    CUSTOMER_FIELDS,
+    ORDER_FIELDS,
+    UnknownOrderColumns,
+    order_map_text,
+    order_targets,
+    suggested_order_fields,
+)
 from studio.orders.rows import SkippedRow, read_orders
 from studio.orders.summary import Order, OrderSummary, summarise
 from studio.progress import NO_PROGRESS, Progress
@@ -27,8 +34,9 @@ from studio.store import Store
 from studio.store.column_maps import ORDERS
 from studio.store.history import Event
 
-__all__ = ["ORDER_FIELDS", "OrderImportReport", "UnknownOrderColumns", "import_orders", "order_summary",
-           "orders_needing_map", "save_order_map"]
+__all__ = ["CUSTOMER_FIELDS", "ORDER_FIELDS", "OrderImportReport", "OrderSummary", "UnknownOrderColumns",
+           "import_orders", "order_summary", "orders_needing_map", "orders_of", "save_order_map",
+           "suggested_order_fields"]
 
 
 @dataclass
@@ -51,6 +59,10 @@ class OrderImportReport:
     @property
     def rejected(self) -> list[tuple[str, str]]:
         return []
+
+    @property
+    def no_problems(self) -> str:
+        return "Every row was read without a problem."
 
     def headline(self) -> str:
         verb = "to add" if self.dry_run else "added"
