@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from studio.contacts.names import split_display_name
 from studio.model import Address, Contact, Email, Phone
@@ -72,7 +73,7 @@ def read_orders(table: Table, targets: dict[int, str], locale: str = "en_US"
     orders, skipped = [], []
     seen: Counter[str] = Counter()
     for line, cells in table.rows:
-        values = {field: " ".join(cells[i].split()) for i, field in targets.items() if i < len(cells)}
+        values = {field: " ".join(cells[i].split()) for i, field in targets.items()}
         try:
             order = _order(line, values, locale)
         except ValueError as exc:
@@ -90,6 +91,7 @@ def read_orders(table: Table, targets: dict[int, str], locale: str = "en_US"
     return orders, skipped
 
 
+@lru_cache(maxsize=4096)  # an export has a few hundred days over thousands of rows
 def parse_order_date(text: str, locale: str = "en_US") -> dt.date:
     """The day of an order cell; raises ValueError with a sentence for the user."""
     value = _TIME.sub("", text.strip())
@@ -132,14 +134,16 @@ def _order(line: int, values: dict[str, str], locale: str) -> OrderRow:
     text = {f: v for f, v in values.items() if f not in ("order_date", "amount")}
     if not any(text.get(f) for f in CUSTOMER_FIELDS):
         raise ValueError("no customer: the row has no customer number, e-mail, phone or name")
-    order = OrderRow(line=line, date=date, ref="", amount=amount, **text)
-    return _with_ref(order, f"order:{order.order_id}" if order.order_id else _row_hash(order))
+    order_id = text.get("order_id", "")
+    ref = f"order:{order_id}" if order_id else _row_hash(date, amount, text)
+    return OrderRow(line=line, date=date, ref=ref, amount=amount, **text)
 
 
-def _row_hash(order: OrderRow) -> str:
-    cells = [order.date.isoformat(), order.customer_number.casefold(), order.email.casefold(),
-             re.sub(r"\D", "", order.phone), order.customer_name.casefold(), order.items.casefold(),
-             "" if order.amount is None else f"{order.amount:.2f}"]
+def _row_hash(date: dt.date, amount: float | None, text: dict[str, str]) -> str:
+    name = text.get("name") or f"{text.get('given_name', '')} {text.get('family_name', '')}".strip()
+    cells = [date.isoformat(), text.get("customer_number", "").casefold(), text.get("email", "").casefold(),
+             re.sub(r"\D", "", text.get("phone", "")), name.casefold(), text.get("items", "").casefold(),
+             "" if amount is None else f"{amount:.2f}"]
     return "row:" + hashlib.sha1("\x1f".join(cells).encode()).hexdigest()[:24]
 
 
