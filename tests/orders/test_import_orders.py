@@ -72,6 +72,16 @@ def test_the_customer_number_survives_an_edit_of_the_contact(store: Store, custo
     assert store.contacts.customer_owner("C-77") == customers["robert"]
 
 
+def test_a_merge_keeps_the_absorbed_contacts_customer_number(store: Store, customers: dict[str, int]) -> None:
+    from studio.services.duplicates import merge_pair
+
+    import_orders(store, EXPORT)
+    hannah = store.contacts.customer_owner("C-99")
+    assert hannah is not None
+    merge_pair(store, customers["priya"], hannah)
+    assert store.contacts.customer_owner("C-99") == customers["priya"]
+
+
 def test_a_new_customer_is_created_tagged_customer_and_reported(store: Store,
                                                                 customers: dict[str, int]) -> None:
     report = import_orders(store, EXPORT)
