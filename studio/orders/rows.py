@@ -112,8 +112,11 @@ def customer_contact(order: OrderRow) -> Contact:
         else None
     address = Address(street=order.street, city=order.city, region=order.region,
                       postal_code=order.postal_code, country=order.country)
+    # A row naming the customer only by number still makes someone the user can find.
+    shown = order.name or ("" if order.given_name or order.family_name or order.email or order.phone
+                           else f"Customer {order.customer_number}")
     return Contact(
-        display_name=order.name,
+        display_name=shown,
         given_name=order.given_name or (parts.given if parts else ""),
         family_name=order.family_name or (parts.family if parts else ""),
         additional_names=parts.additional if parts else "",

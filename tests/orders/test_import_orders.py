@@ -31,7 +31,6 @@ def customers(store: Store) -> dict[str, int]:
                                             emails=[Email("bob.johnson@example.com")]))
         priya = store.contacts.add(Contact(given_name="Priya", family_name="Raman",
                                            phones=[Phone("+1 732 555 0188")]))
-        store.settings.save(store.settings.load())
     return {"robert": robert, "priya": priya}
 
 
@@ -92,6 +91,14 @@ def test_a_new_customer_is_created_tagged_customer_and_reported(store: Store,
     assert [e.value for e in hannah.emails] == ["hannah.lee@example.com"]
     assert [(d, n, a) for d, n, a, _ in _orders(store, contact_id)] == [
         ("2026-12-03", "Starter Kit", 99.0), ("2026-12-03", "Refill", 12.0)]
+
+
+def test_a_customer_known_only_by_number_is_created_under_it(store: Store, tmp_path: Path) -> None:
+    export = tmp_path / "numbers.csv"
+    export.write_text("Date,Customer #,Total\n2026-11-02,4711,10\n2026-11-09,4711,12\n", encoding="utf-8")
+    report = import_orders(store, export)
+    assert [name for _, name in report.created] == ["Customer 4711"]
+    assert report.matched == {"created": 1, "customer_number": 1}
 
 
 def test_bad_rows_are_named_by_file_and_line_and_the_rest_imported(store: Store,
