@@ -35,6 +35,23 @@ def temporary_file(beside: Path) -> Path:
     return Path(name)
 
 
+def copy_into(source: Path, folder: Path) -> Path:
+    """A copy of ``source`` kept in ``folder`` under its own name (written whole, then moved
+    into place, so a crash never leaves half a file); returns the copy. A file already
+    there is replaced; ``source`` already in ``folder`` is left as it is."""
+    target = folder / source.name
+    folder.mkdir(parents=True, exist_ok=True)
+    if target.resolve() != source.resolve():
+        temporary = temporary_file(target)
+        try:
+            shutil.copyfile(source, temporary)
+            temporary.replace(target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    return target
+
+
 def temporary_folder(beside: Path) -> Path:
     """An empty folder beside ``beside``, to be renamed to it when complete (see `temporary_file`)."""
     clean_leftovers(beside.parent)

@@ -58,8 +58,9 @@ def run_occasions(args: argparse.Namespace, ctx: CliContext) -> int:
     start = args.start or today_of(args)
     with ctx.open_store(must_exist=True) as store:
         items = service.list_upcoming(store, start, args.days)
+        phones = service.birthday_phones(store, items) if args.ics else {}
     if args.ics:
-        count = service.export_ics(items, args.ics, dt.datetime.now(dt.UTC))
+        count = service.export_ics(items, args.ics, dt.datetime.now(dt.UTC), phones)
         ctx.warn(f"Wrote {count} occasion{'s' if count != 1 else ''} with mail-by reminders to {args.ics}")
     if args.json:
         ctx.print_json([i.to_json() for i in items])

@@ -6,12 +6,14 @@ mail-by event is on purpose: calendars that drop alarms on import (Google's) sti
 the day to post. Holiday occasions are grouped, one event per holiday, date and mail-by
 date listing the recipients, so 500 Christmas cards are one reminder and not 500.
 UIDs are stable, so importing a newer export updates events instead of duplicating them.
+A birthday also gets a "Call NAME" event at 10:00 that day (floating: the user's own
+time) with the numbers to call, as the method says: call them on their birthdays.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 
 import vobject
@@ -21,6 +23,8 @@ from studio.model import Occasion
 
 PRODID = "-//Card Studio//Occasions//EN"
 REMINDER_AT = dt.timedelta(hours=9)  # from the start of the all-day mail-by event
+CALL_AT = dt.time(10, 0)  # the birthday call, in the user's own time zone
+CALL_LENGTH = dt.timedelta(minutes=15)
 _MAX_NAMES_IN_SUMMARY = 3
 
 
@@ -85,15 +89,38 @@ def _add_event(calendar: vobject.base.Component, *, uid: str, day: dt.date, summ
         valarm.add("trigger").value = REMINDER_AT
 
 
-def to_icalendar(occasions: Iterable[Occasion], now: dt.datetime) -> str:
-    """The iCalendar text for ``occasions``; ``now`` (aware or naive UTC) stamps the events."""
+def _add_call(calendar: vobject.base.Component, occasion: Occasion, phones: Sequence[str],
+              stamp: dt.datetime) -> None:
+    event = calendar.add("vevent")
+    day = occasion.date.isoformat()
+    event.add("uid").value = f"call-{occasion.key}-{occasion.contact_id}-{day}@card-studio"
+    event.add("dtstamp").value = stamp
+    start = dt.datetime.combine(occasion.date, CALL_AT)  # naive: floating, 10:00 wherever the user is
+    event.add("dtstart").value = start
+    event.add("dtend").value = start + CALL_LENGTH
+    event.add("summary").value = f"Call {occasion.contact_name}"
+    age = f" (turns {occasion.years})" if occasion.years is not None else ""
+    numbers = "\n".join(phones) if phones else "No phone number recorded."
+    event.add("description").value = f"Birthday of {occasion.contact_name}{age}.\n{numbers}"
+    event.add("categories").value = ["Card Studio"]
+
+
+def to_icalendar(occasions: Iterable[Occasion], now: dt.datetime,
+                 phones: Mapping[int, Sequence[str]] | None = None) -> str:
+    """The iCalendar text for ``occasions``; ``now`` (aware or naive UTC) stamps the events.
+
+    ``phones`` (contact id: numbers, the preferred first) gives each birthday its call event.
+    """
     stamp = now.astimezone(tz.UTC) if now.tzinfo else now.replace(tzinfo=tz.UTC)
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = PRODID
     calendar.add("x-wr-calname").value = "Card Studio"
+    occasions = list(occasions)
     for group in _groups(occasions):
         summary, mail_summary, description = _titles(group)
         first = group[0]
+        if first.kind == "birthday" and phones is not None and first.contact_id is not None:
+            _add_call(calendar, first, phones.get(first.contact_id, ()), stamp)
         _add_event(calendar, uid=_uid(group, "occasion"), day=first.date, summary=summary,
                    description=description, stamp=stamp, alarm=None)
         _add_event(calendar, uid=_uid(group, "mail-by"), day=first.mail_by, summary=mail_summary,

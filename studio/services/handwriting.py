@@ -3,11 +3,10 @@ user's own handwriting, kept in the data folder and used by every "handwriting" 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from studio.errors import StudioError
-from studio.partial_files import temporary_file
+from studio.partial_files import copy_into
 from studio.paths import AppPaths
 from studio.render.fonts import handwriting_family, letter_variants
 from studio.services.session import Store
@@ -45,17 +44,7 @@ def keep_handwriting_font(font: Path, paths: AppPaths) -> Path:
     if not font.is_file():
         raise StudioError(f"{font} is not a file: choose the .ttf of your handwriting font")
     handwriting_family(font)  # a font that cannot be embedded is refused here, in words
-    target = paths.data_dir / HANDWRITING_DIR / font.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.resolve() != font.resolve():
-        temporary = temporary_file(target)
-        try:
-            shutil.copyfile(font, temporary)
-            temporary.replace(target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    return target
+    return copy_into(font, paths.data_dir / HANDWRITING_DIR)
 
 
 def use_handwriting(store: Store, font: Path | None, *, jitter: bool | None = None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,10 +185,24 @@ def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: st
     return LoggedEvent(event=event, contact=contact, thank_you=thank_you)
 
 
-def export_ics(items: Iterable[UpcomingItem], path: Path, now: dt.datetime) -> int:
-    """Write ``items`` as an iCalendar file at ``path``; returns how many occasions."""
+def birthday_phones(store: Store, items: Iterable[UpcomingItem]) -> dict[int, list[str]]:
+    """The numbers to call for each birthday among ``items`` (the preferred first)."""
+    ids = {i.occasion.contact_id for i in items if i.occasion.kind == "birthday" and i.occasion.contact_id}
+    phones = {}
+    for contact in store.contacts.list(ids=sorted(ids)) if ids else []:
+        if contact.id is not None:
+            phones[contact.id] = [p.value for p in sorted(contact.phones, key=lambda p: not p.preferred)]
+    return phones
+
+
+def export_ics(items: Iterable[UpcomingItem], path: Path, now: dt.datetime,
+               phones: Mapping[int, Sequence[str]] | None = None) -> int:
+    """Write ``items`` as an iCalendar file at ``path``; returns how many occasions.
+
+    With ``phones`` (`birthday_phones`), each birthday also gets a call at 10:00 that day.
+    """
     occasions = [i.occasion for i in items]
-    text = to_icalendar(occasions, now)
+    text = to_icalendar(occasions, now, phones)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")

@@ -5,7 +5,6 @@ run gives before printing: photo boxes left empty, photos too small to print sha
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from studio.cards import CardTemplate
 from studio.cards.spec import PHOTO_SOURCES
 from studio.errors import StudioError, UsageError
 from studio.model import Contact
-from studio.partial_files import temporary_file
+from studio.partial_files import copy_into
 from studio.paths import AppPaths
 from studio.personal.photos import LOW_DPI, PhotoSize, photo_size, printed_dpi
 from studio.services.session import Store
@@ -49,17 +48,7 @@ def keep_sender_photo(photo: Path, paths: AppPaths) -> Path:
     why = photo_size(photo) if photo.is_file() else "is not a file"
     if isinstance(why, str):
         raise StudioError(f"{photo} {why}: choose a JPEG or PNG photo of yourself")
-    target = paths.data_dir / PHOTO_DIR / photo.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.resolve() != photo.resolve():
-        temporary = temporary_file(target)
-        try:
-            shutil.copyfile(photo, temporary)
-            temporary.replace(target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    return target
+    return copy_into(photo, paths.data_dir / PHOTO_DIR)
 
 
 def use_sender_photo(store: Store, photo: Path | None) -> None:

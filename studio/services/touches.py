@@ -37,6 +37,19 @@ def touches_of(store: Store, contact_ref: str) -> tuple[Contact, list[Touch]]:
     return contact, newest_first([*recorded, *cards])
 
 
+def record_touch(store: Store, contact_id: int, kind: str, day: dt.date, note: str = "") -> int:
+    """Record a touch with the contact (the app's "Called" / "Messaged"); returns its event id."""
+    from studio.services.occasions import log_event
+
+    return log_event(store, str(contact_id), kind, day, note).event.id or 0
+
+
+def undo_touch(store: Store, event_id: int) -> None:
+    """Take back a touch just recorded."""
+    with store.transaction():
+        store.history.delete_event(event_id)
+
+
 def load_rhythms(store: Store, settings: Settings | None = None) -> Rhythms:
     settings = settings or store.settings.load()
     return Rhythms(tags=store.rhythms.tags(), contacts=store.rhythms.contacts(),
@@ -93,9 +106,12 @@ def calls_due(store: Store, today: dt.date, people: Iterable[Person] | None = No
               settings: Settings | None = None) -> list[BirthdayCall]:
     """The birthdays of today and tomorrow, with the numbers to call."""
     settings = settings or store.settings.load()
-    days = {today + dt.timedelta(days=offset) for offset in range(2)}
-    candidates = [p.id for p in (people if people is not None else store.contacts.dated_people())
+    days = [today + dt.timedelta(days=offset) for offset in range(2)]
+    near = {(day.month, day.day) for day in days} | {(2, 29)}  # 29 Feb may fall on 28 Feb or 1 Mar
+    everyone = people if people is not None else store.contacts.dated_people()
+    candidates = [p.id for p in everyone
                   if p.id is not None and p.birthday is not None
+                  and (p.birthday.month, p.birthday.day) in near
                   and any(p.birthday.in_year(day.year, settings.feb29) == day for day in days)]
     contacts = [c for c in map(store.contacts.get, candidates) if c is not None]
     return birthday_calls(contacts, today, settings.feb29)

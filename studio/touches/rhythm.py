@@ -7,7 +7,7 @@ also a customer is kept at the VIP's pace). Customers (tag ``customer``) have th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from studio.model import Person
@@ -24,9 +24,11 @@ class Rhythms:
     def days_for(self, person: Person) -> int | None:
         """The days ``person`` may go untouched; None when no rhythm covers them."""
         own = self.contacts.get(person.id) if person.id is not None else None
-        if own is not None:
-            return own
-        found = [days for tag in person.tags if (days := self.tag_days(tag)) is not None]
+        return own if own is not None else self.days_for_tags(person.tags)
+
+    def days_for_tags(self, tags: Iterable[str]) -> int | None:
+        """The shortest rhythm among ``tags``; None when none of them has one."""
+        found = [days for tag in tags if (days := self.tag_days(tag)) is not None]
         return min(found, default=None)
 
     def tag_days(self, tag: str) -> int | None:

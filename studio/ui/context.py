@@ -30,6 +30,7 @@ class AppEvents(QObject):
     contacts_changed = Signal()
     settings_changed = Signal(object)  # the new Settings
     mailings_changed = Signal()
+    touches_changed = Signal()  # a call, a message… was recorded or taken back
     templates_changed = Signal()
     open_view = Signal(str)  # ask the window to show a view ("today", "contacts", ...)
     start_mailing = Signal(object)  # a MailingRequest preset to open the wizard with

@@ -265,6 +265,7 @@ QPushButton#primary:disabled {{ background: {t.primary_disabled}; border-color: 
 QToolButton#flat {{ padding: 4px 6px; }}
 QToolButton#flat:checked {{ background: {t.accent_soft}; border-color: {t.accent}; }}
 QPushButton#danger {{ color: {t.warm_text}; }}
+QPushButton#small {{ padding: 2px 8px; border-radius: 6px; }}
 QPushButton#link {{ border: none; background: transparent; color: {t.accent_text}; padding: 2px 4px;
                     text-align: left; }}
 QPushButton#link:hover {{ text-decoration: underline; }}

@@ -44,6 +44,8 @@ def test_occasions_table_and_ics(db: Path, tmp_path: Path, capsys) -> None:
     summaries = {e.summary.value for e in calendar.vevent_list}
     assert "Birthday: Lukas Müller (32)" in summaries
     assert "Mail card: Birthday, Lukas Müller" in summaries
+    call = next(e for e in calendar.vevent_list if e.summary.value == "Call Lukas Müller")
+    assert call.dtstart.value.hour == 10 and "Birthday of Lukas Müller (turns 32)" in call.description.value
 
 
 def test_log_an_order_then_today_lists_the_thank_you(db: Path, capsys) -> None:

@@ -49,3 +49,19 @@ def test_uids_are_stable_across_exports() -> None:
     first = vobject.readOne(to_icalendar([occasion()], dt.datetime(2026, 1, 1)))
     second = vobject.readOne(to_icalendar([occasion()], dt.datetime(2026, 6, 1)))
     assert [e.uid.value for e in first.vevent_list] == [e.uid.value for e in second.vevent_list]
+
+
+def test_a_birthday_gets_a_call_at_ten_with_the_numbers() -> None:
+    birthday = Occasion(kind="birthday", name="Birthday", date=dt.date(2026, 12, 14),
+                        mail_by=dt.date(2026, 12, 10), contact_id=7, contact_name="Zoë Ångström", years=40,
+                        key="birthday")
+    phones = {7: ["+1 503 555 0199", "0171 2345678"]}
+    text = to_icalendar([birthday], dt.datetime(2026, 12, 1, tzinfo=dt.UTC), phones)
+    events = {e.summary.value: e for e in vobject.readOne(text).vevent_list}
+    call = events["Call Zoë Ångström"]
+    assert call.dtstart.value == dt.datetime(2026, 12, 14, 10, 0) and call.dtstart.value.tzinfo is None
+    assert call.dtend.value - call.dtstart.value == dt.timedelta(minutes=15)
+    assert call.description.value == "Birthday of Zoë Ångström (turns 40).\n+1 503 555 0199\n0171 2345678"
+    assert "Birthday: Zoë Ångström (40)" in events  # the day itself and the mail-by stay
+    assert not [e for e in vobject.readOne(to_icalendar([birthday], dt.datetime(2026, 12, 1))).vevent_list
+                if e.summary.value.startswith("Call")]  # without numbers asked for, no call events

@@ -143,8 +143,8 @@ def test_today_settings_and_designer_fit_a_small_window(qtbot, open_app, seed, p
     qtbot.waitUntil(lambda: today.data is not None, timeout=60000)
     qtbot.waitUntil(lambda: not today.side_by_side, timeout=5000)  # the side panels go below the lists
     qtbot.waitUntil(lambda: _fits_across(today), timeout=5000)
-    content = today.neglect_panel.parentWidget()
-    right_edge = today.neglect_panel.mapTo(content, today.neglect_panel.rect().topRight()).x()
+    content = today.touch_panel.parentWidget()
+    right_edge = today.touch_panel.mapTo(content, today.touch_panel.rect().topRight()).x()
     assert right_edge <= content.width()
 
     settings = window.show_view("settings")
@@ -166,7 +166,7 @@ def test_today_settings_and_designer_fit_a_small_window(qtbot, open_app, seed, p
     window.resize(1280, 800)
     window.show_view("today")
     qtbot.waitUntil(lambda: today.side_by_side, timeout=5000)
-    assert today.neglect_panel.width() == 280
+    assert today.touch_panel.width() == 280
     qtbot.waitUntil(lambda: _fits_across(today), timeout=5000)
     window.show_view("settings")
     qtbot.waitUntil(lambda: settings.columns == 2, timeout=5000)

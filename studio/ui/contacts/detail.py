@@ -1,8 +1,12 @@
-"""The pane beside the contact table: one person at a glance, and the cards they received."""
+"""The pane beside the contact table: one person at a glance, the touches recorded with them
+(one click records a call or a message, with Undo) and the cards they received."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -13,24 +17,34 @@ from studio.cards.localized import partial_date_text
 from studio.errors import StudioError
 from studio.model import Address, Contact
 from studio.postal.formatting import format_address
-from studio.services import contacts
+from studio.services import contacts, touches
 from studio.services.orders import OrderSummary, order_summary
 from studio.services.preferences import load_settings
 from studio.services.session import Store
 from studio.settings import Settings
+from studio.touches.log import CARD, Touch
 from studio.ui import style
 from studio.ui.jobs import StoreThread
 from studio.ui.widgets import Panel, avatar, button, label
 
-_Loaded = tuple[Contact | None, list[tuple[Any, Any]], QImage, Settings, OrderSummary | None]
+
+@dataclass
+class _Shown:
+    contact: Contact | None
+    received: list[tuple[Any, Any]]
+    image: QImage
+    settings: Settings
+    touches: list[Touch]
+    orders: OrderSummary | None = None
 
 
-def _load(store: Store, contact_id: int) -> _Loaded:
+def _load(store: Store, contact_id: int) -> _Shown:
     contact = contacts.get_contact(store, contact_id)
     received = contacts.received_cards(store, contact_id) if contact else []
     image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
+    recorded = [t for t in touches.touches_of(store, str(contact_id))[1] if t.kind != CARD] if contact else []
     bought = order_summary(store, contact_id) if contact else None
-    return contact, received, image, load_settings(store), bought
+    return _Shown(contact, received, image, load_settings(store), recorded, bought)
 
 
 MINIMUM_WIDTH = 200
@@ -40,10 +54,13 @@ class ContactDetail(QScrollArea):
     """Shows the selected contact; ``edit_requested`` asks the view to open the editor."""
 
     edit_requested = Signal()
+    touched = Signal()  # a touch was recorded or taken back here: Today's lists change
 
-    def __init__(self, store: StoreThread, parent: QWidget | None = None) -> None:
+    def __init__(self, store: StoreThread, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self._store = store
+        self.today = today
         self._shown: int | None = None
         self.setWidgetResizable(True)
         self.panel = Panel(margins=18)
@@ -66,7 +83,24 @@ class ContactDetail(QScrollArea):
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.panel.body.addWidget(self.body)
         self.edit_button = button("Edit…", self.edit_requested.emit)
-        self.panel.body.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.called_button = button("Called", lambda: self._touch("call"), tooltip="Record a call today")
+        self.messaged_button = button("Messaged", lambda: self._touch("message"),
+                                      tooltip="Record a message today")
+        actions = QHBoxLayout()
+        for widget in (self.edit_button, self.called_button, self.messaged_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.panel.body.addLayout(actions)
+        self.undo_row = QWidget()
+        undo_layout = QHBoxLayout(self.undo_row)
+        undo_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = label("", "muted", wrap=True)
+        self.undo_button = button("Undo", self._undo_touch, tooltip="Take the touch back")
+        undo_layout.addWidget(self.undo_text, 1)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_row.hide()
+        self.panel.body.addWidget(self.undo_row)
+        self._last_touch: int | None = None  # the event id just recorded here
         self.panel.body.addStretch(1)
         self.clear()
 
@@ -93,7 +127,8 @@ class ContactDetail(QScrollArea):
         self.name.setText("No one selected")
         self.org.setText("Pick a contact to see their details and the cards they received.")
         self.body.setText("")
-        self.edit_button.hide()
+        for widget in (self.edit_button, self.called_button, self.messaged_button, self.undo_row):
+            widget.hide()
         self.updateGeometry()
 
     def show_contact(self, contact_id: int | None) -> None:
@@ -103,8 +138,32 @@ class ContactDetail(QScrollArea):
         self._shown = contact_id
         self._store.submit(lambda store: _load(store, contact_id), self._loaded)
 
-    def _loaded(self, result: _Loaded) -> None:
-        contact, received, image, settings, bought = result
+    def _touch(self, kind: str) -> None:
+        """One click: a call or a message with the contact shown, today; Undo takes it back."""
+        contact_id, name = self._shown, self.name.text()
+        if contact_id is None:
+            return
+        day = self.today()
+
+        def recorded(event_id: int) -> None:
+            self._last_touch = event_id
+            self.undo_text.setText(f"{'Called' if kind == 'call' else 'Messaged'} {name} today.")
+            self.undo_row.show()
+            self.touched.emit()
+            self.show_contact(contact_id)
+
+        self._store.submit(lambda store: touches.record_touch(store, contact_id, kind, day), recorded)
+
+    def _undo_touch(self) -> None:
+        event_id, self._last_touch = self._last_touch, None
+        self.undo_row.hide()
+        if event_id is not None:
+            shown = self._shown
+            self._store.submit(lambda store: touches.undo_touch(store, event_id),
+                               lambda _: (self.touched.emit(), self.show_contact(shown)))
+
+    def _loaded(self, shown: _Shown) -> None:
+        contact, received, image, settings = shown.contact, shown.received, shown.image, shown.settings
         if contact is None or contact.id != self._shown:
             if contact is None:
                 self.clear()
@@ -115,8 +174,9 @@ class ContactDetail(QScrollArea):
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received, home_country=settings.home_country,
                                        language=settings.language, muted=style.theme_of().muted,
-                                       orders=bought))
-        self.edit_button.show()
+                                       touches=shown.touches, orders=shown.orders))
+        for widget in (self.edit_button, self.called_button, self.messaged_button):
+            widget.show()
         self.updateGeometry()  # a longer address may need a wider pane
 
 
@@ -142,9 +202,9 @@ def _address_lines(address: Address, home_country: str, language: str) -> list[s
 
 
 def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
-                 language: str = "en", muted: str = style.LIGHT.muted,
+                 language: str = "en", muted: str = style.LIGHT.muted, touches: Sequence[Touch] = (),
                  orders: OrderSummary | None = None) -> str:
-    """The detail pane's text: reach, addresses, dates, tags, orders, notes, cards received;
+    """The detail pane's text: reach, addresses, dates, tags, orders, notes, touches, cards received;
     captions and labels in ``muted`` (the theme's secondary text colour)."""
     esc = html.escape
     reach = [
@@ -184,6 +244,10 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
             f"{esc(item.occasion)} · {esc(item.template)} <span style='color:{muted}'>"
             f"({esc(mailing.created_at[:10])}, {state})</span>"
         )
+    touched = [f"{esc(t.date.isoformat())} · {esc(t.kind)}"
+               + (f" <span style='color:{muted}'>{esc(t.note)}</span>" if t.note else "")
+               + (f" <span style='color:{muted}'>({t.amount:.2f})</span>" if t.amount is not None else "")
+               for t in touches[:12]]
     notes = [esc(line) for line in contact.notes.splitlines()]
     tags = [esc(", ".join(contact.tags))] if contact.tags else []
     return "".join(
@@ -193,6 +257,7 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
             _section("Dates", dates, muted),
             _section("Tags", tags, muted),
             _section("Orders", _order_lines(orders, muted), muted),
+            _section("Touches", touched, muted),
             _section("Cards received", cards or ["None yet"], muted),
             _section("Notes", notes, muted),
         )

@@ -110,7 +110,8 @@ class ContactsView(QWidget):
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.detail = ContactDetail(context.store)
+        self.detail = ContactDetail(context.store, today=context.today)
+        self.detail.touched.connect(context.events.touches_changed.emit)
         self.detail.edit_requested.connect(self.edit_selected)
 
         self.new_action = QAction(icons.icon("add"), "&New Contact…", self)

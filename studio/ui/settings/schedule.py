@@ -75,7 +75,7 @@ class TimingGroup(SettingsGroup):
         self.form.addRow("Days in the post abroad", self.international)
         self.form.addRow("Other countries", rows)
         self.form.addRow("Days to prepare", self.preparation)
-        self.form.addRow("“Not thanked lately” after", self.not_thanked)
+        self.form.addRow("“Not thanked lately” after", self.not_thanked)  # customers' rhythm, too
         self.form.addRow("29 Feb birthdays in other years", self.feb29)
         self.watch(
             self.domestic, self.international, self.preparation, self.not_thanked, self.feb29, self.by_country

@@ -32,6 +32,7 @@ from studio.ui.context import AppContext
 from studio.ui.settings.appearance import AppearanceGroup
 from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.offer import OfferGroup
+from studio.ui.settings.rhythms import RhythmsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader, label, page_layout
 
@@ -77,6 +78,7 @@ class SettingsView(QWidget):
             self.offer,  # after the sender: it sets sender.ref on the sender the group wrote
         ]
         # Not a setting that is saved with the others: the accounts panel keeps its own store.
+        self.rhythms = RhythmsGroup(context)  # saved at once, in its own table
         self.accounts = QGroupBox("Live address books")
         self.accounts_panel = AccountsPanel(context)
         QVBoxLayout(self.accounts).addWidget(self.accounts_panel)
@@ -136,7 +138,7 @@ class SettingsView(QWidget):
             return
         self.columns = columns
         grid = self.grid
-        for group in [*self.groups, self.accounts]:
+        for group in [*self.groups, self.rhythms, self.accounts]:
             grid.removeWidget(group)
         for row in range(grid.rowCount()):
             grid.setRowStretch(row, 0)
@@ -148,14 +150,15 @@ class SettingsView(QWidget):
             grid.addWidget(self.holidays, 2, 1)
             grid.addWidget(self.appearance, 3, 0)
             grid.addWidget(self.offer, 3, 1)
-            grid.addWidget(self.accounts, 4, 0, 1, 2)
+            grid.addWidget(self.rhythms, 4, 0, 1, 2)
+            grid.addWidget(self.accounts, 5, 0, 1, 2)
             grid.setColumnStretch(1, 1)
-            grid.setRowStretch(5, 1)
+            grid.setRowStretch(6, 1)
         else:
-            for row, group in enumerate([*self.groups, self.accounts]):
+            for row, group in enumerate([*self.groups, self.rhythms, self.accounts]):
                 grid.addWidget(group, row, 0)
             grid.setColumnStretch(1, 0)
-            grid.setRowStretch(len(self.groups) + 1, 1)
+            grid.setRowStretch(len(self.groups) + 2, 1)
         grid.setColumnStretch(0, 1)
 
     def _columns_that_fit(self) -> int:

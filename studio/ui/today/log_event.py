@@ -1,4 +1,5 @@
-"""Record an order or a referral: it calls for a thank-you card within two days."""
+"""Record a touch: a call, a message, a meeting, a note, or an order or a referral (which
+calls for a thank-you card within two days)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from studio.ui.widgets import label
 
+TOUCH_CHOICES = (("An order", "order"), ("A referral", "referral"), ("A call", "call"),
+                 ("A message", "message"), ("A meeting", "meeting"), ("A note", "note"))
+
 
 class LogEventDialog(QDialog):
     """Pick a contact (type to search), what happened and when; the view records it."""
@@ -28,7 +32,7 @@ class LogEventDialog(QDialog):
         self, people: Sequence[tuple[int, str]], today: dt.date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Record an order")
+        self.setWindowTitle("Record a touch")
         self.setMinimumWidth(440)
         self.contact = QComboBox()
         self.contact.setEditable(True)
@@ -41,13 +45,14 @@ class LogEventDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.kind = QComboBox()
-        self.kind.addItem("An order", "order")
-        self.kind.addItem("A referral", "referral")
+        for caption, kind in TOUCH_CHOICES:
+            self.kind.addItem(caption, kind)
+        self.kind.currentIndexChanged.connect(self._say_what_follows)
         self.date = QDateEdit(QDate(today.year, today.month, today.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.note = QLineEdit()
-        self.note.setPlaceholderText("optional, e.g. what they ordered")
+        self.note.setPlaceholderText("optional, e.g. what they ordered or what you talked about")
         form = QFormLayout()
         form.addRow("Who", self.contact)
         form.addRow("What", self.kind)
@@ -60,12 +65,19 @@ class LogEventDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("A thank-you card will be due within two days.", "muted", wrap=True))
+        self.follows = label("", "muted", wrap=True)
+        layout.addWidget(self.follows)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.contact.currentIndexChanged.connect(self._check)
         self.contact.editTextChanged.connect(self._check)
         self._check()
+        self._say_what_follows()
+
+    def _say_what_follows(self) -> None:
+        thanked = self.kind.currentData() in ("order", "referral")
+        self.follows.setText("A thank-you card will be due within two days." if thanked else
+                             "It counts as a touch: their keep-in-touch rhythm starts again.")
 
     def contact_id(self) -> int | None:
         index = self.contact.findText(self.contact.currentText(), Qt.MatchFlag.MatchFixedString)

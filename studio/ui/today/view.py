@@ -25,21 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from studio.progress import NO_PROGRESS, Progress
-from studio.services import contacts
+from studio.services import contacts, touches
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
 from studio.ui.today.rows import DayStrip, OccasionList
+from studio.ui.today.touch_panels import CallsPanel, TouchPanel
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
 
 UPCOMING_DAYS = 42
 STRIP_DAYS = 14
 FIRST_ROWS = 10  # occasion lines built at first in each list; "Show more" adds MORE_ROWS at a time
 MORE_ROWS = 24
-NEGLECTED_ROWS = 12
-SIDE_PANEL_PX = 280  # "Not thanked lately" and "Printed, not yet posted", beside the lists
+SIDE_PANEL_PX = 280  # the calls, "Due for a touch" and "Printed, not yet posted", beside the lists
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
@@ -100,17 +100,16 @@ class TodayView(QWidget):
         self._loading = False
         self._day: dt.date | None = None
         self.data: TodayData | None = None
-        self._neglected_ids: list[int] = []
-        self._neglected_content: object = None
+        self._last_touch: tuple[int, str] | None = None  # the event id just recorded, and whom
 
         self.header = PageHeader(
             "Today",
             "",
             [
                 button(
-                    "Record an order…",
+                    "Record a touch…",
                     self.record_event,
-                    tooltip="Log an order or referral; a thank-you card becomes due",
+                    tooltip="Log a call, a message, an order or a referral (a thank-you card becomes due)",
                 ),
                 button(
                     "New mailing…",
@@ -125,7 +124,14 @@ class TodayView(QWidget):
 
         self.due_panel, self.due_rows = self._panel("Post today, or late")
         self.upcoming_panel, self.upcoming_rows = self._panel("Coming up")
-        self.neglect_panel, self.neglect_rows = self._panel("Not thanked lately")
+        self.touch_panel = TouchPanel()
+        self.calls_panel = CallsPanel()
+        self.calls_panel.hide()
+        for panel in (self.touch_panel, self.calls_panel):
+            panel.touched.connect(
+                lambda contact_id, kind, name, p=panel: self._record_touch(p, contact_id, kind, name))
+            panel.undo_requested.connect(lambda p=panel: self._undo_touch(p))
+        self.touch_panel.send_card.connect(self._send_due_a_card)
         self.unposted_panel, self.unposted_rows = self._panel("Printed, not yet posted")
         self.due_list = OccasionList(
             self.due_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
@@ -141,7 +147,8 @@ class TodayView(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(14)
-        right.addWidget(self.neglect_panel)
+        right.addWidget(self.calls_panel)
+        right.addWidget(self.touch_panel)
         right.addWidget(self.unposted_panel)
         right.addStretch(1)
         # The side panels stand right of the lists, or under them when the page is narrow.
@@ -177,6 +184,7 @@ class TodayView(QWidget):
             context.events.contacts_changed,
             context.events.mailings_changed,
             context.events.settings_changed,
+            context.events.touches_changed,
         ):
             signal.connect(self.mark_stale)
         self.refresh()
@@ -187,7 +195,7 @@ class TodayView(QWidget):
         if beside == self.side_by_side:
             return
         self.side_by_side = beside
-        for panel in (self.neglect_panel, self.unposted_panel):
+        for panel in (self.calls_panel, self.touch_panel, self.unposted_panel):
             if beside:
                 panel.setFixedWidth(SIDE_PANEL_PX)
             else:
@@ -306,60 +314,18 @@ class TodayView(QWidget):
         elif not coming:
             empty = label("Nothing to post that day.", "muted")
         self.upcoming_list.show(coming, today, empty)
-        self._show_neglected(data)
+        self.calls_panel.show_calls(data.report.calls, data.today)
+        self.touch_panel.show_due(data.report.due_touch, data.today)
         self._show_unposted(data)
         self._place_side_panels(self._side_panels_fit())  # the lines may need more room than before
 
-    def _show_neglected(self, data: TodayData) -> None:
-        neglected = data.report.not_thanked
-        days = data.report.not_thanked_days
-        self._neglected_ids = [p.contact_id for p in neglected]
-        lines = [
-            (
-                person.contact_name or "(no name)",
-                "no card yet"
-                if person.last_card is None
-                else f"last {friendly_date(person.last_card, data.today)}",
-            )
-            for person in neglected[:NEGLECTED_ROWS]
-        ]
-        content = (days, len(neglected), lines)
-        if content == self._neglected_content:
-            return  # the same lines: keep the widgets
-        self._neglected_content = content
-        _clear(self.neglect_rows)
-        self.neglect_panel.heading.setText(f"Not thanked in {days} days")  # type: ignore[attr-defined]
-        if not neglected:
-            self.neglect_rows.addWidget(
-                label("Every customer had a card recently. Well done.", "muted", wrap=True)
-            )
-            return
-        self.neglect_rows.addWidget(
-            label(
-                f"{len(neglected)} customer{'s' if len(neglected) != 1 else ''} may feel forgotten.", "muted"
-            )
-        )
-        for name_text, when in lines:
-            row = QHBoxLayout()
-            name = QLabel(name_text)
-            name.setMinimumWidth(60)
-            row.addWidget(name, 1)
-            row.addWidget(label(when, "muted"))
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 2, 0, 2)
-            self.neglect_rows.addWidget(holder)
-        if len(neglected) > NEGLECTED_ROWS:
-            self.neglect_rows.addWidget(label(f"and {len(neglected) - NEGLECTED_ROWS} more", "muted"))
-        self.neglect_rows.addWidget(button("Send them a card…", self._thank_neglected))
-
-    def _thank_neglected(self) -> None:
+    def _send_due_a_card(self) -> None:
         self._prepare(
             MailingPreset(
                 occasion="thinking-of-you",
                 year=self._context.today().year,
-                contact_ids=list(self._neglected_ids),
-                title="Customers not thanked lately",
+                contact_ids=list(self.touch_panel.contact_ids),
+                title="Due for a touch",
             )
         )
 
@@ -412,6 +378,33 @@ class TodayView(QWidget):
             mark_sent(store, mailing_id, today)
 
         self._context.store.submit(job, lambda _: self._context.events.mailings_changed.emit())
+
+    def _record_touch(self, panel: QWidget, contact_id: int, kind: str, name: str) -> None:
+        """One click: a call or a message with ``contact_id`` today; the panel offers Undo."""
+        day = self._context.today()
+
+        def job(store: Store) -> Any:
+            return touches.record_touch(store, contact_id, kind, day)
+
+        def recorded(event_id: int) -> None:
+            self._last_touch = (event_id, name)
+            what = "Called" if kind == "call" else "Messaged"
+            for each in (self.touch_panel, self.calls_panel):
+                each.hide_undo()
+            panel.show_undo(f"{what} {name} today.")  # type: ignore[attr-defined]
+            self._context.events.touches_changed.emit()
+
+        self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
+
+    def _undo_touch(self, panel: QWidget) -> None:
+        if self._last_touch is None:
+            return
+        event_id, _name = self._last_touch
+        self._last_touch = None
+        panel.hide_undo()  # type: ignore[attr-defined]
+        self._context.store.submit(lambda store: touches.undo_touch(store, event_id),
+                                   lambda _: self._context.events.touches_changed.emit(),
+                                   lambda exc: self._context.errors.show(exc, self))
 
     def record_event(self) -> None:
         self._context.store.submit(
