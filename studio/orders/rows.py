@@ -69,8 +69,14 @@ class SkippedRow:
 
 def read_orders(table: Table, targets: dict[int, str], locale: str = "en_US"
                 ) -> tuple[list[OrderRow], list[SkippedRow]]:
-    """The orders of ``table`` read by ``targets`` (column index → `ORDER_FIELDS` name)."""
-    orders, skipped = [], []
+    """The orders of ``table`` read by ``targets`` (column index → `ORDER_FIELDS` name).
+
+    Rows sharing an order id are one order's lines (exports of one row per product): their
+    items are joined, and their amounts summed unless every line repeats the same total.
+    """
+    orders: list[OrderRow] = []
+    skipped: list[SkippedRow] = []
+    lines: dict[str, list[OrderRow]] = {}  # order id -> its rows, to join
     seen: Counter[str] = Counter()
     for line, cells in table.rows:
         values = {field: " ".join(cells[i].split()) for i, field in targets.items()}
@@ -85,10 +91,25 @@ def read_orders(table: Table, targets: dict[int, str], locale: str = "en_US"
             # both count, and the second keeps its own ref when the file is imported again.
             order = _with_ref(order, f"{order.ref}#{seen[order.ref]}")
         elif seen[order.ref] > 1:
-            skipped.append(SkippedRow(table.source, line, f"order {order.order_id} is in the file twice"))
+            lines[order.ref].append(order)
             continue
+        else:
+            lines[order.ref] = [order]
         orders.append(order)
-    return orders, skipped
+    return [_joined(lines[o.ref]) if len(lines.get(o.ref, ())) > 1 else o for o in orders], skipped
+
+
+def _joined(rows: list[OrderRow]) -> OrderRow:
+    """One order from its lines: the first line's customer and date, every line's items."""
+    items = "; ".join(dict.fromkeys(r.items for r in rows if r.items))
+    amounts = [r.amount for r in rows if r.amount is not None]
+    if not amounts:
+        amount = None
+    elif len(set(amounts)) == 1 and len(amounts) > 1:
+        amount = amounts[0]  # the order's total on every line
+    else:
+        amount = round(sum(amounts), 2)
+    return replace(rows[0], items=items, amount=amount)
 
 
 @lru_cache(maxsize=4096)  # an export has a few hundred days over thousands of rows

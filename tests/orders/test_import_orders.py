@@ -101,6 +101,26 @@ def test_a_customer_known_only_by_number_is_created_under_it(store: Store, tmp_p
     assert report.matched == {"created": 1, "customer_number": 1}
 
 
+def test_the_lines_of_one_order_are_one_order(store: Store, tmp_path: Path) -> None:
+    export = tmp_path / "lines.csv"
+    export.write_text("Order #,Order Date,Email,Product,Amount,Order Total\n"
+                      "9001,2026-11-02,ann@example.com,Tea,4.50,12.00\n"
+                      "9001,2026-11-02,ann@example.com,Mug,7.50,12.00\n"
+                      "9002,2026-11-09,ann@example.com,Tea,4.50,4.50\n", encoding="utf-8")
+    by_line = import_orders(store, export, column_map="Order Total=ignore")
+    assert (by_line.added, by_line.skipped) == (2, [])
+    [first, second] = store.history.events(kinds=["order"])
+    assert (first.note, first.amount, second.amount) == ("Tea; Mug", 12.0, 4.5)  # the lines summed
+    totals = tmp_path / "totals.csv"
+    totals.write_text(export.read_text(encoding="utf-8").replace("Amount,Order Total", "Price,Total"),
+                      encoding="utf-8")
+    with store.transaction():
+        for event in store.history.events():
+            store.history.delete_event(event.id)
+    import_orders(store, totals, column_map="Price=ignore")
+    assert [e.amount for e in store.history.events(kinds=["order"])] == [12.0, 4.5]  # a total on each line
+
+
 def test_bad_rows_are_named_by_file_and_line_and_the_rest_imported(store: Store,
                                                                   customers: dict[str, int]) -> None:
     report = import_orders(store, EXPORT)
