@@ -81,6 +81,16 @@ def test_a_merge_keeps_the_absorbed_contacts_customer_number(store: Store, custo
     assert store.contacts.customer_owner("C-99") == customers["priya"]
 
 
+def test_a_deleted_and_restored_customer_keeps_their_number(store: Store, customers: dict[str, int]) -> None:
+    from studio.services.addressbook import delete_contacts, restore_contacts
+
+    import_orders(store, EXPORT)
+    gone = delete_contacts(store, [customers["robert"]])
+    assert store.contacts.customer_owner("C-77") is None
+    [back] = restore_contacts(store, store.bin.all())
+    assert gone and store.contacts.customer_owner("C-77") == back.id
+
+
 def test_a_new_customer_is_created_tagged_customer_and_reported(store: Store,
                                                                 customers: dict[str, int]) -> None:
     report = import_orders(store, EXPORT)
