@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "mail_pieces",   # envelopes, labels, stocks
     "occasions",     # occasions, today, log
     "touches",       # touches, rhythm
+    "orders",        # import-orders, orders
     "missing",       # missing
     "mailings",      # mailing, history, demo
     "messages",      # messages

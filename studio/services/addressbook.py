@@ -194,7 +194,8 @@ def delete_contacts(store: Store, contact_ids: Iterable[int], *,
             if contact is None:
                 continue
             gone = BinnedContact(None, contact, store.history.events(contact_id=contact_id),
-                                 store.history.item_positions(contact_id))
+                                 store.history.item_positions(contact_id),
+                                 customer_numbers=store.contacts.customer_numbers(contact_id))
             store.bin.add(gone, when)
             store.contacts.delete(contact_id)
             deleted.append(gone)
@@ -216,6 +217,8 @@ def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> list[Co
             for event in gone.events:
                 store.history.add_event(dataclasses.replace(event, id=None, contact_id=contact.id))
             store.history.link_items(gone.mailing_items, contact.id)
+            for number in gone.customer_numbers:
+                store.contacts.add_customer_number(contact.id, number)
             if gone.id is not None:
                 store.bin.remove(gone.id)
             restored.append(contact)

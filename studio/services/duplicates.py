@@ -72,6 +72,8 @@ def merge_pair(store: Store, keep_id: int, other_id: int, *, now: dt.datetime | 
         store.history.move_items(record.moved_items, keep_id)
         record.moved_cards = store.contacts.imported_cards(other_id)
         store.contacts.move_imported_cards(record.moved_cards, keep_id)
+        for number in store.contacts.customer_numbers(other_id):  # the next order export finds them
+            store.contacts.add_customer_number(keep_id, number)
         store.contacts.update(merge_contacts(kept, other, store.contacts.home_country()))
         store.contacts.delete(other_id)
         store.duplicates.add_merge(record, now or dt.datetime.now())

@@ -24,6 +24,7 @@ from studio.occasions import (
     to_icalendar,
     upcoming,
 )
+from studio.occasions.timing import THANK_YOU_WITHIN_DAYS
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.contact_ref import find_contact
 from studio.services.touches import calls_due, due_touches
@@ -139,8 +140,11 @@ def today_overview(store: Store, today: dt.date, days: int,
     late_window = due_window(today, settings)
     ahead = Window.of_days(today, days) if days > 0 else None
     window = Window(late_window.start, max(late_window.end, ahead.end if ahead else late_window.end))
-    # Thank-yous older than the window cannot touch it; 60 days leaves room for any grace.
-    events = store.history.events(since=window.start - dt.timedelta(days=60))
+    # Only orders and referrals make occasions (thank-yous), and one touches the window only
+    # when its day or its mail-by day (THANK_YOU_WITHIN_DAYS later) is in it: with tens of
+    # thousands of imported orders, reading two months more of them was a sixth of Today.
+    events = store.history.events(since=window.start - dt.timedelta(days=THANK_YOU_WITHIN_DAYS),
+                                  kinds=THANKED_KINDS)
     occasions = upcoming(contacts, events, settings, window, holiday_calendar())
     progress.step(2, steps, "Finding who was not thanked lately")
     late = due_among(occasions, today, late_window, mailed=mailed.covers)

@@ -9,7 +9,7 @@ needs a column map from the user, written ``"Column A=given_name,Column B=birthd
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studio.errors import StudioError, UsageError
@@ -201,8 +201,17 @@ def parse_column_map(text: str, headers: Sequence[str]) -> dict[int, Target]:
 
     Raises UsageError naming a column the sheet lacks or a field Card Studio does not have.
     """
+    return {index: _field_target(field) for index, field in parse_map_fields(text, headers, FIELDS).items()}
+
+
+def parse_map_fields(text: str, headers: Sequence[str], fields: Mapping[str, str]) -> dict[int, str]:
+    """Column index → field name from ``"Column A=field,Column B=field"``, for any field
+    vocabulary (``fields``: name → meaning; contact sheets and order exports have their own).
+
+    Raises UsageError naming a column the sheet lacks or a field not in ``fields``.
+    """
     by_name = {" ".join(h.lower().split()): i for i, h in enumerate(headers)}
-    targets: dict[int, Target] = {}
+    chosen: dict[int, str] = {}
     for item in _split_items(text):
         column, sep, field = item.rpartition("=")
         column, field = column.strip(), field.strip().lower()
@@ -211,10 +220,10 @@ def parse_column_map(text: str, headers: Sequence[str]) -> dict[int, Target]:
         index = by_name.get(" ".join(column.lower().split()))
         if index is None:
             raise StudioError(f"the sheet has no column {column!r} (its columns: {', '.join(headers)})")
-        if field not in FIELDS:
-            raise UsageError(f"{field!r} is not a field Card Studio knows; use one of: {', '.join(FIELDS)}")
-        targets[index] = _field_target(field)
-    return targets
+        if field not in fields:
+            raise UsageError(f"{field!r} is not a field Card Studio knows; use one of: {', '.join(fields)}")
+        chosen[index] = field
+    return chosen
 
 
 def map_text(headers: Sequence[str], targets: dict[int, Target]) -> str:

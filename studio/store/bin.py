@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studio.model import Contact
 from studio.store.contacts import contact_from_json, contact_to_json
@@ -21,6 +21,7 @@ class BinnedContact:
     events: list[Event]
     mailing_items: list[tuple[int, int]]  # (mailing id, position) of the cards they were sent
     deleted_at: str = ""
+    customer_numbers: list[str] = field(default_factory=list)  # what back offices know them by
 
 
 class BinRepository:
@@ -32,8 +33,8 @@ class BinRepository:
                    "source": e.source, "ref": e.ref} for e in binned.events]
         binned.deleted_at = when.isoformat(timespec="seconds")
         binned.id = self._conn.execute(
-            "INSERT INTO bin (contact_id, name, deleted_at, contact, photo, events, mailing_items) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO bin (contact_id, name, deleted_at, contact, photo, events, mailing_items, "
+            "customer_numbers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 binned.contact.id,
                 binned.contact.name,
@@ -42,20 +43,22 @@ class BinRepository:
                 binned.contact.photo,
                 json.dumps(events, ensure_ascii=False),
                 json.dumps(binned.mailing_items),
+                json.dumps(binned.customer_numbers),
             ),
         ).lastrowid
         return binned.id
 
     def all(self) -> list[BinnedContact]:
         rows = self._conn.execute(
-            "SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin "
+            "SELECT id, contact, photo, events, mailing_items, deleted_at, customer_numbers FROM bin "
             "ORDER BY deleted_at DESC, id DESC"
         )
         return [self._binned(row) for row in rows]
 
     def get(self, bin_id: int) -> BinnedContact | None:
         row = self._conn.execute(
-            "SELECT id, contact, photo, events, mailing_items, deleted_at FROM bin WHERE id = ?", (bin_id,)
+            "SELECT id, contact, photo, events, mailing_items, deleted_at, customer_numbers FROM bin "
+            "WHERE id = ?", (bin_id,)
         ).fetchone()
         return self._binned(row) if row else None
 
@@ -77,4 +80,4 @@ class BinRepository:
             for e in json.loads(row[3])  # amount, source, ref: absent from what was binned before them
         ]
         items = [(int(m), int(p)) for m, p in json.loads(row[4])]
-        return BinnedContact(row[0], contact, events, items, row[5])
+        return BinnedContact(row[0], contact, events, items, row[5], json.loads(row[6]))

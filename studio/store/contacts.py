@@ -34,6 +34,8 @@ _COLUMNS = (*_SCALARS, *_DATES, "emails", "phones", "addresses", "dates", "photo
 _INSERT = f"INSERT INTO contacts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(_COLUMNS)}) "
                    f"VALUES (?, {', '.join('?' * len(_COLUMNS))})")
+# contact_keys kinds that are not worked out from the contact's fields, so an edit keeps them.
+_KEPT_KINDS = "'card', 'customer_number'"
 _SEARCH_AT = _COLUMNS.index("search_text")
 _UPDATE = (f"UPDATE contacts SET {', '.join(c + ' = ?' for c in _COLUMNS)}, "
            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?")
@@ -294,8 +296,10 @@ class ContactRepository:
         cursor = self._conn.execute(_UPDATE, [*self._values(contact, form), contact.id])
         if cursor.rowcount == 0:
             raise KeyError(contact.id)
-        # Identity keys follow the content; "card" keys (what was imported) are kept.
-        self._conn.execute("DELETE FROM contact_keys WHERE contact_id = ? AND kind <> 'card'", (contact.id,))
+        # Identity keys follow the content; keys that are no part of it (what was imported,
+        # the customer number a back office gave) are kept.
+        self._conn.execute(f"DELETE FROM contact_keys WHERE contact_id = ? AND kind NOT IN ({_KEPT_KINDS})",
+                           (contact.id,))
         self._conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact.id,))
         self._write_keys_and_tags(contact)
 
@@ -303,6 +307,23 @@ class ContactRepository:
         """Note that a card with this fingerprint was imported into ``contact_id``."""
         self._conn.execute("INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) VALUES (?, 'card', ?)",
                            (contact_id, card_fingerprint))
+
+    def add_customer_number(self, contact_id: int, number: str) -> None:
+        """Note the number a back office knows ``contact_id`` by (`customer_owner` finds them)."""
+        self._conn.execute(
+            "INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) VALUES (?, 'customer_number', ?)",
+            (contact_id, number))
+
+    def customer_owner(self, number: str) -> int | None:
+        """The contact a back office's customer number belongs to, if any (the oldest)."""
+        row = self._conn.execute("SELECT min(contact_id) FROM contact_keys "
+                                 "WHERE kind = 'customer_number' AND key = ?", (number,)).fetchone()
+        return row[0] if row else None
+
+    def customer_numbers(self, contact_id: int) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT key FROM contact_keys WHERE kind = 'customer_number' AND contact_id = ? ORDER BY key",
+            (contact_id,))]
 
     def imported_card_owner(self, card_fingerprint: str) -> int | None:
         """The contact an identical card was imported into before, if any."""

@@ -242,4 +242,24 @@ MIGRATIONS: list[str] = [
         days INTEGER NOT NULL CHECK (days > 0)
     );
     """,
+    # 12: back-office order exports. Column maps get a purpose ('contacts' or 'orders'), so an
+    # order export's map is found by its header row like a contact sheet's and never offered
+    # for one; names are unique per purpose. A customer's number at the company is an identity
+    # key (contact_keys kind 'customer_number') that edits keep, as they keep 'card' keys, and
+    # the bin keeps with a deleted contact (JSON [number]).
+    """
+    CREATE TABLE column_maps_by_purpose (
+        purpose TEXT NOT NULL DEFAULT 'contacts',
+        name TEXT NOT NULL,
+        headers TEXT NOT NULL,                 -- the sheet's header row, normalised, tab-joined
+        mapping TEXT NOT NULL,                 -- "Column=field,Column=field"
+        PRIMARY KEY (purpose, name)
+    );
+    INSERT INTO column_maps_by_purpose (purpose, name, headers, mapping)
+        SELECT 'contacts', name, headers, mapping FROM column_maps ORDER BY rowid;
+    DROP TABLE column_maps;
+    ALTER TABLE column_maps_by_purpose RENAME TO column_maps;
+    CREATE INDEX column_maps_headers ON column_maps(purpose, headers);
+    ALTER TABLE bin ADD COLUMN customer_numbers TEXT NOT NULL DEFAULT '[]';
+    """,
 ]

@@ -39,6 +39,7 @@ from studio.services import contacts
 from studio.services.preferences import load_settings
 from studio.ui import icons, style
 from studio.ui.contacts.importer import ImportController, is_contact_file
+from studio.ui.contacts.order_importer import OrderImportController
 from studio.ui.context import AppContext
 
 NAV = (
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.undo_stacks: dict[str, QUndoStack] = {name: QUndoStack(self.undo_group) for name, _ in NAV}
         self.undo_stack = self.undo_stacks["contacts"]
         self.importer = ImportController(context, self)
+        self.order_importer = OrderImportController(context, self)
         self.views: dict[str, QWidget] = {}
         self.store_empty: bool | None = None
 
@@ -218,6 +220,8 @@ class MainWindow(QMainWindow):
             "&Import Contacts…", self.importer.choose_files, QKeySequence.StandardKey.Open
         )
         file_menu.addAction(self.import_action)
+        self.import_orders_action = self._action("Import &Orders…", self.order_importer.choose_files)
+        file_menu.addAction(self.import_orders_action)
         file_menu.addAction(self._action("Load &Sample Contacts", self.importer.load_samples))
         file_menu.addAction(self._action("&Live Address Books…", self.show_accounts))
         file_menu.addAction(self._action("Missing &Details…", self.show_missing_details))

@@ -4,6 +4,7 @@ never asked about again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,12 +26,26 @@ PREVIEW_ROWS = 6
 _IDENTIFYING = {"name", "given_name", "family_name", "email", "phone", "mobile", "home_phone", "work_phone"}
 
 
-class ColumnMapDialog(QDialog):
-    """Shows ``table``; `mapping()` is the chosen ``"Column=field,…"`` once accepted."""
+def contact_sheet_problem(chosen: list[str]) -> str:
+    """Why a contact sheet's choice cannot be imported yet ("" when it can)."""
+    if not _IDENTIFYING & set(chosen):
+        return "Choose the column with the name, an e-mail or a phone number."
+    return ""
 
-    def __init__(self, table: Table, suggested: list[str], parent: QWidget | None = None) -> None:
+
+class ColumnMapDialog(QDialog):
+    """Shows ``table``; `mapping()` is the chosen ``"Column=field,…"`` once accepted.
+
+    ``fields`` is the vocabulary to choose from (a contact sheet's by default, or an order
+    export's) and ``problem`` says why a choice cannot be imported yet.
+    """
+
+    def __init__(self, table: Table, suggested: list[str], parent: QWidget | None = None, *,
+                 fields: Mapping[str, str] = FIELDS,
+                 problem: Callable[[list[str]], str] = contact_sheet_problem) -> None:
         super().__init__(parent)
         self.table = table
+        self._problem_of = problem
         self.setWindowTitle(f"What do the columns of {Path(table.source).name} hold?")
         self.intro = label(
             "Card Studio does not know this sheet's layout. Choose what each column holds; "
@@ -45,7 +60,7 @@ class ColumnMapDialog(QDialog):
         self.pickers: list[QComboBox] = []
         for column, field in enumerate(suggested):
             picker = QComboBox()
-            for name, meaning in FIELDS.items():
+            for name, meaning in fields.items():
                 picker.addItem("leave out" if name == "ignore" else f"{name.replace('_', ' ')}", name)
                 picker.setItemData(picker.count() - 1, meaning, role=3)  # Qt.ToolTipRole
             picker.setCurrentIndex(max(0, picker.findData(field)))
@@ -85,12 +100,9 @@ class ColumnMapDialog(QDialog):
     def _check(self) -> None:
         chosen = [f for f in self.fields() if f != "ignore"]
         doubled = sorted({f for f in chosen if chosen.count(f) > 1 and f not in {"tags", "notes"}})
-        if not _IDENTIFYING & set(chosen):
-            problem = "Choose the column with the name, an e-mail or a phone number."
-        elif doubled:
+        problem = self._problem_of(chosen)
+        if not problem and doubled:
             problem = f"Two columns are set to {', '.join(doubled)}; choose one."
-        else:
-            problem = ""
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)

@@ -18,6 +18,7 @@ from studio.errors import StudioError
 from studio.model import Address, Contact
 from studio.postal.formatting import format_address
 from studio.services import contacts, touches
+from studio.services.orders import OrderSummary, order_summary
 from studio.services.preferences import load_settings
 from studio.services.session import Store
 from studio.settings import Settings
@@ -34,6 +35,7 @@ class _Shown:
     image: QImage
     settings: Settings
     touches: list[Touch]
+    orders: OrderSummary | None = None
 
 
 def _load(store: Store, contact_id: int) -> _Shown:
@@ -41,7 +43,8 @@ def _load(store: Store, contact_id: int) -> _Shown:
     received = contacts.received_cards(store, contact_id) if contact else []
     image = QImage.fromData(contact.photo) if contact and contact.photo else QImage()
     recorded = [t for t in touches.touches_of(store, str(contact_id))[1] if t.kind != CARD] if contact else []
-    return _Shown(contact, received, image, load_settings(store), recorded)
+    bought = order_summary(store, contact_id) if contact else None
+    return _Shown(contact, received, image, load_settings(store), recorded, bought)
 
 
 MINIMUM_WIDTH = 200
@@ -171,7 +174,7 @@ class ContactDetail(QScrollArea):
         self.org.setText(" · ".join(p for p in (contact.title, contact.organization) if p))
         self.body.setText(contact_html(contact, received, home_country=settings.home_country,
                                        language=settings.language, muted=style.theme_of().muted,
-                                       touches=shown.touches))
+                                       touches=shown.touches, orders=shown.orders))
         for widget in (self.edit_button, self.called_button, self.messaged_button):
             widget.show()
         self.updateGeometry()  # a longer address may need a wider pane
@@ -199,8 +202,9 @@ def _address_lines(address: Address, home_country: str, language: str) -> list[s
 
 
 def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_country: str = "US",
-                 language: str = "en", muted: str = style.LIGHT.muted, touches: Sequence[Touch] = ()) -> str:
-    """The detail pane's text: reach, addresses, dates, tags, notes, touches, cards received;
+                 language: str = "en", muted: str = style.LIGHT.muted, touches: Sequence[Touch] = (),
+                 orders: OrderSummary | None = None) -> str:
+    """The detail pane's text: reach, addresses, dates, tags, orders, notes, touches, cards received;
     captions and labels in ``muted`` (the theme's secondary text colour)."""
     esc = html.escape
     reach = [
@@ -252,8 +256,25 @@ def contact_html(contact: Contact, received: list[tuple[Any, Any]], *, home_coun
             _section("Address", ["<br/><br/>".join(addresses)] if addresses else [], muted),
             _section("Dates", dates, muted),
             _section("Tags", tags, muted),
+            _section("Orders", _order_lines(orders, muted), muted),
             _section("Touches", touched, muted),
             _section("Cards received", cards or ["None yet"], muted),
             _section("Notes", notes, muted),
         )
     )
+
+
+RECENT_ORDERS = 5  # the page stays short: the whole list is `studio orders CONTACT`
+
+
+def _order_lines(orders: OrderSummary | None, muted: str) -> list[str]:
+    """What they buy: the totals and reorder date, then the latest orders, newest first."""
+    if orders is None or not orders.count:
+        return []
+    esc = html.escape
+    lines = [esc(orders.headline())]
+    for order in reversed(orders.orders[-RECENT_ORDERS:]):
+        amount = f" · {order.amount:.2f}" if order.amount is not None else ""
+        lines.append(f"<span style='color:{muted}'>{order.date.isoformat()}</span> "
+                     f"{esc(order.items or 'order')}{amount}")
+    return lines

@@ -149,12 +149,20 @@ class ImportReportDialog(QDialog):
             count = item.childCount()
             item.setText(1, f"{count} problem{'s' if count != 1 else ''} — the rest of the file was imported")
             item.setExpanded(True)
+        created = getattr(report, "created", [])  # an order import's new customers
+        if created:
+            item = QTreeWidgetItem(["New", f"{len(created)} new customer{'s' if len(created) != 1 else ''}, "
+                                           "tagged customer"])
+            for contact_id, name in created:
+                item.addChild(QTreeWidgetItem([f"#{contact_id}", name]))
+            self.tree.addTopLevelItem(item)
         self.problem_count = len(report.problems)
         if self.tree.topLevelItemCount():
-            layout.addWidget(label("Problems, by file and line", "sectionTitle"))
+            layout.addWidget(label("Problems, by file and line" if self.problem_count or report.rejected
+                                   else "What was added", "sectionTitle"))
             layout.addWidget(self.tree, 1)
         else:
-            layout.addWidget(QLabel("Every card was read without a problem."))
+            layout.addWidget(QLabel(getattr(report, "no_problems", "Every card was read without a problem.")))
             layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -163,6 +171,8 @@ class ImportReportDialog(QDialog):
 
     @staticmethod
     def _headline(report: Any) -> str:
+        if hasattr(report, "headline"):  # an order import says what it did itself
+            return report.headline() + "."
         parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
         if report.skipped:
             parts.append(f"{report.skipped} skipped")
@@ -260,9 +270,10 @@ class ImportController(QObject):
 
         self._run(work, "Loading the sample contacts…", "Sample contacts loaded")
 
-    def _run(self, work: Callable[[Store, Progress], Any], caption: str, title: str) -> None:
+    def _run(self, work: Callable[[Store, Progress], Any], caption: str, title: str,
+             window_title: str = "Importing contacts") -> None:
         dialog = QProgressDialog(caption, "Cancel", 0, 0, self._parent)
-        dialog.setWindowTitle("Importing contacts")
+        dialog.setWindowTitle(window_title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
