@@ -118,9 +118,14 @@ def _union(items: list, incoming: list, key, incoming_key=None) -> None:  # type
     contact with itself (or merging the same record twice) changes nothing.
     """
     first: dict[object, object] = {}
+    labelled: set[object] = set()
     for item in items:
-        first.setdefault(key(item), item)
-    labelled = {key(item) for item in items if getattr(item, "label", "")}
+        # A phone taken from another record earlier is known by its key in that record's
+        # country too, so merging the same record again adds nothing.
+        for known in {key(item), (incoming_key or key)(item)}:
+            first.setdefault(known, item)
+            if getattr(item, "label", ""):
+                labelled.add(known)
     for item in incoming:
         k = (incoming_key or key)(item)
         if k not in first:

@@ -231,3 +231,13 @@ def test_john_sr_and_john_jr_at_one_address_stay_apart(store: Store) -> None:
     junior = Contact(given_name="John", family_name="Smith", suffix="Jr.", addresses=[copy.copy(home)])
     assert identity_keys(senior) & identity_keys(junior)
     assert import_all(store, senior, junior) == ["added", "added"]
+
+
+def test_a_phone_from_a_record_of_another_country_is_not_added_twice() -> None:
+    # Found by the property above: the number is keyed in the Åland Islands on the merged
+    # card (its address) but in the home country on the incoming one.
+    existing = Contact(addresses=[Address(country="AX")])
+    incoming = Contact(phones=[Phone("000000")])
+    merged = merge_contacts(existing, incoming)
+    assert [p.value for p in merged.phones] == ["000000"]
+    assert merge_contacts(merged, incoming) == merged
