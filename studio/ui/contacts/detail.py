@@ -86,11 +86,12 @@ class ContactDetail(QScrollArea):
         self.called_button = button("Called", lambda: self._touch("call"), tooltip="Record a call today")
         self.messaged_button = button("Messaged", lambda: self._touch("message"),
                                       tooltip="Record a message today")
-        actions = QHBoxLayout()
-        for widget in (self.edit_button, self.called_button, self.messaged_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        self.panel.body.addLayout(actions)
+        self.panel.body.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        touch_row = QHBoxLayout()  # a row of their own: the pane stays as narrow as designed
+        for widget in (self.called_button, self.messaged_button):
+            touch_row.addWidget(widget)
+        touch_row.addStretch(1)
+        self.panel.body.addLayout(touch_row)
         self.undo_row = QWidget()
         undo_layout = QHBoxLayout(self.undo_row)
         undo_layout.setContentsMargins(0, 0, 0, 0)
