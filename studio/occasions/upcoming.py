@@ -16,8 +16,10 @@ Occasions of a contact:
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Protocol
 
 from studio.model import THANKED_KINDS, Occasion, PartialDate, Person
@@ -192,14 +194,27 @@ def upcoming(contacts: Iterable[Person], events: Iterable[RecordedEvent], settin
     ``events`` are the recorded orders and referrals; those of contacts not in
     ``contacts`` are ignored.
     """
-    by_id: dict[int, Person] = {}
+    people = list(contacts)
+    return merge_sorted(contact_occasions(people, settings, window, calendar),
+                        thank_you_occasions(people, events, window))
+
+
+# An occasion with its `sort_key`, worked out once: lists of these merge without re-sorting.
+Keyed = tuple[tuple[object, ...], Occasion]
+
+
+def contact_occasions(contacts: Iterable[Person], settings: Settings, window: Window,
+                      calendar: HolidayCalendar) -> list[Keyed]:
+    """The occasions of everyone's own dates and holidays touching ``window``, sorted.
+
+    They change only when a contact does, so a caller may keep them between listings
+    (`studio.services.occasion_cache`); thank-yous come from events and are added apart.
+    """
     found: list[Occasion] = []
     # Holidays depend only on the country and the tags: worked out once for each pair.
     days_by_keys: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
     holidays_by_place: dict[tuple[str, tuple[str, ...]], list[HolidayDay]] = {}
     for contact in contacts:
-        if contact.id is not None:
-            by_id[contact.id] = contact
         country = contact_country(contact, settings.home_country)
         if contact.birthday or contact.anniversary or contact.customer_since or contact.dates:
             found += personal_occasions(contact, country, window, settings)
@@ -212,13 +227,32 @@ def upcoming(contacts: Iterable[Person], events: Iterable[RecordedEvent], settin
             kept = holidays_by_place[place] = _kept_days(place[1], country, days_by_keys[country, keys],
                                                          calendar)
         found += _holiday_occasions(contact, kept)
+    return _keyed(found)
+
+
+def thank_you_occasions(contacts: Iterable[Person], events: Iterable[RecordedEvent],
+                        window: Window) -> list[Keyed]:
+    """The thank-yous recorded orders and referrals of ``contacts`` call for in ``window``, sorted."""
+    by_id = {contact.id: contact for contact in contacts if contact.id is not None}
+    found = []
     for event in events:
         contact = by_id.get(event.contact_id)
         if contact is not None and event.kind in THANKED_KINDS:  # a call is a touch, not a thank-you
             occasion = thank_you_occasion(event, contact)
             if window.holds(occasion):
                 found.append(occasion)
-    return sorted(found, key=sort_key)
+    return _keyed(found)
+
+
+def _keyed(occasions: Iterable[Occasion]) -> list[Keyed]:
+    keyed = [(sort_key(o), o) for o in occasions]
+    keyed.sort(key=itemgetter(0))
+    return keyed
+
+
+def merge_sorted(*lists: list[Keyed]) -> list[Occasion]:
+    """The occasions of sorted ``lists``, in `sort_key` order."""
+    return [occasion for _key, occasion in heapq.merge(*lists, key=itemgetter(0))]
 
 
 def late_until(occasion: Occasion) -> dt.date:

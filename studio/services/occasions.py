@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studio.allocation import collector_paused
 from studio.errors import StudioError, UsageError
 from studio.model import THANKED_KINDS, TOUCH_KINDS, Contact, Occasion
 from studio.occasions import (
@@ -25,8 +26,10 @@ from studio.occasions import (
     upcoming,
 )
 from studio.occasions.timing import THANK_YOU_WITHIN_DAYS
+from studio.occasions.upcoming import merge_sorted, thank_you_occasions
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.contact_ref import find_contact
+from studio.services.occasion_cache import OccasionCache
 from studio.services.touches import calls_due, due_touches
 from studio.store import Store
 from studio.store.history import Event, Mailing
@@ -85,13 +88,15 @@ class MailedIndex:
             self._index.setdefault((contact_id, occasion_instance(key, date)), mailing_id)
             if key == "thank-you":
                 self._thanks.setdefault(contact_id, []).append((date, mailing_id))
+        self._mailed = {contact_id for contact_id, _instance in self._index}  # most were never mailed
+
 
     @classmethod
     def load(cls, store: Store) -> MailedIndex:
         return cls(store.history.mailed_occasions())
 
     def mailing_of(self, contact_id: int | None, key: str, date: dt.date) -> int | None:
-        if contact_id is None:
+        if contact_id is None or contact_id not in self._mailed:
             return None
         exact = self._index.get((contact_id, occasion_instance(key, date)))
         if exact is not None or key != "thank-you":
@@ -124,28 +129,36 @@ def today_report(store: Store, today: dt.date) -> TodayReport:
     return today_overview(store, today, 0)[0]
 
 
-def today_overview(store: Store, today: dt.date, days: int,
-                   progress: Progress = NO_PROGRESS) -> tuple[TodayReport, list[UpcomingItem]]:
+def today_overview(store: Store, today: dt.date, days: int, progress: Progress = NO_PROGRESS,
+                   cache: OccasionCache | None = None) -> tuple[TodayReport, list[UpcomingItem]]:
     """`today_report` and `list_upcoming(store, today, days)` (none for 0 days) in one pass.
 
     What the Today view shows: everyone is read once and their occasions worked out once,
-    over a window covering both lists, then each list takes its part.
+    over a window covering both lists, then each list takes its part. With ``cache``,
+    everyone's own occasions are worked out again only when a contact has changed.
     """
+    with collector_paused():
+        return _today_overview(store, today, days, progress, cache)
+
+
+def _today_overview(store: Store, today: dt.date, days: int, progress: Progress,
+                    cache: OccasionCache | None) -> tuple[TodayReport, list[UpcomingItem]]:
     steps = 4
     progress.step(0, steps, "Reading contacts")
     settings = store.settings.load()
     mailed = MailedIndex.load(store)
-    contacts = store.contacts.dated_people()
-    progress.step(1, steps, "Working out occasions")
     late_window = due_window(today, settings)
     ahead = Window.of_days(today, days) if days > 0 else None
     window = Window(late_window.start, max(late_window.end, ahead.end if ahead else late_window.end))
+    known = (cache or OccasionCache()).get(store, settings, window, holiday_calendar)
+    contacts = known.people
+    progress.step(1, steps, "Working out occasions")
     # Only orders and referrals make occasions (thank-yous), and one touches the window only
     # when its day or its mail-by day (THANK_YOU_WITHIN_DAYS later) is in it: with tens of
     # thousands of imported orders, reading two months more of them was a sixth of Today.
     events = store.history.events(since=window.start - dt.timedelta(days=THANK_YOU_WITHIN_DAYS),
                                   kinds=THANKED_KINDS)
-    occasions = upcoming(contacts, events, settings, window, holiday_calendar())
+    occasions = merge_sorted(known.occasions, thank_you_occasions(contacts, events, window))
     progress.step(2, steps, "Finding who was not thanked lately")
     late = due_among(occasions, today, late_window, mailed=mailed.covers)
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)

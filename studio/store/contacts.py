@@ -235,7 +235,7 @@ _DATED_PEOPLE = f"""
            birthday, anniversary, customer_since, dates,
            (SELECT a.value FROM json_each(contacts.addresses) AS a WHERE {_ADDRESS_FILLED}
             ORDER BY json_extract(a.value, '$.preferred') DESC, a.key LIMIT 1)
-    FROM contacts ORDER BY sort_name, id"""
+    FROM contacts {{where}} ORDER BY sort_name, id"""
 
 
 def fingerprint(contact: Contact) -> str:
@@ -425,10 +425,16 @@ class ContactRepository:
             if contact is not None:
                 yield contact
 
-    def _tags_by_contact(self) -> dict[int, list[str]]:
-        """Every contact's tags, alphabetically, in one query (for the listings of everyone)."""
+    def _tags_by_contact(self, ids_json: str | None = None) -> dict[int, list[str]]:
+        """Every contact's tags (or those of the contacts in the JSON list ``ids_json``),
+        alphabetically, in one query (for the listings of everyone)."""
         tags: dict[int, list[str]] = {}
-        for contact_id, tag in self._conn.execute("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
+        query, parameters = "SELECT contact_id, tag FROM contact_tags ORDER BY tag", ()
+        if ids_json is not None:
+            query = ("SELECT contact_id, tag FROM contact_tags "
+                     "WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY tag")
+            parameters = (ids_json,)
+        for contact_id, tag in self._conn.execute(query, parameters):
             tags.setdefault(contact_id, []).append(tag)
         return tags
 
@@ -448,17 +454,33 @@ class ContactRepository:
         parse = functools.lru_cache(maxsize=None)(PartialDate.parse)  # frozen values: safe to share
         return [_contact_from_row(row, tags.get(row["id"], []), parse) for row in rows]
 
-    def dated_people(self) -> list[DatedPerson]:
+    def generation(self) -> int:
+        """A number that changes whenever any contact or tag changes, in this program or another."""
+        row = self._conn.execute("SELECT value FROM generations WHERE name = 'contacts'").fetchone()
+        return row[0] if row else 0
+
+    def changed_since(self, generation: int) -> list[int]:
+        """The ids of the contacts added, changed or deleted after ``generation``."""
+        return [row[0] for row in self._conn.execute(
+            "SELECT contact_id FROM contact_changes WHERE generation > ?", (generation,))]
+
+    def dated_people(self, ids: Iterable[int] | None = None) -> list[DatedPerson]:
         """Everyone as `DatedPerson`s, in address-book order: what the occasion lists need.
 
         The first e-mail and phone (for a name of last resort) and the preferred address are
         picked by SQLite, so each row costs one small JSON parse at most instead of a whole
-        `Contact` (Today over 20,000 contacts: 0.1 s instead of 0.7 s).
+        `Contact` (Today over 20,000 contacts: 0.1 s instead of 0.7 s). With ``ids``, only
+        those contacts (the ones that exist).
         """
-        tags = self._tags_by_contact()
+        ids_json = json.dumps(sorted(set(ids))) if ids is not None else None
+        tags = self._tags_by_contact(ids_json)
         parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
         people = []
-        for row in self._conn.execute(_DATED_PEOPLE):
+        query, parameters = _DATED_PEOPLE.format(where=""), ()
+        if ids_json is not None:
+            query = _DATED_PEOPLE.format(where="WHERE id IN (SELECT value FROM json_each(?))")
+            parameters = (ids_json,)
+        for row in self._conn.execute(query, parameters):
             (contact_id, display_name, prefix, given, additional, family, suffix, nickname, organization,
              email, phone, birthday, anniversary, customer_since, dates, address) = row
             people.append(DatedPerson(

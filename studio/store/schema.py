@@ -262,4 +262,56 @@ MIGRATIONS: list[str] = [
     CREATE INDEX column_maps_headers ON column_maps(purpose, headers);
     ALTER TABLE bin ADD COLUMN customer_numbers TEXT NOT NULL DEFAULT '[]';
     """,
+    # 13: a counter that moves whenever a contact or a tag changes, in any program, and for
+    # each contact the counter's value when it last changed: Today keeps the occasions it
+    # worked out for everyone and works out again only those of the contacts that changed
+    # (a call logged or a mailing made changes no contact).
+    """
+    CREATE TABLE generations (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    INSERT INTO generations (name, value) VALUES ('contacts', 0);
+    CREATE TABLE contact_changes (
+        contact_id INTEGER PRIMARY KEY,        -- no foreign key: a deleted contact's change is kept
+        generation INTEGER NOT NULL
+    );
+    CREATE INDEX contact_changes_generation ON contact_changes(generation);
+    CREATE TRIGGER contacts_inserted AFTER INSERT ON contacts BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (NEW.id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    CREATE TRIGGER contacts_updated AFTER UPDATE ON contacts BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (NEW.id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    CREATE TRIGGER contacts_deleted AFTER DELETE ON contacts BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (OLD.id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    CREATE TRIGGER contact_tags_inserted AFTER INSERT ON contact_tags BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (NEW.contact_id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    CREATE TRIGGER contact_tags_updated AFTER UPDATE ON contact_tags BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (NEW.contact_id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    CREATE TRIGGER contact_tags_deleted AFTER DELETE ON contact_tags BEGIN
+        UPDATE generations SET value = value + 1 WHERE name = 'contacts';
+        INSERT INTO contact_changes (contact_id, generation)
+            VALUES (OLD.contact_id, (SELECT value FROM generations WHERE name = 'contacts'))
+            ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
+    END;
+    """,
 ]

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from studio.paths import AppPaths
+from studio.services.occasion_cache import OccasionCache
 from studio.services.preferences import InvalidSettings
 from studio.services.preferences import save_settings as save_checked_settings
 from studio.settings import Settings
@@ -49,6 +50,8 @@ class AppContext:
     today: Callable[[], dt.date] = dt.date.today
     settings: Settings = field(default_factory=Settings)  # the user's, as last loaded or saved
     spelling: Any = None  # studio.ui.spelling.Spelling: the checker every message field shares
+    # Everyone's occasions, kept between Today refreshes until a contact changes.
+    occasions: OccasionCache = field(default_factory=OccasionCache)
 
     @classmethod
     def create(cls, paths: AppPaths, today: Callable[[], dt.date] | None = None) -> AppContext:

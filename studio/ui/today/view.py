@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.allocation import collector_paused
 from studio.progress import NO_PROGRESS, Progress
 from studio.services import contacts, touches
+from studio.services.occasion_cache import OccasionCache
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
@@ -34,6 +36,9 @@ from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions
 from studio.ui.today.rows import DayStrip, OccasionList
 from studio.ui.today.touch_panels import CallsPanel, TouchPanel
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
+
+if TYPE_CHECKING:
+    from studio.services.occasions import TodayReport, UpcomingItem
 
 UPCOMING_DAYS = 42
 STRIP_DAYS = 14
@@ -60,11 +65,17 @@ class TodayData:
     due_cards: int = 0
 
 
-def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS) -> TodayData:
+def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS,
+               cache: OccasionCache | None = None) -> TodayData:
     """Everything Today shows, from `studio.services.occasions`, grouped for display (pool thread)."""
     from studio.services.occasions import today_overview
 
-    report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress)
+    with collector_paused():
+        report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress, cache)
+        return _grouped(today, report, upcoming)
+
+
+def _grouped(today: dt.date, report: TodayReport, upcoming: list[UpcomingItem]) -> TodayData:
     later = [i for i in upcoming if i.occasion.mail_by > today]
     due = group_occasions(report.due)
     coming = group_occasions(later)
@@ -248,9 +259,9 @@ class TodayView(QWidget):
         self.header.subtitle.setText(f"{today:%A} {today.day} {today:%B %Y}")
         self.loading_bar.setRange(0, 0)  # busy until the first step says how many there are
         self.loading_bar.setVisible(True)
-        tasks = self._context.tasks
+        tasks, cache = self._context.tasks, self._context.occasions
         tasks.start(
-            tasks.with_store(lambda store, progress: load_today(store, today, progress)),
+            tasks.with_store(lambda store, progress: load_today(store, today, progress, cache)),
             name="today",
             on_done=self._loaded,
             on_error=self._failed,
