@@ -25,13 +25,16 @@ from studio.occasions import (
     upcoming,
 )
 from studio.occasions.timing import THANK_YOU_WITHIN_DAYS
+from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.contact_ref import find_contact
+from studio.services.sequences import due_steps
 from studio.services.touches import calls_due, due_touches
 from studio.store import Store
 from studio.store.history import Event, Mailing
 from studio.touches.calls import BirthdayCall
 from studio.touches.due import DueTouch
+from studio.touches.due_steps import DueStep
 
 EVENT_KINDS = TOUCH_KINDS  # what `studio log` records
 
@@ -60,6 +63,7 @@ class TodayReport:
     unposted: list[Mailing]  # produced but not marked sent
     due_touch: list[DueTouch] = field(default_factory=list)  # whose keep-in-touch rhythm has run out
     calls: list[BirthdayCall] = field(default_factory=list)  # birthdays of today and tomorrow to call
+    steps: list[DueStep] = field(default_factory=list)  # follow-up sequence steps due (services.sequences)
 
 
 @dataclass(frozen=True)
@@ -119,13 +123,14 @@ def list_upcoming(store: Store, start: dt.date, days: int) -> list[UpcomingItem]
     return [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date)) for o in occasions]
 
 
-def today_report(store: Store, today: dt.date) -> TodayReport:
-    """What must be posted today or is late, customers not thanked lately, mailings not posted."""
-    return today_overview(store, today, 0)[0]
+def today_report(store: Store, today: dt.date, paths: AppPaths | None = None) -> TodayReport:
+    """What must be posted today or is late, customers not thanked lately, mailings not posted,
+    and the follow-up steps due (``paths`` finds the user's own sequences)."""
+    return today_overview(store, today, 0, paths=paths)[0]
 
 
-def today_overview(store: Store, today: dt.date, days: int,
-                   progress: Progress = NO_PROGRESS) -> tuple[TodayReport, list[UpcomingItem]]:
+def today_overview(store: Store, today: dt.date, days: int, progress: Progress = NO_PROGRESS,
+                   paths: AppPaths | None = None) -> tuple[TodayReport, list[UpcomingItem]]:
     """`today_report` and `list_upcoming(store, today, days)` (none for 0 days) in one pass.
 
     What the Today view shows: everyone is read once and their occasions worked out once,
@@ -153,7 +158,8 @@ def today_overview(store: Store, today: dt.date, days: int,
     report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
                          not_thanked_days=settings.not_thanked_days, unposted=unposted,
                          due_touch=due_touches(store, today, contacts, settings),
-                         calls=calls_due(store, today, contacts, settings))
+                         calls=calls_due(store, today, contacts, settings),
+                         steps=due_steps(store, today, paths, settings=settings, people=contacts))
     progress.step(3, steps, "Sorting")
     coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
               for o in occasions if ahead is not None and ahead.holds(o)]
@@ -162,12 +168,14 @@ def today_overview(store: Store, today: dt.date, days: int,
 
 
 def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "", *,
-              today: dt.date | None = None, amount: float | None = None) -> LoggedEvent:
+              today: dt.date | None = None, amount: float | None = None,
+              paths: AppPaths | None = None) -> LoggedEvent:
     """Record a touch (`TOUCH_KINDS`); an order or a referral calls for a thank-you due
     within two days. Every touch restarts the contact's keep-in-touch rhythm.
 
     With ``today``, a ``date`` after it is refused (`UsageError`): an order not placed yet
-    calls for no thank-you, a call not made yet is no touch.
+    calls for no thank-you, a call not made yet is no touch. An order enrols the contact in
+    the order-triggered follow-up sequences (``paths`` finds the user's own).
     """
     if kind not in EVENT_KINDS:
         raise UsageError(f"{kind!r} is not a touch Card Studio records; use one of {', '.join(EVENT_KINDS)}")
@@ -181,6 +189,10 @@ def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: st
     event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip(), amount=amount)
     with store.transaction():
         store.history.add_event(event)
+        if kind == "order":
+            from studio.services.sequences import enrol_after_orders
+
+            enrol_after_orders(store, [contact.id], today or date, paths=paths)
     thank_you = thank_you_occasion(event, contact) if kind in THANKED_KINDS else None
     return LoggedEvent(event=event, contact=contact, thank_you=thank_you)
 
