@@ -153,18 +153,31 @@ def today_overview(store: Store, today: dt.date, days: int, progress: Progress =
     occasions = upcoming(contacts, events, settings, window, holiday_calendar())
     progress.step(2, steps, "Finding who was not thanked lately")
     late = due_among(occasions, today, late_window, mailed=mailed.covers)
+    # An order's thank-you card coming up or late, not yet mailed: a sequence's thank-you step
+    # for it is the same card (`_not_twice`).
+    thanks = [o for o in occasions if o.key == "thank-you" and not mailed.covers(o)
+              and o.date >= today - dt.timedelta(days=LATE_GRACE_DAYS)]
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
     unposted = [m for m in store.history.mailings() if m.sent_at is None]
     report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
                          not_thanked_days=settings.not_thanked_days, unposted=unposted,
                          due_touch=due_touches(store, today, contacts, settings),
                          calls=calls_due(store, today, contacts, settings),
-                         steps=due_steps(store, today, paths, settings=settings, people=contacts))
+                         steps=_not_twice(due_steps(store, today, paths, settings=settings,
+                                                    people=contacts), thanks))
     progress.step(3, steps, "Sorting")
     coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
               for o in occasions if ahead is not None and ahead.holds(o)]
     progress.step(steps, steps, "")
     return report, coming
+
+
+def _not_twice(steps: list[DueStep], thanks: Iterable[Occasion]) -> list[DueStep]:
+    """The steps without the thank-you cards Today lists as orders' thank-yous, coming up or
+    to post (one card, listed once: mailing it there completes the step, `store.sequences.due`)."""
+    thanked = {o.contact_id for o in thanks}
+    return [s for s in steps
+            if not (s.kind == "card" and s.occasion == "thank-you" and s.contact_id in thanked)]
 
 
 def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "", *,

@@ -219,7 +219,7 @@ class SequenceRepository:
                    AND t.tag = p.untagged))
               AND (p.kind <> 'card' OR NOT EXISTS (SELECT 1 FROM mailing_items i
                    JOIN mailings m ON m.id = i.mailing_id WHERE i.contact_id = e.contact_id
-                   AND i.template = p.template
+                   AND i.template = p.template AND m.created_at >= e.started
                    AND m.created_at >= date(e.anchor, printf('%+d days', p.show_days - ?))))
             ORDER BY due, c.sort_name, e.id, p.step
         """

@@ -118,8 +118,8 @@ class Reorders:
         """The comparison in words: shares only when both groups are big enough."""
         a, b = self.with_card, self.without_card
         if not self.comparable:
-            return (f"Too few customers to compare yet: {a.customers} with a card and {b.customers} without "
-                    f"one have had their {WITHIN_DAYS} days (at least {MIN_GROUP} in each are needed).")
+            return (f"Too few customers to compare yet: {a.customers} who got a card and {b.customers} "
+                    f"who got none can be counted so far (at least {MIN_GROUP} in each are needed).")
         share_a, share_b = round(100 * (a.share or 0)), round(100 * (b.share or 0))
         return (f"{share_a} % of customers who got a card ordered within {WITHIN_DAYS} days "
                 f"({a.reordered} of {a.customers}), against {share_b} % of those who got none "

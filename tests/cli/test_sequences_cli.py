@@ -18,17 +18,27 @@ def _json(cli, db: Path, *args: str):  # noqa: ANN001, ANN202
 def test_an_imported_order_puts_its_thank_you_step_in_today(db: Path, cli) -> None:  # noqa: ANN001
     status, out, _ = cli(db, "import-orders", str(ORDERS), "--today", "2026-12-04")
     assert status == 0 and "follow-up sequences started" in out
-    steps = _json(cli, db, "today", "--today", "2026-12-05")["steps"]
-    hannah = [s for s in steps if s["contact_name"] == "Hannah Lee"]
-    assert hannah == [{"contact_id": hannah[0]["contact_id"], "contact_name": "Hannah Lee",
-                       "sequence": "New customer", "sequence_id": "new-customer", "step": 1,
-                       "label": "thank-you card", "kind": "card", "template": "thank-you-order",
-                       "due": "2026-12-04", "mail_by": "2026-12-05",
-                       "enrolment_id": hannah[0]["enrolment_id"]}]
-    status, out, _ = cli(db, "today", "--today", "2026-12-05")
-    assert "Follow-ups due (2); 2 thank-you cards are due:" in out
-    assert ("Hannah Lee: thank-you card (New customer, step 1; due 2026-12-04, 1 day late, "
-            "post by 2026-12-05)") in out
+    # On 5 December the thank-yous are listed once, as the orders' thank-you cards to post.
+    today = _json(cli, db, "today", "--today", "2026-12-05")
+    assert today["steps"] == []
+    thanked = {i["contact_name"] for i in today["due"] if i["key"] == "thank-you"}
+    assert {"Hannah Lee", "Priya Raman"} <= thanked
+    # By the 17th Priya's order is too long ago for that list: her thank-you step stands, and the
+    # calls are due.
+    steps = _json(cli, db, "today", "--today", "2026-12-17")["steps"]
+    assert [(s["contact_name"], s["label"], s["due"]) for s in steps] == [
+        ("Priya Raman", "thank-you card", "2026-12-03"),
+        ("Priya Raman", "call: how do you like it?", "2026-12-16"),
+        ("Hannah Lee", "call: how do you like it?", "2026-12-17")]
+    assert steps[0] == {"contact_id": 2, "contact_name": "Priya Raman", "sequence": "New customer",
+                        "sequence_id": "new-customer", "step": 1, "label": "thank-you card", "kind": "card",
+                        "template": "thank-you-order", "due": "2026-12-03", "mail_by": "2026-12-04",
+                        "enrolment_id": steps[0]["enrolment_id"]}
+    assert steps[1]["mail_by"] is None and steps[1]["template"] is None
+    status, out, _ = cli(db, "today", "--today", "2026-12-17")
+    assert "Follow-ups due (3); 1 thank-you card is due:" in out
+    assert ("Priya Raman: thank-you card (New customer, step 1; due 2026-12-03, 14 days late, "
+            "post by 2026-12-04)") in out
 
 
 def test_enrol_by_hand_do_a_call_step_and_stop(db: Path, cli) -> None:  # noqa: ANN001

@@ -65,7 +65,8 @@ def test_too_few_customers_are_said_in_words_not_a_percentage(store: Store) -> N
     data = results_report(store, TODAY).to_json()["reorders"]
     assert data["comparable"] is False
     assert data["with_card"]["share"] is None and data["without_card"]["share"] is None
-    assert data["verdict"].startswith("Too few customers to compare yet: 4 with a card and 30 without")
+    assert data["verdict"].startswith("Too few customers to compare yet: 4 who got a card and 30 who "
+                                      "got none")
     assert "%" not in data["verdict"]
 
 

@@ -138,10 +138,13 @@ def test_due_cards_are_counted_for_one_mailing_per_template(store: Store) -> Non
                                                                    ("thinking-of-you", 2)]
 
 
-def test_the_today_report_carries_the_steps(store: Store) -> None:
+def test_the_today_report_carries_the_steps_and_lists_a_thank_you_once(store: Store) -> None:
     anna = _customer(store, "Anna Berg", "customer")
     log_event(store, str(anna), "order", D(2026, 3, 1), today=D(2026, 3, 1))
-    assert [s.label for s in today_report(store, D(2026, 3, 2)).steps] == ["thank-you card"]
+    for day in (D(2026, 3, 2), D(2026, 3, 3)):  # the order's thank-you, coming up then to post
+        assert today_report(store, day).steps == []
+    assert [i.occasion.key for i in today_report(store, D(2026, 3, 3)).due] == ["thank-you"]
+    assert [s.label for s in today_report(store, D(2026, 3, 15)).steps] == ["call: how do you like it?"]
 
 
 def test_the_bundled_sequences_load() -> None:

@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
-from studio.services import contacts, touches
+from studio.services import contacts, sequences, touches
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
+from studio.ui.today.followups import FollowUpsPanel
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
+from studio.ui.today.results_chart import ResultsPanel
 from studio.ui.today.rows import DayStrip, OccasionList
 from studio.ui.today.touch_panels import CallsPanel, TouchPanel
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
@@ -58,13 +61,17 @@ class TodayData:
     strip: list[int] = field(default_factory=list)  # cards to post on each of the next STRIP_DAYS
     by_day: dict[dt.date, list[OccasionGroup]] = field(default_factory=dict)  # coming, by mail-by day
     due_cards: int = 0
+    results: Any = None  # studio.services.results.ResultsReport
 
 
-def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS) -> TodayData:
-    """Everything Today shows, from `studio.services.occasions`, grouped for display (pool thread)."""
+def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS,
+               paths: AppPaths | None = None) -> TodayData:
+    """Everything Today shows, from `studio.services.occasions` and `studio.services.results`,
+    grouped for display (pool thread). ``paths`` finds the user's own follow-up sequences."""
     from studio.services.occasions import today_overview
+    from studio.services.results import results_report
 
-    report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress)
+    report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress, paths=paths)
     later = [i for i in upcoming if i.occasion.mail_by > today]
     due = group_occasions(report.due)
     coming = group_occasions(later)
@@ -81,6 +88,7 @@ def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS) -
         strip=mail_by_counts(due + coming, today, STRIP_DAYS),
         by_day=by_day,
         due_cards=sum(len(g.items) for g in due),
+        results=results_report(store, today),
     )
 
 
@@ -132,6 +140,13 @@ class TodayView(QWidget):
                 lambda contact_id, kind, name, p=panel: self._record_touch(p, contact_id, kind, name))
             panel.undo_requested.connect(lambda p=panel: self._undo_touch(p))
         self.touch_panel.send_card.connect(self._send_due_a_card)
+        self.followups_panel = FollowUpsPanel()
+        self.followups_panel.hide()
+        self.followups_panel.step_finished.connect(self._finish_step)
+        self.followups_panel.undo_requested.connect(self._undo_step)
+        self.followups_panel.prepare_cards.connect(self._prepare_cards)
+        self._last_step: Any = None  # the DueStep just marked done or skipped
+        self.results_panel = ResultsPanel()
         self.unposted_panel, self.unposted_rows = self._panel("Printed, not yet posted")
         self.due_list = OccasionList(
             self.due_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
@@ -148,8 +163,10 @@ class TodayView(QWidget):
         right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.calls_panel)
+        right.addWidget(self.followups_panel)
         right.addWidget(self.touch_panel)
         right.addWidget(self.unposted_panel)
+        right.addWidget(self.results_panel)
         right.addStretch(1)
         # The side panels stand right of the lists, or under them when the page is narrow.
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -195,7 +212,8 @@ class TodayView(QWidget):
         if beside == self.side_by_side:
             return
         self.side_by_side = beside
-        for panel in (self.calls_panel, self.touch_panel, self.unposted_panel):
+        for panel in (self.calls_panel, self.followups_panel, self.touch_panel, self.unposted_panel,
+                      self.results_panel):
             if beside:
                 panel.setFixedWidth(SIDE_PANEL_PX)
             else:
@@ -250,7 +268,7 @@ class TodayView(QWidget):
         self.loading_bar.setVisible(True)
         tasks = self._context.tasks
         tasks.start(
-            tasks.with_store(lambda store, progress: load_today(store, today, progress)),
+            tasks.with_store(lambda store, progress: load_today(store, today, progress, self._context.paths)),
             name="today",
             on_done=self._loaded,
             on_error=self._failed,
@@ -316,6 +334,9 @@ class TodayView(QWidget):
         self.upcoming_list.show(coming, today, empty)
         self.calls_panel.show_calls(data.report.calls, data.today)
         self.touch_panel.show_due(data.report.due_touch, data.today)
+        self.followups_panel.show_steps(data.report.steps, data.today)
+        if data.results is not None:
+            self.results_panel.show_results(data.results)
         self._show_unposted(data)
         self._place_side_panels(self._side_panels_fit())  # the lines may need more room than before
 
@@ -395,6 +416,47 @@ class TodayView(QWidget):
             self._context.events.touches_changed.emit()
 
         self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
+
+    def _finish_step(self, step: Any, skipped: bool) -> None:
+        """Done or Skip on a follow-up: recorded on the store thread (a call done is a call
+        touch), then Today refreshes; the panel offers Undo."""
+        day = self._context.today()
+        paths = self._context.paths
+
+        def job(store: Store) -> Any:
+            return sequences.complete_step(store, step.enrolment_id, step.step, day, skip=skipped,
+                                           paths=paths)
+
+        def recorded(_: object) -> None:
+            self._last_step = step
+            for each in (self.touch_panel, self.calls_panel):
+                each.hide_undo()
+            verb = "Skipped" if skipped else "Done:"
+            self.followups_panel.show_undo(f"{verb} {step.label} for {step.contact_name}.")
+            self._context.events.touches_changed.emit()
+
+        self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
+
+    def _undo_step(self) -> None:
+        step, self._last_step = self._last_step, None
+        self.followups_panel.hide_undo()
+        if step is None:
+            return
+        self._context.store.submit(lambda store: sequences.undo_step(store, step.enrolment_id, step.step),
+                                   lambda _: self._context.events.touches_changed.emit(),
+                                   lambda exc: self._context.errors.show(exc, self))
+
+    def _prepare_cards(self, batch: Any) -> None:
+        """The due cards of one template as one mailing: the wizard opens with them chosen."""
+        self._prepare(
+            MailingPreset(
+                occasion=batch.occasion or None,
+                year=self._context.today().year,
+                contact_ids=list(batch.contact_ids),
+                template=batch.template,
+                title=f"Follow-ups — {batch.words()}",
+            )
+        )
 
     def _undo_touch(self, panel: QWidget) -> None:
         if self._last_touch is None:
