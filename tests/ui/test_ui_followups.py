@@ -114,3 +114,21 @@ def test_results_panel_says_too_few_to_compare_in_words(qtbot, open_app, seed, p
     assert results.verdict.text().startswith("Too few customers to compare yet")
     assert not results.shares.isVisible()
     assert len(results.chart.weeks) == 8 and results.chart.weeks[-2].cards == 7
+
+
+def test_settings_keep_in_touch_sets_the_weekly_goal(qtbot, open_app, app_paths,  # noqa: ANN001
+                                                     tmp_path) -> None:
+    window, context = open_app()
+    window.resize(1366, 768)
+    settings = window.show_view("settings")
+    group = settings.rhythms
+    assert (group.goal_cards.value(), group.goal_calls.value()) == (10, 5)
+    group.goal_cards.setValue(12)
+    group.goal_calls.setValue(0)
+    qtbot.waitUntil(lambda: context.settings.weekly_goal.cards == 12, timeout=10000)
+    with open_store(app_paths.db_path) as store:
+        goal = store.settings.load().weekly_goal
+    assert (goal.cards, goal.calls) == (12, 0)
+    settings.scroll.ensureWidgetVisible(group.goal_cards)
+    qtbot.wait(100)
+    window.grab().save(str(tmp_path / "settings-goal.png"))
