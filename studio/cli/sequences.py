@@ -70,7 +70,7 @@ def run_sequences(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.print(f"{verb} step {step_text} of {line.enrolment.contact_name}'s {name}.")
         return 0
     with ctx.open_store(must_exist=True) as store:
-        listing = service.sequence_listing(store, ctx.paths, args.contact)
+        listing = service.sequence_listing(store, ctx.paths, args.contact, today)
     if args.json:
         ctx.print_json({
             "sequences": [{"id": s.id, "name": s.name, "trigger": s.trigger, "tag": s.tag or None,

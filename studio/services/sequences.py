@@ -24,9 +24,10 @@ from studio.store import Store
 from studio.store.history import Event
 from studio.store.sequences import Enrolment, StepPlan
 from studio.touches.due_steps import DueStep, due_step, show_days
-from studio.touches.sequences import FROM_REORDER, Sequence, SequenceBook, load_book
+from studio.touches.sequences import FROM_REORDER, Sequence, SequenceBook, Step, load_book
 
 GRACE_DAYS = 7  # a step this far past when someone was enrolled is still offered; older ones are not
+LAPSE_DAYS = 30  # a step neither done nor skipped this long after its day lapses (Today lets it go)
 BIRTHDAY_AHEAD_DAYS = 21  # birthday sequences enrol this long before the day (a card must be posted)
 SEQUENCES_FOLDER = "sequences"
 
@@ -49,7 +50,7 @@ def due_steps(store: Store, today: dt.date, paths: AppPaths | None, *, settings:
     settings = settings or store.settings.load()
     book = book or sequence_book(paths)
     catch_up_enrolments(store, book, today, people, settings)
-    rows = store.sequences.due(_plans(book, settings.preparation_days), today, GRACE_DAYS)
+    rows = store.sequences.due(_plans(book, settings.preparation_days), today, GRACE_DAYS, LAPSE_DAYS)
     found = []
     for row in rows:
         sequence = book.sequences.get(row.sequence)
@@ -248,7 +249,8 @@ class EnrolmentLine:
                           for n, (o, d) in sorted(e.steps.items())}}
 
 
-def enrolment_status(enrolment: Enrolment, sequence: Sequence | None) -> tuple[str, str]:
+def enrolment_status(enrolment: Enrolment, sequence: Sequence | None,
+                     today: dt.date | None = None) -> tuple[str, str]:
     if enrolment.stopped_on is not None:
         return "stopped", f"stopped by hand {enrolment.stopped_on.isoformat()}"
     if sequence is None:
@@ -257,9 +259,12 @@ def enrolment_status(enrolment: Enrolment, sequence: Sequence | None) -> tuple[s
         return "stopped", f"ordered again {enrolment.ordered_again.isoformat()}"
     if sequence.stop_untagged and sequence.stop_untagged.casefold() not in enrolment.tags:
         return "stopped", f"no longer tagged {sequence.stop_untagged}"
-    left = [s for s in sequence.steps if s.number not in enrolment.steps]
+    def lapsed(step: Step) -> bool:
+        return today is not None and enrolment.anchor + dt.timedelta(days=step.days + LAPSE_DAYS) < today
+
+    left = [s for s in sequence.steps if s.number not in enrolment.steps and not lapsed(s)]
     if not left:
-        return "finished", "every step done or skipped"
+        return "finished", "every step done, skipped or lapsed"
     step = left[0]
     day = enrolment.anchor + dt.timedelta(days=step.days)
     return "active", f"step {step.number} ({step.title}) on {day.isoformat()}"
@@ -279,14 +284,16 @@ class SequenceListing:
         return counts
 
 
-def sequence_listing(store: Store, paths: AppPaths | None, contact_ref: str | None = None) -> SequenceListing:
-    """Every sequence and every enrolment (or one contact's), with where each stands."""
+def sequence_listing(store: Store, paths: AppPaths | None, contact_ref: str | None = None,
+                     today: dt.date | None = None) -> SequenceListing:
+    """Every sequence and every enrolment (or one contact's), with where each stands (as of
+    ``today``: a step left `LAPSE_DAYS` has lapsed)."""
     book = sequence_book(paths)
     contact_id = find_contact(store, contact_ref).id if contact_ref else None
     lines = []
     for enrolment in store.sequences.enrolments(contact_id=contact_id):
         sequence = book.sequences.get(enrolment.sequence)
-        status, why = enrolment_status(enrolment, sequence)
+        status, why = enrolment_status(enrolment, sequence, today)
         lines.append(EnrolmentLine(enrolment, sequence, status, why))
     return SequenceListing(list(book), lines)
 
@@ -296,7 +303,7 @@ def step_of(store: Store, contact_ref: str, name: str, step: int, paths: AppPath
     sequence = sequence_book(paths).find(name)
     sequence.step(step)  # raises for a step the sequence does not have
     contact = find_contact(store, contact_ref)
-    for line in sequence_listing(store, paths, str(contact.id)).enrolments:
+    for line in sequence_listing(store, paths, str(contact.id)).enrolments:  # lapsed steps can be done
         if line.enrolment.sequence == sequence.id and line.status == "active":
             if step in line.enrolment.steps:
                 raise UsageError(f"step {step} of {contact.name}'s {sequence.name} is already "

@@ -185,8 +185,10 @@ class SequenceRepository:
             enrolment.tags = tags.get(enrolment.contact_id, set())
         return found
 
-    def due(self, plans: Sequence[StepPlan], today: dt.date, grace_days: int) -> list[DueRow]:
-        """Steps of live enrolments due on or before ``today``, earliest first, leaving out:
+    def due(self, plans: Sequence[StepPlan], today: dt.date, grace_days: int,
+            lapse_days: int) -> list[DueRow]:
+        """Steps of live enrolments due on or before ``today`` and not more than ``lapse_days``
+        ago (a step left that long has lapsed), earliest first, leaving out:
         steps done or skipped; enrolments a later order or a removed tag stops; a card step a
         mailing already made with its template (from ``grace_days`` before it was due); and steps
         that were more than ``grace_days`` past when the contact was enrolled (history imported
@@ -209,6 +211,7 @@ class SequenceRepository:
             FROM plan p
             JOIN sequence_enrolments e ON e.sequence = p.sequence AND e.stopped_on IS NULL
                  AND e.anchor <= date(?, printf('%+d days', -p.show_days))
+                 AND e.anchor >= date(?, printf('%+d days', -p.show_days - ?))
             JOIN contacts c ON c.id = e.contact_id
             WHERE date(e.anchor, printf('%+d days', p.show_days))
                   >= date(e.enrolled_on, printf('-%d days', ?))
@@ -223,7 +226,7 @@ class SequenceRepository:
                    AND m.created_at >= date(e.anchor, printf('%+d days', p.show_days - ?))))
             ORDER BY due, c.sort_name, e.id, p.step
         """
-        params += [today.isoformat(), grace_days, grace_days]
+        params += [today.isoformat(), today.isoformat(), lapse_days, grace_days, grace_days]
         return [DueRow(r[0], r[1], _name(r, 6), r[2], r[3], dt.date.fromisoformat(r[4]),
                        dt.date.fromisoformat(r[5]))
                 for r in self._conn.execute(sql, params)]

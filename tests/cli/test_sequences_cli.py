@@ -53,7 +53,7 @@ def test_enrol_by_hand_do_a_call_step_and_stop(db: Path, cli) -> None:  # noqa: 
     assert [t["kind"] for t in _json(cli, db, "touches", "4")] == ["call"]
     assert cli(db, "sequences", "--skip", "4", "new-customer", "1", "--today", "2026-05-15")[0] == 0
     assert _json(cli, db, "today", "--today", "2026-05-15")["steps"] == []
-    listing = _json(cli, db, "sequences")
+    listing = _json(cli, db, "sequences", "--today", "2026-05-15")
     assert [s["id"] for s in listing["sequences"]] == ["new-customer", "reorder"]
     (line,) = listing["enrolments"]
     assert (line["contact_id"], line["status"], line["steps"]) == (

@@ -64,6 +64,15 @@ def test_a_new_order_stops_new_customer_and_starts_the_reorder_card(store: Store
     assert (line.status, line.why) == ("stopped", "ordered again 2026-03-29")
 
 
+def test_a_step_left_a_month_lapses(store: Store) -> None:
+    anna = _customer(store, "Anna Berg", "customer")
+    enroll(store, str(anna), "new customer", D(2026, 3, 1), None)
+    assert [s[2] for s in _steps(store, D(2026, 4, 1))] == ["thank-you card", "call: how do you like it?"]
+    assert [s[2] for s in _steps(store, D(2026, 4, 2))] == ["call: how do you like it?"]  # due 2 March
+    line = sequence_listing(store, None, today=D(2026, 5, 20)).enrolments[0]
+    assert (line.status, line.why) == ("finished", "every step done, skipped or lapsed")
+
+
 def test_an_order_recorded_any_other_way_stops_it_too(store: Store) -> None:
     anna = _customer(store, "Anna Berg", "customer")
     log_event(store, str(anna), "order", D(2026, 3, 1), today=D(2026, 3, 1))
