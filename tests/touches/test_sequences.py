@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.model import Address, Contact, Email
+from studio.model import Address, Contact, Email, PartialDate
 from studio.paths import AppPaths
 from studio.services.occasions import log_event, today_report
 from studio.services.orders import import_orders
@@ -119,6 +119,21 @@ def test_untagging_stops_a_sequence_that_asks_for_the_tag(store: Store, paths: A
     assert _steps(store, today + dt.timedelta(days=3), paths) == []
     line = sequence_listing(store, paths).enrolments[0]
     assert (line.status, line.why) == ("stopped", "no longer tagged vip")
+
+
+def test_a_birthday_sequence_enrols_the_birthdays_coming_up(store: Store, paths: AppPaths) -> None:
+    folder = paths.data_dir / "sequences"
+    folder.mkdir(parents=True)
+    (folder / "birthday.toml").write_text(
+        'name = "Birthday"\n[trigger]\non = "birthday"\n'
+        '[[steps]]\nbefore_days = 5\nkind = "card"\ntemplate = "birthday-balloons"\nlabel = "birthday card"\n'
+        '[[steps]]\nafter_days = 0\nkind = "call"\nlabel = "birthday call"\n', encoding="utf-8")
+    with store.transaction():
+        store.contacts.add(Contact(given_name="Cleo", family_name="Park", birthday=PartialDate(3, 20, 1990)))
+    assert _steps(store, D(2026, 3, 13), paths) == []
+    assert _steps(store, D(2026, 3, 14), paths) == [("Cleo Park", "Birthday", "birthday card", "2026-03-14")]
+    assert [s[2] for s in _steps(store, D(2026, 3, 20), paths)] == ["birthday card", "birthday call"]
+    assert [e.anchor for e in store.sequences.enrolments()] == [D(2026, 3, 20)]  # enrolled once
 
 
 def test_a_call_step_done_is_a_call_touch_and_a_manual_enrolment_counts_from_today(store: Store) -> None:
