@@ -117,6 +117,8 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     today = today_of(args)
     with ctx.open_store(must_exist=True) as store:
         report = service.today_report(store, today, ctx.paths)
+    for problem in report.sequence_problems:
+        ctx.warn(f"studio: warning: sequence left out: {problem}")
     if args.json:
         ctx.print_json({
             "today": today.isoformat(),
@@ -126,6 +128,7 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
             "due_touch": [d.to_json() for d in report.due_touch],
             "calls": [c.to_json() for c in report.calls],
             "steps": [s.to_json() for s in report.steps],
+            "sequence_problems": report.sequence_problems,
             "unposted": [{"id": m.id, "occasion": m.occasion, "year": m.year, "cards": len(m.items),
                           "created_at": m.created_at, "folder": m.folder} for m in report.unposted],
         })

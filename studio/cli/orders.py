@@ -48,6 +48,8 @@ def run_import_orders(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for skipped in report.skipped:
         ctx.warn(f"skipped {skipped}")
+    for problem in report.sequence_problems:
+        ctx.warn(f"studio: warning: sequence left out: {problem}")
     ctx.print(report.headline() + ".")
     for contact_id, name in report.created:
         ctx.print(f"  new customer #{contact_id} {name}")

@@ -64,6 +64,7 @@ class TodayReport:
     due_touch: list[DueTouch] = field(default_factory=list)  # whose keep-in-touch rhythm has run out
     calls: list[BirthdayCall] = field(default_factory=list)  # birthdays of today and tomorrow to call
     steps: list[DueStep] = field(default_factory=list)  # follow-up sequence steps due (services.sequences)
+    sequence_problems: list[str] = field(default_factory=list)  # sequence files left out, and why
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,14 @@ def today_overview(store: Store, today: dt.date, days: int, progress: Progress =
               and o.date >= today - dt.timedelta(days=LATE_GRACE_DAYS)]
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
     unposted = [m for m in store.history.mailings() if m.sent_at is None]
+    problems: list[str] = []
+    followups = _not_twice(due_steps(store, today, paths, settings=settings, people=contacts,
+                                     problems=problems), thanks)
     report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
                          not_thanked_days=settings.not_thanked_days, unposted=unposted,
                          due_touch=due_touches(store, today, contacts, settings),
                          calls=calls_due(store, today, contacts, settings),
-                         steps=_not_twice(due_steps(store, today, paths, settings=settings,
-                                                    people=contacts), thanks))
+                         steps=followups, sequence_problems=problems)
     progress.step(3, steps, "Sorting")
     coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
               for o in occasions if ahead is not None and ahead.holds(o)]
@@ -205,7 +208,7 @@ def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: st
         if kind == "order":
             from studio.services.sequences import enrol_after_orders
 
-            enrol_after_orders(store, [contact.id], today or date, paths=paths)
+            enrol_after_orders(store, [contact.id], today or date, paths=paths, problems=[])
     thank_you = thank_you_occasion(event, contact) if kind in THANKED_KINDS else None
     return LoggedEvent(event=event, contact=contact, thank_you=thank_you)
 

@@ -50,6 +50,7 @@ class OrderImportReport:
     already: int = 0  # orders imported before (the same order id or row)
     created: list[tuple[int, str]] = field(default_factory=list)  # (contact id, name) of new customers
     enrolled: int = 0  # follow-up sequences started by the new orders (`services.sequences`)
+    sequence_problems: list[str] = field(default_factory=list)  # sequence files left out, and why
     skipped: list[SkippedRow] = field(default_factory=list)
     matched: Counter[str] = field(default_factory=Counter)  # how orders found their contact
     column_map: str = ""
@@ -79,7 +80,7 @@ class OrderImportReport:
                 "created": [{"contact_id": i, "contact_name": n} for i, n in self.created],
                 "skipped": [{"line": s.line, "why": s.why} for s in self.skipped],
                 "matched": dict(self.matched), "column_map": self.column_map, "dry_run": self.dry_run,
-                "enrolled": self.enrolled}
+                "enrolled": self.enrolled, "sequence_problems": self.sequence_problems}
 
 
 def _count(number: int, what: str) -> str:
@@ -127,7 +128,8 @@ def import_orders(store: Store, path: Path, *, column_map: str | None = None, dr
                 ordered.add(contact_id)
             progress.step(len(orders), len(orders), f"{path.name}: saving")  # a cancel still undoes all
             report.created = finder.created
-            report.enrolled = enrol_after_orders(store, ordered, today or dt.date.today(), paths=paths)
+            report.enrolled = enrol_after_orders(store, ordered, today or dt.date.today(), paths=paths,
+                                                 problems=report.sequence_problems)
             if column_map:
                 store.column_maps.save(path.stem, table.headers, report.column_map, purpose=ORDERS)
             if dry_run:

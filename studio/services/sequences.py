@@ -32,9 +32,11 @@ BIRTHDAY_AHEAD_DAYS = 21  # birthday sequences enrol this long before the day (a
 SEQUENCES_FOLDER = "sequences"
 
 
-def sequence_book(paths: AppPaths | None) -> SequenceBook:
-    """The bundled sequences and the user's own (``<data folder>/sequences/*.toml``)."""
-    return load_book(paths.data_dir / SEQUENCES_FOLDER if paths is not None else None)
+def sequence_book(paths: AppPaths | None, problems: list[str] | None = None) -> SequenceBook:
+    """The bundled sequences and the user's own (``<data folder>/sequences/*.toml``); raises
+    `SequenceError` for a file that cannot be used, or with ``problems`` leaves it out and
+    says why there."""
+    return load_book(paths.data_dir / SEQUENCES_FOLDER if paths is not None else None, problems)
 
 
 def _plans(book: SequenceBook, preparation_days: int) -> list[StepPlan]:
@@ -44,11 +46,13 @@ def _plans(book: SequenceBook, preparation_days: int) -> list[StepPlan]:
 
 
 def due_steps(store: Store, today: dt.date, paths: AppPaths | None, *, settings: Settings | None = None,
-              people: Iterable[Person] | None = None, book: SequenceBook | None = None) -> list[DueStep]:
+              people: Iterable[Person] | None = None, book: SequenceBook | None = None,
+              problems: list[str] | None = None) -> list[DueStep]:
     """Every step due today or earlier and not done, earliest first (after catching up the
-    tag and birthday enrolments)."""
+    tag and birthday enrolments). With ``problems``, a sequence file that cannot be used is
+    left out and named there (`sequence_book`)."""
     settings = settings or store.settings.load()
-    book = book or sequence_book(paths)
+    book = book or sequence_book(paths, problems)
     catch_up_enrolments(store, book, today, people, settings)
     rows = store.sequences.due(_plans(book, settings.preparation_days), today, GRACE_DAYS, LAPSE_DAYS)
     found = []
@@ -79,14 +83,16 @@ def _start(sequence: Sequence, days: list[dt.date]) -> tuple[dt.date, dt.date] |
 
 
 def enrol_after_orders(store: Store, contact_ids: Iterable[int], today: dt.date,
-                       book: SequenceBook | None = None, paths: AppPaths | None = None) -> int:
+                       book: SequenceBook | None = None, paths: AppPaths | None = None,
+                       problems: list[str] | None = None) -> int:
     """Enrol the contacts who just ordered in the order-triggered sequences, counting from their
     latest order (a first-order sequence only for a first order); returns how many enrolments.
 
     Call inside the transaction that recorded the orders. An order too old for any step to
-    be still ahead enrols nobody (a back office's whole history imported at once).
+    be still ahead enrols nobody (a back office's whole history imported at once). With
+    ``problems``, a sequence file that cannot be used is left out and named there.
     """
-    book = book or sequence_book(paths)
+    book = book or sequence_book(paths, problems)
     sequences = book.triggered_by("order", "first-order")
     ids = sorted(set(contact_ids))
     if not sequences or not ids:

@@ -116,15 +116,22 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s_-]+", " ", text.strip().casefold())
 
 
-def load_book(user_dir: Path | None = None) -> SequenceBook:
+def load_book(user_dir: Path | None = None, problems: list[str] | None = None) -> SequenceBook:
     """The bundled sequences and the user's (``user_dir``/*.toml), which replace a bundled one
-    with the same id. Raises `SequenceError` for a file that cannot be used."""
+    with the same id. Raises `SequenceError` for a file that cannot be used; with
+    ``problems``, that file is left out and its error appended there instead (Today still
+    shows the other sequences' steps)."""
     found: dict[str, Sequence] = {}
     for path in sorted(BUNDLED_DIR.glob("*.toml")):
         found[path.stem] = read_sequence(path, bundled=True)
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
-            found[path.stem] = read_sequence(path)
+            try:
+                found[path.stem] = read_sequence(path)
+            except SequenceError as exc:
+                if problems is None:
+                    raise
+                problems.append(str(exc))
     return SequenceBook(found)
 
 

@@ -89,3 +89,16 @@ def test_the_report_and_its_goal_settings(db: Path, cli) -> None:  # noqa: ANN00
     assert status == 0
     assert "This week: 0 of 3 cards posted and 1 of 2 calls made (to go)." in out
     assert "Too few customers to compare yet" in out
+
+
+def test_today_leaves_a_bad_sequence_out_and_says_so(db: Path, cli,  # noqa: ANN001
+                                                     isolated_home: Path) -> None:
+    folder = isolated_home / "sequences"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text("[trigger\n", encoding="utf-8")
+    assert cli(db, "sequences", "--enroll", "4", "new customer", "--today", "2026-05-01")[0] == 1
+    status, out, err = cli(db, "today", "--today", "2026-05-15", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert len(data["sequence_problems"]) == 1 and "mine.toml" in data["sequence_problems"][0]
+    assert f"studio: warning: sequence left out: {folder / 'mine.toml'}: not valid TOML" in err

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QPushButton, QScrollArea
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 
 from studio.services.occasions import log_event
 from studio.services.sequences import complete_step, due_steps, enroll
@@ -132,3 +132,19 @@ def test_settings_keep_in_touch_sets_the_weekly_goal(qtbot, open_app, app_paths,
     settings.scroll.ensureWidgetVisible(group.goal_cards)
     qtbot.wait(100)
     window.grab().save(str(tmp_path / "settings-goal.png"))
+
+
+def test_a_bad_sequence_file_is_named_in_the_panel_and_today_still_loads(qtbot, open_app,  # noqa: ANN001
+                                                                          seed, person, app_paths) -> None:
+    seed(person("Anna", "Berg"))
+    folder = app_paths.data_dir / "sequences"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('[trigger]\non = "soon"\n[[steps]]\nafter_days = 1\nkind = "call"\n',
+                                      encoding="utf-8")
+    window, context = open_app()
+    today = window.show_view("today")
+    qtbot.waitUntil(lambda: today.data is not None, timeout=60000)
+    panel = today.followups_panel
+    assert panel.isVisible()
+    texts = [w.text() for w in panel.findChildren(QLabel) if w.isVisible()]
+    assert any(t.startswith("Left out: ") and "mine.toml, line 2" in t for t in texts)

@@ -51,14 +51,17 @@ class FollowUpsPanel(_Section):
         self.headline = label("", "muted", wrap=True)
         self.mail_buttons: list[Any] = []
 
-    def show_steps(self, steps: Sequence[Any], today: dt.date) -> None:
-        """``steps``: `studio.touches.due_steps.DueStep` lines."""
+    def show_steps(self, steps: Sequence[Any], today: dt.date, problems: Sequence[str] = ()) -> None:
+        """``steps``: `studio.touches.due_steps.DueStep` lines; ``problems``: sequence files
+        left out, and why (shown so the file can be put right)."""
         self.steps = list(steps)
         self.batches = card_batches(self.steps)
         self._rows = {}
         self.mail_buttons = []
         _clear(self.rows)
-        self.setVisible(bool(self.steps) or self.undo_row.isVisible())
+        self.setVisible(bool(self.steps) or bool(problems) or self.undo_row.isVisible())
+        for problem in problems:
+            self.rows.addWidget(label(f"Left out: {problem}", "badgeWarn", wrap=True))
         if not self.steps:
             self.rows.addWidget(label("No follow-up is due.", "muted", wrap=True))
             return

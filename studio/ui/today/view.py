@@ -334,7 +334,7 @@ class TodayView(QWidget):
         self.upcoming_list.show(coming, today, empty)
         self.calls_panel.show_calls(data.report.calls, data.today)
         self.touch_panel.show_due(data.report.due_touch, data.today)
-        self.followups_panel.show_steps(data.report.steps, data.today)
+        self.followups_panel.show_steps(data.report.steps, data.today, data.report.sequence_problems)
         if data.results is not None:
             self.results_panel.show_results(data.results)
         self._show_unposted(data)
@@ -485,7 +485,7 @@ class TodayView(QWidget):
             def job(store: Store) -> Any:
                 from studio.services.occasions import log_event
 
-                return log_event(store, str(contact_id), kind, day, note)
+                return log_event(store, str(contact_id), kind, day, note, paths=self._context.paths)
 
             self._context.store.submit(job, lambda _: self.mark_stale())
 
