@@ -16,6 +16,14 @@ APPEARANCES = ("system", "light", "dark")  # the desktop's colours, or always li
 
 
 @dataclass
+class WeeklyGoal:
+    """Cards posted and calls made each week (Monday to Sunday); 0 asks for none of that kind."""
+
+    cards: int = 10
+    calls: int = 5
+
+
+@dataclass
 class Settings:
     sender: Sender = field(default_factory=Sender)
     home_country: str = "US"  # ISO 3166 code; domestic mail omits the country line
@@ -34,6 +42,7 @@ class Settings:
     feb29: Feb29Rule = Feb29Rule.FEB_28
     appearance: str = "system"  # one of APPEARANCES: the desktop app's colours
     offer: Offer = field(default_factory=Offer)  # the link and offer line cards may print
+    weekly_goal: WeeklyGoal = field(default_factory=WeeklyGoal)  # the results loop (`studio report`)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -61,6 +70,10 @@ class Settings:
         if isinstance(values.get("offer"), dict):
             offer_known = {f.name for f in fields(Offer)}
             values["offer"] = Offer(**{k: v for k, v in values["offer"].items() if k in offer_known})
+        if isinstance(values.get("weekly_goal"), dict):
+            goal_known = {f.name for f in fields(WeeklyGoal)}
+            values["weekly_goal"] = WeeklyGoal(**{k: v for k, v in values["weekly_goal"].items()
+                                                  if k in goal_known})
         if "feb29" in values:
             values["feb29"] = Feb29Rule(values["feb29"])
         return cls(**values)

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "occasions",     # occasions, today, log
     "touches",       # touches, rhythm
     "orders",        # import-orders, orders
+    "sequences",     # sequences, report
     "missing",       # missing
     "mailings",      # mailing, history, demo
     "messages",      # messages

@@ -13,6 +13,7 @@ from studio.occasions import NotThanked
 from studio.services import occasions as service
 from studio.services.occasions import UpcomingItem
 from studio.touches.due import DueTouch
+from studio.touches.due_steps import DueStep, card_batches, cards_headline
 
 _NAMES_SHOWN = 4  # holiday lines list this many recipients, then "and N more"
 
@@ -115,7 +116,9 @@ def _neglect_json(entry: NotThanked) -> dict[str, object]:
 def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     today = today_of(args)
     with ctx.open_store(must_exist=True) as store:
-        report = service.today_report(store, today)
+        report = service.today_report(store, today, ctx.paths)
+    for problem in report.sequence_problems:
+        ctx.warn(f"studio: warning: sequence left out: {problem}")
     if args.json:
         ctx.print_json({
             "today": today.isoformat(),
@@ -124,6 +127,8 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
             "not_thanked_days": report.not_thanked_days,
             "due_touch": [d.to_json() for d in report.due_touch],
             "calls": [c.to_json() for c in report.calls],
+            "steps": [s.to_json() for s in report.steps],
+            "sequence_problems": report.sequence_problems,
             "unposted": [{"id": m.id, "occasion": m.occasion, "year": m.year, "cards": len(m.items),
                           "created_at": m.created_at, "folder": m.folder} for m in report.unposted],
         })
@@ -145,6 +150,9 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print(f"  #{call.contact_id:<5} {call.contact_name} ({when}{age}): "
                       f"{', '.join(call.phones) or 'no phone number'}")
         ctx.print("")
+    if report.steps:
+        _print_steps(ctx, report.steps, today)
+        ctx.print("")
     if report.due_touch:
         ctx.print(f"Due for a touch ({len(report.due_touch)}), most overdue first:")
         for due in report.due_touch:
@@ -161,6 +169,19 @@ def run_today(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _print_steps(ctx: CliContext, steps: list[DueStep], today: dt.date) -> None:
+    headline = cards_headline(card_batches(steps))
+    ctx.print(f"Follow-ups due ({len(steps)})" + (f"; {headline}" if headline else "") + ":")
+    for step in steps:
+        late = (today - step.due).days
+        when = f"due {step.due.isoformat()}" + (f", {late} day{'s' if late != 1 else ''} late"
+                                                if late > 0 else "")
+        post = f", post by {step.mail_by.isoformat()}" if step.mail_by else ""
+        ctx.print(f"  #{step.contact_id:<5} {step.contact_name}: {step.label} "
+                  f"({step.sequence}, step {step.step}; {when}{post})")
+    ctx.print("  (studio sequences --done CONTACT SEQUENCE STEP once done, --skip to leave one out)")
+
+
 def _due_text(due: DueTouch) -> str:
     days = due.days_overdue
     late = f", {days} day{'s' if days != 1 else ''} overdue" if days else ""
@@ -175,7 +196,7 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
     when = args.date or today
     with ctx.open_store() as store:
         logged = service.log_event(store, args.contact, args.kind, when, args.note, today=today,
-                                   amount=args.amount)
+                                   amount=args.amount, paths=ctx.paths)
     what = f"Recorded {args.kind} of {logged.contact.name} (#{logged.contact.id}) on {when.isoformat()}."
     if logged.thank_you is not None:
         what += f" A thank-you card is due by {logged.thank_you.mail_by.isoformat()}."

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
+from studio.cli.options import add_today_argument, today_of
 from studio.services import orders as service
 
 
@@ -23,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                           "The map is saved for exports with the same columns")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; save nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_today_argument(imp)  # the day new customers are enrolled in the follow-up sequences
     imp.set_defaults(handler=run_import_orders)
 
     orders = subparsers.add_parser(
@@ -40,15 +42,20 @@ def run_import_orders(args: argparse.Namespace, ctx: CliContext) -> int:
     column_map = ",".join(args.column_map) if args.column_map else None
     with ctx.open_store() as store, progress_line(ctx, enabled=not args.json) as progress:
         report = service.import_orders(store, args.file, column_map=column_map, dry_run=args.dry_run,
-                                       progress=progress)
+                                       progress=progress, today=today_of(args), paths=ctx.paths)
     if args.json:
         ctx.print_json(report.to_json())
         return 0
     for skipped in report.skipped:
         ctx.warn(f"skipped {skipped}")
+    for problem in report.sequence_problems:
+        ctx.warn(f"studio: warning: sequence left out: {problem}")
     ctx.print(report.headline() + ".")
     for contact_id, name in report.created:
         ctx.print(f"  new customer #{contact_id} {name}")
+    if report.enrolled:
+        ctx.print(f"  {report.enrolled} follow-up sequence{'s' if report.enrolled != 1 else ''} started "
+                  "(studio sequences lists them)")
     return 0
 
 

@@ -27,14 +27,17 @@ from studio.occasions import (
 )
 from studio.occasions.timing import THANK_YOU_WITHIN_DAYS
 from studio.occasions.upcoming import merge_sorted, thank_you_occasions
+from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.contact_ref import find_contact
 from studio.services.occasion_cache import OccasionCache
+from studio.services.sequences import due_steps
 from studio.services.touches import calls_due, due_touches
 from studio.store import Store
 from studio.store.history import Event, Mailing
 from studio.touches.calls import BirthdayCall
 from studio.touches.due import DueTouch
+from studio.touches.due_steps import DueStep
 
 EVENT_KINDS = TOUCH_KINDS  # what `studio log` records
 
@@ -63,6 +66,8 @@ class TodayReport:
     unposted: list[Mailing]  # produced but not marked sent
     due_touch: list[DueTouch] = field(default_factory=list)  # whose keep-in-touch rhythm has run out
     calls: list[BirthdayCall] = field(default_factory=list)  # birthdays of today and tomorrow to call
+    steps: list[DueStep] = field(default_factory=list)  # follow-up sequence steps due (services.sequences)
+    sequence_problems: list[str] = field(default_factory=list)  # sequence files left out, and why
 
 
 @dataclass(frozen=True)
@@ -124,12 +129,14 @@ def list_upcoming(store: Store, start: dt.date, days: int) -> list[UpcomingItem]
     return [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date)) for o in occasions]
 
 
-def today_report(store: Store, today: dt.date) -> TodayReport:
-    """What must be posted today or is late, customers not thanked lately, mailings not posted."""
-    return today_overview(store, today, 0)[0]
+def today_report(store: Store, today: dt.date, paths: AppPaths | None = None) -> TodayReport:
+    """What must be posted today or is late, customers not thanked lately, mailings not posted,
+    and the follow-up steps due (``paths`` finds the user's own sequences)."""
+    return today_overview(store, today, 0, paths=paths)[0]
 
 
 def today_overview(store: Store, today: dt.date, days: int, progress: Progress = NO_PROGRESS,
+                   paths: AppPaths | None = None,
                    cache: OccasionCache | None = None) -> tuple[TodayReport, list[UpcomingItem]]:
     """`today_report` and `list_upcoming(store, today, days)` (none for 0 days) in one pass.
 
@@ -138,10 +145,10 @@ def today_overview(store: Store, today: dt.date, days: int, progress: Progress =
     everyone's own occasions are worked out again only when a contact has changed.
     """
     with collector_paused():
-        return _today_overview(store, today, days, progress, cache)
+        return _today_overview(store, today, days, progress, paths, cache)
 
 
-def _today_overview(store: Store, today: dt.date, days: int, progress: Progress,
+def _today_overview(store: Store, today: dt.date, days: int, progress: Progress, paths: AppPaths | None,
                     cache: OccasionCache | None) -> tuple[TodayReport, list[UpcomingItem]]:
     steps = 4
     progress.step(0, steps, "Reading contacts")
@@ -161,12 +168,20 @@ def _today_overview(store: Store, today: dt.date, days: int, progress: Progress,
     occasions = merge_sorted(known.occasions, thank_you_occasions(contacts, events, window))
     progress.step(2, steps, "Finding who was not thanked lately")
     late = due_among(occasions, today, late_window, mailed=mailed.covers)
+    # An order's thank-you card coming up or late, not yet mailed: a sequence's thank-you step
+    # for it is the same card (`_not_twice`).
+    thanks = [o for o in occasions if o.key == "thank-you" and not mailed.covers(o)
+              and o.date >= today - dt.timedelta(days=LATE_GRACE_DAYS)]
     neglected = not_thanked_lately(contacts, store.history.last_sent_card(), today, settings.not_thanked_days)
     unposted = [m for m in store.history.mailings() if m.sent_at is None]
+    problems: list[str] = []
+    followups = _not_twice(due_steps(store, today, paths, settings=settings, people=contacts,
+                                     problems=problems), thanks)
     report = TodayReport(today=today, due=[UpcomingItem(o) for o in late], not_thanked=neglected,
                          not_thanked_days=settings.not_thanked_days, unposted=unposted,
                          due_touch=due_touches(store, today, contacts, settings),
-                         calls=calls_due(store, today, contacts, settings))
+                         calls=calls_due(store, today, contacts, settings),
+                         steps=followups, sequence_problems=problems)
     progress.step(3, steps, "Sorting")
     coming = [UpcomingItem(o, mailed.mailing_of(o.contact_id, o.key, o.date))
               for o in occasions if ahead is not None and ahead.holds(o)]
@@ -174,13 +189,23 @@ def _today_overview(store: Store, today: dt.date, days: int, progress: Progress,
     return report, coming
 
 
+def _not_twice(steps: list[DueStep], thanks: Iterable[Occasion]) -> list[DueStep]:
+    """The steps without the thank-you cards Today lists as orders' thank-yous, coming up or
+    to post (one card, listed once: mailing it there completes the step, `store.sequences.due`)."""
+    thanked = {o.contact_id for o in thanks}
+    return [s for s in steps
+            if not (s.kind == "card" and s.occasion == "thank-you" and s.contact_id in thanked)]
+
+
 def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: str = "", *,
-              today: dt.date | None = None, amount: float | None = None) -> LoggedEvent:
+              today: dt.date | None = None, amount: float | None = None,
+              paths: AppPaths | None = None) -> LoggedEvent:
     """Record a touch (`TOUCH_KINDS`); an order or a referral calls for a thank-you due
     within two days. Every touch restarts the contact's keep-in-touch rhythm.
 
     With ``today``, a ``date`` after it is refused (`UsageError`): an order not placed yet
-    calls for no thank-you, a call not made yet is no touch.
+    calls for no thank-you, a call not made yet is no touch. An order enrols the contact in
+    the order-triggered follow-up sequences (``paths`` finds the user's own).
     """
     if kind not in EVENT_KINDS:
         raise UsageError(f"{kind!r} is not a touch Card Studio records; use one of {', '.join(EVENT_KINDS)}")
@@ -194,6 +219,10 @@ def log_event(store: Store, contact_ref: str, kind: str, date: dt.date, note: st
     event = Event(contact_id=contact.id, kind=kind, date=date, note=note.strip(), amount=amount)
     with store.transaction():
         store.history.add_event(event)
+        if kind == "order":
+            from studio.services.sequences import enrol_after_orders
+
+            enrol_after_orders(store, [contact.id], today or date, paths=paths, problems=[])
     thank_you = thank_you_occasion(event, contact) if kind in THANKED_KINDS else None
     return LoggedEvent(event=event, contact=contact, thank_you=thank_you)
 

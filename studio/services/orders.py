@@ -9,6 +9,7 @@ again adds nothing (each order's ``ref``, `orders.rows`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from studio.orders.columns import (
 )
 from studio.orders.rows import SkippedRow, read_orders
 from studio.orders.summary import Order, OrderSummary, summarise
+from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
 from studio.services.contact_ref import find_contact
 from studio.services.order_customers import CustomerFinder
@@ -47,6 +49,8 @@ class OrderImportReport:
     added: int = 0
     already: int = 0  # orders imported before (the same order id or row)
     created: list[tuple[int, str]] = field(default_factory=list)  # (contact id, name) of new customers
+    enrolled: int = 0  # follow-up sequences started by the new orders (`services.sequences`)
+    sequence_problems: list[str] = field(default_factory=list)  # sequence files left out, and why
     skipped: list[SkippedRow] = field(default_factory=list)
     matched: Counter[str] = field(default_factory=Counter)  # how orders found their contact
     column_map: str = ""
@@ -75,7 +79,8 @@ class OrderImportReport:
         return {"file": self.file, "added": self.added, "already": self.already,
                 "created": [{"contact_id": i, "contact_name": n} for i, n in self.created],
                 "skipped": [{"line": s.line, "why": s.why} for s in self.skipped],
-                "matched": dict(self.matched), "column_map": self.column_map, "dry_run": self.dry_run}
+                "matched": dict(self.matched), "column_map": self.column_map, "dry_run": self.dry_run,
+                "enrolled": self.enrolled, "sequence_problems": self.sequence_problems}
 
 
 def _count(number: int, what: str) -> str:
@@ -87,11 +92,16 @@ class _DryRun(Exception):
 
 
 def import_orders(store: Store, path: Path, *, column_map: str | None = None, dry_run: bool = False,
-                  progress: Progress = NO_PROGRESS) -> OrderImportReport:
+                  progress: Progress = NO_PROGRESS, today: dt.date | None = None,
+                  paths: AppPaths | None = None) -> OrderImportReport:
     """Import one order export; raises StudioError naming the file when it cannot be read,
     `UnknownOrderColumns` when its columns need a map (``column_map``: map text
     ``"Column=field,…"`` or the name of a saved one; the map used is saved for this header
-    row unless ``dry_run``)."""
+    row unless ``dry_run``). The customers who ordered are enrolled in the order-triggered
+    follow-up sequences as of ``today`` (default: the system date; ``paths`` finds the
+    user's own sequences)."""
+    from studio.services.sequences import enrol_after_orders
+
     path = Path(path)
     progress.step(0, 0, f"Reading {path.name}")
     table = read_table(path)
@@ -103,6 +113,7 @@ def import_orders(store: Store, path: Path, *, column_map: str | None = None, dr
     try:
         with store.transaction():
             finder = CustomerFinder(store, store.contacts.home_country())
+            ordered: set[int] = set()
             for number, order in enumerate(orders):
                 if number % 200 == 0:
                     progress.step(number, len(orders), f"{path.name}: {number} of {len(orders)} orders")
@@ -114,8 +125,11 @@ def import_orders(store: Store, path: Path, *, column_map: str | None = None, dr
                 store.history.add_event(Event(contact_id, "order", order.date, order.items,
                                               amount=order.amount, source=source, ref=order.ref))
                 report.added += 1
+                ordered.add(contact_id)
             progress.step(len(orders), len(orders), f"{path.name}: saving")  # a cancel still undoes all
             report.created = finder.created
+            report.enrolled = enrol_after_orders(store, ordered, today or dt.date.today(), paths=paths,
+                                                 problems=report.sequence_problems)
             if column_map:
                 store.column_maps.save(path.stem, table.headers, report.column_map, purpose=ORDERS)
             if dry_run:

@@ -212,6 +212,9 @@ def _checks(paths: AppPaths | None) -> dict[str, Callable[[Any], str | None]]:
     for name in ("transit_days_domestic", "transit_days_international", "preparation_days",
                  "not_thanked_days"):
         checks[name] = _not_negative
+    for name in ("weekly_goal.cards", "weekly_goal.calls"):
+        checks[name] = lambda value: None if 0 <= value <= 1000 else \
+            f"{value} is not a weekly goal; use 0 (none) to 1000"
     for name in CALIBRATION_LIMITS:
         checks[f"calibration.{name}"] = _calibration(name)
     return checks

@@ -29,8 +29,10 @@ class Store:
         from studio.store.contacts import ContactRepository
         from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
+        from studio.store.results import ResultsRepository
         from studio.store.returns import ReturnsRepository
         from studio.store.rhythms import RhythmRepository
+        from studio.store.sequences import SequenceRepository
         from studio.store.settings import SettingsRepository
 
         self.connection = connection
@@ -42,8 +44,10 @@ class Store:
         self.contacts = ContactRepository(connection)
         self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
+        self.results = ResultsRepository(connection)
         self.returns = ReturnsRepository(connection)
         self.rhythms = RhythmRepository(connection)
+        self.sequences = SequenceRepository(connection)
         self.settings = SettingsRepository(connection)
 
     @contextmanager

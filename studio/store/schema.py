@@ -314,4 +314,29 @@ MIGRATIONS: list[str] = [
             ON CONFLICT (contact_id) DO UPDATE SET generation = excluded.generation;
     END;
     """,
+    # 14: follow-up sequences (studio.touches.sequences; the steps themselves are TOML files):
+    # who is enrolled in which sequence since when, the day its steps count from, a manual
+    # stop, and each step done or skipped (with the touch a done call or message recorded).
+    """
+    CREATE TABLE sequence_enrolments (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        sequence TEXT NOT NULL,                -- the sequence file's id ("new-customer")
+        started TEXT NOT NULL,                 -- the trigger's day: a later order stops it
+        anchor TEXT NOT NULL,                  -- the day the steps count from
+        enrolled_on TEXT NOT NULL,
+        trigger TEXT NOT NULL DEFAULT 'manual', -- 'manual', or the trigger that enrolled them
+        stopped_on TEXT,                       -- set by `studio sequences --stop`
+        UNIQUE (contact_id, sequence, anchor)
+    );
+    CREATE INDEX sequence_enrolments_live ON sequence_enrolments(sequence, anchor) WHERE stopped_on IS NULL;
+    CREATE TABLE sequence_steps (
+        enrolment_id INTEGER NOT NULL REFERENCES sequence_enrolments(id) ON DELETE CASCADE,
+        step INTEGER NOT NULL,                 -- the step's number in its file, from 1
+        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'skipped')),
+        on_day TEXT NOT NULL,
+        event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        PRIMARY KEY (enrolment_id, step)
+    );
+    """,
 ]

@@ -77,10 +77,11 @@ class OrderImportController(ImportController):
 
     def _import(self, paths: Any) -> None:
         path = Path(paths[0])
+        today, app_paths = self._context.today(), self._context.paths
 
         def work(store: Store, progress: Progress) -> Any:
             from studio.services.orders import import_orders  # imported off the GUI thread
 
-            return import_orders(store, path, progress=progress)
+            return import_orders(store, path, progress=progress, today=today, paths=app_paths)
 
         self._run(work, f"Importing the orders of {path.name}…", "Orders imported", "Importing orders")

@@ -1,14 +1,18 @@
-"""Settings ▸ Keep in touch: how often to be in touch with everyone of a tag.
+"""Settings ▸ Keep in touch: how often to be in touch with everyone of a tag, and the weekly
+goal of cards posted and calls made (Today's Results panel, `studio report`).
 
 Rhythms live in their own table, not with the other settings: each change is saved at
-once through `studio.services.touches` on the store thread.
+once through `studio.services.touches` on the store thread. The weekly goal is a setting
+(``weekly_goal.cards``, ``weekly_goal.calls``), saved a moment after it is changed.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 from studio.services import contacts, touches
 from studio.services.session import Store
 from studio.services.touches import MAX_RHYTHM_DAYS
+from studio.settings import Settings
 from studio.touches.rhythm import CUSTOMER_TAG
 from studio.ui.context import AppContext
 from studio.ui.widgets import button, label
@@ -34,6 +39,13 @@ def _days_spin(value: int) -> QSpinBox:
     spin.setRange(1, MAX_RHYTHM_DAYS)
     spin.setSuffix(" days")
     spin.setValue(value)
+    return spin
+
+
+def _count_spin(suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 1000)
+    spin.setSuffix(suffix)
     return spin
 
 
@@ -65,6 +77,21 @@ class RhythmsGroup(QGroupBox):
         add_row.addWidget(self.new_days)
         add_row.addWidget(self.add_button)
         self.hint = label("", "muted", wrap=True)
+        self.goal_cards = _count_spin(" cards posted")
+        self.goal_calls = _count_spin(" calls made")
+        goal_row = QHBoxLayout()
+        goal_row.addWidget(label("Weekly goal:", ""))
+        goal_row.addWidget(self.goal_cards)
+        goal_row.addWidget(self.goal_calls)
+        goal_row.addStretch(1)
+        self._goal_timer = QTimer(self)
+        self._goal_timer.setSingleShot(True)
+        self._goal_timer.setInterval(400)
+        self._goal_timer.timeout.connect(self.save_goal)
+        self.goal_cards.valueChanged.connect(lambda _v: self._goal_timer.start())
+        self.goal_calls.valueChanged.connect(lambda _v: self._goal_timer.start())
+        self._show_goal(context.settings)
+        context.events.settings_changed.connect(self._show_goal)
         layout = QVBoxLayout(self)
         layout.addWidget(label("Someone is due for a touch (Today lists them) once this many days have "
                                "passed since their last card, call, message or order. Of several tags "
@@ -73,7 +100,29 @@ class RhythmsGroup(QGroupBox):
         layout.addLayout(add_row)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.hint)
+        layout.addLayout(goal_row)
+        layout.addWidget(label("A week (Monday to Sunday) meets the goal with that many cards posted and "
+                               "calls made; Today shows the weeks and your streak. 0: no goal of that kind.",
+                               "muted", wrap=True))
         self.reload()
+
+    def _show_goal(self, settings: Settings | None) -> None:
+        if settings is None or self._goal_timer.isActive():
+            return
+        for spin, value in ((self.goal_cards, settings.weekly_goal.cards),
+                            (self.goal_calls, settings.weekly_goal.calls)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+
+    def save_goal(self) -> None:
+        """Save the weekly goal as the boxes show it (with every other setting as it was)."""
+        self._goal_timer.stop()
+        settings = copy.deepcopy(self._context.settings)
+        settings.weekly_goal = dataclasses.replace(settings.weekly_goal, cards=self.goal_cards.value(),
+                                                   calls=self.goal_calls.value())
+        if settings.weekly_goal != self._context.settings.weekly_goal:
+            self._context.save_settings(settings)
 
     def reload(self) -> None:
         def load(store: Store) -> tuple[Any, list[tuple[str, int]]]:

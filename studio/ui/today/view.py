@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from studio.allocation import collector_paused
+from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
-from studio.services import contacts, touches
+from studio.services import contacts, sequences, touches
 from studio.services.occasion_cache import OccasionCache
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
+from studio.ui.today.followups import FollowUpsPanel
 from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
+from studio.ui.today.results_chart import ResultsPanel
 from studio.ui.today.rows import DayStrip, OccasionList
 from studio.ui.today.touch_panels import CallsPanel, TouchPanel
 from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
@@ -63,19 +66,24 @@ class TodayData:
     strip: list[int] = field(default_factory=list)  # cards to post on each of the next STRIP_DAYS
     by_day: dict[dt.date, list[OccasionGroup]] = field(default_factory=dict)  # coming, by mail-by day
     due_cards: int = 0
+    results: Any = None  # studio.services.results.ResultsReport
 
 
 def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS,
-               cache: OccasionCache | None = None) -> TodayData:
-    """Everything Today shows, from `studio.services.occasions`, grouped for display (pool thread)."""
+               paths: AppPaths | None = None, cache: OccasionCache | None = None) -> TodayData:
+    """Everything Today shows, from `studio.services.occasions` and `studio.services.results`,
+    grouped for display (pool thread). ``paths`` finds the user's own follow-up sequences;
+    ``cache`` keeps everyone's occasions between refreshes."""
     from studio.services.occasions import today_overview
 
     with collector_paused():
-        report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress, cache)
-        return _grouped(today, report, upcoming)
+        report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress, paths=paths, cache=cache)
+        return _grouped(store, today, report, upcoming)
 
 
-def _grouped(today: dt.date, report: TodayReport, upcoming: list[UpcomingItem]) -> TodayData:
+def _grouped(store: Store, today: dt.date, report: TodayReport, upcoming: list[UpcomingItem]) -> TodayData:
+    from studio.services.results import results_report
+
     later = [i for i in upcoming if i.occasion.mail_by > today]
     due = group_occasions(report.due)
     coming = group_occasions(later)
@@ -92,6 +100,7 @@ def _grouped(today: dt.date, report: TodayReport, upcoming: list[UpcomingItem]) 
         strip=mail_by_counts(due + coming, today, STRIP_DAYS),
         by_day=by_day,
         due_cards=sum(len(g.items) for g in due),
+        results=results_report(store, today),
     )
 
 
@@ -143,6 +152,13 @@ class TodayView(QWidget):
                 lambda contact_id, kind, name, p=panel: self._record_touch(p, contact_id, kind, name))
             panel.undo_requested.connect(lambda p=panel: self._undo_touch(p))
         self.touch_panel.send_card.connect(self._send_due_a_card)
+        self.followups_panel = FollowUpsPanel()
+        self.followups_panel.hide()
+        self.followups_panel.step_finished.connect(self._finish_step)
+        self.followups_panel.undo_requested.connect(self._undo_step)
+        self.followups_panel.prepare_cards.connect(self._prepare_cards)
+        self._last_step: Any = None  # the DueStep just marked done or skipped
+        self.results_panel = ResultsPanel()
         self.unposted_panel, self.unposted_rows = self._panel("Printed, not yet posted")
         self.due_list = OccasionList(
             self.due_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
@@ -159,8 +175,10 @@ class TodayView(QWidget):
         right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.calls_panel)
+        right.addWidget(self.followups_panel)
         right.addWidget(self.touch_panel)
         right.addWidget(self.unposted_panel)
+        right.addWidget(self.results_panel)
         right.addStretch(1)
         # The side panels stand right of the lists, or under them when the page is narrow.
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -206,7 +224,8 @@ class TodayView(QWidget):
         if beside == self.side_by_side:
             return
         self.side_by_side = beside
-        for panel in (self.calls_panel, self.touch_panel, self.unposted_panel):
+        for panel in (self.calls_panel, self.followups_panel, self.touch_panel, self.unposted_panel,
+                      self.results_panel):
             if beside:
                 panel.setFixedWidth(SIDE_PANEL_PX)
             else:
@@ -259,9 +278,9 @@ class TodayView(QWidget):
         self.header.subtitle.setText(f"{today:%A} {today.day} {today:%B %Y}")
         self.loading_bar.setRange(0, 0)  # busy until the first step says how many there are
         self.loading_bar.setVisible(True)
-        tasks, cache = self._context.tasks, self._context.occasions
+        tasks, paths, cache = self._context.tasks, self._context.paths, self._context.occasions
         tasks.start(
-            tasks.with_store(lambda store, progress: load_today(store, today, progress, cache)),
+            tasks.with_store(lambda store, progress: load_today(store, today, progress, paths, cache)),
             name="today",
             on_done=self._loaded,
             on_error=self._failed,
@@ -327,6 +346,9 @@ class TodayView(QWidget):
         self.upcoming_list.show(coming, today, empty)
         self.calls_panel.show_calls(data.report.calls, data.today)
         self.touch_panel.show_due(data.report.due_touch, data.today)
+        self.followups_panel.show_steps(data.report.steps, data.today, data.report.sequence_problems)
+        if data.results is not None:
+            self.results_panel.show_results(data.results)
         self._show_unposted(data)
         self._place_side_panels(self._side_panels_fit())  # the lines may need more room than before
 
@@ -407,6 +429,47 @@ class TodayView(QWidget):
 
         self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
 
+    def _finish_step(self, step: Any, skipped: bool) -> None:
+        """Done or Skip on a follow-up: recorded on the store thread (a call done is a call
+        touch), then Today refreshes; the panel offers Undo."""
+        day = self._context.today()
+        paths = self._context.paths
+
+        def job(store: Store) -> Any:
+            return sequences.complete_step(store, step.enrolment_id, step.step, day, skip=skipped,
+                                           paths=paths)
+
+        def recorded(_: object) -> None:
+            self._last_step = step
+            for each in (self.touch_panel, self.calls_panel):
+                each.hide_undo()
+            verb = "Skipped" if skipped else "Done:"
+            self.followups_panel.show_undo(f"{verb} {step.label} for {step.contact_name}.")
+            self._context.events.touches_changed.emit()
+
+        self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
+
+    def _undo_step(self) -> None:
+        step, self._last_step = self._last_step, None
+        self.followups_panel.hide_undo()
+        if step is None:
+            return
+        self._context.store.submit(lambda store: sequences.undo_step(store, step.enrolment_id, step.step),
+                                   lambda _: self._context.events.touches_changed.emit(),
+                                   lambda exc: self._context.errors.show(exc, self))
+
+    def _prepare_cards(self, batch: Any) -> None:
+        """The due cards of one template as one mailing: the wizard opens with them chosen."""
+        self._prepare(
+            MailingPreset(
+                occasion=batch.occasion or None,
+                year=self._context.today().year,
+                contact_ids=list(batch.contact_ids),
+                template=batch.template,
+                title=f"Follow-ups — {batch.words()}",
+            )
+        )
+
     def _undo_touch(self, panel: QWidget) -> None:
         if self._last_touch is None:
             return
@@ -434,7 +497,7 @@ class TodayView(QWidget):
             def job(store: Store) -> Any:
                 from studio.services.occasions import log_event
 
-                return log_event(store, str(contact_id), kind, day, note)
+                return log_event(store, str(contact_id), kind, day, note, paths=self._context.paths)
 
             self._context.store.submit(job, lambda _: self.mark_stale())
 
