@@ -59,8 +59,9 @@ def possible_duplicates(store: Store) -> list[PossibleDuplicate]:
 def merge_pair(store: Store, keep_id: int, other_id: int, *, now: dt.datetime | None = None) -> MergeRecord:
     """Merge contact ``other_id`` into ``keep_id`` (nothing of either is lost; `merge.py`).
 
-    The events, the cards received and the imported cards of the other contact become the
-    kept one's; both records as they were are kept, so `undo_merge` can part them again.
+    The events, the cards received, the imported cards and the follow-up sequences of the
+    other contact become the kept one's; both records as they were are kept, so `undo_merge`
+    can part them again.
     """
     if keep_id == other_id:
         raise StudioError(f"contact {keep_id} cannot be merged with itself")
@@ -74,6 +75,7 @@ def merge_pair(store: Store, keep_id: int, other_id: int, *, now: dt.datetime | 
         store.contacts.move_imported_cards(record.moved_cards, keep_id)
         for number in store.contacts.customer_numbers(other_id):  # the next order export finds them
             store.contacts.add_customer_number(keep_id, number)
+        store.sequences.move_enrolments(other_id, keep_id)  # the follow-ups go on for the one person
         store.contacts.update(merge_contacts(kept, other, store.contacts.home_country()))
         store.contacts.delete(other_id)
         store.duplicates.add_merge(record, now or dt.datetime.now())

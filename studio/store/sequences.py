@@ -85,6 +85,13 @@ class SequenceRepository:
             (contact_id, sequence, started.isoformat(), anchor.isoformat(), enrolled_on.isoformat(), trigger))
         return cursor.lastrowid if cursor.rowcount else None
 
+    def move_enrolments(self, from_id: int, to_id: int) -> int:
+        """Give ``from_id``'s enrolments (and their steps) to ``to_id`` (a merge; call in a
+        transaction). One ``to_id`` already has for the same day stays ``to_id``'s own."""
+        cursor = self._conn.execute(
+            "UPDATE OR IGNORE sequence_enrolments SET contact_id = ? WHERE contact_id = ?", (to_id, from_id))
+        return cursor.rowcount
+
     def enrolled(self, sequence: str, contact_ids: Iterable[int]) -> set[tuple[int, dt.date]]:
         """(contact id, anchor) of every enrolment of these contacts in ``sequence``."""
         ids = list(contact_ids)

@@ -183,3 +183,17 @@ def test_a_new_home_country_rereads_numbers_without_a_country(store: Store, tmp_
     (pair,) = duplicates.possible_duplicates(store)
     assert pair.shared == ("a phone number ending 4567",)
     assert sorted(store.contacts.ids(search="030 1234567")) == sorted(pair.ids)
+
+
+def test_a_merge_keeps_the_follow_ups_of_the_contact_it_absorbs(store: Store) -> None:
+    import_both(store)
+    keep, other = duplicates.possible_duplicates(store)[1].ids
+    day = dt.date(2026, 11, 2)
+    with store.transaction():
+        store.sequences.enrol(other, "new-customer", day, day, day, "order")
+        store.sequences.enrol(keep, "reorder", day, day, day, "order")
+
+    duplicates.merge_pair(store, keep, other, now=NOW)
+
+    kept = {(e.contact_id, e.sequence) for e in store.sequences.enrolments(contact_id=keep)}
+    assert kept == {(keep, "new-customer"), (keep, "reorder")}
