@@ -24,10 +24,12 @@ import json
 import re
 import shutil
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from studio.cards import CardTemplate, TemplateError, load_template, save_template
+from studio.cards.catalog import MANIFEST
 from studio.cards.package import SUFFIX, PackageError, unpack_package, write_package
 from studio.errors import StudioError, UsageError
 from studio.paths import AppPaths
@@ -64,12 +66,33 @@ def template_bin_dir(paths: AppPaths) -> Path:
     return paths.data_dir / "templates" / "bin"
 
 
+def _manifest_id_and_name(folder: Path) -> tuple[str, str]:
+    """The id and name a template folder's manifest gives (the folder's name, "" when unreadable)."""
+    try:
+        with open(folder / MANIFEST, "rb") as manifest:
+            data = tomllib.load(manifest)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return folder.name, ""
+    template_id, name = data.get("id"), data.get("name")
+    return (template_id if isinstance(template_id, str) and template_id else folder.name,
+            name if isinstance(name, str) else "")
+
+
+def _own_folder(paths: AppPaths, template_id: str, doing: str) -> Path:
+    """The folder of the user's template ``template_id``, found by its manifest alone (cheap:
+    nothing is compiled, so the gallery's delete is instant); refuses a bundled one."""
+    root = paths.user_templates_dir
+    if root.is_dir():
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if (folder / MANIFEST).is_file() and _manifest_id_and_name(folder)[0] == template_id:
+                return folder
+    template = get_template(paths, template_id)  # raises naming the known ids when there is none
+    raise UsageError(f"'{template.name}' is one of Card Studio's own cards and cannot be {doing}; "
+                     f"duplicate it (`studio templates --duplicate {template_id}`) to get your own copy")
+
+
 def _own(paths: AppPaths, template_id: str, doing: str) -> CardTemplate:
-    template = get_template(paths, template_id)
-    if template.source != "user" or template.folder is None:
-        raise UsageError(f"'{template.name}' is one of Card Studio's own cards and cannot be {doing}; "
-                         f"duplicate it (`studio templates --duplicate {template_id}`) to get your own copy")
-    return template
+    return load_template(_own_folder(paths, template_id, doing), "user")
 
 
 def _clean_name(name: str) -> str:
@@ -134,21 +157,21 @@ def duplicate_template(paths: AppPaths, template_id: str, *, name: str | None = 
 
 def delete_template(paths: AppPaths, template_id: str, *, now: dt.datetime | None = None) -> BinnedTemplate:
     """Move the user's template into the bin; `restore_template` brings it back."""
-    template = _own(paths, template_id, "deleted")
-    assert template.folder is not None  # _own checked
+    folder = _own_folder(paths, template_id, "deleted")
+    name = _manifest_id_and_name(folder)[1] or template_id
     when = now or dt.datetime.now()
     bin_dir = template_bin_dir(paths)
-    target = bin_dir / f"{template.id}~{when:%Y%m%d-%H%M%S-%f}"
+    target = bin_dir / f"{template_id}~{when:%Y%m%d-%H%M%S-%f}"
     try:
         bin_dir.mkdir(parents=True, exist_ok=True)
-        note = {"id": template.id, "name": template.name, "deleted_at": when.isoformat(timespec="seconds"),
-                "folder": template.folder.name}
-        (template.folder / NOTE).write_text(json.dumps(note), encoding="utf-8")
-        shutil.move(str(template.folder), str(target))
+        note = {"id": template_id, "name": name, "deleted_at": when.isoformat(timespec="seconds"),
+                "folder": folder.name}
+        (folder / NOTE).write_text(json.dumps(note), encoding="utf-8")
+        shutil.move(str(folder), str(target))
     except OSError as exc:
-        (template.folder / NOTE).unlink(missing_ok=True)
-        raise StudioError(f"cannot move '{template.name}' to the bin: {exc.strerror or exc}") from exc
-    return BinnedTemplate(template.id, template.name, when, target)
+        (folder / NOTE).unlink(missing_ok=True)
+        raise StudioError(f"cannot move '{name}' to the bin: {exc.strerror or exc}") from exc
+    return BinnedTemplate(template_id, name, when, target)
 
 
 def binned_templates(paths: AppPaths) -> list[BinnedTemplate]:
