@@ -43,6 +43,11 @@ def test_delete_then_undo_brings_the_card_back(qtbot, open_app, app_paths, idle)
     assert gallery.undo_bar.isVisible() and gallery.undo_bar.text.text() == "Deleted 'Rosa's thanks'"
     assert [b.template_id for b in my_templates.binned_templates(app_paths)] == [mine.id]
     assert window.undo_action.text().replace("&", "") == "Undo Delete card 'Rosa's thanks'"
+    shots = Path(__file__).resolve().parent.parent.parent / "bench" / "out"
+    shots.mkdir(parents=True, exist_ok=True)
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    assert window.grab().save(str(shots / "gallery-undo-bar.png"))
 
     qtbot.mouseClick(gallery.undo_bar.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: mine.id in _listed(view), timeout=20000)

@@ -114,7 +114,7 @@ class GalleryPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.empty)
-        page_layout(self, self.header, filters, self.stack, self.undo_bar)
+        page_layout(self, self.header, filters, self.stack).addWidget(self.undo_bar)  # no stretch: a bar
 
     def set_templates(self, templates: Sequence[CardTemplate], broken: Sequence[str]) -> None:
         # The first time, the filter the user left on last time (remembered across runs).

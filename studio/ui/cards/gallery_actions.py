@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from studio.services import my_templates
 from studio.ui.context import AppContext
@@ -94,14 +94,19 @@ class UndoBar(QFrame):
         self.text = QLabel()
         self.undo_button = button("Undo", name="link")
         self.undo_button.setStyleSheet("color: #8fd3ff; font-weight: 600;")
-        close = button("✕", self.hide, tooltip="Close")
-        close.setFlat(True)
-        close.setStyleSheet("color: white;")
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Close")
+        close.setAutoRaise(True)
+        close.setStyleSheet("QToolButton { color: white; background: transparent; border: none; "
+                            "padding: 2px 6px; }")
+        close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 6, 8, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.undo_button)
         row.addWidget(close)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
