@@ -52,10 +52,27 @@ def test_delete_then_undo_brings_the_card_back(qtbot, open_app, app_paths, idle)
     qtbot.mouseClick(gallery.undo_bar.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: mine.id in _listed(view), timeout=20000)
     assert my_templates.binned_templates(app_paths) == []
+    assert gallery.undo_stack.index() == 0 and gallery.undo_stack.canRedo()  # the bar undid the step
 
     view.gallery.undo_stack.redo()  # Redo deletes it again
     qtbot.waitUntil(lambda: mine.id not in _listed(view), timeout=20000)
     window.undo_action.trigger()  # Edit ▸ Undo (Ctrl+Z) while Cards is showing
+    qtbot.waitUntil(lambda: mine.id in _listed(view), timeout=20000)
+    idle(context)
+
+
+def test_the_bars_undo_still_works_after_the_designer_cleared_the_history(qtbot, open_app, app_paths,
+                                                                         idle) -> None:
+    mine = my_templates.duplicate_template(app_paths, BUNDLED, name="Rosa's thanks")
+    window, context, view, gallery = _gallery(qtbot, open_app)
+    assert gallery.select_template(mine.id)
+    gallery.delete_button.click()
+    qtbot.waitUntil(lambda: mine.id not in _listed(view) and gallery.undo_bar.isVisible(), timeout=20000)
+    other = next(t for t in view.templates if t.id == BUNDLED)
+    view.open_designer(other)  # the designer starts a history of its own
+    qtbot.waitUntil(lambda: view.designer.last_result is not None, timeout=30000)
+    view.designer.back_requested.emit()
+    gallery.undo_bar.undo_button.click()
     qtbot.waitUntil(lambda: mine.id in _listed(view), timeout=20000)
     idle(context)
 

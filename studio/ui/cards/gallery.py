@@ -100,7 +100,8 @@ class GalleryPage(QWidget):
         for widget in (self.rename_button, self.duplicate_button, self.export_button, self.delete_button):
             filters.addWidget(widget)
         self.undo_bar = UndoBar()
-        self.undo_bar.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_bar.undo_button.clicked.connect(self.undo_last_delete)
+        self._last_delete: DeleteTemplate | None = None
         self._update_buttons()
 
         self.empty = EmptyState(
@@ -267,9 +268,23 @@ class GalleryPage(QWidget):
         if template is None or template.source != "user":
             return
         name = template.name
-        self.undo_stack.push(DeleteTemplate(
+        self._last_delete = DeleteTemplate(
             self.actions, template.id, name,
-            deleted=lambda _binned: self.undo_bar.show_message(f"Deleted '{name}'", undo=True)))
+            deleted=lambda _binned: self.undo_bar.show_message(f"Deleted '{name}'", undo=True))
+        self.undo_stack.push(self._last_delete)
+
+    def undo_last_delete(self) -> None:
+        """The bar's Undo: the stack's step when the delete is still its latest, else (the
+        designer has started a history of its own since) straight from the bin."""
+        command, self._last_delete = self._last_delete, None
+        self.undo_bar.hide()
+        if command is None:
+            return
+        index = self.undo_stack.index()
+        if index > 0 and self.undo_stack.command(index - 1) is command:
+            self.undo_stack.undo()
+        else:
+            command.restore_directly()
 
     def _after_reload(self, template_id: str) -> None:
         """Select ``template_id`` once the gallery has listed it (after the reload it asked for)."""

@@ -82,6 +82,10 @@ class DeleteTemplate(QUndoCommand):
     def undo(self) -> None:
         self._actions.restore(self._template_id)
 
+    def restore_directly(self) -> None:
+        """Bring the card back when this step is no longer on the stack (cleared, or not last)."""
+        self._actions.restore(self._template_id)
+
 
 class UndoBar(QFrame):
     """A quiet bar at the bottom of the gallery: "Deleted 'X'" and an Undo button."""
