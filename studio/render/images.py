@@ -61,7 +61,7 @@ class ImageStore:
 
     def __init__(self, max_edge_px: int = MAX_EDGE_PX) -> None:
         self._max_edge = max_edge_px
-        self._prepared: dict[Path, PreparedImage] = {}
+        self._prepared: dict[tuple[Path, int, int], PreparedImage] = {}
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> ImageStore:
@@ -81,10 +81,15 @@ class ImageStore:
         ``described`` names it in messages ("Anna Berg's photo"); a ``photo`` may also be
         GIF, BMP, TIFF or WebP (converted), artwork must be JPEG or PNG.
         """
-        key = Path(path)
+        path = Path(path)
+        try:  # by size and time too: a store kept across previews sees a file replaced in place
+            stat = path.stat()
+            key = (path, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = (path, -1, -1)
         prepared = self._prepared.get(key)
         if prepared is None:
-            prepared = self._prepared[key] = self._load(key, described or f"Artwork {key}", photo)
+            prepared = self._prepared[key] = self._load(path, described or f"Artwork {path}", photo)
         return prepared
 
     def prepare_box(self, box: ImageBox) -> PreparedImage:
