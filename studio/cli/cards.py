@@ -26,7 +26,10 @@ _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     lst = subparsers.add_parser("templates", parents=[common], help="list card templates",
                                 description="List the card templates: the bundled ones and yours "
-                                            "(a template of yours overrides a bundled one with the same id).")
+                                            "(a template of yours overrides a bundled one with the same id); "
+                                            "with an option, manage your own: rename, duplicate, delete "
+                                            "to the bin and restore, export to and import from a "
+                                            ".cardstudio file.")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
     manage = lst.add_mutually_exclusive_group()
     manage.add_argument("--export", metavar="ID", help="write template ID as one .cardstudio file (--out)")
