@@ -192,8 +192,11 @@ class GalleryPage(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.list.indexAt(point)
-        if not index.isValid():
-            return
+        if not index.isValid():  # the Menu key (or Shift+F10): the current card's menu, beside it
+            index = self.list.currentIndex()
+            if not index.isValid():
+                return
+            point = self.list.visualRect(index).center()
         self.list.setCurrentIndex(index)
         self.context_menu().popup(self.list.viewport().mapToGlobal(point))
 
