@@ -1,4 +1,4 @@
-"""`studio templates`, `studio render`, `studio preview`."""
+"""`studio templates` (managing your own: `studio.cli.template_files`), `studio render`, `studio preview`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from studio.cli.options import (
     add_today_argument,
     today_of,
 )
+from studio.cli.template_files import run_manage_templates, wants_manage
 from studio.render.layout import FitNote
 from studio.services import cards
 from studio.services.addressbook import select_contact_ids
@@ -25,8 +26,23 @@ _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     lst = subparsers.add_parser("templates", parents=[common], help="list card templates",
                                 description="List the card templates: the bundled ones and yours "
-                                            "(a template of yours overrides a bundled one with the same id).")
+                                            "(a template of yours overrides a bundled one with the same id); "
+                                            "with an option, manage your own: rename, duplicate, delete "
+                                            "to the bin and restore, export to and import from a "
+                                            ".cardstudio file.")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    manage = lst.add_mutually_exclusive_group()
+    manage.add_argument("--export", metavar="ID", help="write template ID as one .cardstudio file (--out)")
+    manage.add_argument("--import", dest="import_file", metavar="FILE", type=Path,
+                        help="check a .cardstudio file and add its template to yours (never over another)")
+    manage.add_argument("--rename", nargs=2, metavar=("ID", "NAME"), help="give your template ID a new name")
+    manage.add_argument("--duplicate", metavar="ID", help="make your own copy of template ID (any template)")
+    manage.add_argument("--delete", metavar="ID", help="move your template ID to the template bin")
+    manage.add_argument("--restore", metavar="ID", help="bring template ID back from the template bin")
+    manage.add_argument("--bin", action="store_true", help="list the templates in the template bin")
+    manage.add_argument("--empty-bin", action="store_true", help="delete the templates in the bin for good")
+    lst.add_argument("--out", metavar="FILE", type=Path, help="where --export writes (a file or a folder)")
+    lst.add_argument("--name", metavar="NAME", help="the name of the copy --duplicate makes")
     lst.set_defaults(handler=run_templates)
 
     ren = subparsers.add_parser("render", parents=[common], help="render cards for contacts into one PDF",
@@ -58,6 +74,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_templates(args: argparse.Namespace, ctx: CliContext) -> int:
+    if wants_manage(args) or args.out is not None or args.name is not None:
+        return run_manage_templates(args, ctx)
     listing = cards.list_templates(ctx.paths)
     for error in listing.broken:
         ctx.warn(f"studio: skipped a broken template: {error}")

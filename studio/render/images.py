@@ -54,10 +54,14 @@ class ImageStore:
     """The images of one render job, each checked and prepared once.
 
     Use as a context manager (or call `close`) to remove the normalised copies.
+    ``max_edge_px`` below `MAX_EDGE_PX` makes a store for on-screen previews: artwork is
+    scaled down once to what the screen shows, and a store kept across previews (the
+    designer's) neither reads nor checks a file twice.
     """
 
-    def __init__(self) -> None:
-        self._prepared: dict[Path, PreparedImage] = {}
+    def __init__(self, max_edge_px: int = MAX_EDGE_PX) -> None:
+        self._max_edge = max_edge_px
+        self._prepared: dict[tuple[Path, int, int], PreparedImage] = {}
         self._tempdir: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> ImageStore:
@@ -77,10 +81,15 @@ class ImageStore:
         ``described`` names it in messages ("Anna Berg's photo"); a ``photo`` may also be
         GIF, BMP, TIFF or WebP (converted), artwork must be JPEG or PNG.
         """
-        key = Path(path)
+        path = Path(path)
+        try:  # by size and time too: a store kept across previews sees a file replaced in place
+            stat = path.stat()
+            key = (path, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = (path, -1, -1)
         prepared = self._prepared.get(key)
         if prepared is None:
-            prepared = self._prepared[key] = self._load(key, described or f"Artwork {key}", photo)
+            prepared = self._prepared[key] = self._load(path, described or f"Artwork {path}", photo)
         return prepared
 
     def prepare_box(self, box: ImageBox) -> PreparedImage:
@@ -125,7 +134,7 @@ class ImageStore:
 
     def _normalise(self, path: Path, image: Image.Image) -> PreparedImage:
         orientation = image.getexif().get(0x0112, 1)
-        too_big = max(image.size) > MAX_EDGE_PX
+        too_big = max(image.size) > self._max_edge
         # JPEGs go into the PDF byte for byte; only CMYK (often stored inverted by Adobe
         # software) and rotated or huge ones are re-encoded.
         needs_work = (orientation != 1 or too_big or image.format not in _FORMATS
@@ -137,7 +146,7 @@ class ImageStore:
         if fixed.mode not in ("RGB", "RGBA", "L"):
             fixed = fixed.convert("RGBA" if has_alpha else "RGB")
         if too_big:
-            fixed.thumbnail((MAX_EDGE_PX, MAX_EDGE_PX), Image.Resampling.LANCZOS)
+            fixed.thumbnail((self._max_edge, self._max_edge), Image.Resampling.LANCZOS)
         suffix = ".png" if (has_alpha or image.format == "PNG") else ".jpg"
         target = self._folder() / f"{len(self._prepared)}{suffix}"
         if suffix == ".jpg":

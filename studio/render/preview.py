@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from io import BytesIO
 from pathlib import Path
@@ -138,12 +139,14 @@ def pdf_page_to_png(pdf: bytes | Path, out_png: Path, *, page: int = 0, dpi: int
     return out_png
 
 
-def panel_preview_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:
+def panel_preview_pdf(layout: CardLayout, panel: str, *,
+                      images: ImageStore | None = None) -> tuple[bytes, list[FitNote]]:
     """One panel of the card, upright, on a page of the finished card's size, without bleed.
 
     The desktop designer shows this page and draws its text-box handles over it (mm from
     the page's top-left corner, as in the layout). Returns the PDF and the fit notes of
-    that panel's text. Raises StudioError for an unknown format or panel.
+    that panel's text. Raises StudioError for an unknown format or panel. ``images`` is a
+    store kept across previews (its artwork prepared once); by default one for this page.
     """
     card = card_format(layout.format_id)
     check_layout(layout, card)
@@ -153,13 +156,13 @@ def panel_preview_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNo
     canvas = open_canvas(out, (place.width, place.height), title=f"{panel}: {layout.label}")
     canvas.setFillColor(colors.white)
     canvas.rect(0, 0, place.width, place.height, stroke=0, fill=1)
-    with ImageStore() as images:
+    with contextlib.nullcontext(images) if images is not None else ImageStore() as art:
         canvas.saveState()
         canvas.transform(*_unplaced(place))
         clip = canvas.beginPath()
         clip.rect(place.x, place.y, place.width, place.height)
         canvas.clipPath(clip, stroke=0, fill=0)
-        notes = draw_panel(canvas, card, place, layout.panels.get(panel), images, layout.label, bleed=False)
+        notes = draw_panel(canvas, card, place, layout.panels.get(panel), art, layout.label, bleed=False)
         canvas.restoreState()
     canvas.showPage()
     canvas.save()

@@ -35,6 +35,7 @@ from studio.model import Contact, Occasion
 from studio.paths import AppPaths
 from studio.printing.printable_area import EdgeWarning, print_area_warnings
 from studio.progress import NO_PROGRESS, Progress
+from studio.render.images import ImageStore
 from studio.render.layout import CardLayout, FitNote
 from studio.services.card_sheets import write_card_pdfs
 from studio.services.handwriting import check_handwriting
@@ -332,11 +333,13 @@ def template_print_area_notes(template: CardTemplate, settings: Settings, *, pap
     return print_area_notes(sample, settings, paper=paper)
 
 
-def panel_pdf(layout: CardLayout, panel: str) -> tuple[bytes, list[FitNote]]:
-    """One panel of a filled card as a one-page PDF by the card renderer, and its fit notes."""
+def panel_pdf(layout: CardLayout, panel: str, *,
+              images: ImageStore | None = None) -> tuple[bytes, list[FitNote]]:
+    """One panel of a filled card as a one-page PDF by the card renderer, and its fit notes;
+    ``images``: a preview's store kept across renders (`studio.render.images.ImageStore`)."""
     from studio.render.preview import panel_preview_pdf
 
-    return panel_preview_pdf(layout, panel)
+    return panel_preview_pdf(layout, panel, images=images)
 
 
 def sample_front_pdf(template: CardTemplate) -> tuple[bytes, float]:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 from studio.cards import CardTemplate
 from studio.model import Contact
 from studio.paths import AppPaths
+from studio.render.images import ImageStore
 from studio.render.layout import CardLayout, FitNote
 from studio.services import cards as card_service
 from studio.settings import Settings
@@ -98,9 +99,12 @@ def edge_notes(layout: CardLayout, settings: Settings, panel: str) -> list[str]:
     return [str(edge) for edge in card_service.print_area_notes(layout, settings, panel=panel)]
 
 
-def render_panel(layout: CardLayout, panel: str, dpi: float) -> tuple[QImage, list[FitNote]]:
-    """One panel rendered by the card renderer, as an image of ``dpi`` dots per inch."""
-    pdf, notes = card_service.panel_pdf(layout, panel)
+def render_panel(
+    layout: CardLayout, panel: str, dpi: float, images: ImageStore | None = None
+) -> tuple[QImage, list[FitNote]]:
+    """One panel rendered by the card renderer, as an image of ``dpi`` dots per inch
+    (``images``: the preview's artwork, kept across renders)."""
+    pdf, notes = card_service.panel_pdf(layout, panel, images=images)
     return _pdf_image(pdf, dpi), notes
 
 

@@ -32,8 +32,11 @@ class CardsView(QWidget):
         self.loaded = False
         self._loading = False
         self._wanted: tuple[str | None, int | None, str | None] | None = None
-        self.gallery = GalleryPage(context)
-        self.designer = DesignerPage(context, undo_stack)  # the gallery has nothing to undo
+        # One history for the view: the gallery's deletes and the designer's edits (Ctrl+Z in
+        # Cards never reaches another view's stack).
+        undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.gallery = GalleryPage(context, undo_stack)
+        self.designer = DesignerPage(context, undo_stack)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gallery)
         self.stack.addWidget(self.designer)
