@@ -45,6 +45,8 @@ from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
+from studio.ui.cards.designer_items import DesignerItems
+from studio.ui.cards.designer_toolbar import DesignerToolbar
 from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit, RestoreDraft
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
@@ -125,6 +127,8 @@ class DesignerPage(QWidget):
         self.canvas = PanelCanvas()
         self.canvas.box_selected.connect(self._box_selected)
         self.canvas.box_moved.connect(self._box_moved)
+        self.items = DesignerItems(self)  # add, duplicate, delete, layers, pictures (designer_items)
+        self.toolbar = DesignerToolbar(self.items, self.canvas, self)
         self.status = label("", "muted", wrap=True)
 
         self.message = QPlainTextEdit()
@@ -173,6 +177,7 @@ class DesignerPage(QWidget):
 
         canvas_column = QVBoxLayout()
         canvas_column.addWidget(self.tabs)
+        canvas_column.addWidget(self.toolbar)
         canvas_column.addWidget(self.canvas, 1)
         canvas_column.addWidget(self.status)
         body = QHBoxLayout()
@@ -267,13 +272,9 @@ class DesignerPage(QWidget):
         return self.template.panel(self.panel) if self.template else None
 
     def _show_panel(self) -> None:
-        from studio.render.formats import card_format
-
         if self.template is None:
             return
-        card = card_format(self.template.format)
-        spec = self._panel_spec()
-        self.canvas.set_panel(card.width_mm, card.height_mm, spec.texts if spec else [])
+        self.items.show_panel()
         self.box_editor.show_box(None)
         self.box_hint.show()
         self.last_result = None
@@ -362,7 +363,7 @@ class DesignerPage(QWidget):
         if self._message_text != self._saved_message:
             return True
         return any(
-            (self._original.panel(p.name) is None) or self._original.panel(p.name).texts != p.texts
+            (self._original.panel(p.name) is None) or self._original.panel(p.name) != p
             for p in self.template.panels
         )
 
@@ -489,7 +490,8 @@ class DesignerPage(QWidget):
         fit = min(
             self.canvas.width() / (card.width_mm / 25.4), self.canvas.height() / (card.height_mm / 25.4)
         )
-        return max(72.0, min(220.0, fit * ratio))
+        zoomed = self.canvas.zoom.scale() * 25.4  # zoomed in, the picture is drawn finer
+        return max(72.0, min(220.0, max(fit, zoomed) * ratio))
 
     def refresh(self, *_: object, now: bool = False) -> None:
         """Ask for a new picture (debounced unless ``now``)."""
