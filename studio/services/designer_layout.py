@@ -252,6 +252,15 @@ def set_background_picture(panel: PanelSpec, picture: ImportedPicture) -> tuple[
     return result, name
 
 
+def remove_background_picture(panel: PanelSpec) -> PanelSpec | None:
+    """``panel`` without its background picture (its colour shows again); None when it has none."""
+    if not (panel.images and is_background(panel.images[0])):
+        return None
+    result = _copy(panel)
+    del result.images[0]
+    return result
+
+
 # -- The user's own pictures ----------------------------------------------------------------
 
 def working_folder(paths: AppPaths, template_id: str) -> Path:

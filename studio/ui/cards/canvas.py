@@ -5,7 +5,8 @@ so a box dragged here is stored exactly where the renderer will draw it. The pic
 underneath is the panel as the card renderer drew it; the boxes are outlines the user
 moves and resizes. A box whose text had to shrink is outlined in amber, one whose text
 still does not fit in red, each with a note saying so. Pictures are outlined too (under
-the text boxes, as the renderer draws them), so they can be chosen, moved and resized.
+the text boxes, as the renderer draws them), so they can be chosen, moved and resized;
+a background picture (the whole panel) is not, so clicking it chooses nothing.
 
 While a box is dragged it snaps to the panel's centre lines and safe margins
 (`snapping`), which show as guide lines; the arrow keys nudge the chosen box by 0.5 mm,
@@ -43,7 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.cards import ImageSpec, TextSpec
-from studio.services.designer_layout import PICTURE, TEXT, picture_key, picture_label, picture_rect
+from studio.services.designer_layout import (
+    PICTURE,
+    TEXT,
+    is_background,
+    picture_key,
+    picture_label,
+    picture_rect,
+)
 from studio.ui import style
 from studio.ui.cards.snapping import SNAP_PIXELS, Guide, snap_box
 from studio.ui.cards.zoom import CanvasZoom
@@ -118,7 +126,9 @@ class BoxItem(QGraphicsObject):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(value, QPointF):
             # Keep the box on the panel, on a half-millimetre grid.
-            x, y = _snap(value.x()), _snap(value.y())
+            # A drag lands on the half-millimetre grid (or a guide); a place set by the template,
+            # an Undo or a nudge is kept exactly.
+            x, y = (_snap(value.x()), _snap(value.y())) if self._dragging else (value.x(), value.y())
             if self._dragging and self.snapper is not None:
                 landed = self.snapper(QRectF(value.x(), value.y(), self._rect.width(), self._rect.height()))
                 x, y = landed.x(), landed.y()
@@ -260,6 +270,8 @@ class PanelCanvas(QGraphicsView):
         if not keep_picture:
             self._picture.setPixmap(QPixmap())
         for index, image in enumerate(pictures):
+            if is_background(image):
+                continue  # the whole panel: a click there chooses nothing and a drag pans
             key = picture_key(image, index)
             x, y, w, h = picture_rect(image, width_mm, height_mm)
             item = BoxItem(TextSpec(key, x, y, w, h), self._panel, PICTURE, picture_label(key))
@@ -277,6 +289,7 @@ class PanelCanvas(QGraphicsView):
         scene.setSceneRect(self._panel.adjusted(-margin, -margin, margin, margin))
         scene.blockSignals(False)
         self.zoom.refit()
+        self._selection_changed()  # nothing is chosen on a panel just shown
 
     def _add(self, item: BoxItem) -> None:
         item.snapper = self._snap

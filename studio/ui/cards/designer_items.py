@@ -137,6 +137,10 @@ class DesignerItems:
         page = self._page
         return page.template.panel(page.panel) if page.template else None
 
+    def has_background(self) -> bool:
+        panel = self._current()
+        return bool(panel and panel.images and layout.is_background(panel.images[0]))
+
     def add_text(self) -> None:
         panel = self._current()
         if panel is None:
@@ -172,6 +176,11 @@ class DesignerItems:
             new_index = after.images.index(image)
             moved = Selection(PICTURE, layout.picture_key(after.images[new_index], new_index))
         self._push(after, _RESTACK_WORDS[where].format(_label(chosen)), moved)
+
+    def remove_background(self) -> None:
+        panel = self._current()
+        if panel is not None:
+            self._push(layout.remove_background_picture(panel), "Remove background picture", None)
 
     def _picture_moved(self, key: str, rect: QRectF) -> None:
         panel = self._current()

@@ -7,6 +7,8 @@ designer. The toolbar folds what does not fit behind its » button on a small sc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
@@ -14,11 +16,14 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 from studio.ui.cards.canvas import PanelCanvas
 from studio.ui.cards.designer_items import DesignerItems
 
+if TYPE_CHECKING:
+    from studio.ui.cards.designer import DesignerPage
+
 
 class DesignerToolbar(QToolBar):
     """Add / Duplicate / Delete / Arrange / Picture, and the zoom (−, 100 %, Fit, +)."""
 
-    def __init__(self, items: DesignerItems, canvas: PanelCanvas, page: QWidget) -> None:
+    def __init__(self, items: DesignerItems, canvas: PanelCanvas, page: DesignerPage) -> None:
         super().__init__()
         self.setObjectName("designerToolbar")
         self.setIconSize(QSize(16, 16))
@@ -51,6 +56,8 @@ class DesignerToolbar(QToolBar):
                               tip="Show a picture of your own in the chosen picture's place")
         self.background = action("Background picture…", lambda: items.choose_picture("background"),
                                  tip="Cover this side of the card with a picture of your own")
+        self.no_background = action("Remove background picture", items.remove_background,
+                                    tip="Take this side's background picture away (its colour shows)")
         self.zoom_out = action("−", zoom.zoom_out, ["Ctrl+-"], page, "Zoom out (Ctrl+minus, Ctrl+wheel)")
         self.zoom_in = action("+", zoom.zoom_in, ["Ctrl++", "Ctrl+="], page,
                               "Zoom in (Ctrl+plus, Ctrl+wheel)")
@@ -61,7 +68,7 @@ class DesignerToolbar(QToolBar):
         self.addAction(self.duplicate)
         self.addAction(self.delete)
         self._menu_button("Arrange", [self.front, self.forward, self.backward, self.back])
-        self._menu_button("Picture", [self.replace, self.background])
+        self._menu_button("Picture", [self.replace, self.background, self.no_background])
         self.addSeparator()
         self.addAction(self.zoom_out)
         self.zoom_label = QLabel()
@@ -74,6 +81,8 @@ class DesignerToolbar(QToolBar):
         self.addAction(self.fit)
 
         canvas.box_selected.connect(lambda _name: self.update_state())
+        page.undo_stack.indexChanged.connect(lambda _index: self.update_state())
+        page.tabs.currentChanged.connect(lambda _index: self.update_state())
         canvas.menu_requested.connect(self.show_menu)
         zoom.changed.connect(self._show_zoom)
         self.update_state()
@@ -96,6 +105,7 @@ class DesignerToolbar(QToolBar):
         for action in (self.duplicate, self.delete, self.front, self.forward, self.backward, self.back):
             action.setEnabled(chosen is not None)
         self.replace.setEnabled(chosen is not None and chosen.kind == "picture")
+        self.no_background.setEnabled(self._items.has_background())
 
     def _show_zoom(self) -> None:
         zoom = self._canvas.zoom
