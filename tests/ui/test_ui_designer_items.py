@@ -207,3 +207,32 @@ def test_delete_duplicate_and_background_picture_are_named_steps(
     canvas.select_box("greeting")
     menu = bar.context_menu()
     assert {a.text() for a in menu.actions()} >= {"Duplicate", "Delete", "Bring to front", "Text box"}
+
+
+def test_the_designer_toolbar_fits_1366x768_and_1024x600(qtbot, open_app, seed, person, tmp_path) -> None:
+    import os
+    from pathlib import Path
+
+    window, context, view, designer, ids = _designer(qtbot, open_app, seed, person)
+    shots = Path(os.environ.get("DESIGNER_SHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    designer.toolbar.add_text.trigger()
+    for width, height in ((1366, 768 - 24 - 30), (1024, 600 - 24 - 30)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5000)
+        qtbot.wait(200)
+        qtbot.waitUntil(lambda: not designer.preview.busy, timeout=20000)
+        qtbot.wait(100)
+        window.grab().save(str(shots / f"designer-{width}.png"))
+        bar = designer.toolbar
+        # Everything on the toolbar is on screen, none folded away behind the » button.
+        actions = [(b, a) for b in (bar, bar.zoom_bar) for a in b.actions() if not a.isSeparator()]
+        for widget in (b.widgetForAction(a) for b, a in actions):
+            assert widget is not None and widget.isVisible(), width
+            right = widget.mapTo(window, widget.rect().topRight()).x()
+            assert right <= window.width(), (width, right)
+        canvas, status = designer.canvas, designer.status
+        assert canvas.width() >= 320 and canvas.height() >= 240, canvas.size()
+        # Nothing overlaps: the status line starts below the canvas, the window holds both.
+        assert status.mapTo(window, status.rect().topLeft()).y() >= canvas.mapTo(window, canvas.rect().bottomLeft()).y()
+        assert status.mapTo(window, status.rect().bottomLeft()).y() <= window.height()

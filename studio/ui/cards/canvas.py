@@ -229,7 +229,7 @@ class PanelCanvas(QGraphicsView):
         self._show_desk()
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrow keys nudge the chosen box
-        self.setMinimumSize(320, 320)
+        self.setMinimumSize(320, 240)  # a 600-pixel-high screen leaves about 300 for the card
         self.zoom = CanvasZoom(self)
         self._panel = QRectF(0, 0, 100, 140)
         self.safe_mm = 5.0

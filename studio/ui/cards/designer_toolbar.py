@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class DesignerToolbar(QToolBar):
-    """Add / Duplicate / Delete / Arrange / Picture, and the zoom (−, 100 %, Fit, +)."""
+    """Add / Duplicate / Delete / Arrange / Picture; ``zoom_bar`` holds the zoom (−, +, 100 %, Fit)."""
 
     def __init__(self, items: DesignerItems, canvas: PanelCanvas, page: DesignerPage) -> None:
         super().__init__()
@@ -69,16 +69,20 @@ class DesignerToolbar(QToolBar):
         self.addAction(self.delete)
         self._menu_button("Arrange", [self.front, self.forward, self.backward, self.back])
         self._menu_button("Picture", [self.replace, self.background, self.no_background])
-        self.addSeparator()
-        self.addAction(self.zoom_out)
+        # The zoom sits under the canvas, beside the status line: on a small screen the edit
+        # row above the canvas has no room left for it.
+        self.zoom_bar = QToolBar()
+        self.zoom_bar.setObjectName("designerZoom")
+        self.zoom_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.zoom_bar.addAction(self.zoom_out)
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("muted")
         self.zoom_label.setMinimumWidth(44)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(self.zoom_label)
-        self.addAction(self.zoom_in)
-        self.addAction(self.real_size)
-        self.addAction(self.fit)
+        self.zoom_bar.addWidget(self.zoom_label)
+        self.zoom_bar.addAction(self.zoom_in)
+        self.zoom_bar.addAction(self.real_size)
+        self.zoom_bar.addAction(self.fit)
 
         canvas.box_selected.connect(lambda _name: self.update_state())
         page.undo_stack.indexChanged.connect(lambda _index: self.update_state())
