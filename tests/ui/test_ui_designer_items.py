@@ -234,5 +234,6 @@ def test_the_designer_toolbar_fits_1366x768_and_1024x600(qtbot, open_app, seed, 
         canvas, status = designer.canvas, designer.status
         assert canvas.width() >= 320 and canvas.height() >= 240, canvas.size()
         # Nothing overlaps: the status line starts below the canvas, the window holds both.
-        assert status.mapTo(window, status.rect().topLeft()).y() >= canvas.mapTo(window, canvas.rect().bottomLeft()).y()
+        canvas_bottom = canvas.mapTo(window, canvas.rect().bottomLeft()).y()
+        assert status.mapTo(window, status.rect().topLeft()).y() >= canvas_bottom
         assert status.mapTo(window, status.rect().bottomLeft()).y() <= window.height()
