@@ -237,3 +237,34 @@ def test_the_designer_toolbar_fits_1366x768_and_1024x600(qtbot, open_app, seed, 
         canvas_bottom = canvas.mapTo(window, canvas.rect().bottomLeft()).y()
         assert status.mapTo(window, status.rect().topLeft()).y() >= canvas_bottom
         assert status.mapTo(window, status.rect().bottomLeft()).y() <= window.height()
+
+
+def test_a_draft_keeps_added_boxes_and_pictures_and_gives_them_back(
+    qtbot, open_app, seed, person, app_paths, tmp_path
+) -> None:
+    from studio.services import designer_drafts as drafts
+
+    window, context, view, designer, ids = _designer(qtbot, open_app, seed, person)
+    designer.toolbar.add_text.trigger()
+    photo = tmp_path / "dog.jpg"
+    Image.new("RGB", (200, 300), "#aa7733").save(photo, "JPEG")
+    designer.items.use_picture(photo, "add")
+    qtbot.waitUntil(lambda: "picture-1" in designer.canvas.pictures, timeout=10000)
+    designer.canvas.select_box("greeting")
+    designer.toolbar.back.trigger()  # already at the back: no step
+    designer.toolbar.front.trigger()
+    edited = [dataclasses.replace(p) for p in designer.template.panels]
+    draft = drafts.load_draft(app_paths, "birthday-balloons")
+    assert draft is not None and [t.name for t in draft.panels["front"]] == ["name", "text-1", "greeting"]
+
+    designer.discard_edits()  # as if the app had been killed and the card opened afresh
+    assert "text-1" not in designer.canvas.boxes and drafts.load_draft(app_paths, "birthday-balloons") is None
+    photo.unlink()  # the draft's copy is in the working folder, not at the original place
+    designer.restore_draft(draft)
+    assert [p.texts for p in designer.template.panels] == [p.texts for p in edited]
+    assert [p.images for p in designer.template.panels] == [p.images for p in edited]
+    assert window.undo_action.text() == "&Undo Restore unsaved changes"
+    qtbot.waitUntil(lambda: not designer.preview.busy and designer.last_result is not None, timeout=20000)
+    assert designer.last_error == "" and "picture-1" in designer.canvas.pictures
+    window.undo_action.trigger()  # one step takes it all back
+    assert not designer.has_unsaved_edits()

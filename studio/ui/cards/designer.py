@@ -47,7 +47,7 @@ from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
 from studio.ui.cards.designer_items import DesignerItems
 from studio.ui.cards.designer_toolbar import DesignerToolbar
-from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit, RestoreDraft
+from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
 from studio.ui.widgets import ElidedLabel, Panel, button, label
@@ -424,17 +424,11 @@ class DesignerPage(QWidget):
         self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
 
     def restore_draft(self, draft: drafts.DesignerDraft) -> None:
-        """Bring ``draft``'s boxes and message back, as one step Edit ▸ Undo can take back."""
+        """Bring ``draft``'s boxes, pictures and message back, as one step Edit ▸ Undo can take back."""
         if self.template is None:
             return
-        restored = drafts.apply_draft(self.template, draft)
-        boxes = [
-            (panel.name, before, after)
-            for panel in self.template.panels
-            for before, after in zip(panel.texts, restored.panel(panel.name).texts, strict=True)
-            if before != after
-        ]
-        self.undo_stack.push(RestoreDraft(self, boxes, (self._message_text, draft.message)))
+        self.template.folder = drafts.apply_draft(self.template, draft).folder  # its added pictures
+        self.items.restore(drafts.changed_panels(self.template, draft), (self._message_text, draft.message))
 
     def discard_edits(self) -> None:
         """Forget every unsaved edit and its draft: the card is as opened (or last saved)."""

@@ -137,6 +137,18 @@ class DesignerItems:
         page = self._page
         return page.template.panel(page.panel) if page.template else None
 
+    def restore(self, panels: list[tuple[PanelSpec, PanelSpec]], message: tuple[str, str]) -> None:
+        """Panels (before, after) and the message (before, after) of a kept draft, as one step."""
+        from studio.ui.cards.designer_undo import MessageEdit
+
+        page = self._page
+        page.undo_stack.beginMacro("Restore unsaved changes")
+        for before, after in panels:
+            page.undo_stack.push(PanelChange(self, before.name, before, after, "", (None, None)))
+        if message[0] != message[1]:
+            page.undo_stack.push(MessageEdit(page, *message))
+        page.undo_stack.endMacro()
+
     def has_background(self) -> bool:
         panel = self._current()
         return bool(panel and panel.images and layout.is_background(panel.images[0]))
