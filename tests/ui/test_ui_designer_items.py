@@ -206,7 +206,7 @@ def test_delete_duplicate_and_background_picture_are_named_steps(
 
     canvas.select_box("greeting")
     menu = bar.context_menu()
-    assert {a.text() for a in menu.actions()} >= {"Duplicate", "Delete", "Bring to front", "Text box"}
+    assert {a.text() for a in menu.actions()} >= {"Duplicate", "Delete", "Bring to front", "Add text box"}
 
 
 def test_the_designer_toolbar_fits_1366x768_and_1024x600(qtbot, open_app, seed, person, tmp_path) -> None:

@@ -43,8 +43,8 @@ class DesignerToolbar(QToolBar):
             made.setToolTip(tip or text)
             return made
 
-        self.add_text = action("Text box", items.add_text, tip="Add a text box to this side of the card")
-        self.add_picture = action("Picture…", lambda: items.choose_picture("add"),
+        self.add_text = action("Add text box", items.add_text, tip="Add a text box to this side of the card")
+        self.add_picture = action("Add picture…", lambda: items.choose_picture("add"),
                                   tip="Add a picture of your own (JPEG or PNG)")
         self.duplicate = action("Duplicate", items.duplicate, ["Ctrl+D"])
         self.delete = action("Delete", items.delete, ["Delete", "Backspace"])
