@@ -47,3 +47,34 @@ def test_an_unreadable_draft_counts_as_none(tmp_path: Path) -> None:
     target.parent.mkdir(parents=True)
     target.write_text("{ half a fi", encoding="utf-8")
     assert drafts.load_draft(paths, "../evil id") is None
+
+
+def test_a_draft_keeps_the_order_of_boxes_and_the_pictures(tmp_path: Path) -> None:
+    from studio.cards import ImageSpec
+
+    paths = _paths(tmp_path)
+    template = _balloons()
+    front = template.panel("front")
+    front.texts.reverse()
+    front.images.append(ImageSpec(file="front.jpg", name="again", x=3, y=4, width=20, height=10,
+                                  fit="contain", focus=(0.5, 0.25)))
+    drafts.save_draft(paths, drafts.draft_of(template, "", WHEN))
+    draft = drafts.load_draft(paths, template.id)
+    restored = drafts.apply_draft(_balloons(), draft)
+    assert restored.panel("front") == front and restored.folder == template.folder
+    assert [p.name for p, _ in drafts.changed_panels(_balloons(), draft)] == ["front"]
+
+
+def test_a_version_1_draft_still_applies_by_box_name(tmp_path: Path) -> None:
+    import json
+
+    paths = _paths(tmp_path)
+    target = drafts.draft_path(paths, "birthday-balloons")
+    target.parent.mkdir(parents=True)
+    box = dataclasses.asdict(_balloons().panel("front").texts[0]) | {"x": 1.5}
+    old = {"version": 1, "template_id": "birthday-balloons", "saved_at": WHEN.isoformat(), "message": "",
+           "panels": {"front": [box]}}
+    target.write_text(json.dumps(old), encoding="utf-8")
+    restored = drafts.apply_draft(_balloons(), drafts.load_draft(paths, "birthday-balloons"))
+    assert restored.panel("front").texts[0].x == 1.5 and len(restored.panel("front").texts) == 2
+    assert restored.panel("front").images == _balloons().panel("front").images

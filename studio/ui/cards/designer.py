@@ -45,7 +45,9 @@ from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
-from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit, RestoreDraft
+from studio.ui.cards.designer_items import DesignerItems
+from studio.ui.cards.designer_toolbar import DesignerToolbar
+from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
 from studio.ui.widgets import ElidedLabel, Panel, button, label
@@ -125,6 +127,8 @@ class DesignerPage(QWidget):
         self.canvas = PanelCanvas()
         self.canvas.box_selected.connect(self._box_selected)
         self.canvas.box_moved.connect(self._box_moved)
+        self.items = DesignerItems(self)  # add, duplicate, delete, layers, pictures (designer_items)
+        self.toolbar = DesignerToolbar(self.items, self.canvas, self)
         self.status = label("", "muted", wrap=True)
 
         self.message = QPlainTextEdit()
@@ -173,8 +177,12 @@ class DesignerPage(QWidget):
 
         canvas_column = QVBoxLayout()
         canvas_column.addWidget(self.tabs)
+        canvas_column.addWidget(self.toolbar)
         canvas_column.addWidget(self.canvas, 1)
-        canvas_column.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.toolbar.zoom_bar, 0, Qt.AlignmentFlag.AlignTop)
+        canvas_column.addLayout(status_row)
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addLayout(canvas_column, 1)
@@ -267,13 +275,9 @@ class DesignerPage(QWidget):
         return self.template.panel(self.panel) if self.template else None
 
     def _show_panel(self) -> None:
-        from studio.render.formats import card_format
-
         if self.template is None:
             return
-        card = card_format(self.template.format)
-        spec = self._panel_spec()
-        self.canvas.set_panel(card.width_mm, card.height_mm, spec.texts if spec else [])
+        self.items.show_panel()
         self.box_editor.show_box(None)
         self.box_hint.show()
         self.last_result = None
@@ -362,7 +366,7 @@ class DesignerPage(QWidget):
         if self._message_text != self._saved_message:
             return True
         return any(
-            (self._original.panel(p.name) is None) or self._original.panel(p.name).texts != p.texts
+            (self._original.panel(p.name) is None) or self._original.panel(p.name) != p
             for p in self.template.panels
         )
 
@@ -420,17 +424,11 @@ class DesignerPage(QWidget):
         self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
 
     def restore_draft(self, draft: drafts.DesignerDraft) -> None:
-        """Bring ``draft``'s boxes and message back, as one step Edit ▸ Undo can take back."""
+        """Bring ``draft``'s boxes, pictures and message back, as one step Edit ▸ Undo can take back."""
         if self.template is None:
             return
-        restored = drafts.apply_draft(self.template, draft)
-        boxes = [
-            (panel.name, before, after)
-            for panel in self.template.panels
-            for before, after in zip(panel.texts, restored.panel(panel.name).texts, strict=True)
-            if before != after
-        ]
-        self.undo_stack.push(RestoreDraft(self, boxes, (self._message_text, draft.message)))
+        self.template.folder = drafts.apply_draft(self.template, draft).folder  # its added pictures
+        self.items.restore(drafts.changed_panels(self.template, draft), (self._message_text, draft.message))
 
     def discard_edits(self) -> None:
         """Forget every unsaved edit and its draft: the card is as opened (or last saved)."""
@@ -489,7 +487,8 @@ class DesignerPage(QWidget):
         fit = min(
             self.canvas.width() / (card.width_mm / 25.4), self.canvas.height() / (card.height_mm / 25.4)
         )
-        return max(72.0, min(220.0, fit * ratio))
+        zoomed = self.canvas.zoom.scale() * 25.4  # zoomed in, the picture is drawn finer
+        return max(72.0, min(220.0, max(fit, zoomed) * ratio))
 
     def refresh(self, *_: object, now: bool = False) -> None:
         """Ask for a new picture (debounced unless ``now``)."""
