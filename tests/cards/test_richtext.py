@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from studio.cards.richtext import Segment, Style, Unsupported, parse, write
+
+ROOT = Path(__file__).resolve().parents[2] / "templates" / "cards"
+
+
+def test_bundled_template_texts_round_trip_or_are_reported():
+    import tomllib
+    shown = 0
+    for folder in sorted(ROOT.iterdir()):
+        if not (folder / "template.toml").exists():
+            continue
+        data = tomllib.loads((folder / "template.toml").read_text())
+        sources = [t["text"] for p in data.get("panels", []) for t in p.get("texts", []) if t.get("text")]
+        sources += [f.read_text() for f in folder.glob("*.j2")]
+        for source in sources:
+            result = parse(source)
+            if isinstance(result, Unsupported):
+                assert result.reason
+                continue
+            shown += 1
+            again = write(result)
+            assert again == source or parse(again) == result
+    assert shown > 10
+
+
+def test_chips_conditions_and_bold_colour_runs():
+    segs = parse('Dear {{ contact|friendly }}, <b>hi</b> <font color="#aa0000">x</font>'
+                 "{% if contact.spouse %}and {{ contact.spouse }}{% endif %}")
+    assert not isinstance(segs, Unsupported)
+    assert [s.label for s in segs if s.kind == "field"] == ["Nickname or first name", "Spouse"]
+    assert segs[[s.kind for s in segs].index("if")].label == "only when they have a spouse"
+    assert Segment("text", "hi", style=Style(bold=True)) in segs
+    assert Segment("text", "x", style=Style(color="#aa0000")) in segs
+    assert write(segs) == ('Dear {{ contact|friendly }}, <b>hi</b> <font color="#aa0000">x</font>'
+                           "{% if contact.spouse %}and {{ contact.spouse }}{% endif %}")
+
+
+def test_unsupported_constructs_are_reported():
+    assert isinstance(parse("{% for x in y %}{{ x }}{% endfor %}"), Unsupported)
+    assert isinstance(parse("{# note #}hi"), Unsupported)
+    assert isinstance(parse("{{ contact.secret }}"), Unsupported)
