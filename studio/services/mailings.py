@@ -55,6 +55,7 @@ from studio.services.mailing_plan import (
 )
 from studio.services.occasions import occasion_names
 from studio.services.photos import mailing_photo, printable
+from studio.services.printer_profiles import find_profile, with_profile
 from studio.services.stock import load_catalog
 from studio.settings import Settings
 from studio.store import Store
@@ -239,7 +240,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     ``progress`` says so; in both cases nothing is written and nothing recorded.
     """
     out = Path(out)
-    settings = store.settings.load()
+    profile = find_profile(store, request.printer)
+    settings = with_profile(store.settings.load(), profile, request.duplex)
     template = plan.template if plan is not None else get_template(paths, request.template)
     request = with_output(request, settings, template, load_catalog(paths))
     check_out_folder(out)
@@ -258,7 +260,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     try:
         notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request),
                                         staging / CARDS_PDF, settings, paper=settings.paper,
-                                        progress=phase(progress, 0, grand_total), total=count)
+                                        progress=phase(progress, 0, grand_total), total=count,
+                                        profile=profile, duplex=request.duplex)
         contacts = [r.contact for r in plan.recipients]
         tracking: dict[int, str] = {}
         for index, kind in enumerate(pieces, start=1):
@@ -268,12 +271,13 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
                     serials = store.history.reserve_serials(count)
                 made = mail_pieces.render_envelopes_for(contacts, request.envelopes, staging / ENVELOPES_PDF,
                                                         settings, serials=serials, paths=paths, total=count,
-                                                        progress=piece_progress)
+                                                        progress=piece_progress, profile=profile,
+                                                        on_page=request.on_page)
                 tracking = made.tracking
             else:
                 made = mail_pieces.render_labels_for(contacts, request.labels, staging / LABELS_PDF, settings,
                                                      request.start, paths=paths, total=count,
-                                                     progress=piece_progress)
+                                                     progress=piece_progress, profile=profile)
             notes += made.fit_notes
             if made.count != count:  # the plan checked every address; a mismatch would misalign the stacks
                 raise StudioError(f"{kind}: {made.count} printed for {count} cards "

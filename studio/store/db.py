@@ -29,6 +29,7 @@ class Store:
         from studio.store.contacts import ContactRepository
         from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
+        from studio.store.printers import PrinterProfileRepository
         from studio.store.returns import ReturnsRepository
         from studio.store.rhythms import RhythmRepository
         from studio.store.settings import SettingsRepository
@@ -42,6 +43,7 @@ class Store:
         self.contacts = ContactRepository(connection)
         self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
+        self.printers = PrinterProfileRepository(connection)
         self.returns = ReturnsRepository(connection)
         self.rhythms = RhythmRepository(connection)
         self.settings = SettingsRepository(connection)
