@@ -115,7 +115,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
-    steps = manual_steps([summary.out, *summary.side_files])
+    steps = manual_steps([summary.out, *summary.side_files], summary.profile)
     if steps:
         ctx.print(steps)
     _print_notes(ctx, summary.fit_notes)

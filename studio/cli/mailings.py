@@ -210,7 +210,7 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
         if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
-    steps = manual_steps(result.files)
+    steps = manual_steps(result.files, result.profile)
     if steps:
         ctx.print(steps)
     last = post_by(plan, today)

@@ -9,24 +9,25 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from studio.model import PrinterProfile
+from studio.printing.manual_duplex import turn_steps
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards, sheets_in_reverse
 from studio.render.layout import CardLayout, FitNote
 from studio.settings import Settings
 
-MANUAL_STEPS = (
-    "Manual two-sided printing: print {outside} first. Put the printed sheets back in the paper "
-    "tray the way your printer's manual shows for printing on the back, then print {inside}."
-)
+MANUAL_STEPS = "Manual two-sided printing: print {outside} first, then {inside}."
 
 
-def manual_steps(files: list[Path]) -> str | None:
-    """What to do with the side PDFs among ``files``, as a sentence; None when there are none."""
+def manual_steps(files: list[Path], profile: PrinterProfile | None = None) -> str | None:
+    """What to do with the side PDFs among ``files``, as sentences for ``profile``'s stack
+    and turn (`studio.printing.manual_duplex`); None when there are none."""
     names = {p.name for p in files}
     for path in files:
         outside, inside = side_paths(path)
         if outside.name in names and inside.name in names:
-            return MANUAL_STEPS.format(outside=outside.name, inside=inside.name)
+            steps = turn_steps(outside, inside, profile or PrinterProfile())
+            return " ".join([MANUAL_STEPS.format(outside=outside.name, inside=inside.name),
+                             *(line.split(". ", 1)[1] for line in steps.sentences()[1:4])])
     return None
 
 

@@ -31,7 +31,7 @@ from studio.cards import (
 )
 from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, Occasion
+from studio.model import Contact, Occasion, PrinterProfile
 from studio.paths import AppPaths
 from studio.printing.printable_area import EdgeWarning, print_area_warnings
 from studio.progress import NO_PROGRESS, Progress
@@ -67,6 +67,7 @@ class RenderSummary:
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
     message_warnings: list[str] = field(default_factory=list)  # shared or repeated written messages
     photos: list[str] = field(default_factory=list)  # `PhotoCheck.warnings`: empty photo boxes, soft photos
+    profile: PrinterProfile | None = None  # the printer profile the cards were laid out for
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -224,6 +225,7 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
         layouts, summary.out, settings, paper=paper or settings.paper, marks=marks, progress=progress,
         total=len(usable), profile=profile, duplex=duplex)
     summary.cards = len(usable)
+    summary.profile = profile
     summary.unsigned = unsigned_warning(template, settings)
     summary.photos = photo_check.warnings()
     summary.no_link = missing_link_warning(template, settings)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studio.cards import card_context, fill_card
 from studio.errors import StudioError, UsageError
-from studio.model import EnvelopeSize, LabelStock
+from studio.model import EnvelopeSize, LabelStock, PrinterProfile
 from studio.partial_files import temporary_folder
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
@@ -75,6 +75,7 @@ class MailingResult:
     files: list[Path]
     plan: MailingPlan
     fit_notes: list[FitNote] = field(default_factory=list)  # text shrunk or overflowing, per card
+    profile: PrinterProfile | None = None  # the printer profile it was laid out for
 
 
 
@@ -293,7 +294,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     names = (CARDS_PDF, *(p.name for p in side_paths(out / CARDS_PDF)), ENVELOPES_PDF, LABELS_PDF, CSV_NAME)
     files = [out / name for name in names if (out / name).exists()]
     return MailingResult(mailing_id=mailing_id, folder=out, files=files, plan=plan,
-                         fit_notes=notes)
+                         fit_notes=notes, profile=profile)
 
 
 def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date,
