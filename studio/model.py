@@ -290,6 +290,61 @@ class PrinterSetup:
 
 DUPLEX_MODES = ("long", "short", "manual")
 STACKINGS = ("face-down", "face-up")
+ENVELOPE_FEEDS = ("centre", "edge")  # where the tray's guides hold an envelope: the middle or one side
+ENVELOPE_FACES = ("up", "down")  # which way the side to print on lies in the tray
+ROTATIONS = (0, 90, 180, 270)  # degrees anticlockwise the envelope lies turned on the page fed
+CARRIERS = ("none", "letter", "a4")  # a page the envelope is printed on, for drivers refusing its size
+PIECE_KINDS = ("cards", "envelopes", "labels")  # what a profile calibrates separately
+
+
+@dataclass
+class PrinterProfile:
+    """One printer as the user set it up: how it turns and stacks sheets, where it prints
+    each kind of piece off true (a `Calibration` per kind), what it cannot print at the
+    edge, and how envelopes go into it.
+
+    ``envelope_feed``/``envelope_rotation`` say where an envelope lies on the page the
+    driver sends (its leading edge at the page's top): centred across the page or against
+    its left edge, turned by the rotation. ``envelope_carrier`` prints each envelope on a
+    Letter/A4 page at that place, for drivers that refuse an envelope-sized page.
+    ``manual_turn`` is the edge the printed stack is turned over by hand before its
+    insides are printed ("long": like a book page; "short": over its top edge).
+    """
+
+    name: str = "Default"
+    duplex: str = "long"
+    stack: str = "face-down"
+    margin_mm: float = 4.2
+    cards: Calibration = field(default_factory=Calibration)
+    envelopes: Calibration = field(default_factory=Calibration)
+    labels: Calibration = field(default_factory=Calibration)
+    envelope_feed: str = "centre"
+    envelope_face: str = "up"
+    envelope_rotation: int = 0
+    envelope_carrier: str = "none"
+    manual_turn: str = "long"
+    queue: str = ""  # the system printer (CUPS queue) this profile is for; "" any
+
+    def calibration(self, kind: str) -> Calibration:
+        """The offset and scale for ``kind`` (one of `PIECE_KINDS`)."""
+        return getattr(self, kind)
+
+    def to_dict(self) -> dict[str, object]:
+        data = dataclasses.asdict(self)
+        data.pop("name")
+        return data
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict[str, object]) -> PrinterProfile:
+        """A profile from its stored form; unknown keys ignored, missing ones defaulted."""
+        known = {f.name for f in dataclasses.fields(cls)} - {"name"}
+        values: dict[str, object] = {k: v for k, v in data.items() if k in known}
+        for kind in PIECE_KINDS:
+            if isinstance(values.get(kind), dict):
+                parts = {f.name for f in dataclasses.fields(Calibration)}
+                values[kind] = Calibration(**{k: float(v) for k, v in values[kind].items()  # type: ignore[union-attr]
+                                              if k in parts})
+        return cls(name=name, **values)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from studio.cli.context import CliContext, progress_line
 from studio.cli.options import (
     add_messages_argument,
     add_order_argument,
+    add_printer_arguments,
     add_selection_arguments,
     add_today_argument,
     today_of,
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes, on every card")
     add_order_argument(ren)
     add_today_argument(ren)
+    add_printer_arguments(ren, duplex=True)
     ren.set_defaults(handler=run_render)
 
     pre = subparsers.add_parser("preview", parents=[common], help="preview one card as a PNG",
@@ -118,7 +120,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
                                             messages=sheet.messages if sheet else None,
                                             photos=sheet.photos if sheet else None,
                                             today=today_of(args), order=args.order, photo=args.photo,
-                                            progress=progress)
+                                            progress=progress, printer=args.printer, duplex=args.duplex)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
@@ -131,7 +133,7 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(f"{'warning' if note.is_problem else 'note'}: printing: {note}")
     ctx.print(f"Rendered {summary.cards} card{'s' if summary.cards != 1 else ''} to {summary.out}"
               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
-    steps = manual_steps([summary.out, *summary.side_files])
+    steps = manual_steps([summary.out, *summary.side_files], summary.profile)
     if steps:
         ctx.print(steps)
     _print_notes(ctx, summary.fit_notes)

@@ -6,10 +6,12 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_order_argument, add_selection_arguments
+from studio.cli.options import add_order_argument, add_printer_arguments, add_selection_arguments
 from studio.errors import UsageError
+from studio.model import PIECE_KINDS
 from studio.services import mail_pieces as service
 from studio.services.mail_pieces import MailPieceSummary
+from studio.services.printer_profiles import find_profile
 from studio.services.stock import stock_rows
 
 _SKIPPED_SHOWN = 20
@@ -31,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      help="no10, monarch, 6x9, a2, a6, a7, a9, c5, c6, dl or custom:WxH in mm "
                           "(custom:7.5x5in for inches); default: your settings")
     env.add_argument("--stamp-box", action="store_true", help="outline where the stamp goes")
+    add_printer_arguments(env, on_page=True)
     env.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     env.set_defaults(handler=run_envelopes)
 
@@ -50,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     mode.add_argument("--calibration", action="store_true", help="the printer calibration page")
     labels.add_argument("--sheets", type=int, default=1, metavar="N",
                         help="with --return-address: how many sheets (default 1)")
+    add_printer_arguments(labels)
     labels.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     labels.set_defaults(handler=run_labels)
 
@@ -67,6 +71,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     calibrate.add_argument("--scale-x", type=float, metavar="FACTOR")
     calibrate.add_argument("--scale-y", type=float, metavar="FACTOR")
     calibrate.add_argument("--reset", action="store_true", help="back to no correction")
+    calibrate.add_argument("--printer", metavar="NAME", help="the printer profile (default: the default one)")
+    calibrate.add_argument("--kind", choices=PIECE_KINDS, action="append",
+                           help="what to calibrate: cards, envelopes or labels (repeatable; "
+                                "default: labels and envelopes)")
     calibrate.set_defaults(handler=run_calibrate)
 
 
@@ -92,7 +100,8 @@ def run_envelopes(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         summary = service.make_envelopes(store, args.out, ids=args.contacts, tag=args.tag,
                                          everyone=args.everyone, size=args.size, order=args.order,
-                                         stamp_box=args.stamp_box, paths=ctx.paths, progress=progress)
+                                         stamp_box=args.stamp_box, paths=ctx.paths, progress=progress,
+                                         printer=args.printer, on_page=args.on_page)
     return _report(ctx, summary, "envelopes")
 
 
@@ -102,21 +111,23 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UsageError("--return-address and --calibration print no contacts; "
                          "leave out --contact, --tag and --all")
     with ctx.open_store(must_exist=True) as store:
+        profile = find_profile(store, args.printer)
         if args.calibration:
             settings = store.settings.load()
-            out = service.calibration_page(args.stock, args.out, settings, paths=ctx.paths)
+            out = service.calibration_page(args.stock, args.out, settings, paths=ctx.paths, profile=profile)
             ctx.print(f"Wrote the calibration page to {out}. Print it at 100 % on plain paper and follow "
                       "the steps on it.")
             return 0
         if args.return_address:
             summary = service.return_address_labels(args.stock, args.out, store.settings.load(), args.start,
-                                                    args.outline, sheets=args.sheets, paths=ctx.paths)
+                                                    args.outline, sheets=args.sheets, paths=ctx.paths,
+                                                    profile=profile)
             return _report(ctx, summary, "return-address labels")
         with progress_line(ctx) as progress:
             summary = service.make_labels(store, args.out, ids=args.contacts, tag=args.tag,
                                           everyone=args.everyone, stock=args.stock, start=args.start,
                                           outline=args.outline, order=args.order, paths=ctx.paths,
-                                          progress=progress)
+                                          progress=progress, printer=args.printer)
     return _report(ctx, summary, "labels")
 
 
@@ -147,7 +158,9 @@ def _print_table(ctx: CliContext, header: tuple[str, ...], rows: list[tuple[str,
 def run_calibrate(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
         calibration = service.set_calibration(store, offset_x=args.offset_x, offset_y=args.offset_y,
-                                              scale_x=args.scale_x, scale_y=args.scale_y, reset=args.reset)
+                                              scale_x=args.scale_x, scale_y=args.scale_y, reset=args.reset,
+                                              printer=args.printer,
+                                              kinds=tuple(args.kind or ("labels", "envelopes")))
     ctx.print(f"Printer calibration: offset x {calibration.offset_x:+.2f} mm, offset y "
               f"{calibration.offset_y:+.2f} mm, scale x {calibration.scale_x:.4f}, "
               f"scale y {calibration.scale_y:.4f}")

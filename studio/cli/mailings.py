@@ -11,6 +11,7 @@ from studio.cli.context import CliContext, progress_line
 from studio.cli.options import (
     add_messages_argument,
     add_order_argument,
+    add_printer_arguments,
     add_selection_arguments,
     add_today_argument,
     day_count,
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add_messages_argument(mailing)
     mailing.add_argument("--photo", metavar="FILE", type=Path,
                          help="a photo (JPEG or PNG) for the template's \"mailing.photo\" boxes")
+    add_printer_arguments(mailing, duplex=True, on_page=True)
     mailing.add_argument("--any-template", action="store_true",
                          help="print the template even though it is made for another occasion")
     mailing.add_argument("--dry-run", action="store_true",
@@ -120,7 +122,8 @@ def request_of(args: argparse.Namespace, store: Store) -> MailingRequest:
                           photos=tuple((i, str(p)) for i, p in sheet.photos.items()) if sheet else (),
                           order=args.order, post_on=args.post_on,
                           any_template=getattr(args, "any_template", False),
-                          photo=getattr(args, "photo", None))
+                          photo=getattr(args, "photo", None), printer=getattr(args, "printer", None),
+                          duplex=getattr(args, "duplex", None), on_page=getattr(args, "on_page", None))
 
 
 def plan_json(plan: MailingPlan) -> dict[str, Any]:
@@ -207,7 +210,7 @@ def run_mailing(args: argparse.Namespace, ctx: CliContext) -> int:
         if note.is_problem:  # shrinking to fit is normal; text that does not fit or is left out is not
             ctx.warn(f"warning: {note}")
     files = ", ".join(p.name for p in result.files)
-    steps = manual_steps(result.files)
+    steps = manual_steps(result.files, result.profile)
     if steps:
         ctx.print(steps)
     last = post_by(plan, today)

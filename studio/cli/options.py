@@ -7,6 +7,9 @@
 * `add_today_argument` and `today_of`: ``--today DATE`` and the date a command works from.
 * `add_order_argument`: ``--order name|postal``, the one order of a batch's cards, envelopes
   and labels.
+* `add_printer_arguments`: ``--printer NAME`` (a printer profile; default the default one),
+  with ``duplex=True`` also ``--duplex long|short|manual``, with ``on_page=True`` also
+  ``--on-page none|letter|a4`` (envelopes on a carrier page).
 * `parse_date`, `parse_year`, `day_count`: argparse types for ``YYYY-MM-DD`` dates, years
   and numbers of days, each within what Card Studio can date (`FIRST_YEAR`..`LAST_YEAR`),
   so an absurd value is a clear usage error rather than an overflow deep inside.
@@ -19,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from studio.model import CARRIERS, DUPLEX_MODES
 from studio.services.mail_pieces import ORDERS
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a card can be dated in
@@ -110,3 +114,20 @@ def add_order_argument(parser: argparse.ArgumentParser, *, pieces: str = "cards"
                         help=f"the order of the {pieces}: name (family name, default) or postal "
                              "(presorted: domestic by postcode first, then each country); give the "
                              "cards, envelopes and labels of one batch the same order")
+
+
+def add_printer_arguments(parser: argparse.ArgumentParser, *, duplex: bool = False,
+                          on_page: bool = False) -> None:
+    """Add ``--printer NAME`` and, if asked, ``--duplex`` and ``--on-page`` (see the module doc)."""
+    parser.add_argument("--printer", metavar="NAME",
+                        help="the printer profile to print with (`studio printers`; default: the default "
+                             "one)")
+    if duplex:
+        parser.add_argument("--duplex", choices=DUPLEX_MODES,
+                            help="two-sided over the long or short edge, or manual: the outsides and the "
+                                 "insides as two PDFs (default: the printer profile's)")
+    if on_page:
+        parser.add_argument("--on-page", choices=CARRIERS,
+                            help="print each envelope on a Letter or A4 page where the printer feeds it, for "
+                                 "drivers that refuse envelope sizes (default: the profile's "
+                                 "envelope_carrier)")

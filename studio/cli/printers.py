@@ -1,4 +1,5 @@
-"""`studio printer-test`: the two-sheet test that tells how the printer turns and stacks sheets."""
+"""`studio printer-test`: the two-sheet test that tells how the printer turns and stacks sheets;
+`studio printers`: the printer profiles, listed, added, set, made default, renamed, removed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.services import printer_setup
+from studio.errors import UsageError
+from studio.services import printer_profiles, printer_setup
 from studio.services.preferences import load_settings
 
 
@@ -21,6 +23,24 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     test.add_argument("--paper", choices=("letter", "a4"), help="default: the paper in settings")
     test.set_defaults(handler=run_printer_test)
 
+    keys = ", ".join(f"{key.name} ({key.allowed() if key.choices or key.low is not None else 'text'})"
+                     for key in printer_profiles.profile_keys())
+    printers = subparsers.add_parser(
+        "printers", parents=[common], help="printer profiles: duplex, calibration, envelope feed per printer",
+        description="List the printer profiles, or change them. Each profile holds how a printer prints "
+                    "two-sided, how it stacks, its blank edge, an offset and scale for cards, envelopes "
+                    "and labels, and how envelopes go in. `--printer NAME` on render, envelopes, labels "
+                    f"and mailing prints with one; without it, the default. Keys: {keys}.")
+    printers.add_argument("--json", action="store_true", help="print JSON")
+    printers.add_argument("--add", metavar="NAME", help="add a profile (a copy of --like, else the defaults)")
+    printers.add_argument("--like", metavar="NAME", help="with --add: copy this profile")
+    printers.add_argument("--set", dest="assignments", metavar="NAME.key=value", action="append", default=[],
+                          help="set one key of a profile (repeatable), e.g. \"Office laser.duplex=manual\"")
+    printers.add_argument("--rename", nargs=2, metavar=("NAME", "NEW_NAME"))
+    printers.add_argument("--default", metavar="NAME", help="make this the default profile")
+    printers.add_argument("--remove", metavar="NAME", help="remove a profile (not the default)")
+    printers.set_defaults(handler=run_printers)
+
 
 def run_printer_test(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
@@ -29,4 +49,39 @@ def run_printer_test(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.print(f"Wrote the printer test to {out}. Print all 4 pages two-sided at 100 % on plain paper "
               f"and follow what the first page says. Now: printer.duplex={settings.printer.duplex}, "
               f"printer.stack={settings.printer.stack}.")
+    return 0
+
+
+def run_printers(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.like and not args.add:
+        raise UsageError("--like goes with --add NAME")
+    with ctx.open_store() as store:
+        if args.add:
+            added = printer_profiles.add_profile(store, args.add, like=args.like)
+            ctx.print(f"Added the printer profile {added.name!r}.")
+        if args.rename:
+            renamed = printer_profiles.rename_profile(store, *args.rename)
+            ctx.print(f"Renamed {args.rename[0]!r} to {renamed.name!r}.")
+        if args.assignments:
+            for profile in printer_profiles.set_profile_keys(store, args.assignments):
+                ctx.print(f"Saved the printer profile {profile.name!r}.")
+        if args.default:
+            chosen = printer_profiles.set_default(store, args.default)
+            ctx.print(f"{chosen.name!r} is now the default printer profile.")
+        if args.remove:
+            removed = printer_profiles.remove_profile(store, args.remove)
+            ctx.print(f"Removed the printer profile {removed.name!r}.")
+        changed = args.add or args.rename or args.assignments or args.default or args.remove
+        profiles, default = printer_profiles.list_profiles(store)
+    if args.json:
+        ctx.print_json([printer_profiles.profile_json(p, p.name == default) for p in profiles])
+        return 0
+    if changed:
+        return 0
+    for profile in profiles:
+        values = printer_profiles.profile_json(profile, profile.name == default)
+        ctx.print(f"{profile.name}{'  (default)' if profile.name == default else ''}")
+        for key, value in values.items():
+            if key not in ("name", "default"):
+                ctx.print(f"    {key} = {value}")
     return 0

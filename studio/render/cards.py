@@ -17,8 +17,10 @@ from typing import BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 
 from studio.errors import StudioError
+from studio.model import Calibration
 from studio.partial_files import temporary_file
 from studio.progress import NO_PROGRESS, Progress
+from studio.render.address_block import apply_calibration
 from studio.render.formats import card_format
 from studio.render.images import ImageStore
 from studio.render.imposition import SheetPlan, panel_places, plan_sheet
@@ -34,14 +36,16 @@ SIDES = ("outside", "inside")
 def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, paper: str = "letter",
                  marks: bool = False, progress: Progress = NO_PROGRESS,
                  total: int | None = None, duplex: str = "long",
-                 sides: tuple[str, ...] = SIDES) -> list[FitNote]:
+                 sides: tuple[str, ...] = SIDES, calibration: Calibration | None = None) -> list[FitNote]:
     """Render every card, in order, into one PDF written to ``out`` (a path or binary file).
 
     ``paper`` is "letter" or "a4"; ``marks`` adds crop and fold marks. ``duplex`` is how
     the printer turns the sheet: "long" (the imposition's own way) or "short", for which
     each inside page is turned upside down and the PDF asks for a short-edge flip.
     ``sides`` picks the pages: both, or only the outsides or insides (manual two-sided
-    printing, where each side is a PDF of its own, asked to print one-sided). ``progress`` is told
+    printing, where each side is a PDF of its own, asked to print one-sided). ``calibration``
+    (a printer profile's for cards) moves and scales every page as printed, turned or not,
+    the way labels are (`apply_calibration`). ``progress`` is told
     after each card (``total`` if known, else 0) and may cancel. Returns the fit notes
     (text shrunk or overflowing) of all cards. A path is written only when every card has
     been drawn (a failure or cancel leaves any earlier file untouched). Raises StudioError
@@ -51,7 +55,7 @@ def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, p
     if duplex not in ("long", "short"):
         raise StudioError(f"duplex {duplex!r} is not long or short")
     options = {"paper": paper, "marks": marks, "progress": progress, "total": total, "duplex": duplex,
-               "sides": sides}
+               "sides": sides, "calibration": calibration or Calibration()}
     if isinstance(out, (str, Path)):
         return _render_to_path(Path(out), layouts, **options)
     return _render(layouts, out, **options)
@@ -85,7 +89,8 @@ def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> lis
 
 
 def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: bool, progress: Progress,
-            total: int | None, duplex: str, sides: tuple[str, ...]) -> list[FitNote]:
+            total: int | None, duplex: str, sides: tuple[str, ...],
+            calibration: Calibration) -> list[FitNote]:
     notes: list[FitNote] = []
     canvas: Canvas | None = None
     cache: TextCache | None = None
@@ -105,7 +110,8 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
                 canvas = open_canvas(out, next_plan.page_size, title="Cards", duplex=hint)
                 cache = TextCache(canvas)
             if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
-                notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides))
+                notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides,
+                                         calibration))
                 sheet = []
             plan = next_plan
             sheet.append(layout)
@@ -113,17 +119,22 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
             progress.step(done, total or 0, layout.label)
         if canvas is None or plan is None:
             raise StudioError("There are no cards to render.")
-        notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides))
+        notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides,
+                                         calibration))
         canvas.save()
     return notes
 
 
 def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images: ImageStore,
-                cache: TextCache | None, marks: bool, duplex: str, sides: tuple[str, ...]) -> list[FitNote]:
+                cache: TextCache | None, marks: bool, duplex: str, sides: tuple[str, ...],
+                calibration: Calibration) -> list[FitNote]:
     """The outside page, then the inside page, of one sheet carrying ``sheet``'s cards."""
     notes: list[FitNote] = []
     for side in sides:
         canvas.setPageSize(plan.page_size)
+        # The printer's offset is where the page lands as printed: outermost, before any turn.
+        canvas.saveState()
+        apply_calibration(canvas, calibration, plan.page_size[1])
         turned = side == "inside" and duplex == "short"
         if turned:  # upside down, about the page's centre
             canvas.saveState()
@@ -146,6 +157,7 @@ def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images
             draw_marks(canvas, plan, side, len(sheet))
         if turned:
             canvas.restoreState()
+        canvas.restoreState()
         canvas.showPage()
     return notes
 

@@ -39,6 +39,7 @@ from studio.model import Calibration, EnvelopeSize
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.address_block import BlockStyle, Box, SetBlock, apply_calibration, draw_block, set_block
 from studio.render.barcode import barcode_size, draw_intelligent_mail, intelligent_mail
+from studio.render.envelope_feed import EnvelopeFeed, enter_envelope, place_envelope
 from studio.render.layout import FitNote
 from studio.render.lines import draw_line
 from studio.render.pdf import open_canvas
@@ -110,8 +111,14 @@ def return_zone(size: EnvelopeSize, style: str) -> tuple[float, float, float, fl
 
 def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out: str | Path | BinaryIO, *,
                      style: str = "us", calibration: Calibration | None = None, stamp_box: bool = False,
-                     total: int | None = None, progress: Progress = NO_PROGRESS) -> EnvelopeRun:
+                     total: int | None = None, progress: Progress = NO_PROGRESS,
+                     feed: EnvelopeFeed | None = None) -> EnvelopeRun:
     """Write one page per envelope, ``size`` landscape, with ``calibration`` applied.
+
+    ``feed`` turns the envelope and places it on the page as the printer takes it
+    (`studio.render.envelope_feed`): on a Letter/A4 carrier page, or on an envelope-sized
+    page turned; the calibration moves the page as printed. Raises StudioError when the
+    envelope does not fit the carrier page.
 
     ``style`` is "us" or "iso" (`postal_style`). Returns the count, pages and fit notes;
     an envelope whose recipient cannot fit is left out (no page) and listed in the run's
@@ -119,8 +126,9 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
     the same on every envelope, and must be shortened.
     """
     calibration = calibration or Calibration()
-    page_height = size.height * mm
-    canvas = open_canvas(out, (size.width * mm, page_height), title=f"Envelopes ({size.name})")
+    placement = place_envelope(size.width, size.height, feed or EnvelopeFeed(), _short(size))
+    page_height = placement.page[1] * mm
+    canvas = open_canvas(out, (placement.page[0] * mm, page_height), title=f"Envelopes ({size.name})")
     run = EnvelopeRun()
     zone = _box(size, address_zone(size, style))
     return_box = _box(size, return_zone(size, style))
@@ -140,6 +148,7 @@ def render_envelopes(envelopes: Iterable[EnvelopeText], size: EnvelopeSize, out:
                                                                         size)
         canvas.saveState()
         apply_calibration(canvas, calibration, page_height)
+        enter_envelope(canvas, placement)
         if sender is not None:
             draw_block(canvas, sender, return_box, valign="top")
             run.notes += filter(None, [sender.note(RETURN_STYLE, envelope.name, "return address")])

@@ -4,27 +4,30 @@ a duplexer, the same PDF plus one PDF per side for printing the sheets twice by 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from studio.model import PrinterProfile
+from studio.printing.manual_duplex import turn_steps
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.cards import render_cards, sheets_in_reverse
 from studio.render.layout import CardLayout, FitNote
 from studio.settings import Settings
 
-MANUAL_STEPS = (
-    "Manual two-sided printing: print {outside} first. Put the printed sheets back in the paper "
-    "tray the way your printer's manual shows for printing on the back, then print {inside}."
-)
+MANUAL_STEPS = "Manual two-sided printing: print {outside} first, then {inside}."
 
 
-def manual_steps(files: list[Path]) -> str | None:
-    """What to do with the side PDFs among ``files``, as a sentence; None when there are none."""
+def manual_steps(files: list[Path], profile: PrinterProfile | None = None) -> str | None:
+    """What to do with the side PDFs among ``files``, as sentences for ``profile``'s stack
+    and turn (`studio.printing.manual_duplex`); None when there are none."""
     names = {p.name for p in files}
     for path in files:
         outside, inside = side_paths(path)
         if outside.name in names and inside.name in names:
-            return MANUAL_STEPS.format(outside=outside.name, inside=inside.name)
+            steps = turn_steps(outside, inside, profile or PrinterProfile())
+            return " ".join([MANUAL_STEPS.format(outside=outside.name, inside=inside.name),
+                             *(line.split(". ", 1)[1] for line in steps.sentences()[1:4])])
     return None
 
 
@@ -33,23 +36,38 @@ def side_paths(out: Path) -> tuple[Path, Path]:
     return out.with_name(f"{out.stem}-outside{out.suffix}"), out.with_name(f"{out.stem}-inside{out.suffix}")
 
 
+def profile_of(settings: Settings) -> PrinterProfile:
+    """The printer profile the one-printer settings describe (for callers given no profile):
+    their duplex, stack and margin, their calibration for labels and envelopes."""
+    printer, calibration = settings.printer, settings.calibration
+    return PrinterProfile(duplex=printer.duplex, stack=printer.stack, margin_mm=printer.margin_mm,
+                          labels=dataclasses.replace(calibration), envelopes=dataclasses.replace(calibration))
+
+
 def write_card_pdfs(layouts: Callable[[], Iterable[CardLayout]], out: Path, settings: Settings, *,
                     paper: str, marks: bool = False, progress: Progress = NO_PROGRESS,
-                    total: int | None = None) -> tuple[list[FitNote], list[Path]]:
+                    total: int | None = None, profile: PrinterProfile | None = None,
+                    duplex: str | None = None) -> tuple[list[FitNote], list[Path]]:
     """Write ``out`` (both sides, for a duplexer) and, with manual duplex, its two side PDFs.
 
-    ``layouts`` makes the cards afresh for each PDF, so none is held in memory longer than
-    its page. Returns the fit notes and the side PDFs written ([] unless manual). On a
-    printer that stacks face up the insides come in reverse sheet order, so the stack that
-    comes out of the first run goes back in without re-sorting.
+    ``profile`` is the printer's (default: `profile_of` the settings); ``duplex`` overrides
+    its duplex mode. ``layouts`` makes the cards afresh for each PDF, so none is held in
+    memory longer than its page. Returns the fit notes and the side PDFs written ([] unless
+    manual). Manual: the insides come in the order and turn the profile's stacking and
+    ``manual_turn`` need, so the stack that comes out of the first run goes back in as the
+    turn-the-stack picture shows, without re-sorting: on a printer that stacks face up in
+    reverse sheet order, and upside down when the stack is turned over its top edge.
     """
-    duplex = settings.printer.duplex
+    profile = profile or profile_of(settings)
+    duplex = duplex or profile.duplex
+    cards = profile.cards
     notes = render_cards(layouts(), out, paper=paper, marks=marks, progress=progress, total=total,
-                         duplex="short" if duplex == "short" else "long")
+                         duplex="short" if duplex == "short" else "long", calibration=cards)
     if duplex != "manual":
         return notes, []
     outside, inside = side_paths(out)
-    render_cards(layouts(), outside, paper=paper, marks=marks, sides=("outside",))
-    backs = sheets_in_reverse(layouts(), paper) if settings.printer.stack == "face-up" else layouts()
-    render_cards(backs, inside, paper=paper, marks=marks, sides=("inside",))
+    render_cards(layouts(), outside, paper=paper, marks=marks, sides=("outside",), calibration=cards)
+    backs = sheets_in_reverse(layouts(), paper) if profile.stack == "face-up" else layouts()
+    render_cards(backs, inside, paper=paper, marks=marks, sides=("inside",), calibration=cards,
+                 duplex="short" if profile.manual_turn == "short" else "long")
     return notes, [outside, inside]

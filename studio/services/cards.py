@@ -31,7 +31,7 @@ from studio.cards import (
 )
 from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, Occasion
+from studio.model import Contact, Occasion, PrinterProfile
 from studio.paths import AppPaths
 from studio.printing.printable_area import EdgeWarning, print_area_warnings
 from studio.progress import NO_PROGRESS, Progress
@@ -68,6 +68,7 @@ class RenderSummary:
     print_area: list[EdgeWarning] = field(default_factory=list)  # what reaches the printer's blank edge
     message_warnings: list[str] = field(default_factory=list)  # shared or repeated written messages
     photos: list[str] = field(default_factory=list)  # `PhotoCheck.warnings`: empty photo boxes, soft photos
+    profile: PrinterProfile | None = None  # the printer profile the cards were laid out for
 
 
 def unsigned_warning(template: CardTemplate, settings: Settings) -> str | None:
@@ -142,7 +143,8 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
                         message: str | None = None, messages: Mapping[int, str] | None = None,
                         photos: Mapping[int, Path] | None = None,
                         today: dt.date, order: str | None = None, photo: Path | None = None,
-                        progress: Progress = NO_PROGRESS) -> RenderSummary:
+                        progress: Progress = NO_PROGRESS, printer: str | None = None,
+                        duplex: str | None = None) -> RenderSummary:
     """Render one PDF with a card per contact, in the order of ``contact_ids``, or by
     ``order`` ("name" or "postal", `studio.services.mail_pieces.order_recipients`: the
     order envelopes and labels of the same batch come out in). ``messages`` (contact id:
@@ -154,12 +156,16 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
     the renderer asks for them, so memory stays flat however many there are. ``paper``
     defaults to the one in settings. ``photo`` is printed in the template's "mailing.photo"
     boxes; ``photos`` lists the cards printing without their photo, and photos too small
-    to print sharply. Raises `StudioError` when no contact can get a card.
+    to print sharply. ``printer`` names the printer profile (default: the default one),
+    whose duplex (or ``duplex``), stacking, card calibration and margin the PDFs follow.
+    Raises `StudioError` when no contact can get a card.
     """
     from studio.services.mail_pieces import order_key, order_recipients
+    from studio.services.printer_profiles import find_profile, with_profile
 
     template = get_template(paths, template_id)
-    settings = store.settings.load()
+    profile = find_profile(store, printer)
+    settings = with_profile(store.settings.load(), profile, duplex)
     check_signature(settings.sender.signature_image)  # a missing picture is named, not a blank box
     check_handwriting(settings.sender.handwriting_font)
     check_photo_settings(template, settings)
@@ -218,8 +224,9 @@ def render_for_contacts(store: Store, paths: AppPaths, template_id: str, contact
 
     summary.fit_notes, summary.side_files = write_card_pdfs(
         layouts, summary.out, settings, paper=paper or settings.paper, marks=marks, progress=progress,
-        total=len(usable))
+        total=len(usable), profile=profile, duplex=duplex)
     summary.cards = len(usable)
+    summary.profile = profile
     summary.unsigned = unsigned_warning(template, settings)
     summary.photos = photo_check.warnings()
     summary.no_link = missing_link_warning(template, settings)

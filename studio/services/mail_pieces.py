@@ -24,28 +24,27 @@ from pathlib import Path
 from typing import Any
 
 from studio.errors import StudioError, UsageError
-from studio.model import Calibration, Contact, EnvelopeSize, LabelStock
+from studio.model import Calibration, Contact, EnvelopeSize, LabelStock, PrinterProfile
 from studio.partial_files import temporary_file
 from studio.paths import AppPaths
 from studio.postal import address_problem, format_address, postal_sort_key, recipient_name_lines
 from studio.postal.countries import resolve_country
 from studio.postal.imb import check_mailer_id, intelligent_mail_codes
+from studio.printing.profiles import CALIBRATION_LIMITS  # noqa: F401 - where callers have found it
 from studio.progress import NO_PROGRESS, Progress
 from studio.render.calibration import render_calibration_page
+from studio.render.envelope_feed import EnvelopeFeed
 from studio.render.envelopes import EnvelopeText, envelope_refusal, postal_style, render_envelopes
 from studio.render.labels import RETURN_STYLE, LabelText, check_start, label_refusal, render_labels, repeat
 from studio.render.layout import FitNote
 from studio.services.addressbook import select_contact_ids
+from studio.services.card_sheets import profile_of
 from studio.services.stock import envelope_size, label_stock
 from studio.settings import Settings
 from studio.store import Store
 from studio.store.contacts import sort_name
 
 ORDERS = ("name", "postal")
-# What a printer calibration may be: offsets in mm, scale factors. Anything wider is a
-# typo, not a printer.
-CALIBRATION_LIMITS = {"offset_x": (-20.0, 20.0), "offset_y": (-20.0, 20.0), "scale_x": (0.9, 1.1),
-                      "scale_y": (0.9, 1.1)}
 
 
 @dataclass
@@ -228,7 +227,8 @@ def _nobody(skipped: list[tuple[str, str]]) -> StudioError:
 def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str | None, out: Path,
                          settings: Settings, *, serials: Iterable[int] | None = None, stamp_box: bool = False,
                          paths: AppPaths | None = None, total: int | None = None,
-                         progress: Progress = NO_PROGRESS) -> MailPieceSummary:
+                         progress: Progress = NO_PROGRESS, profile: PrinterProfile | None = None,
+                         on_page: str | None = None) -> MailPieceSummary:
     """One envelope per contact, in the given order (see `order_recipients`).
 
     ``size`` is an EnvelopeSize, a name ("no10", "c6", "custom:190x120") or None for
@@ -237,17 +237,21 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
     A US recipient gets an Intelligent Mail barcode when the sender has a mailer ID, with
     the next of ``serials`` (`HistoryRepository.reserve_serials`, one per contact) as its
     serial number; ``summary.tracking`` says which code each contact's envelope carries.
+    ``profile`` is the printer's (default: the settings' one printer): its envelope
+    calibration and feed; ``on_page`` ("none", "letter", "a4") overrides its carrier page.
     Raises StudioError when nobody is left (no file is written).
     """
     envelope = envelope_size(size, settings, paths)
+    profile = profile or profile_of(settings)
+    feed = EnvelopeFeed(profile.envelope_feed, profile.envelope_rotation, on_page or profile.envelope_carrier)
     summary = MailPieceSummary(out=Path(out))
     texts = _EnvelopeTexts(settings, iter(serials) if serials is not None else None, summary.tracking)
     with _atomic(summary.out) as temporary:
         run = render_envelopes(_mailable(contacts, settings, summary.skipped, texts),
                                envelope, temporary,
                                style=postal_style(envelope, settings.home_country),
-                               calibration=settings.calibration, stamp_box=stamp_box, total=total,
-                               progress=progress)
+                               calibration=profile.envelopes, stamp_box=stamp_box, total=total,
+                               progress=progress, feed=feed)
         summary.skipped += run.refused
         if run.envelopes == 0:
             raise _nobody(summary.skipped)
@@ -258,8 +262,10 @@ def render_envelopes_for(contacts: Iterable[Contact], size: EnvelopeSize | str |
 def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | None, out: Path,
                       settings: Settings, start: int = 1, outline: bool = False, *,
                       paths: AppPaths | None = None, total: int | None = None,
-                      progress: Progress = NO_PROGRESS) -> MailPieceSummary:
-    """One address label per contact on sheets of ``stock``, in the given order.
+                      progress: Progress = NO_PROGRESS,
+                      profile: PrinterProfile | None = None) -> MailPieceSummary:
+    """One address label per contact on sheets of ``stock``, in the given order, through
+    ``profile``'s label calibration (default: the settings' one printer's).
 
     ``stock`` is a LabelStock, a name ("avery-5160", "L7160") or None for the settings'
     stock; ``start`` is the first free label of the first sheet (1-based); ``outline``
@@ -274,7 +280,9 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
     with _atomic(summary.out) as temporary:
         run = render_labels(_mailable(contacts, settings, summary.skipped, _LabelTexts(settings)), sheet,
                             temporary,
-                            calibration=settings.calibration, start=start, outline=outline, total=total,
+                            calibration=(profile or profile_of(settings)).labels, start=start,
+                            outline=outline,
+                            total=total,
                             progress=progress)
         summary.skipped += run.refused
         if run.labels == 0:
@@ -285,7 +293,8 @@ def render_labels_for(contacts: Iterable[Contact], stock: LabelStock | str | Non
 
 def return_address_labels(stock: LabelStock | str | None, out: Path, settings: Settings, start: int = 1,
                           outline: bool = False, *, sheets: int = 1,
-                          paths: AppPaths | None = None) -> MailPieceSummary:
+                          paths: AppPaths | None = None,
+                          profile: PrinterProfile | None = None) -> MailPieceSummary:
     """The sender's address repeated on ``sheets`` whole sheets (from label ``start`` on
     the first). Raises StudioError when settings hold no sender address or it cannot fit
     the label."""
@@ -302,7 +311,8 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
     summary = MailPieceSummary(out=Path(out))
     with _atomic(summary.out) as temporary:
         run = render_labels(repeat(LabelText("return address", lines), count), sheet, temporary,
-                            calibration=settings.calibration, start=start, outline=outline,
+                            calibration=(profile or profile_of(settings)).labels, start=start,
+                            outline=outline,
                             style=RETURN_STYLE, title="Return-address labels")
         if run.refused:
             raise StudioError(f"your return address cannot be printed: {run.refused[0][1]}; shorten it under "
@@ -314,7 +324,7 @@ def return_address_labels(stock: LabelStock | str | None, out: Path, settings: S
 
 
 def calibration_page(stock: LabelStock | str | Settings | None, out: Path, settings: Settings | None = None,
-                     *, paths: AppPaths | None = None) -> Path:
+                     *, paths: AppPaths | None = None, profile: PrinterProfile | None = None) -> Path:
     """The calibration page for ``stock`` (None: the settings' stock), drawn through the
     settings' current calibration. Returns ``out``.
 
@@ -326,7 +336,7 @@ def calibration_page(stock: LabelStock | str | Settings | None, out: Path, setti
     settings = settings or Settings()
     sheet = label_stock(stock, settings, paths)
     with _atomic(Path(out)) as temporary:
-        render_calibration_page(sheet, temporary, calibration=settings.calibration)
+        render_calibration_page(sheet, temporary, calibration=(profile or profile_of(settings)).labels)
     return Path(out)
 
 
@@ -353,51 +363,52 @@ def _stream(store: Store, ids: list[int]) -> Iterator[Contact]:
 def make_envelopes(store: Store, out: Path, *, ids: Iterable[int] | None = None, tag: str | None = None,
                    everyone: bool = False, size: str | None = None, order: str = "name",
                    stamp_box: bool = False, paths: AppPaths | None = None,
-                   progress: Progress = NO_PROGRESS) -> MailPieceSummary:
-    """`studio envelopes`: the chosen contacts' envelopes in ``order`` ("name" or "postal")."""
+                   progress: Progress = NO_PROGRESS, printer: str | None = None,
+                   on_page: str | None = None) -> MailPieceSummary:
+    """`studio envelopes`: the chosen contacts' envelopes in ``order`` ("name" or "postal"),
+    for the printer profile ``printer`` (default: the default one)."""
+    from studio.services.printer_profiles import find_profile
+
     settings = store.settings.load()
+    profile = find_profile(store, printer)
     order_key(Contact(), order)  # a bad --order fails before any work
     chosen = _ordered_ids(store, select_contact_ids(store, ids=ids, tag=tag, everyone=everyone), order,
                           settings.home_country)
     with store.transaction():  # numbers handed out are never handed out again, printed or not
         serials = store.history.reserve_serials(len(chosen))
     return render_envelopes_for(_stream(store, chosen), size, out, settings, serials=serials,
-                                stamp_box=stamp_box,
+                                stamp_box=stamp_box, profile=profile, on_page=on_page,
                                 paths=paths, total=len(chosen), progress=progress)
 
 
 def make_labels(store: Store, out: Path, *, ids: Iterable[int] | None = None, tag: str | None = None,
                 everyone: bool = False, stock: str | None = None, start: int = 1, outline: bool = False,
                 order: str = "name", paths: AppPaths | None = None,
-                progress: Progress = NO_PROGRESS) -> MailPieceSummary:
-    """`studio labels`: the chosen contacts' address labels in ``order``."""
+                progress: Progress = NO_PROGRESS, printer: str | None = None) -> MailPieceSummary:
+    """`studio labels`: the chosen contacts' address labels in ``order``, for ``printer``."""
+    from studio.services.printer_profiles import find_profile
+
     settings = store.settings.load()
+    profile = find_profile(store, printer)
     order_key(Contact(), order)
     chosen = _ordered_ids(store, select_contact_ids(store, ids=ids, tag=tag, everyone=everyone), order,
                           settings.home_country)
     return render_labels_for(_stream(store, chosen), stock, out, settings, start, outline, paths=paths,
-                             total=len(chosen), progress=progress)
+                             total=len(chosen), progress=progress, profile=profile)
 
 
 def set_calibration(store: Store, *, offset_x: float | None = None, offset_y: float | None = None,
                     scale_x: float | None = None, scale_y: float | None = None,
-                    reset: bool = False) -> Calibration:
-    """Change the printer calibration in settings; returns the calibration now in force.
+                    reset: bool = False, printer: str | None = None,
+                    kinds: tuple[str, ...] = ("labels", "envelopes")) -> Calibration:
+    """Change the printer calibration of ``kinds`` on the profile ``printer`` (default: the
+    default profile's labels and envelopes, which the one calibration always covered);
+    returns the first kind's calibration now in force.
 
     Offsets are millimetres, scales factors, within `CALIBRATION_LIMITS`.
     """
-    with store.transaction():
-        settings = store.settings.load()
-        calibration = Calibration() if reset else dataclasses.replace(settings.calibration)
-        given = {"offset_x": offset_x, "offset_y": offset_y, "scale_x": scale_x, "scale_y": scale_y}
-        for name, (low, high) in CALIBRATION_LIMITS.items():
-            value = given[name]
-            if value is None:
-                continue
-            if not low <= value <= high:
-                raise UsageError(f"{name.replace('_', ' ')} {value:g} is outside {low:g} to {high:g}")
-            setattr(calibration, name, float(value))
-        settings.calibration = calibration
-        store.settings.save(settings)
-    return calibration
+    from studio.services.printer_profiles import calibrate
 
+    profile = calibrate(store, printer=printer, kinds=kinds, offset_x=offset_x, offset_y=offset_y,
+                        scale_x=scale_x, scale_y=scale_y, reset=reset)
+    return profile.calibration(kinds[0])

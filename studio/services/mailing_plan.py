@@ -88,6 +88,9 @@ class MailingRequest:
     photo: Path | None = None  # printed in the template's "mailing.photo" boxes on every card
     messages: tuple[tuple[int, str], ...] = ()  # (contact id, message) written for each person
     photos: tuple[tuple[int, str], ...] = ()  # (contact id, photo file) for that card's "mailing.photo"
+    printer: str | None = None  # the printer profile's name; None: the default profile
+    duplex: str | None = None  # "long", "short" or "manual" instead of the profile's
+    on_page: str | None = None  # envelopes on a "letter"/"a4" page ("none": their own); None: the profile's
 
     def photo_for(self, contact_id: int | None) -> Path | None:
         """The photo this contact's card takes for its "mailing.photo" boxes: theirs, else ``photo``."""
@@ -218,7 +221,9 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
     ``request.force`` includes them again.
     """
     post_on = check_post_on(request.post_on, today)
-    settings = store.settings.load()
+    from studio.services.printer_profiles import find_profile, with_profile
+
+    settings = with_profile(store.settings.load(), find_profile(store, request.printer), request.duplex)
     check_signature(settings.sender.signature_image)
     check_handwriting(settings.sender.handwriting_font)
     check_offer(settings.offer)

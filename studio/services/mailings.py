@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studio.cards import card_context, fill_card
 from studio.errors import StudioError, UsageError
-from studio.model import EnvelopeSize, LabelStock
+from studio.model import EnvelopeSize, LabelStock, PrinterProfile
 from studio.partial_files import temporary_folder
 from studio.paths import AppPaths
 from studio.progress import NO_PROGRESS, Progress
@@ -55,6 +55,7 @@ from studio.services.mailing_plan import (
 )
 from studio.services.occasions import occasion_names
 from studio.services.photos import mailing_photo, printable
+from studio.services.printer_profiles import find_profile, with_profile
 from studio.services.stock import load_catalog
 from studio.settings import Settings
 from studio.store import Store
@@ -74,6 +75,7 @@ class MailingResult:
     files: list[Path]
     plan: MailingPlan
     fit_notes: list[FitNote] = field(default_factory=list)  # text shrunk or overflowing, per card
+    profile: PrinterProfile | None = None  # the printer profile it was laid out for
 
 
 
@@ -239,7 +241,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     ``progress`` says so; in both cases nothing is written and nothing recorded.
     """
     out = Path(out)
-    settings = store.settings.load()
+    profile = find_profile(store, request.printer)
+    settings = with_profile(store.settings.load(), profile, request.duplex)
     template = plan.template if plan is not None else get_template(paths, request.template)
     request = with_output(request, settings, template, load_catalog(paths))
     check_out_folder(out)
@@ -258,7 +261,8 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     try:
         notes, _sides = write_card_pdfs(lambda: _layouts(store, plan, settings, today, request),
                                         staging / CARDS_PDF, settings, paper=settings.paper,
-                                        progress=phase(progress, 0, grand_total), total=count)
+                                        progress=phase(progress, 0, grand_total), total=count,
+                                        profile=profile, duplex=request.duplex)
         contacts = [r.contact for r in plan.recipients]
         tracking: dict[int, str] = {}
         for index, kind in enumerate(pieces, start=1):
@@ -268,12 +272,13 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
                     serials = store.history.reserve_serials(count)
                 made = mail_pieces.render_envelopes_for(contacts, request.envelopes, staging / ENVELOPES_PDF,
                                                         settings, serials=serials, paths=paths, total=count,
-                                                        progress=piece_progress)
+                                                        progress=piece_progress, profile=profile,
+                                                        on_page=request.on_page)
                 tracking = made.tracking
             else:
                 made = mail_pieces.render_labels_for(contacts, request.labels, staging / LABELS_PDF, settings,
                                                      request.start, paths=paths, total=count,
-                                                     progress=piece_progress)
+                                                     progress=piece_progress, profile=profile)
             notes += made.fit_notes
             if made.count != count:  # the plan checked every address; a mismatch would misalign the stacks
                 raise StudioError(f"{kind}: {made.count} printed for {count} cards "
@@ -289,7 +294,7 @@ def produce_mailing(store: Store, request: MailingRequest, today: dt.date, out: 
     names = (CARDS_PDF, *(p.name for p in side_paths(out / CARDS_PDF)), ENVELOPES_PDF, LABELS_PDF, CSV_NAME)
     files = [out / name for name in names if (out / name).exists()]
     return MailingResult(mailing_id=mailing_id, folder=out, files=files, plan=plan,
-                         fit_notes=notes)
+                         fit_notes=notes, profile=profile)
 
 
 def _layouts(store: Store, plan: MailingPlan, settings: Settings, today: dt.date,

@@ -29,6 +29,7 @@ class Store:
         from studio.store.contacts import ContactRepository
         from studio.store.duplicates import DuplicateRepository
         from studio.store.history import HistoryRepository
+        from studio.store.printers import PrinterProfileRepository
         from studio.store.results import ResultsRepository
         from studio.store.returns import ReturnsRepository
         from studio.store.rhythms import RhythmRepository
@@ -44,6 +45,7 @@ class Store:
         self.contacts = ContactRepository(connection)
         self.duplicates = DuplicateRepository(connection)
         self.history = HistoryRepository(connection)
+        self.printers = PrinterProfileRepository(connection)
         self.results = ResultsRepository(connection)
         self.returns = ReturnsRepository(connection)
         self.rhythms = RhythmRepository(connection)

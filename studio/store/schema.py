@@ -339,4 +339,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (enrolment_id, step)
     );
     """,
+    # 15: printer profiles: each printer's duplex, stack order, margin, calibration per kind of
+    # piece and envelope feed (JSON, `PrinterProfile.to_dict`); one is the default. The one
+    # global calibration and printer setup become the "Default" profile: the calibration
+    # (which every label sheet and envelope used) for both labels and envelopes, none for
+    # cards, which had none; the old settings rows go, so nothing reads a stale copy.
+    """
+    CREATE TABLE printer_profiles (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+        data TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE UNIQUE INDEX printer_profiles_one_default ON printer_profiles(is_default) WHERE is_default = 1;
+    INSERT INTO printer_profiles (name, is_default, data)
+        SELECT 'Default', 1, json_object(
+            'duplex', coalesce(json_extract(printer, '$.duplex'), 'long'),
+            'stack', coalesce(json_extract(printer, '$.stack'), 'face-down'),
+            'margin_mm', coalesce(json_extract(printer, '$.margin_mm'), 4.2),
+            'cards', json_object('offset_x', 0.0, 'offset_y', 0.0, 'scale_x', 1.0, 'scale_y', 1.0),
+            'envelopes', json(calibration),
+            'labels', json(calibration))
+        FROM (SELECT coalesce((SELECT value FROM settings WHERE key = 'printer'), '{}') AS printer,
+                     coalesce((SELECT value FROM settings WHERE key = 'calibration'),
+                              '{"offset_x": 0.0, "offset_y": 0.0, "scale_x": 1.0, "scale_y": 1.0}')
+                         AS calibration);
+    DELETE FROM settings WHERE key IN ('printer', 'calibration');
+    """,
 ]

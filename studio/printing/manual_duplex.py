@@ -1,0 +1,52 @@
+"""Printing two-sided by hand: what to do between the outsides and the insides, in words.
+
+The insides PDF is made for one way of putting the stack back (`card_sheets.write_card_pdfs`):
+the stack is taken out of the tray as it lies, turned over its side edge (``manual_turn``
+"long", like the page of a book) or its top edge ("short"), and put back in the paper tray
+with the same edge going in first. A printer that stacks face up has its last sheet on
+top, so the insides come last sheet first. The desktop's turn-the-stack picture draws the
+same steps (`studio.ui.manual_duplex`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.model import PrinterProfile
+
+
+@dataclass(frozen=True)
+class TurnSteps:
+    """The steps for one profile and one pair of side files."""
+
+    outside: str  # file names
+    inside: str
+    stack: str  # "face-down" or "face-up"
+    turn: str  # "long" or "short"
+
+    @property
+    def on_top(self) -> str:
+        """Which sheet lies on top of the printed stack, as it comes out."""
+        return "the last sheet" if self.stack == "face-up" else "sheet 1 (face down)"
+
+    def sentences(self) -> list[str]:
+        lying = ("printed side up, the last sheet on top" if self.stack == "face-up"
+                 else "printed side down, the first sheet at the bottom")
+        turn = ("its side edge, like the page of a book" if self.turn == "long"
+                else "its top edge, like the page of a wall calendar")
+        return [
+            f"1. Print {self.outside} (one side of each sheet).",
+            f"2. Take the printed stack out of the tray as it lies ({lying}); do not re-sort it.",
+            f"3. Turn the whole stack over {turn}.",
+            "4. Put it back in the paper tray the way your printer prints on the back of a sheet, "
+            "the same edge going in first as before.",
+            f"5. Print {self.inside}: each inside lands on the back of its own card.",
+        ]
+
+    def text(self) -> str:
+        return " ".join(self.sentences())
+
+
+def turn_steps(outside: Path, inside: Path, profile: PrinterProfile) -> TurnSteps:
+    return TurnSteps(outside.name, inside.name, profile.stack, profile.manual_turn)
