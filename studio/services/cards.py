@@ -417,7 +417,8 @@ def template_id_for(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:_ID_LENGTH].rstrip("-")
 
 
-def _manifest_id_and_name(folder: Path) -> tuple[str, str]:
+def manifest_id_and_name(folder: Path) -> tuple[str, str]:
+    """The id and name a template folder's manifest gives (the folder's name, "" when unreadable)."""
     from studio.cards.catalog import MANIFEST
 
     try:
@@ -446,11 +447,11 @@ def taken_templates(paths: AppPaths, *, bundled: Path | None = None) -> TakenTem
     ours: dict[str, str] = {}
     for folder in folders(bundled or bundled_templates_dir()):
         if (folder / MANIFEST).is_file():
-            template_id, name = _manifest_id_and_name(folder)
+            template_id, name = manifest_id_and_name(folder)
             ours[template_id] = name
     mine: dict[str, str] = {}
     for folder in folders(paths.user_templates_dir):
-        template_id, name = _manifest_id_and_name(folder)
+        template_id, name = manifest_id_and_name(folder)
         mine.setdefault(folder.name, name)
         mine.setdefault(template_id, name)
     return TakenTemplates(bundled=ours, mine=mine)

@@ -24,7 +24,6 @@ import json
 import re
 import shutil
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from studio.cards.catalog import MANIFEST
 from studio.cards.package import SUFFIX, PackageError, unpack_package, write_package
 from studio.errors import StudioError, UsageError
 from studio.paths import AppPaths
-from studio.services.cards import choose_template_id, get_template, taken_templates
+from studio.services.cards import choose_template_id, get_template, manifest_id_and_name, taken_templates
 
 NOTE = ".deleted.json"  # in a binned folder: its id, name and when it was deleted
 MAX_NAME = 80
@@ -66,25 +65,13 @@ def template_bin_dir(paths: AppPaths) -> Path:
     return paths.data_dir / "templates" / "bin"
 
 
-def _manifest_id_and_name(folder: Path) -> tuple[str, str]:
-    """The id and name a template folder's manifest gives (the folder's name, "" when unreadable)."""
-    try:
-        with open(folder / MANIFEST, "rb") as manifest:
-            data = tomllib.load(manifest)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return folder.name, ""
-    template_id, name = data.get("id"), data.get("name")
-    return (template_id if isinstance(template_id, str) and template_id else folder.name,
-            name if isinstance(name, str) else "")
-
-
 def _own_folder(paths: AppPaths, template_id: str, doing: str) -> Path:
     """The folder of the user's template ``template_id``, found by its manifest alone (cheap:
     nothing is compiled, so the gallery's delete is instant); refuses a bundled one."""
     root = paths.user_templates_dir
     if root.is_dir():
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            if (folder / MANIFEST).is_file() and _manifest_id_and_name(folder)[0] == template_id:
+            if (folder / MANIFEST).is_file() and manifest_id_and_name(folder)[0] == template_id:
                 return folder
     template = get_template(paths, template_id)  # raises naming the known ids when there is none
     raise UsageError(f"'{template.name}' is one of Card Studio's own cards and cannot be {doing}; "
@@ -158,7 +145,7 @@ def duplicate_template(paths: AppPaths, template_id: str, *, name: str | None = 
 def delete_template(paths: AppPaths, template_id: str, *, now: dt.datetime | None = None) -> BinnedTemplate:
     """Move the user's template into the bin; `restore_template` brings it back."""
     folder = _own_folder(paths, template_id, "deleted")
-    name = _manifest_id_and_name(folder)[1] or template_id
+    name = manifest_id_and_name(folder)[1] or template_id
     when = now or dt.datetime.now()
     bin_dir = template_bin_dir(paths)
     target = bin_dir / f"{template_id}~{when:%Y%m%d-%H%M%S-%f}"
