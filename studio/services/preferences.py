@@ -406,11 +406,16 @@ def save_settings(store: Store, settings: Settings, *, paths: AppPaths | None = 
 
     Every value that differs from the saved settings is checked first; raises
     `InvalidSettings` (its ``problems`` name the fields) and saves nothing if one is wrong.
+    The printer fields (`Settings.printer`, `Settings.calibration`) are kept as stored: they
+    are the default printer profile's, which the desktop edits on its own
+    (`printer_profiles.save_profile`), so a copy of them made before an edit there cannot
+    undo it.
     """
-    before = flat_settings(store.settings.load())
-    after = flat_settings(settings)
-    changed = [name for name, value in after.items() if before.get(name) != value]
-    check_settings(settings, changed, paths=paths)
     with store.transaction():
+        stored = store.settings.load()
+        settings = dataclasses.replace(settings, printer=stored.printer, calibration=stored.calibration)
+        before, after = flat_settings(stored), flat_settings(settings)
+        changed = [name for name, value in after.items() if before.get(name) != value]
+        check_settings(settings, changed, paths=paths)
         store.settings.save(settings)
     return settings

@@ -18,7 +18,7 @@ from studio.store.settings import printer_setup
 
 __all__ = ["add_profile", "find_profile", "list_profiles", "profile_json", "profile_keys", "remove_profile",
            "rename_profile", "save_profile", "set_default", "set_profile_keys", "split_assignment",
-           "with_profile", "calibrate"]
+           "with_profile", "calibrate", "printer_setup"]
 
 
 def list_profiles(store: Store) -> tuple[list[PrinterProfile], str]:

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
+from studio.model import PrinterProfile
 from studio.printing import spooler
 from studio.printing.hints import pdf_sides
 from studio.printing.spooler import PrintRequest, Sides
 from studio.progress import Progress
+from studio.services import printer_profiles
 from studio.ui import icons
 from studio.ui.widgets import label
 
@@ -146,29 +148,78 @@ def _duplex_for(paths: Sequence[Path]) -> QPrinter.DuplexMode:
     return QPrinter.DuplexMode.DuplexNone
 
 
-class PrintJob:
-    """Ask for a printer with `QPrintDialog`, then print ``paths`` in the background."""
+def print_batches(paths: Sequence[Path]) -> list[list[Path]]:
+    """The PDFs in the runs they print in: all at once; or, with a manual two-sided pair
+    (`card_sheets.side_paths`: FILE-outside.pdf, FILE-inside.pdf), the outsides alone, then
+    the insides and the rest (FILE.pdf, made beside the pair for a duplexer, left out)."""
+    from studio.services.card_sheets import side_paths
 
-    def __init__(self, paths: Sequence[Path], context: object, parent: QWidget) -> None:
+    names = {p.name: p for p in paths}
+    for path in paths:
+        if not path.stem.endswith("-outside"):
+            continue
+        base = path.with_name(path.stem.removesuffix("-outside") + path.suffix)
+        outside, inside = side_paths(base)
+        if inside.name in names:
+            rest = [p for p in paths if p.name not in (base.name, outside.name, inside.name)]
+            return [[path], [names[inside.name], *rest]]
+    return [list(paths)]
+
+
+class PrintJob:
+    """Ask for a printer with `QPrintDialog`, then print ``paths`` in the background, set up
+    as the printer profile says (the default one unless ``profile`` is given): two-sided as
+    it prints, the page size of the PDF, its system printer preselected; for manual
+    two-sided printing the outsides first, then the turn-the-stack dialog, then the insides."""
+
+    def __init__(self, paths: Sequence[Path], context: object, parent: QWidget,
+                 profile: PrinterProfile | None = None) -> None:
         self._paths = [Path(p) for p in paths]
         self._context = context
         self._parent = parent
+        self.profile = profile
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.dialog: QPrintDialog | None = None
         self.progress: QProgressDialog | None = None
+        self.turn_dialog: QDialog | None = None
 
     def ask(self) -> None:
-        # The dialog opens with the two-sided setting the cards were laid out for (Settings ▸
-        # Printer); envelopes and labels print one-sided whatever it says (`job_sides`).
-        self.printer.setDuplex(_duplex_for(self._paths))
+        if self.profile is not None:
+            self._ask()
+            return
+
+        def found(profile: PrinterProfile) -> None:
+            self.profile = profile
+            self._ask()
+
+        self._context.store.submit(  # type: ignore[attr-defined]
+            lambda store: printer_profiles.find_profile(store, None), found,
+            lambda _exc: (setattr(self, "profile", PrinterProfile()), self._ask()))
+
+    def _ask(self) -> None:
+        profile = self.profile or PrinterProfile()
+        if profile.queue and not QPrinterInfo.printerInfo(profile.queue).isNull():
+            self.printer.setPrinterName(profile.queue)
+        # Two-sided as the cards were laid out for the profile; a manual run prints one side at a
+        # time; envelopes and labels print one-sided whatever the dialog says (`job_sides`).
+        manual = profile.duplex == "manual" or len(print_batches(self._paths)) > 1
+        self.printer.setDuplex(QPrinter.DuplexMode.DuplexNone if manual else _duplex_for(self._paths))
+        size = _first_page_size(self._paths)
+        if size is not None:
+            self.printer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point),
+                                                   QPageLayout.Orientation.Portrait, QMarginsF()))
         self.dialog = QPrintDialog(self.printer, self._parent)
-        self.dialog.setWindowTitle("Print")
+        self.dialog.setWindowTitle(f"Print — {profile.name}")
         self.dialog.accepted.connect(self.start)
         # QPrintDialog.open() only exists as open(receiver, member) in PySide6: QDialog's
         # window-modal open() with the accepted signal is the one that takes no arguments.
         QDialog.open(self.dialog)
 
     def start(self) -> None:
+        batches = print_batches(self._paths)
+        self._run(batches[0], batches[1:])
+
+    def _run(self, paths: list[Path], later: list[list[Path]]) -> None:
         progress = QProgressDialog("Printing…", "Cancel", 0, 0, self._parent)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(200)
@@ -176,22 +227,37 @@ class PrintJob:
         tasks = self._context.tasks  # type: ignore[attr-defined]
         queue = self.printer.printerName()
         request = PrintRequest(queue, copies=max(1, self.printer.copyCount()), sides=_sides(self.printer))
+
         def work(steps: Progress) -> int:
             if queue and queue in spooler.queues():  # vector: the PDF itself to CUPS
-                steps.step(0, len(self._paths), f"Sending {len(self._paths)} PDF(s) to {queue}")
-                return len(spooler.submit(self._paths, request))
-            return print_pdfs(self.printer, self._paths, steps)
+                steps.step(0, len(paths), f"Sending {len(paths)} PDF(s) to {queue}")
+                return len(spooler.submit(paths, request))
+            return print_pdfs(self.printer, paths, steps)
+
+        def done(_: object) -> None:
+            self._finish()
+            if later:
+                self.turn_stack(paths[0], later)
 
         task = tasks.start(
             work,
             name="print",
             on_progress=self._step,
-            on_done=lambda _: self._finish(),
+            on_done=done,
             on_cancelled=self._finish,
             on_error=self._failed,
             important=True,
         )
         progress.canceled.connect(task.cancel)
+
+    def turn_stack(self, outside: Path, later: list[list[Path]]) -> None:
+        """Show how to turn the printed stack; Print the insides goes on with ``later``."""
+        from studio.ui.manual_duplex import ManualDuplexDialog
+
+        dialog = ManualDuplexDialog(outside, later[0][0], self.profile or PrinterProfile(), self._parent)
+        self.turn_dialog = dialog
+        dialog.accepted.connect(lambda: self._run(later[0], later[1:]))
+        dialog.open()
 
     def _step(self, done: int, total: int, what: str) -> None:
         # setValue() on a modal progress dialog processes events, so the job may finish (and
@@ -212,6 +278,19 @@ class PrintJob:
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self._context.errors.show(exc, self._parent)  # type: ignore[attr-defined]
+
+
+def _first_page_size(paths: Sequence[Path]) -> QSizeF | None:
+    """The first page's size in points, so the dialog opens on the paper the PDF is made for."""
+    if not paths:
+        return None
+    document = QPdfDocument()
+    try:
+        if document.load(str(paths[0])) != QPdfDocument.Error.None_ or document.pageCount() == 0:
+            return None
+        return document.pagePointSize(0)
+    finally:
+        document.close()
 
 
 class PdfReadyDialog(QDialog):

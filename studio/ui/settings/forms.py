@@ -1,6 +1,6 @@
 """The groups of the Settings page; each loads from and writes into a `Settings` value.
 
-This module: the group base, the sender, paper and stock, printer calibration.
+This module: the group base, the sender, paper and stock (the printer: `printers`).
 `studio.ui.settings.schedule` has timing and holidays.
 """
 
@@ -14,7 +14,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -425,23 +424,6 @@ class PaperGroup(SettingsGroup):
         settings.label_stock = self.labels.currentData() or settings.label_stock
 
 
-def _spin(low: float, high: float, step: float, suffix: str, decimals: int = 1) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(decimals)
-    spin.setSuffix(suffix)
-    return spin
-
-
-_DUPLEX_CHOICES = (
-    ("Two-sided, turned over the long edge", "long"),
-    ("Two-sided, turned over the short edge", "short"),
-    ("One side at a time (I turn the stack by hand)", "manual"),
-)
-_STACK_CHOICES = (("Face down (pages in order)", "face-down"), ("Face up (last page on top)", "face-up"))
-
-
 def _choices(items: Sequence[tuple[str, str]]) -> QComboBox:
     """A choice list that stays narrow (its longest text shows in the open list), so the
     settings still sit in two columns on a small screen."""
@@ -451,74 +433,3 @@ def _choices(items: Sequence[tuple[str, str]]) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(16)
     return box
-
-
-class CalibrationGroup(SettingsGroup):
-    """The printer: how it turns and stacks sheets (found with the printer test), and the
-    calibration (shift and scale) applied to every label sheet and envelope."""
-
-    test_page_requested = Signal()
-    printer_test_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__("Printer")
-        self.duplex = _choices(_DUPLEX_CHOICES)
-        self.stack = _choices(_STACK_CHOICES)
-        self.printer_test_button = QPushButton("Make printer test…")
-        self.printer_test_button.setToolTip("Two sheets that tell, after one print, what to choose above")
-        self.printer_test_button.clicked.connect(self.printer_test_requested.emit)
-        self.margin = _spin(0, 20, 0.1, " mm", 1)
-        self.margin.setToolTip("What your printer leaves blank at every paper edge: most lasers 4.2 mm, "
-                               "inkjets 3 to 5 mm, 0 for borderless printing")
-        self.form.addRow("Two-sided", self.duplex)
-        self.form.addRow("Output tray", self.stack)
-        self.form.addRow("Blank edge", self.margin)
-        self.form.addRow("", self.printer_test_button)
-        self.offset_x, self.offset_y = _spin(-20, 20, 0.5, " mm"), _spin(-20, 20, 0.5, " mm")
-        self.scale_x, self.scale_y = _spin(0.9, 1.1, 0.001, "", 3), _spin(0.9, 1.1, 0.001, "", 3)
-        hint = QLabel(
-            "Print the test page on plain paper, hold it against a label sheet or measure the "
-            "ruler, and enter how far off your printer is. Positive moves right and down."
-        )
-        hint.setWordWrap(True)
-        hint.setObjectName("muted")
-        self.test_button = QPushButton("Make test page…")
-        self.test_button.clicked.connect(self.test_page_requested.emit)
-        self.form.addRow(hint)
-        self.form.addRow("Shift right", self.offset_x)
-        self.form.addRow("Shift down", self.offset_y)
-        self.form.addRow("Scale across", self.scale_x)
-        self.form.addRow("Scale down", self.scale_y)
-        self.form.addRow("", self.test_button)
-        self.watch(self.offset_x, self.offset_y, self.scale_x, self.scale_y, self.duplex, self.stack,
-                   self.margin)
-
-    @property
-    def fields(self) -> dict[str, QWidget]:
-        return {"calibration.offset_x": self.offset_x, "calibration.offset_y": self.offset_y,
-                "calibration.scale_x": self.scale_x, "calibration.scale_y": self.scale_y,
-                "printer.duplex": self.duplex, "printer.stack": self.stack, "printer.margin_mm": self.margin}
-
-    def load(self, settings: Settings) -> None:
-        c = settings.calibration
-        for spin, value in (
-            (self.offset_x, c.offset_x),
-            (self.offset_y, c.offset_y),
-            (self.scale_x, c.scale_x),
-            (self.scale_y, c.scale_y),
-            (self.margin, settings.printer.margin_mm),
-        ):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        for box, value in ((self.duplex, settings.printer.duplex), (self.stack, settings.printer.stack)):
-            box.blockSignals(True)
-            box.setCurrentIndex(max(0, box.findData(value)))
-            box.blockSignals(False)
-
-    def apply(self, settings: Settings) -> None:
-        settings.printer.duplex, settings.printer.stack = self.duplex.currentData(), self.stack.currentData()
-        settings.printer.margin_mm = self.margin.value()
-        c = settings.calibration
-        c.offset_x, c.offset_y = self.offset_x.value(), self.offset_y.value()
-        c.scale_x, c.scale_y = self.scale_x.value(), self.scale_y.value()

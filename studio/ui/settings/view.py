@@ -30,8 +30,9 @@ from studio.settings import Settings
 from studio.ui.accounts.panel import AccountsPanel
 from studio.ui.context import AppContext
 from studio.ui.settings.appearance import AppearanceGroup
-from studio.ui.settings.forms import CalibrationGroup, PaperGroup, SenderGroup, SettingsGroup
+from studio.ui.settings.forms import PaperGroup, SenderGroup, SettingsGroup
 from studio.ui.settings.offer import OfferGroup
+from studio.ui.settings.printers import PrinterProfilesGroup
 from studio.ui.settings.rhythms import RhythmsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
 from studio.ui.widgets import PageHeader, label, page_layout
@@ -63,7 +64,7 @@ class SettingsView(QWidget):
         self.sender = SenderGroup()
         # Country and language names in the user's own language (the desktop's locale).
         self.paper = PaperGroup(QLocale().name())
-        self.calibration = CalibrationGroup()
+        self.calibration = PrinterProfilesGroup(context)  # the printer profiles, saved on their own
         self.timing = TimingGroup()
         self.holidays = HolidaysGroup()
         self.appearance = AppearanceGroup()
@@ -201,6 +202,7 @@ class SettingsView(QWidget):
 
     def flush_pending_saves(self) -> None:
         """Save at once an edit still waiting for its delay (the window is closing)."""
+        self.calibration.flush()
         if self._save_timer.isActive():
             self.save_now()
 
@@ -329,13 +331,15 @@ class SettingsView(QWidget):
     def make_test_page(self) -> None:
         """Render the calibration page for the chosen label stock and offer to open or print it."""
         settings = self.current()
+        profile = self.calibration.profile()  # the page is drawn through the profile shown
         out = self._context.paths.data_dir / "calibration-page.pdf"
         self.calibration.test_button.setEnabled(False)
 
         def work(_: Progress) -> Path:
             from studio.services import mail_pieces
 
-            return mail_pieces.calibration_page(None, out, settings, paths=self._context.paths)
+            return mail_pieces.calibration_page(None, out, settings, paths=self._context.paths,
+                                                profile=profile)
 
         def done(path: Path) -> None:
             from studio.ui.printing import PdfReadyDialog
