@@ -195,7 +195,8 @@ def delete_contacts(store: Store, contact_ids: Iterable[int], *,
                 continue
             gone = BinnedContact(None, contact, store.history.events(contact_id=contact_id),
                                  store.history.item_positions(contact_id),
-                                 customer_numbers=store.contacts.customer_numbers(contact_id))
+                                 customer_numbers=store.contacts.customer_numbers(contact_id),
+                                 enrolments=store.sequences.kept(contact_id))
             store.bin.add(gone, when)
             store.contacts.delete(contact_id)
             deleted.append(gone)
@@ -203,8 +204,9 @@ def delete_contacts(store: Store, contact_ids: Iterable[int], *,
 
 
 def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> list[Contact]:
-    """Take contacts out of the bin with their events and mailing history, under their old
-    ids (a new one when a new contact has taken it since); returns the restored contacts."""
+    """Take contacts out of the bin with their events, mailing history and follow-up
+    sequences, under their old ids (a new one when a new contact has taken it since);
+    returns the restored contacts."""
     restored = []
     with store.transaction():
         for gone in deleted:
@@ -214,8 +216,12 @@ def restore_contacts(store: Store, deleted: Iterable[DeletedContact]) -> list[Co
             if contact.id is not None and store.contacts.get(contact.id) is not None:
                 contact.id = None
             store.contacts.add(contact)
+            event_ids = {}
             for event in gone.events:
-                store.history.add_event(dataclasses.replace(event, id=None, contact_id=contact.id))
+                new_id = store.history.add_event(dataclasses.replace(event, id=None, contact_id=contact.id))
+                if event.id is not None:
+                    event_ids[event.id] = new_id
+            store.sequences.put_back(contact.id, gone.enrolments, event_ids)
             store.history.link_items(gone.mailing_items, contact.id)
             for number in gone.customer_numbers:
                 store.contacts.add_customer_number(contact.id, number)

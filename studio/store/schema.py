@@ -365,4 +365,9 @@ MIGRATIONS: list[str] = [
                          AS calibration);
     DELETE FROM settings WHERE key IN ('printer', 'calibration');
     """,
+    # 16: the bin keeps a deleted contact's follow-up sequences too (JSON, `KeptEnrolment`),
+    # so a restore puts them back with their done and skipped steps.
+    """
+    ALTER TABLE bin ADD COLUMN enrolments TEXT NOT NULL DEFAULT '[]';
+    """,
 ]

@@ -54,6 +54,36 @@ class Enrolment:
     steps: dict[int, tuple[str, dt.date]] = field(default_factory=dict)  # number -> (outcome, day)
 
 
+@dataclass(frozen=True)
+class KeptStep:
+    step: int
+    outcome: str
+    on_day: str
+    event_id: int | None  # the touch the step recorded, by its id when the contact was deleted
+
+
+@dataclass(frozen=True)
+class KeptEnrolment:
+    """An enrolment as the bin keeps it while its contact is deleted: everything but the ids."""
+
+    sequence: str
+    started: str
+    anchor: str
+    enrolled_on: str
+    trigger: str
+    stopped_on: str | None
+    steps: tuple[KeptStep, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {**{k: v for k, v in self.__dict__.items() if k != "steps"},
+                "steps": [step.__dict__ for step in self.steps]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> KeptEnrolment:
+        steps = tuple(KeptStep(**step) for step in data.get("steps", []))  # type: ignore[union-attr]
+        return cls(**{**data, "steps": steps})  # type: ignore[arg-type]
+
+
 # A contact's shown name from its columns (`studio.model.shown_name`), read with the row.
 _NAME = ("c.display_name, c.prefix, c.given_name, c.additional_names, c.family_name, c.suffix, c.nickname, "
          "c.organization, json_extract(c.emails, '$[0].value'), json_extract(c.phones, '$[0].value')")
@@ -91,6 +121,37 @@ class SequenceRepository:
         cursor = self._conn.execute(
             "UPDATE OR IGNORE sequence_enrolments SET contact_id = ? WHERE contact_id = ?", (to_id, from_id))
         return cursor.rowcount
+
+    def kept(self, contact_id: int) -> list[KeptEnrolment]:
+        """The contact's enrolments and steps as the bin keeps them (`put_back` restores them)."""
+        steps: dict[int, list[KeptStep]] = {}
+        for r in self._conn.execute(
+                "SELECT s.enrolment_id, s.step, s.outcome, s.on_day, s.event_id FROM sequence_steps s "
+                "JOIN sequence_enrolments e ON e.id = s.enrolment_id WHERE e.contact_id = ? "
+                "ORDER BY s.enrolment_id, s.step", (contact_id,)):
+            steps.setdefault(r[0], []).append(KeptStep(r[1], r[2], r[3], r[4]))
+        return [KeptEnrolment(r["sequence"], r["started"], r["anchor"], r["enrolled_on"], r["trigger"],
+                              r["stopped_on"], tuple(steps.get(r["id"], ())))
+                for r in self._conn.execute("SELECT * FROM sequence_enrolments WHERE contact_id = ? "
+                                            "ORDER BY id", (contact_id,))]
+
+    def put_back(self, contact_id: int, kept: Iterable[KeptEnrolment], event_ids: dict[int, int]) -> None:
+        """Enrol ``contact_id`` again as `kept` described it (a restore from the bin; call in a
+        transaction). ``event_ids`` maps the touches' ids at deletion to their ids now; one
+        enrolled again since (an order after the deletion) keeps what it has."""
+        for enrolment in kept:
+            cursor = self._conn.execute(
+                "INSERT OR IGNORE INTO sequence_enrolments (contact_id, sequence, started, anchor, "
+                "enrolled_on, trigger, stopped_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (contact_id, enrolment.sequence, enrolment.started, enrolment.anchor, enrolment.enrolled_on,
+                 enrolment.trigger, enrolment.stopped_on))
+            if not cursor.rowcount:
+                continue
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO sequence_steps (enrolment_id, step, outcome, on_day, event_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(cursor.lastrowid, s.step, s.outcome, s.on_day,
+                  event_ids.get(s.event_id) if s.event_id is not None else None) for s in enrolment.steps])
 
     def enrolled(self, sequence: str, contact_ids: Iterable[int]) -> set[tuple[int, dt.date]]:
         """(contact id, anchor) of every enrolment of these contacts in ``sequence``."""

@@ -196,3 +196,30 @@ def test_a_bad_sequence_file_is_named_with_its_line(tmp_path: Path, text: str, l
         parse_sequence(text, path)
     message = str(caught.value)
     assert str(path) in message and f"line {line}" in message and words in message
+
+
+def test_a_contact_restored_from_the_bin_gets_its_sequences_and_steps_back(store: Store) -> None:
+    from studio.services.addressbook import delete_contacts
+    from studio.services.bin import restore
+
+    anna = _customer(store, "Anna Berg", "customer")
+    enroll(store, str(anna), "new customer", D(2026, 5, 1), None)
+    call = [s for s in due_steps(store, D(2026, 5, 15), None) if s.kind == "call"][0]
+    event_id = complete_step(store, call.enrolment_id, call.step, D(2026, 5, 15))
+    store.sequences.stop(anna, "new-customer", D(2026, 5, 20))
+    before = store.sequences.enrolments(contact_id=anna)[0]
+
+    delete_contacts(store, [anna])
+    assert store.sequences.enrolments(contact_id=anna) == []
+    [binned] = store.bin.all()
+    assert [e.sequence for e in binned.enrolments] == ["new-customer"]  # kept across a reopen of the bin
+    [back] = restore(store, [binned.id])
+
+    [after] = store.sequences.enrolments(contact_id=back.id)
+    assert (after.sequence, after.started, after.anchor, after.trigger, after.stopped_on, after.steps) == \
+        (before.sequence, before.started, before.anchor, before.trigger, before.stopped_on, before.steps)
+    [touch] = store.history.events(contact_id=back.id, kinds=["call"])
+    step_event = store.connection.execute("SELECT event_id FROM sequence_steps WHERE enrolment_id = ?",
+                                     (after.id,)).fetchone()[0]
+    assert event_id is not None and step_event == touch.id  # the step names the restored touch
+    assert store.sequences.forget_step(after.id, call.step) == touch.id
