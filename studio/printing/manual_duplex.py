@@ -30,19 +30,26 @@ class TurnSteps:
         """Which sheet lies on top of the printed stack, as it comes out."""
         return "the last sheet" if self.stack == "face-up" else "sheet 1 (face down)"
 
-    def sentences(self) -> list[str]:
+    def _steps(self) -> list[str]:
         lying = ("printed side up, the last sheet on top" if self.stack == "face-up"
                  else "printed side down, the first sheet at the bottom")
         turn = ("its side edge, like the page of a book" if self.turn == "long"
                 else "its top edge, like the page of a wall calendar")
         return [
-            f"1. Print {self.outside} (one side of each sheet).",
-            f"2. Take the printed stack out of the tray as it lies ({lying}); do not re-sort it.",
-            f"3. Turn the whole stack over {turn}.",
-            "4. Put it back in the paper tray the way your printer prints on the back of a sheet, "
+            f"Print {self.outside} (one side of each sheet).",
+            f"Take the printed stack out of the tray as it lies ({lying}); do not re-sort it.",
+            f"Turn the whole stack over {turn}.",
+            "Put it back in the paper tray the way your printer prints on the back of a sheet, "
             "the same edge going in first as before.",
-            f"5. Print {self.inside}: each inside lands on the back of its own card.",
+            f"Print {self.inside}: each inside lands on the back of its own card.",
         ]
+
+    def sentences(self) -> list[str]:
+        return [f"{number}. {step}" for number, step in enumerate(self._steps(), 1)]
+
+    def after_outsides(self) -> list[str]:
+        """The steps left once the outsides are printing, numbered from 1 as the app's picture is."""
+        return [f"{number}. {step}" for number, step in enumerate(self._steps()[1:], 1)]
 
     def text(self) -> str:
         return " ".join(self.sentences())

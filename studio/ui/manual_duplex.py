@@ -27,7 +27,7 @@ class ManualDuplexDialog(QDialog):
         self.picture = StackTurnPicture()
         self.picture.set_profile(profile)
         layout.addWidget(self.picture)
-        self.text = label("\n".join(self.steps.sentences()[1:]), wrap=True)
+        self.text = label("\n".join(self.steps.after_outsides()), wrap=True)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton("Print the insides", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -174,7 +174,7 @@ class StackTurnPicture(QWidget):
             painter.setPen(ink)
             painter.drawText(QRectF(third * index, self.height() - 24, third, 20),
                              Qt.AlignmentFlag.AlignCenter, caption)
-        sheet_h = min(self.height() - 50, third * 0.9)
+        sheet_h = min(self.height() - 72, third * 0.9)  # room below for two lines of words
         sheet_w = sheet_h * 0.77
         top = 12.0
         face_up = self.profile.stack == "face-up"
@@ -184,7 +184,7 @@ class StackTurnPicture(QWidget):
             self._sheet(painter, QRectF(x + offset, top + offset, sheet_w, sheet_h), printed=face_up,
                         label="" if offset else ("last" if face_up else "1"), ink=ink)
         painter.setPen(ink)
-        painter.drawText(QRectF(x - 10, top + sheet_h + 10, sheet_w + 28, 16), Qt.AlignmentFlag.AlignCenter,
+        painter.drawText(QRectF(x - 10, top + sheet_h + 12, sheet_w + 28, 16), Qt.AlignmentFlag.AlignCenter,
                          "printed side up" if face_up else "printed side down")
         # 2: the turn, over the side edge (long) or the top edge (short).
         rect = QRectF(third * 1.5 - sheet_w / 2, top + 4, sheet_w, sheet_h)

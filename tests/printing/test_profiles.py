@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from studio.cli import main
 from studio.paths import bundled_dir
 from studio.store import open_store
 from studio.store.schema import MIGRATIONS
+from tests.store.old_stores import write_store_at
 
 
 def _json(db: str, capsys: pytest.CaptureFixture[str]) -> list[dict]:
@@ -93,18 +93,12 @@ def test_an_old_store_keeps_its_calibration_and_printer_setup(tmp_path: Path,
     """A database as the version before profiles left it: calibration and printer as settings rows."""
     path = tmp_path / "old.db"
     ours = next(i for i, sql in enumerate(MIGRATIONS) if "CREATE TABLE printer_profiles" in sql)
-    with open_store(path):
-        pass
-    conn = sqlite3.connect(path)
-    # Back to the schema before ours: drop what ours made, as an old version would not have it.
-    conn.execute("DROP TABLE printer_profiles")
-    conn.execute(f"PRAGMA user_version = {ours}")
+    conn = write_store_at(path, ours)  # the schema before ours, as an old version left it
     conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [
         ("calibration", json.dumps({"offset_x": 1.5, "offset_y": -0.75, "scale_x": 1.002, "scale_y": 0.998})),
         ("printer", json.dumps({"duplex": "manual", "stack": "face-up", "margin_mm": 3.0})),
         ("paper", json.dumps("a4")),
     ])
-    conn.commit()
     conn.close()
     with open_store(path) as store:
         profile = store.printers.default()
