@@ -16,7 +16,7 @@ from studio.cli.options import (
 )
 from studio.cli.template_files import run_manage_templates, wants_manage
 from studio.render.layout import FitNote
-from studio.services import cards
+from studio.services import card_render, cards
 from studio.services.addressbook import select_contact_ids
 from studio.services.card_sheets import manual_steps
 from studio.services.messages import load_messages
@@ -115,12 +115,11 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         sheet = load_messages(store, args.messages) if args.messages else None
-        summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
-                                            marks=args.marks, message=args.message,
-                                            messages=sheet.messages if sheet else None,
-                                            photos=sheet.photos if sheet else None,
-                                            today=today_of(args), order=args.order, photo=args.photo,
-                                            progress=progress, printer=args.printer, duplex=args.duplex)
+        summary = card_render.render_for_contacts(
+            store, ctx.paths, args.template, ids, args.out, paper=args.paper, marks=args.marks,
+            message=args.message, messages=sheet.messages if sheet else None,
+            photos=sheet.photos if sheet else None, today=today_of(args), order=args.order,
+            photo=args.photo, progress=progress, printer=args.printer, duplex=args.duplex)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
@@ -142,8 +141,8 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store:
-        summary = cards.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
-                                    message=args.message, today=today_of(args), dpi=args.dpi)
+        summary = card_render.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
+                                          message=args.message, today=today_of(args), dpi=args.dpi)
     if summary.missing:
         ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
     if summary.unsigned:
