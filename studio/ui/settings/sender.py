@@ -24,6 +24,25 @@ from studio.settings import Settings
 from studio.ui.settings.forms import SettingsGroup, line_edit, narrow_choices, set_text_quietly
 
 
+def _picture_preview(tooltip: str) -> QLabel:
+    """A small picture beside its field, hidden until there is a file to show."""
+    preview = QLabel()
+    preview.setFixedHeight(44)
+    preview.setToolTip(tooltip)
+    preview.hide()
+    return preview
+
+
+def _show_picture(preview: QLabel, path: str) -> None:
+    """The picture at ``path`` in ``preview``, or why it cannot be shown; hidden without a path."""
+    pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
+    preview.setVisible(bool(path))
+    if pixmap.isNull():
+        preview.setText("Card Studio cannot read this file as a picture." if path else "")
+    else:
+        preview.setPixmap(pixmap.scaledToHeight(40, Qt.TransformationMode.SmoothTransformation))
+
+
 class SenderGroup(SettingsGroup):
     """Who the cards come from; a chosen signature photo is handed on to be cleaned
     (``signature_photo_chosen``) and comes back as the ink picture the cards print."""
@@ -47,14 +66,8 @@ class SenderGroup(SettingsGroup):
         self.mail_service = narrow_choices(services)
         self.mail_service.setToolTip("The service the Intelligent Mail barcode asks for (US mail only)")
         self.image_path = line_edit("a photo or scan of your signature (PNG or JPEG), cleaned into ink")
-        self.image_preview = QLabel()
-        self.image_preview.setFixedHeight(44)
-        self.image_preview.setToolTip("The ink printed on the cards")
-        self.image_preview.hide()
-        self.photo_preview = QLabel()
-        self.photo_preview.setFixedHeight(44)
-        self.photo_preview.setToolTip("The photo it was cleaned from")
-        self.photo_preview.hide()
+        self.image_preview = _picture_preview("The ink printed on the cards")
+        self.photo_preview = _picture_preview("The photo it was cleaned from")
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._choose_image)
         clear = QPushButton("Remove")
@@ -71,10 +84,7 @@ class SenderGroup(SettingsGroup):
         clear_font.clicked.connect(lambda: self.hand_font.clear())
         self.own_photo = line_edit("a photo of you (JPEG or PNG) for cards with a place for it")
         self.own_photo.setReadOnly(True)
-        self.own_photo_preview = QLabel()
-        self.own_photo_preview.setFixedHeight(44)
-        self.own_photo_preview.setToolTip("Printed on the cards with a place for your photo")
-        self.own_photo_preview.hide()
+        self.own_photo_preview = _picture_preview("Printed on the cards with a place for your photo")
         choose_photo = QPushButton("Choose…")
         choose_photo.clicked.connect(self._choose_own_photo)
         clear_photo = QPushButton("Remove")
@@ -168,13 +178,7 @@ class SenderGroup(SettingsGroup):
             self.own_photo_chosen.emit(path)
 
     def _own_photo_preview(self, path: str) -> None:
-        pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
-        self.own_photo_preview.setVisible(bool(path))
-        if pixmap.isNull():
-            self.own_photo_preview.setText("Card Studio cannot read this file as a picture." if path else "")
-        else:
-            smooth = Qt.TransformationMode.SmoothTransformation
-            self.own_photo_preview.setPixmap(pixmap.scaledToHeight(40, smooth))
+        _show_picture(self.own_photo_preview, path)
 
     def _choose_font(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -211,14 +215,7 @@ class SenderGroup(SettingsGroup):
             self.photo_preview.setPixmap(pixmap.scaledToHeight(40, smooth))
 
     def _preview(self, path: str) -> None:
-        pixmap = QPixmap(path) if path and Path(path).is_file() else QPixmap()
-        self.image_preview.setVisible(bool(path))
-        if pixmap.isNull():
-            self.image_preview.setText("Card Studio cannot read this file as a picture." if path else "")
-        else:
-            self.image_preview.setPixmap(
-                pixmap.scaledToHeight(40, Qt.TransformationMode.SmoothTransformation)
-            )
+        _show_picture(self.image_preview, path)
 
     def load(self, settings: Settings) -> None:
         s = settings.sender
