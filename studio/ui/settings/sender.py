@@ -23,6 +23,14 @@ from studio.services.preferences import MAIL_SERVICE_TYPES
 from studio.settings import Settings
 from studio.ui.settings.forms import SettingsGroup, line_edit, narrow_choices, set_text_quietly
 
+_IMAGES = "Images (*.png *.jpg *.jpeg)"
+
+
+def _chosen_file(parent: QWidget, title: str, kinds: str) -> str:
+    """The file the user picks, starting in their home folder; "" when they cancel."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), kinds)
+    return path
+
 
 def _picture_preview(tooltip: str) -> QLabel:
     """A small picture beside its field, hidden until there is a file to show."""
@@ -163,17 +171,13 @@ class SenderGroup(SettingsGroup):
                 **{f"sender.address.{key}": w for key, w in address.items()}}
 
     def _choose_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Signature image", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
-        )
+        path = _chosen_file(self, "Signature image", _IMAGES)
         if path:
             self.show_photo(path)
             self.signature_photo_chosen.emit(path)
 
     def _choose_own_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Your photo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
-        )
+        path = _chosen_file(self, "Your photo", _IMAGES)
         if path:
             self.own_photo_chosen.emit(path)
 
@@ -181,9 +185,7 @@ class SenderGroup(SettingsGroup):
         _show_picture(self.own_photo_preview, path)
 
     def _choose_font(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Handwriting font", str(Path.home()), "TrueType fonts (*.ttf *.otf)"
-        )
+        path = _chosen_file(self, "Handwriting font", "TrueType fonts (*.ttf *.otf)")
         if path:
             self.handwriting_font_chosen.emit(path)
 
