@@ -1,9 +1,10 @@
 """Today's "Follow-ups" panel: the steps of follow-up sequences that are due, each with Done
 and Skip, and the due cards grouped into a mailing per template in one click.
 
-The panel only says what the user chose (`step_finished`, `prepare_cards`); the view does
-the work on the store thread. A step marked Done or Skipped leaves the list at once and
-can be undone from the panel (`show_undo`).
+The panel only says what the user chose (`step_finished`, `prepare_cards`); the view
+(`touch_recording.TouchRecorder` for the steps) does the work on the store thread. A step
+marked Done or Skipped leaves the list at once and can be undone from the panel
+(`show_undo`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Today's keep-in-touch panels: who is due for a touch, and whose birthday to call.
 
-Each line has one-click "Called" / "Messaged" buttons; the view records the touch and
-offers to undo it (`TouchPanel.show_undo`).
+Each line has one-click "Called" / "Messaged" buttons; the panel only says which
+(``touched``), `touch_recording.TouchRecorder` records the touch and the panel offers to
+undo it (`show_undo`). The lines are `side_panel.person_line`s.
 """
 
 from __future__ import annotations
