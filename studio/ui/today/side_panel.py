@@ -1,9 +1,9 @@
-"""What Today's side panels are made of: the titled panel with its Undo row, a person's
-line (the name, its buttons, and the muted lines under it), small buttons, and emptying
-a panel's lines before they are drawn again.
+"""What Today's panels are made of: the titled panel and the side panel with its Undo row,
+a person's line (the name, its buttons, and the muted lines under it), small buttons, and
+emptying a panel's lines before they are drawn again.
 
-The panels themselves: `touch_panels` (due for a touch, birthday calls), `followups`,
-`results_chart`.
+The side panels themselves: `touch_panels` (due for a touch, birthday calls), `followups`,
+`results_chart`, `unposted`; the occasion lists (`view`) are titled panels too.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def person_line(name: str, buttons: Sequence[QWidget], details: Sequence[QWidget
     return holder
 
 
-class SidePanel(Panel):
-    """A titled side panel: its lines go in ``rows``; an Undo row under them (`show_undo`)."""
+class TitledPanel(Panel):
+    """A panel with a ``heading``; its lines go in ``rows``."""
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -65,6 +65,13 @@ class SidePanel(Panel):
         self.rows = QVBoxLayout()
         self.rows.setSpacing(6)
         self.body.addLayout(self.rows)
+
+
+class SidePanel(TitledPanel):
+    """A titled side panel with an Undo row under its lines (`show_undo`)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
         self.undo_row = QWidget()
         undo_layout = QHBoxLayout(self.undo_row)
         undo_layout.setContentsMargins(0, 0, 0, 0)

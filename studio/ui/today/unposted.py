@@ -10,26 +10,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from studio.ui.today.side_panel import clear_rows
-from studio.ui.widgets import Panel, button, label
+from studio.ui.today.side_panel import TitledPanel, clear_rows
+from studio.ui.widgets import button
 
 UNPOSTED_ROWS = 8
 
 
-class UnpostedPanel(Panel):
+class UnpostedPanel(TitledPanel):
     """The mailings printed and not yet posted (the first `UNPOSTED_ROWS`); hidden without any."""
 
     mark_posted = Signal(int)  # the mailing's id
 
     def __init__(self) -> None:
-        super().__init__()
-        self.heading = label("Printed, not yet posted", "sectionTitle")
-        self.body.addWidget(self.heading)
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(6)
-        self.body.addLayout(self.rows)
+        super().__init__("Printed, not yet posted")
 
     def show_unposted(self, unposted: Sequence[Any]) -> None:
         """``unposted``: the report's mailings (`studio.services.occasions.TodayReport.unposted`)."""

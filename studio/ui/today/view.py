@@ -32,10 +32,11 @@ from studio.ui.today.groups import OccasionGroup, friendly_date
 from studio.ui.today.loading import UPCOMING_DAYS, TodayData, load_today
 from studio.ui.today.results_chart import ResultsPanel
 from studio.ui.today.rows import DayStrip, OccasionList
+from studio.ui.today.side_panel import TitledPanel
 from studio.ui.today.touch_panels import CallsPanel, TouchPanel
 from studio.ui.today.touch_recording import TouchRecorder
 from studio.ui.today.unposted import UnpostedPanel
-from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
+from studio.ui.widgets import EmptyState, PageHeader, button, label, page_layout
 
 FIRST_ROWS = 10  # occasion lines built at first in each list; "Show more" adds MORE_ROWS at a time
 MORE_ROWS = 24
@@ -73,8 +74,9 @@ class TodayView(QWidget):
         self.strip = DayStrip()
         self.strip.day_chosen.connect(self._choose_day)
 
-        self.due_panel, self.due_rows = self._panel("Post today, or late")
-        self.upcoming_panel, self.upcoming_rows = self._panel("Coming up")
+        self.due_panel = TitledPanel("Post today, or late")
+        self.upcoming_panel = TitledPanel("Coming up")
+        self.due_rows, self.upcoming_rows = self.due_panel.rows, self.upcoming_panel.rows
         self.touch_panel = TouchPanel()
         self.calls_panel = CallsPanel()
         self.calls_panel.hide()
@@ -179,17 +181,6 @@ class TodayView(QWidget):
         super().resizeEvent(event)
         self._place_side_panels(self._side_panels_fit())
 
-    @staticmethod
-    def _panel(title: str) -> tuple[Panel, QVBoxLayout]:
-        panel = Panel()
-        heading = label(title, "sectionTitle")
-        panel.body.addWidget(heading)
-        rows = QVBoxLayout()
-        rows.setSpacing(6)
-        panel.body.addLayout(rows)
-        panel.heading = heading  # type: ignore[attr-defined]
-        return panel, rows
-
     # --- loading ----------------------------------------------------------------------
 
     def mark_stale(self, *_: object) -> None:
@@ -262,10 +253,10 @@ class TodayView(QWidget):
 
         if self._day is not None:
             coming = data.by_day.get(self._day, [])
-            self.upcoming_panel.heading.setText(f"To post on {friendly_date(self._day)}")  # type: ignore[attr-defined]
+            self.upcoming_panel.heading.setText(f"To post on {friendly_date(self._day)}")
         else:
             coming = data.coming
-            self.upcoming_panel.heading.setText(f"Coming up in the next {UPCOMING_DAYS // 7} weeks")  # type: ignore[attr-defined]
+            self.upcoming_panel.heading.setText(f"Coming up in the next {UPCOMING_DAYS // 7} weeks")
         empty: QWidget | None = None
         if not coming and self._day is None:
             empty = EmptyState(
