@@ -138,9 +138,9 @@ def designer_fill(template: CardTemplate, *, contact: Contact | None, settings: 
                   message: str | None, occasion: str | None = None) -> CardLayout:
     """Compile ``template`` (as edited) and fill it for ``contact``, or its sample without one.
 
-    With the sample, the user's own sender replaces the sample's, set or not (as
-    `preview_png` does). The occasion defaults to the template's first. Raises `TemplateError` listing
-    what is wrong with the edited template.
+    With the sample, the user's own sender replaces the sample's, set or not (`card_for`, as
+    `card_render.preview_png` does). The occasion defaults to the template's first. Raises
+    `TemplateError` listing what is wrong with the edited template.
     """
     from studio.cards import compile_template
 
