@@ -4,6 +4,7 @@ mailer ID."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -30,6 +32,19 @@ def _chosen_file(parent: QWidget, title: str, kinds: str) -> str:
     """The file the user picks, starting in their home folder; "" when they cancel."""
     path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), kinds)
     return path
+
+
+def _file_buttons(choose: Callable[[], None], field: QLineEdit) -> QHBoxLayout:
+    """ "Choose…" (``choose`` asks for the file) and "Remove" (empties ``field``), in a row
+    the caller adds the file's preview to."""
+    row = QHBoxLayout()
+    browse = QPushButton("Choose…")
+    browse.clicked.connect(choose)
+    remove = QPushButton("Remove")
+    remove.clicked.connect(lambda: field.clear())
+    row.addWidget(browse)
+    row.addWidget(remove)
+    return row
 
 
 def _picture_preview(tooltip: str) -> QLabel:
@@ -76,41 +91,23 @@ class SenderGroup(SettingsGroup):
         self.image_path = line_edit("a photo or scan of your signature (PNG or JPEG), cleaned into ink")
         self.image_preview = _picture_preview("The ink printed on the cards")
         self.photo_preview = _picture_preview("The photo it was cleaned from")
-        browse = QPushButton("Choose…")
-        browse.clicked.connect(self._choose_image)
-        clear = QPushButton("Remove")
-        clear.clicked.connect(lambda: self.image_path.clear())
         self.hand_font = line_edit("a TrueType font of your handwriting (.ttf), e.g. from Calligraphr")
         self.hand_font.setReadOnly(True)
         self.hand_note = QLabel()
         self._font_letters: dict[str, str] = {}  # font path -> the letters it varies
         self.hand_note.setWordWrap(True)
         self.hand_note.setObjectName("hint")
-        choose_font = QPushButton("Choose…")
-        choose_font.clicked.connect(self._choose_font)
-        clear_font = QPushButton("Remove")
-        clear_font.clicked.connect(lambda: self.hand_font.clear())
         self.own_photo = line_edit("a photo of you (JPEG or PNG) for cards with a place for it")
         self.own_photo.setReadOnly(True)
         self.own_photo_preview = _picture_preview("Printed on the cards with a place for your photo")
-        choose_photo = QPushButton("Choose…")
-        choose_photo.clicked.connect(self._choose_own_photo)
-        clear_photo = QPushButton("Remove")
-        clear_photo.clicked.connect(lambda: self.own_photo.clear())
-        photo_buttons = QHBoxLayout()
-        photo_buttons.addWidget(choose_photo)
-        photo_buttons.addWidget(clear_photo)
+        photo_buttons = _file_buttons(self._choose_own_photo, self.own_photo)
         photo_buttons.addWidget(self.own_photo_preview, 1)
         self.jitter = QCheckBox("Uneven lines, different on each card")
         self.jitter.setToolTip("Each handwritten line sits a little higher or lower and a little "
                                "smaller, as no two handwritten cards are alike")
-        font_buttons = QHBoxLayout()
-        font_buttons.addWidget(choose_font)
-        font_buttons.addWidget(clear_font)
+        font_buttons = _file_buttons(self._choose_font, self.hand_font)
         font_buttons.addStretch(1)
-        image_buttons = QHBoxLayout()
-        image_buttons.addWidget(browse)
-        image_buttons.addWidget(clear)
+        image_buttons = _file_buttons(self._choose_image, self.image_path)
         image_buttons.addWidget(self.photo_preview)
         image_buttons.addWidget(self.image_preview, 1)
         for caption, widget in (
