@@ -7,7 +7,7 @@ customer/vip/team/prospect), written through the store; a few hundred orders are
 so thank-you cards are due, and a quarter of the contacts are enrolled in the "new customer"
 follow-up sequence on days spread over the last 60, the steps of more than a week ago done
 (``--heavy``: none done, every step of two months waiting). Measured, each in a fresh process:
-the services call behind Today (`studio.ui.today.view.load_today`: `today_report` +
+the services call behind Today (`studio.ui.today.loading.load_today`: `today_report` +
 `list_upcoming`, the due steps and the results) the first time and as the desktop refreshes
 it (keeping everyone's occasions between refreshes and working out again only the contacts
 that changed), and the Today view appearing in a window (offscreen) until its lists are
@@ -60,7 +60,7 @@ def services_call(db: str) -> dict:
     from studio.services.occasion_cache import OccasionCache
     from studio.store import open_store
     from studio.store.history import Event
-    from studio.ui.today.view import load_today
+    from studio.ui.today.loading import load_today
 
     def timed(work) -> float:  # noqa: ANN001
         started = time.perf_counter()

@@ -8,21 +8,21 @@ import sys
 from typing import Any
 
 from studio.cli.context import CliContext, progress_line
+from studio.cli.options import add_command, add_json_argument
 from studio.errors import StudioError, UsageError
 from studio.services import accounts as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    acc = subparsers.add_parser(
-        "accounts",
-        parents=[common],
+    acc = add_command(
+        subparsers, common, "accounts",
         help="live address books (CardDAV: iCloud, Nextcloud, Fastmail …)",
         description="Live address books that `studio sync` reads (read-only). " + service.GOOGLE_NOTE,
+        handler=run_list,
     )
-    acc.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    acc.set_defaults(handler=run_list)
+    add_json_argument(acc, "print JSON instead of a table")
     actions = acc.add_subparsers(dest="action", metavar="ACTION")
-    add = actions.add_parser("add", parents=[common], help="add an account")
+    add = add_command(actions, common, "add", help="add an account", handler=run_add)
     add.add_argument("kind", choices=["carddav"])
     add.add_argument(
         "--url",
@@ -33,12 +33,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add.add_argument("--name", help="what to call the account (default: the address book's name)")
     add.add_argument("--book", metavar="NAME", help="which address book, when the server has several")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    add.set_defaults(handler=run_add)
-    remove = actions.add_parser("remove", parents=[common], help="forget an account (its contacts stay)")
+    remove = add_command(
+        actions, common, "remove",
+        help="forget an account (its contacts stay)",
+        handler=run_remove,
+    )
     remove.add_argument("account", metavar="ACCOUNT")
-    remove.set_defaults(handler=run_remove)
 
-    sync = subparsers.add_parser("sync", parents=[common], help="fetch what changed in live address books")
+    sync = add_command(
+        subparsers, common, "sync",
+        help="fetch what changed in live address books",
+        handler=run_sync,
+    )
     sync.add_argument("account", nargs="?", metavar="ACCOUNT", help="only this account")
     sync.add_argument(
         "--password-stdin",
@@ -46,7 +52,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="read the password from standard input (when no keyring keeps it)",
     )
     sync.add_argument("--quiet", action="store_true", help="print only the summary")
-    sync.set_defaults(handler=run_sync)
 
 
 def account_json(account: service.Account) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.context import CliContext, progress_line
+from studio.cli.options import add_command, add_json_argument
 from studio.errors import StudioError
 from studio.model import Contact
 from studio.services import addressbook
@@ -14,13 +15,16 @@ from studio.services.sheets import SheetOptions
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    imp = subparsers.add_parser("import", parents=[common],
-                                help="import contacts from vCard, CSV or spreadsheet files",
-                                description="Import contacts from vCard (.vcf) files exported from a "
-                                            "phone, iCloud, Google, Outlook or Thunderbird, and from "
-                                            "CSV, XLSX and ODS sheets (Google, Outlook and Thunderbird "
-                                            "CSV exports are read as they are; say what the columns "
-                                            "of any other sheet hold with --map).")
+    imp = add_command(
+        subparsers, common, "import",
+        help="import contacts from vCard, CSV or spreadsheet files",
+        description="Import contacts from vCard (.vcf) files exported from a "
+                    "phone, iCloud, Google, Outlook or Thunderbird, and from "
+                    "CSV, XLSX and ODS sheets (Google, Outlook and Thunderbird "
+                    "CSV exports are read as they are; say what the columns "
+                    "of any other sheet hold with --map).",
+        handler=run_import,
+    )
     imp.add_argument("files", nargs="+", metavar="FILE", type=Path)
     imp.add_argument("--map", metavar="MAP", dest="column_map",
                      help='what the columns of a sheet hold: "Column A=given_name,Column B=birthday,…", '
@@ -32,18 +36,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      help="keep each photo whole as exported (by default a copy at print size, "
                           "1,200 px on the long side, is kept)")
     imp.add_argument("--quiet", action="store_true", help="print only the summary")
-    imp.set_defaults(handler=run_import)
 
-    lst = subparsers.add_parser("contacts", parents=[common], help="list contacts")
+    lst = add_command(subparsers, common, "contacts", help="list contacts", handler=run_contacts)
     lst.add_argument("--search", metavar="TEXT", help="names, e-mails, phones or places containing TEXT")
     lst.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    lst.set_defaults(handler=run_contacts)
+    add_json_argument(lst, "print JSON instead of a table")
 
-    exp = subparsers.add_parser("export", parents=[common], help="export contacts as vCard 3.0")
+    exp = add_command(subparsers, common, "export", help="export contacts as vCard 3.0", handler=run_export)
     exp.add_argument("--out", required=True, metavar="FILE.vcf", type=Path)
     exp.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
-    exp.set_defaults(handler=run_export)
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:

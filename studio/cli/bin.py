@@ -5,28 +5,31 @@ from __future__ import annotations
 import argparse
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_command, add_json_argument
 from studio.services import addressbook
 from studio.services import bin as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    delete = subparsers.add_parser(
-        "delete",
-        parents=[common],
+    delete = add_command(
+        subparsers, common, "delete",
         help="move contacts to the bin",
         description="Move contacts to the bin; `studio bin --restore` brings them "
-        "back with their orders and the cards they received.",
+                    "back with their orders and the cards they received.",
+        handler=run_delete,
     )
     delete.add_argument("ids", nargs="+", type=int, metavar="ID", help="contact ids (see `studio contacts`)")
-    delete.set_defaults(handler=run_delete)
 
-    bin_cmd = subparsers.add_parser("bin", parents=[common], help="deleted contacts: list, restore, empty")
+    bin_cmd = add_command(
+        subparsers, common, "bin",
+        help="deleted contacts: list, restore, empty",
+        handler=run_bin,
+    )
     action = bin_cmd.add_mutually_exclusive_group()
     action.add_argument("--restore", nargs="+", type=int, metavar="N", help="put these bin entries back")
     action.add_argument("--restore-all", action="store_true", help="put everything in the bin back")
     action.add_argument("--empty", action="store_true", help="delete everything in the bin for good")
-    bin_cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    bin_cmd.set_defaults(handler=run_bin)
+    add_json_argument(bin_cmd, "print JSON instead of a table")
 
 
 def run_delete(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
 from studio.cli.options import (
+    add_command,
+    add_json_argument,
     add_messages_argument,
     add_order_argument,
     add_printer_arguments,
@@ -16,7 +18,7 @@ from studio.cli.options import (
 )
 from studio.cli.template_files import run_manage_templates, wants_manage
 from studio.render.layout import FitNote
-from studio.services import cards
+from studio.services import card_render, cards
 from studio.services.addressbook import select_contact_ids
 from studio.services.card_sheets import manual_steps
 from studio.services.messages import load_messages
@@ -25,13 +27,17 @@ _MAX_NOTES = 20  # fit notes printed one by one; more are summed up
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    lst = subparsers.add_parser("templates", parents=[common], help="list card templates",
-                                description="List the card templates: the bundled ones and yours "
-                                            "(a template of yours overrides a bundled one with the same id); "
-                                            "with an option, manage your own: rename, duplicate, delete "
-                                            "to the bin and restore, export to and import from a "
-                                            ".cardstudio file.")
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lst = add_command(
+        subparsers, common, "templates",
+        help="list card templates",
+        description="List the card templates: the bundled ones and yours "
+                    "(a template of yours overrides a bundled one with the same id); "
+                    "with an option, manage your own: rename, duplicate, delete "
+                    "to the bin and restore, export to and import from a "
+                    ".cardstudio file.",
+        handler=run_templates,
+    )
+    add_json_argument(lst, "print JSON instead of a table")
     manage = lst.add_mutually_exclusive_group()
     manage.add_argument("--export", metavar="ID", help="write template ID as one .cardstudio file (--out)")
     manage.add_argument("--import", dest="import_file", metavar="FILE", type=Path,
@@ -44,11 +50,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     manage.add_argument("--empty-bin", action="store_true", help="delete the templates in the bin for good")
     lst.add_argument("--out", metavar="FILE", type=Path, help="where --export writes (a file or a folder)")
     lst.add_argument("--name", metavar="NAME", help="the name of the copy --duplicate makes")
-    lst.set_defaults(handler=run_templates)
 
-    ren = subparsers.add_parser("render", parents=[common], help="render cards for contacts into one PDF",
-                                description="Render TEMPLATE for the chosen contacts into one print-ready "
-                                            "PDF (outside and inside pages for duplex printing).")
+    ren = add_command(
+        subparsers, common, "render",
+        help="render cards for contacts into one PDF",
+        description="Render TEMPLATE for the chosen contacts into one print-ready "
+                    "PDF (outside and inside pages for duplex printing).",
+        handler=run_render,
+    )
     ren.add_argument("template", metavar="TEMPLATE", help="a template id (see `studio templates`)")
     add_selection_arguments(ren, required=True)
     ren.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
@@ -61,18 +70,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     add_order_argument(ren)
     add_today_argument(ren)
     add_printer_arguments(ren, duplex=True)
-    ren.set_defaults(handler=run_render)
 
-    pre = subparsers.add_parser("preview", parents=[common], help="preview one card as a PNG",
-                                description="Render one card (front, inside, back) to a PNG, for a "
-                                            "contact or with the template's sample.")
+    pre = add_command(
+        subparsers, common, "preview",
+        help="preview one card as a PNG",
+        description="Render one card (front, inside, back) to a PNG, for a "
+                    "contact or with the template's sample.",
+        handler=run_preview,
+    )
     pre.add_argument("template", metavar="TEMPLATE", help="a template id (see `studio templates`)")
     pre.add_argument("--contact", metavar="ID", type=int, help="the contact (default: the sample)")
     pre.add_argument("--out", required=True, metavar="FILE.png", type=Path)
     pre.add_argument("--message", metavar="TEXT", help="your personal message instead of the template's")
     pre.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
     add_today_argument(pre)
-    pre.set_defaults(handler=run_preview)
 
 
 def run_templates(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -115,12 +126,11 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store, progress_line(ctx) as progress:
         ids = select_contact_ids(store, ids=args.contacts, tag=args.tag, everyone=args.everyone)
         sheet = load_messages(store, args.messages) if args.messages else None
-        summary = cards.render_for_contacts(store, ctx.paths, args.template, ids, args.out, paper=args.paper,
-                                            marks=args.marks, message=args.message,
-                                            messages=sheet.messages if sheet else None,
-                                            photos=sheet.photos if sheet else None,
-                                            today=today_of(args), order=args.order, photo=args.photo,
-                                            progress=progress, printer=args.printer, duplex=args.duplex)
+        summary = card_render.render_for_contacts(
+            store, ctx.paths, args.template, ids, args.out, paper=args.paper, marks=args.marks,
+            message=args.message, messages=sheet.messages if sheet else None,
+            photos=sheet.photos if sheet else None, today=today_of(args), order=args.order,
+            photo=args.photo, progress=progress, printer=args.printer, duplex=args.duplex)
     for name, why in summary.skipped:
         ctx.warn(f"skipped {name}: {why}")
     if summary.unsigned:
@@ -142,8 +152,8 @@ def run_render(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(must_exist=True) as store:
-        summary = cards.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
-                                    message=args.message, today=today_of(args), dpi=args.dpi)
+        summary = card_render.preview_png(store, ctx.paths, args.template, args.out, contact_id=args.contact,
+                                          message=args.message, today=today_of(args), dpi=args.dpi)
     if summary.missing:
         ctx.warn(f"note: this contact {summary.missing}; `studio render` would skip them")
     if summary.unsigned:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_command, add_json_argument
 from studio.services import duplicates as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    cmd = subparsers.add_parser(
-        "duplicates",
-        parents=[common],
+    cmd = add_command(
+        subparsers, common, "duplicates",
         help="possible duplicates: review, merge, keep apart, undo a merge",
         description="List the pairs of contacts that may be one person (the same name and address "
-        "with a different birthday, say); merge a pair or keep it apart. A merge keeps both "
-        "original records: `--undo-merge N` parts them again.",
+                    "with a different birthday, say); merge a pair or keep it apart. A merge keeps both "
+                    "original records: `--undo-merge N` parts them again.",
+        handler=run,
     )
     action = cmd.add_mutually_exclusive_group()
     action.add_argument("--merge", nargs=2, type=int, metavar=("KEEP", "OTHER"),
@@ -24,8 +25,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                         help="these two are different people: stop offering them")
     action.add_argument("--merges", action="store_true", help="list the merges that can be undone")
     action.add_argument("--undo-merge", type=int, metavar="N", help="part merge N again (see --merges)")
-    cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    cmd.set_defaults(handler=run)
+    add_json_argument(cmd, "print JSON instead of a table")
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

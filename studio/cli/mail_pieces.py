@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_order_argument, add_printer_arguments, add_selection_arguments
+from studio.cli.options import (
+    add_command,
+    add_json_argument,
+    add_order_argument,
+    add_printer_arguments,
+    add_selection_arguments,
+)
 from studio.errors import UsageError
 from studio.model import PIECE_KINDS
 from studio.services import mail_pieces as service
@@ -24,10 +30,13 @@ def _selection(parser: argparse.ArgumentParser, pieces: str) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    env = subparsers.add_parser(
-        "envelopes", parents=[common], help="print envelopes for contacts",
+    env = add_command(
+        subparsers, common, "envelopes",
+        help="print envelopes for contacts",
         description="One PDF page per envelope, the size of the envelope: your return address "
-                    "(Settings > Sender) top left, the recipient where the post office reads it.")
+                    "(Settings > Sender) top left, the recipient where the post office reads it.",
+        handler=run_envelopes,
+    )
     _selection(env, "envelopes")
     env.add_argument("--size", metavar="SIZE",
                      help="no10, monarch, 6x9, a2, a6, a7, a9, c5, c6, dl or custom:WxH in mm "
@@ -35,13 +44,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     env.add_argument("--stamp-box", action="store_true", help="outline where the stamp goes")
     add_printer_arguments(env, on_page=True)
     env.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    env.set_defaults(handler=run_envelopes)
 
-    labels = subparsers.add_parser(
-        "labels", parents=[common], help="print address labels, return-address labels or a calibration page",
+    labels = add_command(
+        subparsers, common, "labels",
+        help="print address labels, return-address labels or a calibration page",
         description="Address labels on a label sheet (see `studio stocks`), your return address on a "
                     "whole sheet (--return-address), or the page that finds your printer's "
-                    "calibration (--calibration).")
+                    "calibration (--calibration).",
+        handler=run_labels,
+    )
     _selection(labels, "labels")
     labels.add_argument("--stock", metavar="STOCK", help="label sheet, e.g. avery-5160 or L7160 "
                                                          "(default: your settings)")
@@ -55,17 +66,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                         help="with --return-address: how many sheets (default 1)")
     add_printer_arguments(labels)
     labels.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    labels.set_defaults(handler=run_labels)
 
-    stocks = subparsers.add_parser("stocks", parents=[common], help="list label sheets and envelope sizes")
-    stocks.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    stocks.set_defaults(handler=run_stocks)
+    stocks = add_command(
+        subparsers, common, "stocks",
+        help="list label sheets and envelope sizes",
+        handler=run_stocks,
+    )
+    add_json_argument(stocks, "print JSON instead of a table")
 
-    calibrate = subparsers.add_parser(
-        "calibrate", parents=[common], help="show or set the printer calibration",
+    calibrate = add_command(
+        subparsers, common, "calibrate",
+        help="show or set the printer calibration",
         description="Printer calibration for labels and envelopes: offsets in mm (positive moves the "
                     "print right / down) and scale factors. Print `studio labels --calibration` to "
-                    "measure them.")
+                    "measure them.",
+        handler=run_calibrate,
+    )
     calibrate.add_argument("--offset-x", type=float, metavar="MM")
     calibrate.add_argument("--offset-y", type=float, metavar="MM")
     calibrate.add_argument("--scale-x", type=float, metavar="FACTOR")
@@ -75,7 +91,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     calibrate.add_argument("--kind", choices=PIECE_KINDS, action="append",
                            help="what to calibrate: cards, envelopes or labels (repeatable; "
                                 "default: labels and envelopes)")
-    calibrate.set_defaults(handler=run_calibrate)
 
 
 def _report(ctx: CliContext, summary: MailPieceSummary, what: str) -> int:

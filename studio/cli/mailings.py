@@ -9,6 +9,8 @@ from typing import Any
 
 from studio.cli.context import CliContext, progress_line
 from studio.cli.options import (
+    add_command,
+    add_json_argument,
     add_messages_argument,
     add_order_argument,
     add_printer_arguments,
@@ -35,12 +37,15 @@ _SKIPPED_SHOWN = 50
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    mailing = subparsers.add_parser(
-        "mailing", parents=[common], help="make a mailing: cards, envelopes or labels, and a list",
+    mailing = add_command(
+        subparsers, common, "mailing",
+        help="make a mailing: cards, envelopes or labels, and a list",
         description="Make one folder with cards.pdf, envelopes.pdf and/or labels.pdf in the same "
                     "order and mailing.csv, record it in the history and print its id. Recipients: "
                     "--contact, --tag or --all; with none, whoever has the occasion (for a birthday "
-                    "or a thank-you: whoever's card is due within --days).")
+                    "or a thank-you: whoever's card is due within --days).",
+        handler=run_mailing,
+    )
     add_recipient_arguments(mailing)
     mailing.add_argument("--envelopes", metavar="SIZE", help="envelopes of this size (e.g. a7, a2, no10, c6)")
     mailing.add_argument("--labels", metavar="STOCK", help="address labels on this stock (e.g. avery-5160)")
@@ -56,14 +61,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     mailing.add_argument("--dry-run", action="store_true",
                          help="list recipients, skipped contacts and the mail-by date; write nothing")
     mailing.add_argument("--out", type=Path, metavar="DIR", help="the new folder for the mailing")
-    mailing.add_argument("--json", action="store_true", help="print JSON")
-    mailing.set_defaults(handler=run_mailing)
+    add_json_argument(mailing)
 
-    history = subparsers.add_parser(
-        "history", parents=[common], help="past mailings; mark one sent or delete one never posted",
+    history = add_command(
+        subparsers, common, "history",
+        help="past mailings; mark one sent or delete one never posted",
         description="List mailings, newest first. A mailing counts as sent (for the not-thanked-lately "
-                    "list) once marked sent: printed is not posted.")
-    history.add_argument("--json", action="store_true", help="print JSON")
+                    "list) once marked sent: printed is not posted.",
+        handler=run_history,
+    )
+    add_json_argument(history)
     action = history.add_mutually_exclusive_group()
     action.add_argument("--delete", metavar="MAILING", help="delete a mailing that was never posted")
     action.add_argument("--mark-sent", metavar="MAILING", help="mark a mailing posted (an id, or 'latest')")
@@ -76,15 +83,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     history.add_argument("--date", type=parse_date, metavar="D",
                          help="with --mark-sent: the day it was posted (default: today)")
     add_today_argument(history)
-    history.set_defaults(handler=run_history)
 
-    demo = subparsers.add_parser(
-        "demo", parents=[common], help="see what Card Studio makes: a mailing for sample contacts",
+    demo = add_command(
+        subparsers, common, "demo",
+        help="see what Card Studio makes: a mailing for sample contacts",
         description="Load the bundled sample contacts into a throwaway database (not yours) and make a "
-                    "sample holiday mailing (cards, envelopes and labels) in DIR.")
+                    "sample holiday mailing (cards, envelopes and labels) in DIR.",
+        handler=run_demo_command,
+    )
     demo.add_argument("--out", type=Path, required=True, metavar="DIR", help="a new or empty folder")
     add_today_argument(demo)
-    demo.set_defaults(handler=run_demo_command)
 
 
 def add_recipient_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,21 +7,23 @@ from pathlib import Path
 
 from studio.cli.context import CliContext
 from studio.cli.mailings import add_recipient_arguments, request_of
-from studio.cli.options import today_of
+from studio.cli.options import add_command, today_of
 from studio.services.messages import write_message_sheet
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    messages = subparsers.add_parser(
-        "messages", parents=[common], help="a sheet to write a message for each person of a mailing",
+    messages = add_command(
+        subparsers, common, "messages",
+        help="a sheet to write a message for each person of a mailing",
         description="Write FILE.csv with a row for each recipient the mailing would have (chosen as "
                     "`studio mailing` chooses them) and what you know of them: occasion, years, spouse "
                     "and children, last order, notes, the last card and its message. Fill in the "
                     "message column, then give the sheet to `studio mailing` or `studio render` "
-                    "with --messages FILE.csv.")
+                    "with --messages FILE.csv.",
+        handler=run_messages,
+    )
     add_recipient_arguments(messages)
     messages.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="the sheet to write")
-    messages.set_defaults(handler=run_messages)
 
 
 def run_messages(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -6,31 +6,30 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.cli.options import add_today_argument, day_count, today_of
+from studio.cli.options import add_command, add_json_argument, add_today_argument, day_count, today_of
 from studio.services.missing import missing_details, write_missing_csv
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    cmd = subparsers.add_parser(
-        "missing",
-        parents=[common],
+    cmd = add_command(
+        subparsers, common, "missing",
         help="contacts who get no card until a detail is filled in",
         description="Contacts whose coming card cannot be made (no postal address, no birthday, or a "
-        "field the template needs), the soonest due first, each with a message to send "
-        "them asking for it. Import their answers (a CSV) with `studio import`.",
+                    "field the template needs), the soonest due first, each with a message to send "
+                    "them asking for it. Import their answers (a CSV) with `studio import`.",
+        handler=run_missing,
     )
     cmd.add_argument(
         "--for", dest="occasion", metavar="OCCASION", help="only this occasion (birthday, christmas …)"
     )
     cmd.add_argument("--days", type=day_count(), default=60, help="how far ahead to look (default 60)")
     cmd.add_argument("--template", metavar="ID", help="also check the fields this template needs")
-    cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_json_argument(cmd, "print JSON instead of a table")
     cmd.add_argument(
         "--csv", metavar="FILE", type=Path, help="also write the list, with the messages, as CSV"
     )
     cmd.add_argument("--messages", action="store_true", help="print each message under its contact")
     add_today_argument(cmd)
-    cmd.set_defaults(handler=run_missing)
 
 
 def run_missing(args: argparse.Namespace, ctx: CliContext) -> int:

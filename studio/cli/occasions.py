@@ -8,7 +8,15 @@ from itertools import groupby
 from pathlib import Path
 
 from studio.cli.context import CliContext
-from studio.cli.options import add_today_argument, day_count, parse_date, today_of
+from studio.cli.options import (
+    add_command,
+    add_contact_argument,
+    add_json_argument,
+    add_today_argument,
+    day_count,
+    parse_date,
+    today_of,
+)
 from studio.occasions import NotThanked
 from studio.services import occasions as service
 from studio.services.occasions import UpcomingItem
@@ -19,40 +27,46 @@ _NAMES_SHOWN = 4  # holiday lines list this many recipients, then "and N more"
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    listing = subparsers.add_parser(
-        "occasions", parents=[common], help="list upcoming occasions by mail-by date",
+    listing = add_command(
+        subparsers, common, "occasions",
+        help="list upcoming occasions by mail-by date",
         description="Occasions whose date or mail-by date falls in the coming days, sorted by the "
-                    "day the card must be posted.")
+                    "day the card must be posted.",
+        handler=run_occasions,
+    )
     listing.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
                          help="first day of the window (default: today)")
     listing.add_argument("--days", type=day_count(1), default=30, metavar="N",
                          help="length of the window in days (default 30)")
-    listing.add_argument("--json", action="store_true", help="print JSON items instead of a table")
+    add_json_argument(listing, "print JSON items instead of a table")
     listing.add_argument("--ics", type=Path, metavar="FILE",
                          help="also write the occasions with mail-by reminders as an iCalendar file")
     add_today_argument(listing)
-    listing.set_defaults(handler=run_occasions)
 
-    today = subparsers.add_parser(
-        "today", parents=[common], help="what must be mailed today or is late",
+    today = add_command(
+        subparsers, common, "today",
+        help="what must be mailed today or is late",
         description="Cards to post today or already late, customers not thanked lately, and "
-                    "mailings printed but not yet marked sent.")
-    today.add_argument("--json", action="store_true", help="print JSON instead of text")
+                    "mailings printed but not yet marked sent.",
+        handler=run_today,
+    )
+    add_json_argument(today, "print JSON instead of text")
     add_today_argument(today)
-    today.set_defaults(handler=run_today)
 
-    log = subparsers.add_parser(
-        "log", parents=[common], help="record a touch: a call, a message, an order (thank-you due)…",
+    log = add_command(
+        subparsers, common, "log",
+        help="record a touch: a call, a message, an order (thank-you due)…",
         description="Record a touch: a call, a message, a meeting, an order, a referral or a note. Every "
                     "touch restarts the contact's keep-in-touch rhythm; after an order or a referral a "
-                    "thank-you card becomes due within two days.")
-    log.add_argument("contact", metavar="CONTACT", help="the contact's id, or a search matching one contact")
+                    "thank-you card becomes due within two days.",
+        handler=run_log,
+    )
+    add_contact_argument(log)
     log.add_argument("kind", choices=service.EVENT_KINDS, help="what happened")
     log.add_argument("--date", type=parse_date, metavar="D", help="when, not after today (default: today)")
     log.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
     log.add_argument("--amount", type=float, metavar="A", help="an order's total")
     add_today_argument(log)
-    log.set_defaults(handler=run_log)
 
 
 def run_occasions(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -1,5 +1,10 @@
 """Arguments several commands share, added one way so they read and behave the same.
 
+* `add_command`: a subcommand with the ``--db`` every command takes (the ``common``
+  parent) and the function that runs it (``args.handler``, which `studio.cli.main` calls).
+* `add_json_argument`: ``--json``, print JSON instead of text, as ``args.json``.
+* `add_contact_argument`: the positional ``CONTACT``, an id or a search matching one
+  contact, as ``args.contact`` (`studio.services.contact_ref` finds the contact).
 * `add_selection_arguments`: who a command works on, ``--contact ID ...``, ``--tag TAG``
   or ``--all`` (one of them), as ``args.contacts`` (a list, empty when not given),
   ``args.tag`` and ``args.everyone``, the names `select_contact_ids` takes. The cards come
@@ -21,12 +26,38 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio.model import CARRIERS, DUPLEX_MODES
 from studio.services.mail_pieces import ORDERS
 
+if TYPE_CHECKING:
+    from studio.cli.context import CliContext
+
+Handler = Callable[[argparse.Namespace, "CliContext"], int]  # what runs a command: its exit status
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a card can be dated in
 MAX_DAYS = 3660  # the longest window of days a command looks through (ten years)
+
+
+def add_command(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser, name: str, *,
+                help: str, description: str | None = None, handler: Handler) -> argparse.ArgumentParser:
+    """Add the subcommand ``name``, taking ``common``'s arguments, run by ``handler``; returns
+    its parser for the command's own arguments."""
+    parser = subparsers.add_parser(name, parents=[common], help=help, description=description)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_json_argument(parser: argparse.ArgumentParser, help: str = "print JSON") -> None:
+    """Add ``--json`` (``args.json``); ``help`` says what is printed as JSON."""
+    parser.add_argument("--json", action="store_true", help=help)
+
+
+def add_contact_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the positional ``CONTACT`` (``args.contact``): an id, or a search matching one contact."""
+    parser.add_argument("contact", metavar="CONTACT",
+                        help="the contact's id, or a search matching one contact")
 
 
 def parse_date(text: str) -> dt.date:

@@ -6,36 +6,45 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext, progress_line
-from studio.cli.options import add_today_argument, today_of
+from studio.cli.options import (
+    add_command,
+    add_contact_argument,
+    add_json_argument,
+    add_today_argument,
+    today_of,
+)
 from studio.services import orders as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    imp = subparsers.add_parser(
-        "import-orders", parents=[common], help="import a back-office order export (CSV, XLSX)",
+    imp = add_command(
+        subparsers, common, "import-orders",
+        help="import a back-office order export (CSV, XLSX)",
         description="Import the orders of a back-office export. Each order is matched to a contact by "
                     "customer number, then e-mail, then phone, then name and address; a customer nobody "
                     "matches is added (tagged customer). Each new order is a touch and makes its "
-                    "thank-you card due; importing the same export again adds nothing twice.")
+                    "thank-you card due; importing the same export again adds nothing twice.",
+        handler=run_import_orders,
+    )
     imp.add_argument("file", metavar="FILE", type=Path, help="the export: .csv, .tsv, .xlsx, .xls or .ods")
     imp.add_argument("--map", metavar="COLUMN=FIELD", action="append", dest="column_map",
                      help="what a column holds, e.g. --map \"Bestellt am=order_date\" (repeatable; "
                           f"fields: {', '.join(service.ORDER_FIELDS)}), or the NAME of a saved map. "
                           "The map is saved for exports with the same columns")
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported; save nothing")
-    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_json_argument(imp, "print the report as JSON")
     add_today_argument(imp)  # the day new customers are enrolled in the follow-up sequences
-    imp.set_defaults(handler=run_import_orders)
 
-    orders = subparsers.add_parser(
-        "orders", parents=[common], help="a contact's orders, their total and reorder date",
+    orders = add_command(
+        subparsers, common, "orders",
+        help="a contact's orders, their total and reorder date",
         description="List a contact's orders (imported or recorded with `studio log CONTACT order`), "
                     "oldest first, with the first and last order, their number and total, and the "
-                    "day they will likely reorder (their median gap between orders after the last).")
-    orders.add_argument("contact", metavar="CONTACT",
-                        help="the contact's id, or a search matching one contact")
-    orders.add_argument("--json", action="store_true", help="print JSON")
-    orders.set_defaults(handler=run_orders)
+                    "day they will likely reorder (their median gap between orders after the last).",
+        handler=run_orders,
+    )
+    add_contact_argument(orders)
+    add_json_argument(orders)
 
 
 def run_import_orders(args: argparse.Namespace, ctx: CliContext) -> int:

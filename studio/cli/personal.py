@@ -7,45 +7,51 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_command
 from studio.services import handwriting, photos, signature
 from studio.services.preferences import load_settings
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    sign = subparsers.add_parser(
-        "signature", parents=[common], help="print your own signature on the cards, from a photo or scan",
+    sign = add_command(
+        subparsers, common, "signature",
+        help="print your own signature on the cards, from a photo or scan",
         description="Clean a photo or scan of your signature (on white paper) into ink on a transparent "
                     "background and print it on every card that has a signature, in place of the typed "
-                    "one. Without options: say which picture is used.")
+                    "one. Without options: say which picture is used.",
+        handler=run_signature,
+    )
     action = sign.add_mutually_exclusive_group()
     action.add_argument("--from", dest="photo", type=Path, metavar="PHOTO",
                         help="a JPEG or PNG of your signature")
     action.add_argument("--remove", action="store_true", help="go back to the typed signature")
     sign.add_argument("--ink", default="#1b2a4a", metavar="COLOUR", help='the ink colour (default "#1b2a4a")')
-    sign.set_defaults(handler=run_signature)
 
-    hand = subparsers.add_parser(
-        "handwriting", parents=[common],
+    hand = add_command(
+        subparsers, common, "handwriting",
         help="write the personal lines of a card in your own handwriting font",
         description="Use a TrueType font made from your handwriting (for example with Calligraphr) "
                     "for every text box in the handwriting font: repeated letters take the font's other "
                     "shapes and each line sits a little differently on each card. Without options: say "
-                    "which font is used.")
+                    "which font is used.",
+        handler=run_handwriting,
+    )
     choice = hand.add_mutually_exclusive_group()
     choice.add_argument("--font", type=Path, metavar="FILE", help="your handwriting font (.ttf)")
     choice.add_argument("--remove", action="store_true", help="go back to the bundled script face")
     hand.add_argument("--jitter", choices=("on", "off"),
                       help="each handwritten line a little higher or lower, a little smaller (default on)")
-    hand.set_defaults(handler=run_handwriting)
 
-    photo = subparsers.add_parser(
-        "photo", parents=[common], help="print your own photo on the cards that have a place for it",
+    photo = add_command(
+        subparsers, common, "photo",
+        help="print your own photo on the cards that have a place for it",
         description="Keep a photo of yourself (JPEG or PNG) for every template with a \"sender.photo\" box "
-                    "(the bundled Thank you with your photo). Without options: say which photo is used.")
+                    "(the bundled Thank you with your photo). Without options: say which photo is used.",
+        handler=run_photo,
+    )
     which = photo.add_mutually_exclusive_group()
     which.add_argument("--file", type=Path, metavar="FILE", help="your photo")
     which.add_argument("--remove", action="store_true", help="print no photo of yours")
-    photo.set_defaults(handler=run_photo)
 
 
 def run_signature(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -5,21 +5,24 @@ from __future__ import annotations
 import argparse
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_command, add_json_argument
 from studio.errors import UsageError
 from studio.services.preferences import flat_settings, update_settings
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(
-        "settings", parents=[common], help="show or change your settings (sender, paper, lead times …)",
+    parser = add_command(
+        subparsers, common, "settings",
+        help="show or change your settings (sender, paper, lead times …)",
         description="Show every setting, or change some: "
                     "studio settings --set sender.name='Maya Lindqvist' --set paper=a4. "
                     "Lists take commas (holidays=christmas,new-year); per-country transit days "
-                    "take CODE=DAYS pairs (transit_days_by_country=DE=6,JP=9).")
+                    "take CODE=DAYS pairs (transit_days_by_country=DE=6,JP=9).",
+        handler=run_settings,
+    )
     parser.add_argument("--set", dest="changes", action="append", default=[], metavar="NAME=VALUE",
                         help="change one setting (repeatable; all are saved together or none)")
-    parser.add_argument("--json", action="store_true", help="print the settings as JSON")
-    parser.set_defaults(handler=run_settings)
+    add_json_argument(parser, "print the settings as JSON")
 
 
 def run_settings(args: argparse.Namespace, ctx: CliContext) -> int:

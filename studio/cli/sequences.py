@@ -5,19 +5,22 @@ from __future__ import annotations
 import argparse
 
 from studio.cli.context import CliContext
-from studio.cli.options import add_today_argument, today_of
+from studio.cli.options import add_command, add_json_argument, add_today_argument, today_of
 from studio.errors import UsageError
 from studio.services import results as results_service
 from studio.services import sequences as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    seq = subparsers.add_parser(
-        "sequences", parents=[common], help="follow-up sequences and who is enrolled in them",
+    seq = add_command(
+        subparsers, common, "sequences",
+        help="follow-up sequences and who is enrolled in them",
         description="List the follow-up sequences (bundled, and your own TOML files in the sequences "
                     "folder of your data folder) and every enrolment with where it stands. An order "
                     "enrols a customer by itself; --enroll and --stop do it by hand. Due steps show "
-                    "in `studio today`.")
+                    "in `studio today`.",
+        handler=run_sequences,
+    )
     what = seq.add_mutually_exclusive_group()
     what.add_argument("--enroll", nargs=2, metavar=("CONTACT", "NAME"),
                       help="enrol a contact (id or search) in the sequence NAME")
@@ -29,20 +32,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     what.add_argument("--skip", nargs=3, metavar=("CONTACT", "NAME", "STEP"),
                       help="skip step STEP of a contact's sequence")
     seq.add_argument("--contact", metavar="CONTACT", help="list only this contact's enrolments")
-    seq.add_argument("--json", action="store_true", help="print JSON")
+    add_json_argument(seq)
     add_today_argument(seq)
-    seq.set_defaults(handler=run_sequences)
 
-    report = subparsers.add_parser(
-        "report", parents=[common], help="the weekly goal, its streak, and reorders after cards",
+    report = add_command(
+        subparsers, common, "report",
+        help="the weekly goal, its streak, and reorders after cards",
         description="This week's cards posted and calls made against your weekly goal (settings "
                     "weekly_goal.cards and weekly_goal.calls), the streak of weeks in a row that met "
                     "it, and of the customers who got a card in the last 90 days, how many ordered "
                     "within 30 days, beside those who got none. With too few customers to compare, "
-                    "it says so instead of giving a percentage.")
-    report.add_argument("--json", action="store_true", help="print JSON")
+                    "it says so instead of giving a percentage.",
+        handler=run_report,
+    )
+    add_json_argument(report)
     add_today_argument(report)
-    report.set_defaults(handler=run_report)
 
 
 def run_sequences(args: argparse.Namespace, ctx: CliContext) -> int:

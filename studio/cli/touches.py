@@ -5,33 +5,36 @@ from __future__ import annotations
 import argparse
 
 from studio.cli.context import CliContext
-from studio.cli.options import day_count
+from studio.cli.options import add_command, add_contact_argument, add_json_argument, day_count
 from studio.errors import UsageError
 from studio.services import touches as service
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    touches = subparsers.add_parser(
-        "touches", parents=[common], help="every touch with a contact: calls, messages, orders, cards…",
+    touches = add_command(
+        subparsers, common, "touches",
+        help="every touch with a contact: calls, messages, orders, cards…",
         description="List a contact's touches, newest first: what you recorded with `studio log` or "
-                    "imported, and every card of a mailing marked sent.")
-    touches.add_argument("contact", metavar="CONTACT",
-                         help="the contact's id, or a search matching one contact")
-    touches.add_argument("--json", action="store_true", help="print JSON")
-    touches.set_defaults(handler=run_touches)
+                    "imported, and every card of a mailing marked sent.",
+        handler=run_touches,
+    )
+    add_contact_argument(touches)
+    add_json_argument(touches)
 
-    rhythm = subparsers.add_parser(
-        "rhythm", parents=[common], help="how often to keep in touch, per tag or per contact",
+    rhythm = add_command(
+        subparsers, common, "rhythm",
+        help="how often to keep in touch, per tag or per contact",
         description="Set a keep-in-touch rhythm: a contact is due for a touch once that many days "
                     "have passed since their last touch of any kind (`studio today` lists them). A "
                     "contact's own rhythm comes before their tags'; of several tags the shortest "
-                    "counts. Without --days, list the rhythms.")
+                    "counts. Without --days, list the rhythms.",
+        handler=run_rhythm,
+    )
     who = rhythm.add_mutually_exclusive_group()
     who.add_argument("--tag", metavar="TAG", help="everyone with this tag")
     who.add_argument("--contact", metavar="CONTACT", help="one contact (id or search)")
     rhythm.add_argument("--days", type=day_count(0), metavar="N", help="days between touches (0: remove)")
-    rhythm.add_argument("--json", action="store_true", help="print JSON")
-    rhythm.set_defaults(handler=run_rhythm)
+    add_json_argument(rhythm)
 
 
 def run_touches(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -23,7 +23,7 @@ from studio.services.duplicates import possible_duplicates
 from studio.services.sheets import SheetOptions, read_contacts
 from studio.store import Store
 from studio.store.bin import BinnedContact
-from studio.store.contacts import stored_form
+from studio.store.contact_rows import stored_form
 
 SAMPLE_CONTACTS = "samples/sample-contacts.vcf"
 

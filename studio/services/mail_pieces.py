@@ -42,7 +42,7 @@ from studio.services.card_sheets import profile_of
 from studio.services.stock import envelope_size, label_stock
 from studio.settings import Settings
 from studio.store import Store
-from studio.store.contacts import sort_name
+from studio.store.contact_rows import sort_name
 
 ORDERS = ("name", "postal")
 

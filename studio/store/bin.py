@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from studio.model import Contact
-from studio.store.contacts import contact_from_json, contact_to_json
+from studio.store.contact_rows import contact_from_json, contact_to_json
 from studio.store.history import Event
 from studio.store.sequences import KeptEnrolment
 

@@ -1,43 +1,37 @@
-"""Contacts in SQLite: one row per contact, lists as JSON, identity keys and tags indexed."""
+"""Contacts in SQLite: the repository that writes and reads the `contacts` rows, their
+identity keys (what was imported, customer numbers) and tags, and the listings of everyone.
+
+How a row is laid out: `studio.store.contact_rows`; what searches look in:
+`studio.store.contact_search`.
+"""
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from studio.contacts.identity import fold_text, identity_keys, normalise_text, phone_keys
-from studio.contacts.phones import key_digits, phone_key, phone_region, query_digits
-from studio.model import (
-    Address,
-    Contact,
-    DatedPerson,
-    Email,
-    LabelledDate,
-    PartialDate,
-    Phone,
-    Relative,
-    shown_name,
+from studio.contacts.identity import identity_keys
+from studio.model import Address, Contact, DatedPerson, LabelledDate, PartialDate, shown_name
+from studio.store.contact_rows import (
+    COLUMNS,
+    SEARCH_AT,
+    StoredForm,
+    contact_from_row,
+    stored_form,
+    stored_list,
 )
-from studio.store.home_country import home_country_from_json, stored_home_country
+from studio.store.contact_search import contact_search_text, search_terms
+from studio.store.home_country import stored_home_country
 
-_SCALARS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
-            "suffix", "nickname", "organization", "title", "spouse", "notes", "photo_type")
-_DATES = ("birthday", "anniversary", "customer_since")
-_HOUSEHOLD = ("gram_gender", "pronouns")  # migration 7, with children
-_COLUMNS = (*_SCALARS, *_DATES, "emails", "phones", "addresses", "dates", "photo",
-            *_HOUSEHOLD, "children", "sort_name", "search_text", "fingerprint")
-_INSERT = f"INSERT INTO contacts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-_INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(_COLUMNS)}) "
-                   f"VALUES (?, {', '.join('?' * len(_COLUMNS))})")
+_INSERT = f"INSERT INTO contacts ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+_INSERT_WITH_ID = (f"INSERT INTO contacts (id, {', '.join(COLUMNS)}) "
+                   f"VALUES (?, {', '.join('?' * len(COLUMNS))})")
 # contact_keys kinds that are not worked out from the contact's fields, so an edit keeps them.
 _KEPT_KINDS = "'card', 'customer_number'"
-_SEARCH_AT = _COLUMNS.index("search_text")
-_UPDATE = (f"UPDATE contacts SET {', '.join(c + ' = ?' for c in _COLUMNS)}, "
+_UPDATE = (f"UPDATE contacts SET {', '.join(c + ' = ?' for c in COLUMNS)}, "
            "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?")
 
 
@@ -57,174 +51,6 @@ class ContactSummary:
     has_photo: bool
 
 
-def _json_list(items: Iterable[object]) -> str:
-    # The items (Email, Phone, Address) hold only text and flags: their __dict__ is what
-    # dataclasses.asdict gives, key for key, at a fraction of its deep-copying cost.
-    return json.dumps([vars(i) for i in items], ensure_ascii=False, separators=(",", ":"))
-
-
-def _dates_json(dates: Iterable[LabelledDate]) -> str:
-    return json.dumps([{"label": d.label, "date": d.date.iso()} for d in dates],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def sort_name(contact: Contact) -> str:
-    """How the address book orders people: family name, then given name."""
-    if contact.family_name.strip() or contact.given_name.strip():
-        return normalise_text(f"{contact.family_name} {contact.given_name}")
-    return normalise_text(contact.name)
-
-
-def _search_text(contact: Contact, home_country: str) -> str:
-    parts = [contact.name, contact.given_name, contact.family_name, contact.nickname,
-             contact.organization, *(e.value for e in contact.emails),
-             *(p.value for p in contact.phones),
-             *(f"{a.city} {a.postal_code} {a.region} {a.country}" for a in contact.addresses),
-             *contact.tags]
-    return search_text(" ".join(parts), [p.value for p in contact.phones],
-                       phone_region(contact, home_country))
-
-
-def search_text(text: str, phones: Iterable[str], region: str = "") -> str:
-    """What searches look in: ``text`` folded (`fold_text`), then each phone's digits in
-    E.164 form, read in ``region`` (`phones.phone_key`, `phones.key_digits`).
-
-    Those digits ("491712345678") contain what a user types for the number in any form
-    once `phones.query_digits` has taken its leading zeros off: "0171 2345678",
-    "+49 171 2345678", "0049 171 2345678", "171-234 5678", or a part of it. Migrations 5
-    and 8 recompute the stored column with this function (registered on every connection).
-    """
-    keys = [key_digits(key) for key in (phone_key(p, region) for p in phones) if key]
-    return " ".join([fold_text(text), *keys]).strip()
-
-
-def _stored_search_text(text: str, phones_json: str) -> str:
-    return search_text(text, [p.get("value", "") for p in json.loads(phones_json or "[]")])
-
-
-def _stored_contact(names_json: str, emails: str, phones: str, addresses: str, tags_json: str) -> Contact:
-    """The parts of a stored row that its search text and phone keys are made of."""
-    return Contact(**json.loads(names_json), emails=[Email(**e) for e in _list(emails)],
-                   phones=[Phone(**p) for p in _list(phones)],
-                   addresses=[Address(**a) for a in _list(addresses)], tags=json.loads(tags_json or "[]"))
-
-
-def _recomputed_search_text(names_json: str, emails: str, phones: str, addresses: str, tags_json: str,
-                            home_json: str | None) -> str:
-    contact = _stored_contact(names_json, emails, phones, addresses, tags_json)
-    return _search_text(contact, home_country_from_json(home_json))
-
-
-def _stored_phone_keys(phones: str, addresses: str, home_json: str | None) -> str:
-    """The identity keys of a stored row's phones as a JSON list (for ``json_each``)."""
-    contact = _stored_contact("{}", "[]", phones, addresses, "[]")
-    return json.dumps(sorted(phone_keys(contact, home_country_from_json(home_json))))
-
-
-def register_functions(connection: sqlite3.Connection) -> None:
-    """SQL functions the schema's migrations use (migration 5 refolds the search column;
-    migration 9 and `refresh_phone_keys` recompute phone keys and the search column)."""
-    connection.create_function("search_text", 2, _stored_search_text, deterministic=True)
-    connection.create_function("phone_keys", 3, _stored_phone_keys, deterministic=True)
-    connection.create_function("contact_search_text", 6, _recomputed_search_text, deterministic=True)
-
-
-# What migration 9 runs, again for every contact when the home country changes: numbers
-# written without a country code are read in it.
-_REFRESH_PHONE_KEYS = (
-    "DELETE FROM contact_keys WHERE kind = 'phone'",
-    "INSERT OR IGNORE INTO contact_keys (contact_id, kind, key) "
-    "SELECT contacts.id, 'phone', keys.value FROM contacts, "
-    "json_each(phone_keys(contacts.phones, contacts.addresses, "
-    "(SELECT value FROM settings WHERE key = 'home_country'))) AS keys",
-    "UPDATE contacts SET search_text = contact_search_text("
-    "json_object('display_name', display_name, 'prefix', prefix, 'given_name', given_name, "
-    "'additional_names', additional_names, 'family_name', family_name, 'suffix', suffix, "
-    "'nickname', nickname, 'organization', organization), emails, phones, addresses, "
-    "(SELECT json_group_array(tag) FROM contact_tags WHERE contact_id = contacts.id), "
-    "(SELECT value FROM settings WHERE key = 'home_country'))",
-)
-
-
-def refresh_phone_keys(connection: sqlite3.Connection) -> None:
-    """Recompute every contact's phone keys and search text from the stored home country.
-    Call inside a transaction (the settings' save does, when the home country changes)."""
-    for statement in _REFRESH_PHONE_KEYS:
-        connection.execute(statement)
-
-
-_PHONE_QUERY = re.compile(r"[\d\s()+./-]+")
-
-
-def _search_terms(search: str, home_country: str) -> list[list[str]]:
-    """What a search needs: for each word, the substrings of which the search column must
-    hold one; a number typed as such is one "word" (`phones.query_digits`)."""
-    text = search.strip()
-    if _PHONE_QUERY.fullmatch(text) and (alternatives := query_digits(text, home_country)):
-        return [alternatives]
-    return [[word] for word in fold_text(text).split()]
-
-
-def _children_json(children: Iterable[Relative]) -> str:
-    return json.dumps([{"name": c.name, "birthday": c.birthday.iso() if c.birthday else None}
-                       for c in children], ensure_ascii=False, separators=(",", ":"))
-
-
-def _row_values(contact: Contact) -> list[object]:
-    values: list[object] = [getattr(contact, name) for name in _SCALARS]
-    values += [d.iso() if d else None for d in (getattr(contact, n) for n in _DATES)]
-    values += [_json_list(contact.emails), _json_list(contact.phones),
-               _json_list(contact.addresses), _dates_json(contact.dates), contact.photo]
-    household = [*(getattr(contact, name) for name in _HOUSEHOLD), _children_json(contact.children)]
-    # Household fields join the hash only when set, so contacts stored before them keep
-    # their fingerprints (and a re-import of an old export stays "unchanged").
-    hashed = [*values, *household] if any(v not in ("", "[]") for v in household) else values
-    digest = hashlib.sha1(repr((hashed, sorted(t.casefold() for t in contact.tags))).encode())
-    # The search text depends on the store's home country: the repository fills it in.
-    values += [*household, sort_name(contact), "", digest.hexdigest()]
-    return values
-
-
-def contact_to_json(contact: Contact) -> str:
-    """Everything stored about a contact but its photo, as JSON (what the bin keeps)."""
-    data: dict[str, object] = {name: getattr(contact, name) for name in _SCALARS}
-    data.update({name: (getattr(contact, name).iso() if getattr(contact, name) else None) for name in _DATES})
-    data.update(emails=json.loads(_json_list(contact.emails)), phones=json.loads(_json_list(contact.phones)),
-                addresses=json.loads(_json_list(contact.addresses)),
-                dates=json.loads(_dates_json(contact.dates)),
-                children=json.loads(_children_json(contact.children)),
-                **{name: getattr(contact, name) for name in _HOUSEHOLD},
-                tags=list(contact.tags), id=contact.id)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def contact_from_json(text: str, photo: bytes | None = None) -> Contact:
-    data = json.loads(text)
-    row = {**{name: "" for name in _HOUSEHOLD}, **data,  # records kept before migration 7 lack them
-           "emails": json.dumps(data["emails"]), "phones": json.dumps(data["phones"]),
-           "addresses": json.dumps(data["addresses"]), "dates": json.dumps(data["dates"]),
-           "children": json.dumps(data.get("children", [])), "photo": photo}
-    return _contact_from_row(row, list(data["tags"]))  # type: ignore[arg-type] - a mapping like a Row
-
-
-@dataclass(frozen=True)
-class StoredForm:
-    """A contact as its row will be written, worked out once: an import compares the
-    fingerprint, then writes the same values (`ContactRepository.add`/`update`), with the
-    search text the repository works out from the store's home country."""
-
-    values: list[object]
-
-    @property
-    def fingerprint(self) -> str:
-        return str(self.values[-1])
-
-
-def stored_form(contact: Contact) -> StoredForm:
-    """``contact``'s row values; only valid until the contact is changed."""
-    return StoredForm(_row_values(contact))
-
-
 # `dated_people`: the preferred address is the first non-empty one flagged preferred, else
 # the first non-empty one (`Contact.preferred_address`, `Address.is_empty`).
 _ADDRESS_FILLED = " OR ".join(f"trim(json_extract(a.value, '$.{part}'), ' \t\r\n') <> ''"
@@ -236,34 +62,6 @@ _DATED_PEOPLE = f"""
            (SELECT a.value FROM json_each(contacts.addresses) AS a WHERE {_ADDRESS_FILLED}
             ORDER BY json_extract(a.value, '$.preferred') DESC, a.key LIMIT 1)
     FROM contacts {{where}} ORDER BY sort_name, id"""
-
-
-def fingerprint(contact: Contact) -> str:
-    """A hash of everything stored about a contact: equal hashes mean nothing changed."""
-    return stored_form(contact).fingerprint
-
-
-def _list(text: str) -> list[dict[str, object]]:
-    # Most lists are empty: skipping the JSON parser for them is a fifth of reading everyone.
-    return [] if text == "[]" else json.loads(text)
-
-
-def _contact_from_row(row: sqlite3.Row, tags: list[str],
-                      parse: Callable[[str], PartialDate] = PartialDate.parse) -> Contact:
-    contact = Contact(id=row["id"], **{name: row[name] for name in _SCALARS})
-    for name in _DATES:
-        if row[name]:
-            setattr(contact, name, parse(row[name]))
-    contact.emails = [Email(**e) for e in _list(row["emails"])]
-    contact.phones = [Phone(**p) for p in _list(row["phones"])]
-    contact.addresses = [Address(**a) for a in _list(row["addresses"])]
-    contact.dates = [LabelledDate(d["label"], parse(d["date"])) for d in _list(row["dates"])]
-    contact.gram_gender, contact.pronouns = row["gram_gender"], row["pronouns"]
-    contact.children = [Relative(c["name"], parse(c["birthday"]) if c["birthday"] else None)
-                        for c in _list(row["children"])]
-    contact.photo = row["photo"]
-    contact.tags = tags
-    return contact
 
 
 class ContactRepository:
@@ -362,7 +160,7 @@ class ContactRepository:
 
     def _values(self, contact: Contact, form: StoredForm | None) -> list[object]:
         values = list((form or stored_form(contact)).values)
-        values[_SEARCH_AT] = _search_text(contact, self.home_country())
+        values[SEARCH_AT] = contact_search_text(contact, self.home_country())
         return values
 
     def _write_keys_and_tags(self, contact: Contact) -> None:
@@ -377,7 +175,7 @@ class ContactRepository:
 
     def get(self, contact_id: int) -> Contact | None:
         row = self._conn.execute("SELECT * FROM contacts WHERE id = ?", (contact_id,)).fetchone()
-        return _contact_from_row(row, self._tags_of(contact_id)) if row else None
+        return contact_from_row(row, self._tags_of(contact_id)) if row else None
 
     def stored_fingerprint(self, contact_id: int) -> str | None:
         row = self._conn.execute("SELECT fingerprint FROM contacts WHERE id = ?", (contact_id,)).fetchone()
@@ -401,7 +199,7 @@ class ContactRepository:
         sql, params = "SELECT id FROM contacts", []
         where = []
         if search:
-            for alternatives in _search_terms(search, self.home_country()):
+            for alternatives in search_terms(search, self.home_country()):
                 where.append("(" + " OR ".join(["instr(search_text, ?) > 0"] * len(alternatives)) + ")")
                 params.extend(alternatives)
         if tag:
@@ -448,11 +246,11 @@ class ContactRepository:
         tags = self._tags_by_contact()
         columns = "*"
         if not photos:
-            columns = ", ".join(c for c in ("id", *_COLUMNS) if c != "photo") + ", NULL AS photo"
+            columns = ", ".join(c for c in ("id", *COLUMNS) if c != "photo") + ", NULL AS photo"
         rows = self._conn.execute(f"SELECT {columns} FROM contacts ORDER BY sort_name, id")
         # Birthdays repeat across thousands of people, and checking a date is not free.
         parse = functools.lru_cache(maxsize=None)(PartialDate.parse)  # frozen values: safe to share
-        return [_contact_from_row(row, tags.get(row["id"], []), parse) for row in rows]
+        return [contact_from_row(row, tags.get(row["id"], []), parse) for row in rows]
 
     def generation(self) -> int:
         """A number that changes whenever any contact or tag changes, in this program or another."""
@@ -490,7 +288,7 @@ class ContactRepository:
                 birthday=parse(birthday) if birthday else None,
                 anniversary=parse(anniversary) if anniversary else None,
                 customer_since=parse(customer_since) if customer_since else None,
-                dates=tuple(LabelledDate(d["label"], parse(d["date"])) for d in _list(dates)),
+                dates=tuple(LabelledDate(d["label"], parse(d["date"])) for d in stored_list(dates)),
                 tags=tuple(tags.get(contact_id, ())),
                 address=Address(**json.loads(address)) if address else None))
         return people

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from studio.errors import StudioError
 from studio.store import busy
-from studio.store.contacts import register_functions
+from studio.store.contact_search import register_functions
 from studio.store.schema import MIGRATIONS
 
 

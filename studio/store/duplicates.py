@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from studio.model import Contact
-from studio.store.contacts import contact_from_json, contact_to_json
+from studio.store.contact_rows import contact_from_json, contact_to_json
 
 # A key held by more contacts than this (an office switchboard, a shared info@ address) says
 # nothing about who is whom; pairing all of them would flood the review.

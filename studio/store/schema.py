@@ -133,7 +133,7 @@ MIGRATIONS: list[str] = [
         contact_id INTEGER NOT NULL,           -- the id it had (kept on restore when still free)
         name TEXT NOT NULL,
         deleted_at TEXT NOT NULL,
-        contact TEXT NOT NULL,                 -- JSON of the contact (store.contacts.contact_to_json)
+        contact TEXT NOT NULL,                 -- JSON of the contact (store.contact_rows.contact_to_json)
         photo BLOB,
         events TEXT NOT NULL,                  -- JSON [{kind, date, note}]
         mailing_items TEXT NOT NULL            -- JSON [[mailing id, position]]
@@ -148,7 +148,7 @@ MIGRATIONS: list[str] = [
     """,
     # 5: search without accents or case ("muller" finds "Müller") and phones by their digits
     # ("0171 2345678" finds "+49 171 2345678"): search_text refolded, each phone's key appended
-    # (store.contacts.search_text, registered on the connection).
+    # (store.contact_search.search_text, registered on the connection).
     """
     UPDATE contacts SET search_text = search_text(search_text, phones);
     """,
@@ -204,7 +204,7 @@ MIGRATIONS: list[str] = [
     # 9: phone numbers compared and searched in E.164 form, read in the contact's country or
     # else the user's home country ("0171 2345678" at a German address is +491712345678), no
     # longer by their last nine digits: phone keys and the search column recomputed
-    # (store.contacts.phone_keys and contact_search_text, registered on the connection).
+    # (store.contact_search: phone_keys and contact_search_text, registered on the connection).
     """
     DELETE FROM contact_keys WHERE kind = 'phone';
     INSERT OR IGNORE INTO contact_keys (contact_id, kind, key)

@@ -14,7 +14,7 @@ import sqlite3
 
 from studio.model import Calibration, PrinterProfile, PrinterSetup
 from studio.settings import Settings
-from studio.store.contacts import refresh_phone_keys
+from studio.store.contact_search import refresh_phone_keys
 from studio.store.home_country import stored_home_country
 from studio.store.printers import PrinterProfileRepository
 
@@ -37,7 +37,7 @@ class SettingsRepository:
 
     def save(self, settings: Settings) -> None:
         """Save ``settings``; a new home country re-reads every contact's phone numbers written
-        without a country code in it (`contacts.refresh_phone_keys`), in the same transaction
+        without a country code in it (`contact_search.refresh_phone_keys`), in the same transaction
         when the caller holds one."""
         home_before = stored_home_country(self._conn)
         self._conn.executemany(

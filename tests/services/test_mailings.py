@@ -45,7 +45,7 @@ def test_a_mailing_without_a_sender_warns_that_the_cards_come_out_unsigned(sampl
     assert plan.warnings == ["your name is not set (Settings > Sender, or `studio settings --set "
                              "sender.name=…`): the holiday-snow cards come out unsigned"]
     # The preview is what prints: the sample contact, but no sample sender's signature.
-    from studio.services.cards import preview_png, render_for_contacts
+    from studio.services.card_render import preview_png, render_for_contacts
 
     shown = preview_png(sample_store, paths, "thank-you-order", tmp_path / "p.png", today=NOV_20)
     assert shown.unsigned == plan.warnings[0].replace("holiday-snow", "thank-you-order")

@@ -16,7 +16,7 @@ from studio.cards.package import PackageError
 from studio.errors import UsageError
 from studio.model import Contact, PartialDate
 from studio.paths import AppPaths
-from studio.services import cards, my_templates
+from studio.services import card_render, cards, my_templates
 from studio.store import open_store
 
 TODAY = dt.date(2026, 11, 20)
@@ -96,7 +96,7 @@ def _pdf_text(paths: AppPaths, template_id: str, out: Path) -> str:
             with store.transaction():
                 store.contacts.add(Contact(given_name="Zoë", family_name="Ångström",
                                            birthday=PartialDate(12, 14, 1986)))
-        cards.render_for_contacts(store, paths, template_id, [1], out, today=TODAY)
+        card_render.render_for_contacts(store, paths, template_id, [1], out, today=TODAY)
     return "\n".join(page.extract_text() for page in PdfReader(out).pages)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from studio.store.contacts import register_functions
+from studio.store.contact_search import register_functions
 from studio.store.schema import MIGRATIONS
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from studio.cards import load_template
-from studio.services import cards as card_service
+from studio.services.card_render import render_for_contacts
 from studio.store import open_store
 from studio.ui.cards.zoom import real_size_px_per_mm
 
@@ -105,7 +105,7 @@ def test_add_nudge_restack_undo_save_reopen_and_render(
 
     out = tmp_path / "card.pdf"
     with open_store(app_paths.db_path) as store:
-        card_service.render_for_contacts(store, app_paths, "my-own", ids, out, today=TODAY)
+        render_for_contacts(store, app_paths, "my-own", ids, out, today=TODAY)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Greetings from the Fjord Café" in text and "Zoë" in text
 

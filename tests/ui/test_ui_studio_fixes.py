@@ -179,6 +179,7 @@ def test_today_settings_and_designer_fit_a_small_window(qtbot, open_app, seed, p
 def test_today_groups_off_the_gui_thread_and_builds_few_rows(
     qtbot, open_app, seed, person, monkeypatch
 ) -> None:
+    from studio.ui.today import loading
     from studio.ui.today import view as today_module
     from studio.ui.today.rows import OccasionRow
 
@@ -187,13 +188,13 @@ def test_today_groups_off_the_gui_thread_and_builds_few_rows(
     birthdays = [str(first + dt.timedelta(days=i % 20)) for i in range(40)]
     seed(*(person(f"Person{i:02d}", "Customer", birthday=day) for i, day in enumerate(birthdays)))
     threads: list[str] = []
-    grouping = today_module.group_occasions
+    grouping = loading.group_occasions
 
     def watched(items):  # noqa: ANN001, ANN202
         threads.append(threading.current_thread().name)
         return grouping(items)
 
-    monkeypatch.setattr(today_module, "group_occasions", watched)
+    monkeypatch.setattr(loading, "group_occasions", watched)
     window, context = open_app()
     today = window.show_view("today")
     qtbot.waitUntil(lambda: today.data is not None, timeout=60000)

@@ -3,17 +3,11 @@ code in it, and the offer line with how long it runs (`studio.cards.offer` fills
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from studio.services.preferences import OFFER_MAX_DAYS
 from studio.settings import Settings
-from studio.ui.settings.forms import SettingsGroup
-
-
-def _line(placeholder: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    return edit
+from studio.ui.settings.forms import SettingsGroup, line_edit
 
 
 class OfferGroup(SettingsGroup):
@@ -21,11 +15,11 @@ class OfferGroup(SettingsGroup):
 
     def __init__(self) -> None:
         super().__init__("Offer on the cards")
-        self.ref = _line("your referral or distributor code (optional)")
-        self.url = _line("https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}")
+        self.ref = line_edit("your referral or distributor code (optional)")
+        self.url = line_edit("https://shop.example/?ref={{ sender.ref }}&c={{ contact.id }}")
         self.url.setToolTip("The web address the card's QR code opens, filled for each card; "
                             "empty: no QR code")
-        self.text = _line("10% off your next order until {{ offer.expires }}")
+        self.text = line_edit("10% off your next order until {{ offer.expires }}")
         self.days = QSpinBox()
         self.days.setRange(0, OFFER_MAX_DAYS)
         self.days.setSuffix(" days")

@@ -30,11 +30,13 @@ from studio.settings import Settings
 from studio.ui.accounts.panel import AccountsPanel
 from studio.ui.context import AppContext
 from studio.ui.settings.appearance import AppearanceGroup
-from studio.ui.settings.forms import PaperGroup, SenderGroup, SettingsGroup
+from studio.ui.settings.forms import SettingsGroup
 from studio.ui.settings.offer import OfferGroup
+from studio.ui.settings.paper import PaperGroup
 from studio.ui.settings.printers import PrinterProfilesGroup
 from studio.ui.settings.rhythms import RhythmsGroup
 from studio.ui.settings.schedule import HolidaysGroup, TimingGroup
+from studio.ui.settings.sender import SenderGroup
 from studio.ui.widgets import PageHeader, label, page_layout
 
 _SAVE_DELAY_MS = 400

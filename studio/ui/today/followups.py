@@ -1,9 +1,10 @@
 """Today's "Follow-ups" panel: the steps of follow-up sequences that are due, each with Done
 and Skip, and the due cards grouped into a mailing per template in one click.
 
-The panel only says what the user chose (`step_finished`, `prepare_cards`); the view does
-the work on the store thread. A step marked Done or Skipped leaves the list at once and
-can be undone from the panel (`show_undo`).
+The panel only says what the user chose (`step_finished`, `prepare_cards`); the view
+(`touch_recording.TouchRecorder` for the steps) does the work on the store thread. A step
+marked Done or Skipped leaves the list at once and can be undone from the panel
+(`show_undo`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from studio.touches.due_steps import CardBatch, card_batches, cards_headline
 from studio.ui.today.groups import friendly_date
-from studio.ui.today.touch_panels import _clear, _Section, _small
+from studio.ui.today.side_panel import SidePanel, clear_rows, person_line, small_button
 from studio.ui.widgets import button, label
 
 STEP_ROWS = 12
@@ -37,7 +38,7 @@ def step_when(step: Any, today: dt.date) -> str:
     return f"{kind} · {late} day{'s' if late != 1 else ''} late"
 
 
-class FollowUpsPanel(_Section):
+class FollowUpsPanel(SidePanel):
     """Due steps of the follow-up sequences, earliest first; hidden when none is due."""
 
     step_finished = Signal(object, bool)  # the DueStep, skipped
@@ -58,7 +59,7 @@ class FollowUpsPanel(_Section):
         self.batches = card_batches(self.steps)
         self._rows = {}
         self.mail_buttons = []
-        _clear(self.rows)
+        clear_rows(self.rows)
         self.setVisible(bool(self.steps) or bool(problems) or self.undo_row.isVisible())
         for problem in problems:
             self.rows.addWidget(label(f"Left out: {problem}", "badgeWarn", wrap=True))
@@ -84,23 +85,14 @@ class FollowUpsPanel(_Section):
                                       "muted", wrap=True))
 
     def _line(self, step: Any, today: dt.date) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 2, 0, 2)
-        box.setSpacing(0)
-        top = QHBoxLayout()
-        top.setSpacing(4)
-        who = QLabel(step.contact_name or "(no name)")
-        who.setMinimumWidth(60)
-        top.addWidget(who, 1)
-        top.addWidget(_small("Done", lambda _=False, s=step: self._finish(s, False),
-                             f"{step.label} for {step.contact_name}: done"
-                             + (" (records the call)" if step.kind == "call" else "")))
-        top.addWidget(_small("Skip", lambda _=False, s=step: self._finish(s, True),
-                             f"Leave out this step for {step.contact_name}"))
-        box.addLayout(top)
+        buttons = [small_button("Done", lambda _=False, s=step: self._finish(s, False),
+                                f"{step.label} for {step.contact_name}: done"
+                                + (" (records the call)" if step.kind == "call" else "")),
+                   small_button("Skip", lambda _=False, s=step: self._finish(s, True),
+                                f"Leave out this step for {step.contact_name}")]
         when = step_when(step, today).split(" · ", 1)[1]
-        box.addWidget(label(f"{step.label} · {when}", "muted", wrap=True))
+        holder = person_line(step.contact_name or "(no name)", buttons,
+                             [label(f"{step.label} · {when}", "muted", wrap=True)])
         holder.setToolTip(f"{step.sequence}, step {step.step}")
         return holder
 

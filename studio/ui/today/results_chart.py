@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.ui.style import theme_of
-from studio.ui.today.touch_panels import _Section
+from studio.ui.today.side_panel import SidePanel
 from studio.ui.widgets import label
 
 
@@ -111,7 +111,7 @@ class ShareBars(QWidget):
         painter.end()
 
 
-class ResultsPanel(_Section):
+class ResultsPanel(SidePanel):
     """This week against the goal, the streak, and reorders after cards."""
 
     def __init__(self) -> None:

@@ -1,7 +1,8 @@
 """The Today view: what to post today or is late, the weeks ahead, and who was not thanked lately.
 
-Everything shown comes from `studio.services.occasions.today_overview`, computed on a pool
-thread with a store of its own; a busy bar under the header shows while it loads.
+Everything shown comes from `studio.ui.today.loading.load_today`, computed on a pool thread
+with a store of its own; a busy bar under the header shows while it loads. The touches and
+steps clicked in the side panels are recorded by `touch_recording.TouchRecorder`.
 "Prepare…" opens the mailing wizard with the occasion and its people chosen; "Card…" opens
 the designer for one person.
 """
@@ -9,106 +10,38 @@ the designer for one person.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
-    QLabel,
     QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.allocation import collector_paused
-from studio.paths import AppPaths
-from studio.progress import NO_PROGRESS, Progress
-from studio.services import contacts, sequences, touches
-from studio.services.occasion_cache import OccasionCache
+from studio.services import contacts
 from studio.services.session import Store
 from studio.ui import icons
 from studio.ui.context import AppContext
 from studio.ui.mailings.preset import MailingPreset
 from studio.ui.today.followups import FollowUpsPanel
-from studio.ui.today.groups import OccasionGroup, friendly_date, group_occasions, mail_by_counts
+from studio.ui.today.groups import OccasionGroup, friendly_date
+from studio.ui.today.loading import UPCOMING_DAYS, TodayData, load_today
 from studio.ui.today.results_chart import ResultsPanel
 from studio.ui.today.rows import DayStrip, OccasionList
+from studio.ui.today.side_panel import TitledPanel
 from studio.ui.today.touch_panels import CallsPanel, TouchPanel
-from studio.ui.widgets import EmptyState, PageHeader, Panel, button, label, page_layout
+from studio.ui.today.touch_recording import TouchRecorder
+from studio.ui.today.unposted import UnpostedPanel
+from studio.ui.widgets import EmptyState, PageHeader, button, label, page_layout
 
-if TYPE_CHECKING:
-    from studio.services.occasions import TodayReport, UpcomingItem
-
-UPCOMING_DAYS = 42
-STRIP_DAYS = 14
 FIRST_ROWS = 10  # occasion lines built at first in each list; "Show more" adds MORE_ROWS at a time
 MORE_ROWS = 24
 SIDE_PANEL_PX = 280  # the calls, "Due for a touch" and "Printed, not yet posted", beside the lists
 QWIDGETSIZE_MAX = (1 << 24) - 1
-
-
-@dataclass
-class TodayData:
-    """What the Today view shows, worked out on a pool thread (never the GUI thread).
-
-    The GUI thread only builds widgets for the first lines of each list.
-    """
-
-    today: dt.date
-    report: Any  # studio.services.occasions.TodayReport
-    upcoming: list[Any]  # UpcomingItem
-    due: list[OccasionGroup] = field(default_factory=list)  # to post today or late
-    coming: list[OccasionGroup] = field(default_factory=list)  # mail-by after today
-    strip: list[int] = field(default_factory=list)  # cards to post on each of the next STRIP_DAYS
-    by_day: dict[dt.date, list[OccasionGroup]] = field(default_factory=dict)  # coming, by mail-by day
-    due_cards: int = 0
-    results: Any = None  # studio.services.results.ResultsReport
-
-
-def load_today(store: Store, today: dt.date, progress: Progress = NO_PROGRESS,
-               paths: AppPaths | None = None, cache: OccasionCache | None = None) -> TodayData:
-    """Everything Today shows, from `studio.services.occasions` and `studio.services.results`,
-    grouped for display (pool thread). ``paths`` finds the user's own follow-up sequences;
-    ``cache`` keeps everyone's occasions between refreshes."""
-    from studio.services.occasions import today_overview
-
-    with collector_paused():
-        report, upcoming = today_overview(store, today, UPCOMING_DAYS, progress, paths=paths, cache=cache)
-        return _grouped(store, today, report, upcoming)
-
-
-def _grouped(store: Store, today: dt.date, report: TodayReport, upcoming: list[UpcomingItem]) -> TodayData:
-    from studio.services.results import results_report
-
-    later = [i for i in upcoming if i.occasion.mail_by > today]
-    due = group_occasions(report.due)
-    coming = group_occasions(later)
-    by_day: dict[dt.date, list[OccasionGroup]] = {}
-    for group in coming:
-        for day in sorted({i.occasion.mail_by for i in group.items}):
-            by_day.setdefault(day, []).append(group)
-    return TodayData(
-        today,
-        report,
-        upcoming,
-        due=due,
-        coming=coming,
-        strip=mail_by_counts(due + coming, today, STRIP_DAYS),
-        by_day=by_day,
-        due_cards=sum(len(g.items) for g in due),
-        results=results_report(store, today),
-    )
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
 
 
 class TodayView(QWidget):
@@ -120,7 +53,6 @@ class TodayView(QWidget):
         self._loading = False
         self._day: dt.date | None = None
         self.data: TodayData | None = None
-        self._last_touch: tuple[int, str] | None = None  # the event id just recorded, and whom
 
         self.header = PageHeader(
             "Today",
@@ -142,24 +74,27 @@ class TodayView(QWidget):
         self.strip = DayStrip()
         self.strip.day_chosen.connect(self._choose_day)
 
-        self.due_panel, self.due_rows = self._panel("Post today, or late")
-        self.upcoming_panel, self.upcoming_rows = self._panel("Coming up")
+        self.due_panel = TitledPanel("Post today, or late")
+        self.upcoming_panel = TitledPanel("Coming up")
+        self.due_rows, self.upcoming_rows = self.due_panel.rows, self.upcoming_panel.rows
         self.touch_panel = TouchPanel()
         self.calls_panel = CallsPanel()
         self.calls_panel.hide()
-        for panel in (self.touch_panel, self.calls_panel):
-            panel.touched.connect(
-                lambda contact_id, kind, name, p=panel: self._record_touch(p, contact_id, kind, name))
-            panel.undo_requested.connect(lambda p=panel: self._undo_touch(p))
-        self.touch_panel.send_card.connect(self._send_due_a_card)
         self.followups_panel = FollowUpsPanel()
         self.followups_panel.hide()
-        self.followups_panel.step_finished.connect(self._finish_step)
-        self.followups_panel.undo_requested.connect(self._undo_step)
+        self.recorder = TouchRecorder(context, self, (self.touch_panel, self.calls_panel),
+                                      self.followups_panel)
+        for panel in (self.touch_panel, self.calls_panel):
+            panel.touched.connect(
+                lambda contact_id, kind, name, p=panel: self.recorder.record_touch(p, contact_id, kind, name))
+            panel.undo_requested.connect(lambda p=panel: self.recorder.undo_touch(p))
+        self.touch_panel.send_card.connect(self._send_due_a_card)
+        self.followups_panel.step_finished.connect(self.recorder.finish_step)
+        self.followups_panel.undo_requested.connect(self.recorder.undo_step)
         self.followups_panel.prepare_cards.connect(self._prepare_cards)
-        self._last_step: Any = None  # the DueStep just marked done or skipped
         self.results_panel = ResultsPanel()
-        self.unposted_panel, self.unposted_rows = self._panel("Printed, not yet posted")
+        self.unposted_panel = UnpostedPanel()
+        self.unposted_panel.mark_posted.connect(self._mark_sent)
         self.due_list = OccasionList(
             self.due_rows, self._prepare_group, self._design_card, FIRST_ROWS, MORE_ROWS
         )
@@ -246,17 +181,6 @@ class TodayView(QWidget):
         super().resizeEvent(event)
         self._place_side_panels(self._side_panels_fit())
 
-    @staticmethod
-    def _panel(title: str) -> tuple[Panel, QVBoxLayout]:
-        panel = Panel()
-        heading = label(title, "sectionTitle")
-        panel.body.addWidget(heading)
-        rows = QVBoxLayout()
-        rows.setSpacing(6)
-        panel.body.addLayout(rows)
-        panel.heading = heading  # type: ignore[attr-defined]
-        return panel, rows
-
     # --- loading ----------------------------------------------------------------------
 
     def mark_stale(self, *_: object) -> None:
@@ -329,10 +253,10 @@ class TodayView(QWidget):
 
         if self._day is not None:
             coming = data.by_day.get(self._day, [])
-            self.upcoming_panel.heading.setText(f"To post on {friendly_date(self._day)}")  # type: ignore[attr-defined]
+            self.upcoming_panel.heading.setText(f"To post on {friendly_date(self._day)}")
         else:
             coming = data.coming
-            self.upcoming_panel.heading.setText(f"Coming up in the next {UPCOMING_DAYS // 7} weeks")  # type: ignore[attr-defined]
+            self.upcoming_panel.heading.setText(f"Coming up in the next {UPCOMING_DAYS // 7} weeks")
         empty: QWidget | None = None
         if not coming and self._day is None:
             empty = EmptyState(
@@ -349,7 +273,7 @@ class TodayView(QWidget):
         self.followups_panel.show_steps(data.report.steps, data.today, data.report.sequence_problems)
         if data.results is not None:
             self.results_panel.show_results(data.results)
-        self._show_unposted(data)
+        self.unposted_panel.show_unposted(data.report.unposted)
         self._place_side_panels(self._side_panels_fit())  # the lines may need more room than before
 
     def _send_due_a_card(self) -> None:
@@ -361,20 +285,6 @@ class TodayView(QWidget):
                 title="Due for a touch",
             )
         )
-
-    def _show_unposted(self, data: TodayData) -> None:
-        _clear(self.unposted_rows)
-        unposted = data.report.unposted
-        self.unposted_panel.setVisible(bool(unposted))
-        for mailing in unposted[:8]:
-            row = QHBoxLayout()
-            row.setContentsMargins(0, 2, 0, 2)
-            text = f"{mailing.occasion} {mailing.year or ''} · {len(mailing.items)} cards"
-            row.addWidget(QLabel(text), 1)
-            row.addWidget(button("Mark as posted", lambda m=mailing.id: self._mark_sent(m)))
-            holder = QWidget()
-            holder.setLayout(row)
-            self.unposted_rows.addWidget(holder)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -412,52 +322,6 @@ class TodayView(QWidget):
 
         self._context.store.submit(job, lambda _: self._context.events.mailings_changed.emit())
 
-    def _record_touch(self, panel: QWidget, contact_id: int, kind: str, name: str) -> None:
-        """One click: a call or a message with ``contact_id`` today; the panel offers Undo."""
-        day = self._context.today()
-
-        def job(store: Store) -> Any:
-            return touches.record_touch(store, contact_id, kind, day)
-
-        def recorded(event_id: int) -> None:
-            self._last_touch = (event_id, name)
-            what = "Called" if kind == "call" else "Messaged"
-            for each in (self.touch_panel, self.calls_panel):
-                each.hide_undo()
-            panel.show_undo(f"{what} {name} today.")  # type: ignore[attr-defined]
-            self._context.events.touches_changed.emit()
-
-        self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
-
-    def _finish_step(self, step: Any, skipped: bool) -> None:
-        """Done or Skip on a follow-up: recorded on the store thread (a call done is a call
-        touch), then Today refreshes; the panel offers Undo."""
-        day = self._context.today()
-        paths = self._context.paths
-
-        def job(store: Store) -> Any:
-            return sequences.complete_step(store, step.enrolment_id, step.step, day, skip=skipped,
-                                           paths=paths)
-
-        def recorded(_: object) -> None:
-            self._last_step = step
-            for each in (self.touch_panel, self.calls_panel):
-                each.hide_undo()
-            verb = "Skipped" if skipped else "Done:"
-            self.followups_panel.show_undo(f"{verb} {step.label} for {step.contact_name}.")
-            self._context.events.touches_changed.emit()
-
-        self._context.store.submit(job, recorded, lambda exc: self._context.errors.show(exc, self))
-
-    def _undo_step(self) -> None:
-        step, self._last_step = self._last_step, None
-        self.followups_panel.hide_undo()
-        if step is None:
-            return
-        self._context.store.submit(lambda store: sequences.undo_step(store, step.enrolment_id, step.step),
-                                   lambda _: self._context.events.touches_changed.emit(),
-                                   lambda exc: self._context.errors.show(exc, self))
-
     def _prepare_cards(self, batch: Any) -> None:
         """The due cards of one template as one mailing: the wizard opens with them chosen."""
         self._prepare(
@@ -469,16 +333,6 @@ class TodayView(QWidget):
                 title=f"Follow-ups — {batch.words()}",
             )
         )
-
-    def _undo_touch(self, panel: QWidget) -> None:
-        if self._last_touch is None:
-            return
-        event_id, _name = self._last_touch
-        self._last_touch = None
-        panel.hide_undo()  # type: ignore[attr-defined]
-        self._context.store.submit(lambda store: touches.undo_touch(store, event_id),
-                                   lambda _: self._context.events.touches_changed.emit(),
-                                   lambda exc: self._context.errors.show(exc, self))
 
     def record_event(self) -> None:
         self._context.store.submit(
