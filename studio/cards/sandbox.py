@@ -24,19 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from studio.cards.context import CONTEXT_NAMES
 from studio.cards.errors import TemplateError, located
 from studio.cards.filters import FILTERS
 from studio.cards.limits import MAX_OUTPUT, LimitExceeded, checked_binop, guarded_filters, render_budget
-
-_FORBIDDEN_TAGS = {nodes.Extends: "extends", nodes.Include: "include", nodes.Import: "import",
-                   nodes.FromImport: "from … import"}
+from studio.cards.template_errors import problems
 
 
 class _CardUndefined(StrictUndefined):
@@ -139,26 +136,10 @@ def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1,
     literal text: a link's template keeps its ``?`` and ``&`` while a value's are encoded.
     """
     name = str(file)
-    try:
-        tree = env.parse(source, name=file.name, filename=name)
-    except TemplateSyntaxError as exc:
-        return None, [located(file, first_line + (exc.lineno or 1) - 1, f"Jinja syntax error: {exc.message}")]
-    problems = []
-    for node_type, tag in _FORBIDDEN_TAGS.items():
-        for node in tree.find_all(node_type):
-            problems.append(located(file, first_line + node.lineno - 1,
-                                    f"a card template can't use {{% {tag} %}}: it may not read other files"))
-    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    reported: set[str] = set()
-    for node in tree.find_all(nodes.Name):
-        if (node.ctx == "load" and node.name not in CONTEXT_NAMES and node.name not in assigned
-                and node.name not in ("loop", "caller", "varargs", "kwargs") and node.name not in reported):
-            reported.add(node.name)
-            problems.append(located(file, first_line + node.lineno - 1,
-                                    f"unknown name '{node.name}': a card template can use "
-                                    f"{', '.join(CONTEXT_NAMES)}"))
-    if problems:
-        return None, problems
+    found = problems(env, source, fields=False, line_offset=first_line - 1)
+    if found:
+        return None, [located(file, first_line + p.line - 1, p.sentence) for p in found]
+    tree = env.parse(source, name=file.name, filename=name)
     if output_filter is not None:
         _filter_outputs(tree, output_filter)
     code = env.compile(tree, name=file.name, filename=name)
