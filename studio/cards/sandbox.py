@@ -19,7 +19,6 @@ runs in Jinja's `ImmutableSandboxedEnvironment` with more doors shut:
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +31,8 @@ from markupsafe import Markup
 
 from studio.cards.errors import TemplateError, located
 from studio.cards.filters import FILTERS
-from studio.cards.limits import MAX_OUTPUT, LimitExceeded, checked_binop, guarded_filters, render_budget
-from studio.cards.template_errors import problems
+from studio.cards.limits import MAX_OUTPUT, checked_binop, guarded_filters, render_budget
+from studio.cards.template_errors import explain, problems
 
 
 class _CardUndefined(StrictUndefined):
@@ -89,22 +88,20 @@ class CardText:
     template: Template
     file: Path
     first_line: int  # the line of the source's first line in ``file`` (inline TOML text)
+    source: str = ""  # the text as written, to explain a failure in a sentence
 
     def render(self, variables: dict[str, Any]) -> Markup:
-        """Fill the text; any failure is a `TemplateError` naming the file and line."""
+        """Fill the text; any failure is a `TemplateError` naming the file and line.
+
+        The message is the plain sentence of `studio.cards.template_errors.explain`.
+        """
         try:
             with render_budget(str(self.file)):
                 output = self.template.render(variables)
-        except LimitExceeded as exc:
-            raise TemplateError([located(self.file, self._line(exc), f"too costly: {exc}")]) from None
-        except SecurityError as exc:
-            raise TemplateError([located(self.file, self._line(exc), f"blocked: {exc}")]) from None
-        except JinjaError as exc:
-            raise TemplateError([located(self.file, self._line(exc), _jinja_message(exc))]) from None
-        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-                OverflowError, RecursionError, MemoryError) as exc:
-            message = str(exc) or type(exc).__name__
-            raise TemplateError([located(self.file, self._line(exc), message)]) from None
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                OverflowError, RecursionError, MemoryError) as exc:  # SecurityError, LimitExceeded too
+            problem = explain(self.source, exc, line_offset=self.first_line - 1)
+            raise TemplateError([located(self.file, self._line(exc), problem.sentence)]) from None
         if len(output) > MAX_OUTPUT:
             raise TemplateError([located(self.file, self.first_line,
                                          f"the text came out over {MAX_OUTPUT:,} characters long")])
@@ -119,11 +116,6 @@ class CardText:
                 line = tb.tb_lineno
             tb = tb.tb_next
         return self.first_line + (line or 1) - 1
-
-
-def _jinja_message(exc: JinjaError) -> str:
-    message = exc.message or type(exc).__name__
-    return re.sub(r"'[\w.]+\.(\w+View) object'", r"\1", message)
 
 
 def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1, *,
@@ -144,7 +136,7 @@ def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1,
         _filter_outputs(tree, output_filter)
     code = env.compile(tree, name=file.name, filename=name)
     template = env.template_class.from_code(env, code, env.make_globals(None), None)
-    return CardText(template=template, file=file, first_line=first_line), []
+    return CardText(template=template, file=file, first_line=first_line, source=source), []
 
 
 def _filter_outputs(tree: nodes.Template, name: str) -> None:

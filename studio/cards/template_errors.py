@@ -70,11 +70,13 @@ def explain(source: str, error: BaseException, *, line_offset: int = 0) -> Expla
         from studio.cards.limits import LimitExceeded
 
         if isinstance(error, LimitExceeded):
-            return _at(source, f"Line {said} asks for too much to fit on a card: {message}.", line)
+            return _at(source, f"Line {said} is too costly to fill in: {message}.", line)
         used = re.search(r"(?:use|attribute) '([^']+)'", message)
         what = f"“{used.group(1)}”" if used else "something"
         return _at(source, f"Line {said} reaches for {what}, which a card may not use: "
                            "a card can only read its fields.", line)
+    if isinstance(error, ValueError) and (needs := re.match(r"the (\w+) filter needs (.+)", message)):
+        return _at(source, f"On line {said}, “{needs.group(1)}” needs {needs.group(2)}.", line)
     if isinstance(error, TemplateRuntimeError):
         return _at(source, f"Line {said} cannot be filled in: check the fields and instructions on it.", line)
     return _at(source, f"Line {said} cannot be filled in for this person: check the fields on it and "

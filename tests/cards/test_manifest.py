@@ -88,7 +88,7 @@ def test_unknown_field_found_when_the_sample_is_filled(write_template) -> None:
     folder = write_template(files={"inside.j2": inside})
     (problem,) = problems_of(folder)
     assert problem.startswith(f"{folder / 'inside.j2'}:3: ")
-    assert "contact has no field 'shoe_size'" in problem
+    assert problem.endswith(":3: There is no field called “contact.shoe_size”.")
 
 
 def test_sample_mistakes_are_reported_with_line(write_template) -> None:
