@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateSyntaxError
 
+from studio.cards import TemplateError, fill_for_contact, load_template
 from studio.cards.context import CardContext, jinja_variables
+from studio.cards.errors import plain_problems
 from studio.cards.sandbox import compile_text, make_environment
 from studio.cards.template_errors import Explanation, check_box, explain
 from studio.model import Contact, Occasion, Sender
+from studio.settings import Settings
 
 MISTAKES = [
     ("Dear {{ contact.given_name\nsee you soon", 1,
@@ -135,3 +138,14 @@ def test_the_validator_names_the_file_and_line_with_the_sentence(tmp_path: Path)
                         "did you mean “upper”?"]
     text, problems = compile_text(make_environment(), "{% if contact.spouse %}both", file, first_line=10)
     assert problems == [f"{file}:10: “{{% if %}}” on line 10 has no “{{% endif %}}”."]
+
+
+def test_the_desktop_gets_the_sentences_without_the_file(write_template) -> None:
+    folder = write_template(files={"inside.j2": "Dear {{ contact|friendly }},\n\n{{ sender.nam }}\n"})
+    with pytest.raises(TemplateError) as caught:
+        card = load_template(folder)
+        fill_for_contact(card, Contact(given_name="Anna"), Settings(), today=dt.date(2026, 12, 7))
+    assert caught.value.problems[0].startswith(f"{folder / 'inside.j2'}:3: ")  # the CLI keeps the place
+    assert plain_problems(caught.value) == [
+        "There is no field called “sender.nam”; did you mean “Your name” (sender.name)?"]
+    assert plain_problems(ValueError("not a template problem")) == ["not a template problem"]
