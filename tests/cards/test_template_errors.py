@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateSyntaxError
 
-from studio.cards import TemplateError, fill_for_contact, load_template
+from studio.cards import TemplateError, bundled_templates_dir, fill_for_contact, load_template
 from studio.cards.context import CardContext, jinja_variables
 from studio.cards.errors import plain_problems
+from studio.cards.richtext import CONDITIONS, FIELDS
 from studio.cards.sandbox import compile_text, make_environment
 from studio.cards.template_errors import Explanation, check_box, explain
 from studio.model import Contact, Occasion, Sender
@@ -149,3 +150,22 @@ def test_the_desktop_gets_the_sentences_without_the_file(write_template) -> None
     assert plain_problems(caught.value) == [
         "There is no field called “sender.nam”; did you mean “Your name” (sender.name)?"]
     assert plain_problems(ValueError("not a template problem")) == ["not a template problem"]
+
+
+def test_every_bundled_text_reads_fine_in_the_code_view() -> None:
+    checked = 0
+    for folder in sorted(p for p in bundled_templates_dir().iterdir() if p.is_dir()):
+        template = load_template(folder)
+        sources = [box.text for panel in template.panels for box in panel.texts]
+        sources += [template.message or "", *template.openings]
+        for source in sources:
+            assert check_box(source) is None, (folder.name, source, check_box(source))
+            checked += 1
+    assert checked > 20
+
+
+def test_every_field_and_condition_of_the_visual_editor_reads_fine() -> None:
+    for expression in FIELDS:
+        assert check_box(f"{{{{ {expression} }}}}") is None, expression
+    for condition in CONDITIONS:
+        assert check_box(f"{{% if {condition} %}}yes{{% else %}}no{{% endif %}}") is None, condition
