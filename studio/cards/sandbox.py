@@ -122,13 +122,15 @@ def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1,
                  output_filter: str | None = None) -> tuple[CardText | None, list[str]]:
     """Compile a text box's Jinja; returns it, or None and every problem found.
 
-    Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and
-    must not include, import or extend anything. ``output_filter`` (a filter of ``env``,
-    such as "urlencode") is applied to every value the text prints, not to its own
-    literal text: a link's template keeps its ``?`` and ``&`` while a value's are encoded.
+    Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and their
+    fields, even in a branch the sample card never takes, and must not include, import or
+    extend anything; each problem is a plain sentence (`studio.cards.template_errors`).
+    ``output_filter`` (a filter of ``env``, such as "urlencode") is applied to every value the
+    text prints, not to its own literal text: a link's template keeps its ``?`` and ``&`` while
+    a value's are encoded.
     """
     name = str(file)
-    found = problems(env, source, fields=False, line_offset=first_line - 1)
+    found = problems(env, source, line_offset=first_line - 1)
     if found:
         return None, [located(file, first_line + p.line - 1, p.sentence) for p in found]
     tree = env.parse(source, name=file.name, filename=name)
