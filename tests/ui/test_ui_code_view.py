@@ -120,3 +120,21 @@ def test_the_gutter_numbers_the_lines_and_the_mark_is_painted(qtbot, styled_app)
 
 def _close(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 40
+
+
+def test_a_switch_to_the_dark_theme_recolours_the_mark(qtbot, styled_app) -> None:  # noqa: ANN001
+    view = CodeView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_source(BROKEN)
+    try:
+        style.apply_style(styled_app, style.DARK)
+        qtbot.waitUntil(lambda: _tint(view) == QColor(style.DARK.warm_soft))
+    finally:
+        style.apply_style(styled_app, style.LIGHT)
+    qtbot.waitUntil(lambda: _tint(view) == QColor(style.LIGHT.warm_soft))
+
+
+def _tint(view: CodeView) -> QColor:
+    selections = view.editor.extraSelections()  # kept: the formats live only as long as the list
+    return QColor(selections[0].format.background().color())

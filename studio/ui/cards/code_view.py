@@ -9,7 +9,7 @@ tinted and marked in the gutter, so a person who has never seen code can find an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,8 +40,12 @@ class _Highlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._formats: dict[int, QTextCharFormat] = {}
+        self.recolour()
+
+    def recolour(self) -> None:
+        """Take the colours of the theme shown now (after a switch between light and dark)."""
         theme = style.theme_of()
-        self._formats = {}
         for state, colour, italic in ((_IN_FIELD, theme.accent_text, False),
                                       (_IN_INSTRUCTION, theme.warning_text, False),
                                       (_IN_NOTE, theme.muted, True)):
@@ -49,6 +53,7 @@ class _Highlighter(QSyntaxHighlighter):
             fmt.setForeground(QColor(colour))
             fmt.setFontItalic(italic)
             self._formats[state] = fmt
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         self.setCurrentBlockState(_OUTSIDE)
@@ -221,6 +226,12 @@ class CodeView(QWidget):
         self.editor.setFocus()
 
     # --- inside ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the app switched between light and dark
+            self._highlighter.recolour()
+            self._check()
 
     def _changed(self) -> None:
         if self._setting:
