@@ -35,9 +35,11 @@ def test_a_broken_box_says_why_marks_its_line_and_clears_when_fixed(qtbot, style
     view.set_source(BROKEN)
     assert seen == []  # showing a box is not an edit
     assert view.sentence.isVisible()
-    assert view.sentence.text() == ("There is no field called “sender.nam”; "
-                                    "did you mean “Your name” (sender.name)?")
-    assert view.problem is not None and view.problem.line == 4
+    assert view.problem is not None
+    assert view.problem.sentence == ("There is no field called “sender.nam”; "
+                                     "did you mean “Your name” (sender.name)?")
+    assert view.sentence.text() == view.problem.sentence.replace("“Your name”", "“Your\u00a0name”")
+    assert view.problem.line == 4
     assert _marked_lines(view) == [4] and view.editor.marked_line == 4
     selections = view.editor.extraSelections()
     tint = selections[0].format.background().color()
@@ -66,7 +68,8 @@ def test_each_keystroke_is_an_edit_and_a_new_problem_moves_the_mark(qtbot, style
     _type_at_end_of_line(qtbot, view, 3, " {{ sender.name")
     assert len(seen) == len(" {{ sender.name")  # one signal per keystroke, not debounced
     assert seen[-1] == "Hello\n{% if contact.spouse %}both{% endif %}\nLove {{ sender.name"
-    assert view.sentence.text() == "A field is not closed: add }} after “sender.name” on line 3."
+    assert view.problem.sentence == "A field is not closed: add }} after “sender.name” on line 3."
+    assert view.sentence.text() == view.problem.sentence
     assert _marked_lines(view) == [3]
     assert (view.problem.line, view.problem.column) == (3, 6)
     view.show_problem()

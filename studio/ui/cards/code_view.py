@@ -9,6 +9,8 @@ tinted and marked in the gutter, so a person who has never seen code can find an
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -241,7 +243,7 @@ class CodeView(QWidget):
 
     def _check(self) -> None:
         self._problem = check_box(self.source())
-        self.sentence.setText(self._problem.sentence if self._problem else "")
+        self.sentence.setText(_unbroken_quotes(self._problem.sentence) if self._problem else "")
         self.sentence.setVisible(self._problem is not None)
         self.editor.marked_line = self._problem.line if self._problem else None
         self.editor.setExtraSelections(self._marks())
@@ -255,6 +257,11 @@ class CodeView(QWidget):
         mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         mark.cursor = QTextCursor(self.editor.document().findBlockByNumber(self._problem.line - 1))
         return [mark]
+
+
+def _unbroken_quotes(sentence: str) -> str:
+    """Keep a short quoted piece of code such as “{% else %}” on one line when the sentence wraps."""
+    return re.sub(r"“[^”]{1,24}”", lambda quoted: quoted.group(0).replace(" ", "\u00a0"), sentence)
 
 
 def _monospace(base: QFont) -> QFont:
