@@ -120,7 +120,9 @@ def problems(env: Any, source: str, *, fields: bool = True, line_offset: int = 0
         for node in tree.find_all(nodes.Getattr):
             path = _dotted(node)
             # "_x" is left to the sandbox, which refuses it as off limits rather than unknown
-            if path and path.split(".")[0] not in assigned and not node.attr.startswith("_") and _lacks(path):
+            if (path and path not in reported and path.split(".")[0] not in assigned
+                    and not node.attr.startswith("_") and _lacks(path)):
+                reported.add(path)
                 found.append(_at(source, _unknown_field(path), node.lineno))
     return sorted(found, key=lambda e: e.line)
 
@@ -193,7 +195,7 @@ def _undefined_sentence(message: str, text: str) -> str:
     name = (re.search(r"no (?:field|attribute) '([^']+)'", message)
             or re.match(r"'([^']+)' is undefined", message))
     if name is None:
-        return _unknown_field("?")
+        return "A field on this line does not exist: check the spelling of each name between {{ and }}."
     written = re.search(rf"([A-Za-z_][\w.]*\.)?{re.escape(name.group(1))}\b", text)
     return _unknown_field(written.group(0) if written else name.group(1))
 

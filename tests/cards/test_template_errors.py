@@ -100,10 +100,7 @@ def test_the_column_points_at_the_mark() -> None:
 def test_a_filling_error_is_explained_on_its_line() -> None:
     env = make_environment()
     source = "Dear {{ contact.given_name }},\n\n{{ contact.shoe_size }}"
-    variables = jinja_variables(CardContext(contact=Contact(given_name="Anna"), sender=Sender(name="Maya"),
-                                            occasion=Occasion("birthday", "Birthday", dt.date(2026, 12, 20),
-                                                                     dt.date(2026, 12, 13)),
-                                            today=dt.date(2026, 12, 7)))
+    variables = _anna()
     with pytest.raises(Exception) as caught:
         env.from_string(source).render(variables)
     problem = explain(source, caught.value)
@@ -169,3 +166,33 @@ def test_every_field_and_condition_of_the_visual_editor_reads_fine() -> None:
         assert check_box(f"{{{{ {expression} }}}}") is None, expression
     for condition in CONDITIONS:
         assert check_box(f"{{% if {condition} %}}yes{{% else %}}no{{% endif %}}") is None, condition
+
+
+def test_each_unknown_field_is_listed_once_in_the_file_report(tmp_path: Path) -> None:
+    file = tmp_path / "inside.j2"
+    source = "{{ contact.frist_name }} and {{ contact.frist_name }}\n{{ sender.nam }}"
+    _, problems = compile_text(make_environment(), source, file)
+    assert problems == [
+        f"{file}:1: There is no field called “contact.frist_name”; "
+        "did you mean “First name” (contact.given_name)?",
+        f"{file}:2: There is no field called “sender.nam”; did you mean “Your name” (sender.name)?"]
+
+
+def test_a_change_that_does_not_fit_the_field_says_what_it_needs(tmp_path: Path) -> None:
+    variables = _anna()
+    text, _ = compile_text(make_environment(), "Hi\n{{ contact.given_name|date }}", tmp_path / "inside.j2")
+    with pytest.raises(TemplateError) as caught:
+        text.render(variables)
+    assert plain_problems(caught.value) == ["On line 2, “date” needs a date, not 'Anna'."]
+    text, _ = compile_text(make_environment(), "{{ 1 / 0 }}", tmp_path / "inside.j2")
+    with pytest.raises(TemplateError) as caught:
+        text.render(variables)
+    assert plain_problems(caught.value) == [
+        "Line 1 cannot be filled in for this person: check the fields on it "
+        "and the changes written after “|”."]
+
+
+def _anna() -> dict[str, object]:
+    birthday = Occasion("birthday", "Birthday", dt.date(2026, 12, 20), dt.date(2026, 12, 13))
+    return jinja_variables(CardContext(contact=Contact(given_name="Anna"), sender=Sender(name="Maya"),
+                                       occasion=birthday, today=dt.date(2026, 12, 7)))
