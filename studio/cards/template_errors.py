@@ -96,7 +96,9 @@ def problems(env: Any, source: str, *, fields: bool = True, line_offset: int = 0
     except TemplateSyntaxError as exc:
         return [explain(source, exc, line_offset=line_offset)]
     found: list[Explanation] = []
-    stray = scan(source)  # Jinja prints a stray "}}" as text; on a card it is always a slip
+    # Jinja prints a stray "}}" as text; on a card it is always a slip. Its lexer says whether
+    # one is printed (a "}}" inside quotes is not); the scanner says where a person sees it.
+    stray = scan(source) if _prints_a_closer(env, source) else None
     if stray is not None and stray.stray:
         found.append(_at(source, _shift(stray.sentence, line_offset), line_of(source, stray.offset),
                          _column(source, stray.offset)))
@@ -125,6 +127,15 @@ def problems(env: Any, source: str, *, fields: bool = True, line_offset: int = 0
                 reported.add(path)
                 found.append(_at(source, _unknown_field(path), node.lineno))
     return sorted(found, key=lambda e: e.line)
+
+
+def _prints_a_closer(env: Any, source: str) -> bool:
+    raw = False
+    for _line, kind, value in env.lex(source):
+        raw = kind == "raw_begin" or (raw and kind != "raw_end")
+        if kind == "data" and not raw and ("}}" in value or "%}" in value):
+            return True
+    return False
 
 
 def check_box(source: str) -> Explanation | None:

@@ -87,6 +87,7 @@ def test_a_mistake_is_one_plain_sentence_on_the_right_line(source: str, line: in
     "{% set name = contact|friendly %}{{ name|upper }}",
     "{# a note #}{{ sender.name }}",
     "{% raw %}}} {{{% endraw %}",
+    '{{ contact.given_name|default("}}") }}',
 ])
 def test_a_good_box_has_no_problem(source: str) -> None:
     assert check_box(source) is None
