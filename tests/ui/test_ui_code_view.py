@@ -72,10 +72,11 @@ def test_each_keystroke_is_an_edit_and_a_new_problem_moves_the_mark(qtbot, style
     assert view.sentence.text() == view.problem.sentence
     assert _marked_lines(view) == [3]
     assert (view.problem.line, view.problem.column) == (3, 6)
-    view.show_problem()
+    view.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.mouseClick(view.go_to, Qt.MouseButton.LeftButton)  # "Show me"
     assert view.editor.textCursor().blockNumber() == 2 and view.editor.textCursor().positionInBlock() == 5
     _type_at_end_of_line(qtbot, view, 3, " }}")
-    assert view.problem is None and _marked_lines(view) == []
+    assert view.problem is None and _marked_lines(view) == [] and view.go_to.isHidden()
 
 
 def test_the_header_says_why_the_box_is_shown_as_code(qtbot, styled_app) -> None:  # noqa: ANN001
@@ -141,3 +142,16 @@ def test_a_switch_to_the_dark_theme_recolours_the_mark(qtbot, styled_app) -> Non
 def _tint(view: CodeView) -> QColor:
     selections = view.editor.extraSelections()  # kept: the formats live only as long as the list
     return QColor(selections[0].format.background().color())
+
+
+def test_a_source_from_the_designer_is_no_edit_and_keeps_the_cursor(qtbot, styled_app) -> None:  # noqa: ANN001
+    view = CodeView(undo=False)
+    qtbot.addWidget(view)
+    seen: list[str] = []
+    view.edited.connect(seen.append)
+    view.set_source("Dear {{ contact|friendly }},\nsee you")
+    _type_at_end_of_line(qtbot, view, 2, " soon")
+    assert seen[-1] == "Dear {{ contact|friendly }},\nsee you soon"
+    view.set_source("Dear {{ contact|friendly }},\nsee you")  # the designer's Undo
+    assert seen[-1] == "Dear {{ contact|friendly }},\nsee you soon" and len(seen) == len(" soon")
+    assert view.editor.textCursor().position() == len("Dear {{ contact|friendly }},\nsee you")

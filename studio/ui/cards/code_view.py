@@ -25,10 +25,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from studio.cards.template_errors import Explanation, check_box
 from studio.ui import style
+from studio.ui.widgets import button
 
 HEADER = "This box uses template code the visual editor cannot show: {reason}"
 # Block states: a mark left open at the end of a line is still open on the next one.
@@ -178,13 +179,18 @@ class CodeView(QWidget):
         self.sentence.setObjectName("problemText")
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)  # "{{" and "<b>" are shown as written
-        self.sentence.hide()
+        self.go_to = button("Show me", self.show_problem, name="link",
+                            tooltip="Put the cursor on the line with the mistake")
+        problem_row = QHBoxLayout()
+        problem_row.setContentsMargins(0, 0, 0, 0)
+        problem_row.addWidget(self.sentence, 1)
+        problem_row.addWidget(self.go_to, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.sentence)
+        layout.addLayout(problem_row)
         self.editor.textChanged.connect(self._changed)
         self._check()
 
@@ -194,11 +200,15 @@ class CodeView(QWidget):
         """Show ``source`` (a box was selected, or undone); does not emit ``edited``."""
         if source == self.source():
             return
+        at = self.editor.textCursor().position()  # an undo in the designer keeps the cursor near
         self._setting = True
         try:
             self.editor.setPlainText(source)
         finally:
             self._setting = False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(at, len(source)))
+        self.editor.setTextCursor(cursor)
         self._check()
 
     def source(self) -> str:
@@ -216,7 +226,7 @@ class CodeView(QWidget):
         return self._problem
 
     def show_problem(self) -> None:
-        """Put the cursor at the start of the marked line, scrolled into view."""
+        """Put the cursor on the marked line (at the mistake when its column is known), in view."""
         if self._problem is None:
             return
         block = self.editor.document().findBlockByNumber(self._problem.line - 1)
@@ -245,6 +255,7 @@ class CodeView(QWidget):
         self._problem = check_box(self.source())
         self.sentence.setText(_unbroken_quotes(self._problem.sentence) if self._problem else "")
         self.sentence.setVisible(self._problem is not None)
+        self.go_to.setVisible(self._problem is not None)
         self.editor.marked_line = self._problem.line if self._problem else None
         self.editor.setExtraSelections(self._marks())
         self.editor.gutter.update()
