@@ -97,6 +97,7 @@ def test_undo_can_be_left_to_the_designer(qtbot, styled_app) -> None:  # noqa: A
         _type_at_end_of_line(qtbot, view, 1, "!")
     assert own.editor.document().isUndoAvailable()
     assert not kept.editor.isUndoRedoEnabled() and not kept.editor.document().isUndoAvailable()
+    assert kept.text_fields() == [kept.editor]
     kept.editor.undo()
     assert kept.source() == "Hi!"
 

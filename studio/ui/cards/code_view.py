@@ -214,6 +214,10 @@ class CodeView(QWidget):
     def source(self) -> str:
         return self.editor.toPlainText()
 
+    def text_fields(self) -> list[QWidget]:
+        """The field whose Ctrl+Z the designer's history should take (as `BoxEditor.text_fields`)."""
+        return [self.editor]
+
     def set_reason(self, reason: str) -> None:
         """Say why this box is shown as code: ``Unsupported.reason`` from the rich-text parser."""
         reason = reason.strip()
