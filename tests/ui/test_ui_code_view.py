@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 
+from studio.cards.richtext import Unsupported, parse
 from studio.ui import style
 from studio.ui.cards.code_view import CodeView
 
@@ -156,3 +157,16 @@ def test_a_source_from_the_designer_is_no_edit_and_keeps_the_cursor(qtbot, style
     view.set_source("Dear {{ contact|friendly }},\nsee you")  # the designer's Undo
     assert seen[-1] == "Dear {{ contact|friendly }},\nsee you soon" and len(seen) == len(" soon")
     assert view.editor.textCursor().position() == len("Dear {{ contact|friendly }},\nsee you")
+
+
+def test_the_reason_comes_from_the_rich_text_parser(qtbot, styled_app) -> None:  # noqa: ANN001
+    source = "{% for child in contact.children %}{{ child.name }} {% endfor %}"
+    parsed = parse(source)
+    assert isinstance(parsed, Unsupported)
+    view = CodeView(undo=False)
+    qtbot.addWidget(view)
+    view.set_reason(parsed.reason)
+    view.set_source(source)
+    assert view.header.text() == ("This box uses template code the visual editor cannot show: it uses "
+                                  "{% for child in contact.children %}, which the designer cannot show.")
+    assert view.problem is None and view.sentence.isHidden()
