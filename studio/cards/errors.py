@@ -26,6 +26,32 @@ class TemplateError(StudioError):
         super().__init__(message)
 
 
-def located(file: object, line: int | None, message: str) -> str:
+class Problem(str):
+    """One ``FILE:LINE: message`` problem that keeps its parts: the CLI prints it whole (a file
+    name helps a script), the desktop shows ``message`` alone (a path means nothing there)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __new__(cls, file: object, line: int | None, message: str) -> Problem:
+        problem = super().__new__(cls, f"{file}:{line or 1}: {message}")
+        problem.file, problem.line, problem.message = str(file), line or 1, message
+        return problem
+
+    def __getnewargs__(self) -> tuple[str, int, str]:  # type: ignore[override] - pickled with its parts
+        return self.file, self.line, self.message
+
+
+def located(file: object, line: int | None, message: str) -> Problem:
     """The ``FILE:LINE: message`` form every template problem is reported in."""
-    return f"{file}:{line or 1}: {message}"
+    return Problem(file, line, message)
+
+
+def plain_problems(error: BaseException) -> list[str]:
+    """What is wrong, for a person at the desktop: each problem's sentence without its file.
+
+    A problem that was not `located` (a setting's, prefixed by its name) is kept as it is.
+    """
+    problems = getattr(error, "problems", None) or [str(error)]
+    return [problem.message if isinstance(problem, Problem) else str(problem) for problem in problems]

@@ -19,24 +19,20 @@ runs in Jinja's `ImmutableSandboxedEnvironment` with more doors shut:
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from studio.cards.context import CONTEXT_NAMES
 from studio.cards.errors import TemplateError, located
 from studio.cards.filters import FILTERS
-from studio.cards.limits import MAX_OUTPUT, LimitExceeded, checked_binop, guarded_filters, render_budget
-
-_FORBIDDEN_TAGS = {nodes.Extends: "extends", nodes.Include: "include", nodes.Import: "import",
-                   nodes.FromImport: "from … import"}
+from studio.cards.limits import MAX_OUTPUT, checked_binop, guarded_filters, render_budget
+from studio.cards.template_errors import explain, problems
 
 
 class _CardUndefined(StrictUndefined):
@@ -92,22 +88,20 @@ class CardText:
     template: Template
     file: Path
     first_line: int  # the line of the source's first line in ``file`` (inline TOML text)
+    source: str = ""  # the text as written, to explain a failure in a sentence
 
     def render(self, variables: dict[str, Any]) -> Markup:
-        """Fill the text; any failure is a `TemplateError` naming the file and line."""
+        """Fill the text; any failure is a `TemplateError` naming the file and line.
+
+        The message is the plain sentence of `studio.cards.template_errors.explain`.
+        """
         try:
             with render_budget(str(self.file)):
                 output = self.template.render(variables)
-        except LimitExceeded as exc:
-            raise TemplateError([located(self.file, self._line(exc), f"too costly: {exc}")]) from None
-        except SecurityError as exc:
-            raise TemplateError([located(self.file, self._line(exc), f"blocked: {exc}")]) from None
-        except JinjaError as exc:
-            raise TemplateError([located(self.file, self._line(exc), _jinja_message(exc))]) from None
-        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-                OverflowError, RecursionError, MemoryError) as exc:
-            message = str(exc) or type(exc).__name__
-            raise TemplateError([located(self.file, self._line(exc), message)]) from None
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                OverflowError, RecursionError, MemoryError) as exc:  # SecurityError, LimitExceeded too
+            problem = explain(self.source, exc, line_offset=self.first_line - 1)
+            raise TemplateError([located(self.file, self._line(exc), problem.sentence)]) from None
         if len(output) > MAX_OUTPUT:
             raise TemplateError([located(self.file, self.first_line,
                                          f"the text came out over {MAX_OUTPUT:,} characters long")])
@@ -124,46 +118,27 @@ class CardText:
         return self.first_line + (line or 1) - 1
 
 
-def _jinja_message(exc: JinjaError) -> str:
-    message = exc.message or type(exc).__name__
-    return re.sub(r"'[\w.]+\.(\w+View) object'", r"\1", message)
-
-
 def compile_text(env: CardSandbox, source: str, file: Path, first_line: int = 1, *,
                  output_filter: str | None = None) -> tuple[CardText | None, list[str]]:
     """Compile a text box's Jinja; returns it, or None and every problem found.
 
-    Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and
-    must not include, import or extend anything. ``output_filter`` (a filter of ``env``,
-    such as "urlencode") is applied to every value the text prints, not to its own
-    literal text: a link's template keeps its ``?`` and ``&`` while a value's are encoded.
+    Beyond syntax, the text may only use the card's variables (`CONTEXT_NAMES`) and their
+    fields, even in a branch the sample card never takes, and must not include, import or
+    extend anything; each problem is a plain sentence (`studio.cards.template_errors`).
+    ``output_filter`` (a filter of ``env``, such as "urlencode") is applied to every value the
+    text prints, not to its own literal text: a link's template keeps its ``?`` and ``&`` while
+    a value's are encoded.
     """
     name = str(file)
-    try:
-        tree = env.parse(source, name=file.name, filename=name)
-    except TemplateSyntaxError as exc:
-        return None, [located(file, first_line + (exc.lineno or 1) - 1, f"Jinja syntax error: {exc.message}")]
-    problems = []
-    for node_type, tag in _FORBIDDEN_TAGS.items():
-        for node in tree.find_all(node_type):
-            problems.append(located(file, first_line + node.lineno - 1,
-                                    f"a card template can't use {{% {tag} %}}: it may not read other files"))
-    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    reported: set[str] = set()
-    for node in tree.find_all(nodes.Name):
-        if (node.ctx == "load" and node.name not in CONTEXT_NAMES and node.name not in assigned
-                and node.name not in ("loop", "caller", "varargs", "kwargs") and node.name not in reported):
-            reported.add(node.name)
-            problems.append(located(file, first_line + node.lineno - 1,
-                                    f"unknown name '{node.name}': a card template can use "
-                                    f"{', '.join(CONTEXT_NAMES)}"))
-    if problems:
-        return None, problems
+    found = problems(env, source, line_offset=first_line - 1)
+    if found:
+        return None, [located(file, first_line + p.line - 1, p.sentence) for p in found]
+    tree = env.parse(source, name=file.name, filename=name)
     if output_filter is not None:
         _filter_outputs(tree, output_filter)
     code = env.compile(tree, name=file.name, filename=name)
     template = env.template_class.from_code(env, code, env.make_globals(None), None)
-    return CardText(template=template, file=file, first_line=first_line), []
+    return CardText(template=template, file=file, first_line=first_line, source=source), []
 
 
 def _filter_outputs(tree: nodes.Template, name: str) -> None:

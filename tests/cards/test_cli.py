@@ -193,9 +193,9 @@ def test_a_broken_user_template_is_reported_with_file_and_line(capsys, db, isola
     )
     status, out, err = run(capsys, "--db", str(db[0]), "templates")
     assert status == 0 and "holiday-snow" in out
-    assert f"{folder / 'template.toml'}:9: unknown name 'config'" in err
+    assert f"{folder / 'template.toml'}:9: There is no field called “config”." in err
     status, _, err = run(capsys, "--db", str(db[0]), "preview", "mine", "--out", "x.png")
-    assert status == 1 and ":9: unknown name 'config'" in err
+    assert status == 1 and ":9: There is no field called “config”." in err
 
 
 def test_a_user_template_overrides_the_bundled_one(capsys, db, isolated_home: Path) -> None:

@@ -74,8 +74,8 @@ def test_a_link_that_is_not_a_web_address_stops_the_card_naming_the_setting(writ
     template = load_template(write_template(WITH_CODE))
     for url, why in (("{{ contact.id }}", "not a web address"), ("ftp://files.example/{{ contact.id }}",
                                                                 "not a web address"),
-                     ("https://shop.example/{{ contact.shoe_size }}", "no field 'shoe_size'"),
-                     ("https://shop.example/{{ contact.id }", "syntax error")):
+                     ("https://shop.example/{{ contact.shoe_size }}", "no field called “contact.shoe_size”"),
+                     ("https://shop.example/{{ contact.id }", "write }} instead of }")):
         card = card_context(Contact(id=7), settings(url=url), today=TODAY, kind="birthday")
         with pytest.raises(TemplateError) as caught:
             fill_card(template, card)
@@ -85,12 +85,14 @@ def test_a_link_that_is_not_a_web_address_stops_the_card_naming_the_setting(writ
 def test_the_settings_checks_say_why_in_a_sentence() -> None:
     assert url_setting_problem(LINK) is None and url_setting_problem("") is None
     assert "not a web address" in url_setting_problem("shop.example/?c={{ contact.id }}")
-    assert "syntax error" in url_setting_problem("https://shop.example/?c={{ contact.id }")
+    assert url_setting_problem("https://shop.example/?c={{ contact.id }") == (
+        "A field is not closed: write }} instead of } after “contact.id” on line 1.")
     assert "space" in url_setting_problem("https://shop.example/?c={{ contact.id }} x")
     assert "at most 200" in url_setting_problem("https://shop.example/" + "a" * 300)
-    assert "blocked" in url_setting_problem("https://shop.example/{{ contact.__class__ }}")
+    assert "reaches for “__class__”" in url_setting_problem("https://shop.example/{{ contact.__class__ }}")
     assert text_setting_problem("until {{ offer.expires }}") is None
-    assert "no field 'expiry'" in text_setting_problem("until {{ offer.expiry }}")
+    assert text_setting_problem("until {{ offer.expiry }}") == (
+        "There is no field called “offer.expiry”; did you mean “offer.expires”?")
 
 
 @pytest.mark.parametrize(("box", "why"), [

@@ -48,7 +48,8 @@ def test_a_broken_opening_names_its_line(write_template) -> None:
     (problem,) = caught.value.problems
     lines = (folder / "template.toml").read_text().splitlines()
     line = next(number for number, text in enumerate(lines, 1) if text.startswith("openings = ["))
-    assert problem.startswith(f"{folder / 'template.toml'}:{line}: Jinja syntax error")
+    assert problem == (f"{folder / 'template.toml'}:{line}: "
+                       f"A field is not closed: add }}}} after “you” on line {line}.")
 
 
 def test_saving_a_template_keeps_its_openings(write_template, tmp_path) -> None:

@@ -24,9 +24,9 @@ def test_the_offer_settings_are_set_shown_and_refused_by_name(db, cli) -> None: 
                          "--set", "offer.text=10% off until {{ offer.expires }}", "--set", "offer.days=45")
     assert status == 0 and "Saved 4 changes." in out and link in out
     for value, why in (("offer.url=shop.example/?c={{ contact.id }}", "not a web address"),
-                       ("offer.url=https://shop.example/?c={{ contact.id }", "Jinja syntax error"),
-                       ("offer.url=https://shop.example/?c={{ contact.shoe_size }}", "no field 'shoe_size'"),
-                       ("offer.text=until {{ offer.expiry }}", "no field 'expiry'"),
+                       ("offer.url=https://shop.example/?c={{ contact.id }", "write }} instead of }"),
+                       ("offer.url=https://shop.example/?c={{ contact.shoe_size }}", "“contact.shoe_size”"),
+                       ("offer.text=until {{ offer.expiry }}", "did you mean “offer.expires”?"),
                        ("offer.days=-1", "0 to 366")):
         status, _, err = cli(db, "settings", "--set", value)
         setting = value.split("=", 1)[0]
