@@ -270,3 +270,24 @@ def test_insert_bold_picture_undo_save_reopen_and_render(
     window.undo_action.trigger()  # the gallery's delete, undone after all that designing
     qtbot.waitUntil(lambda: any(t.id == mine.id for t in view.templates), timeout=20000)
     idle(context)
+
+
+def test_misspelt_words_in_a_box_are_underlined_with_suggestions(qtbot, open_app, seed, person) -> None:
+    window, context, view, ids = _designer(qtbot, open_app, seed, person)
+    view.open_designer(next(t for t in view.templates if t.id == "welcome-arches"))
+    designer = view.designer
+    qtbot.waitUntil(lambda: designer.last_result is not None, timeout=30000)
+    check = designer.box_spelling
+    qtbot.waitUntil(lambda: check.highlighter is not None, timeout=20000)
+    designer.select_box("subtitle")  # <i>{{ contact|friendly }}, we’re so glad you’re here</i>
+    edit = designer.box_editor.text.editor
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(edit, " thnak")
+    cursor = edit.textCursor()
+    cursor.setPosition(cursor.position() - 2)
+    menu = check.suggestions_menu(edit.cursorRect(cursor).center())
+    assert menu.actions()[0].text() == "thank"
+    menu.actions()[0].trigger()
+    box = _box(designer, "subtitle")
+    assert box.text == "<i>{{ contact|friendly }}, we’re so glad you’re here thank</i>"
+    assert window.undo_action.text() == "&Undo Change “subtitle” words"

@@ -16,7 +16,6 @@ next time its template is opened.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -25,10 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QScrollArea,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -39,17 +35,18 @@ from studio.model import Contact
 from studio.services import designer_drafts as drafts
 from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
-from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
+from studio.ui.cards.designer_drafting import keep_draft, offer_draft
 from studio.ui.cards.designer_fit import fit_report
 from studio.ui.cards.designer_items import DesignerItems
 from studio.ui.cards.designer_people import SAMPLE, PeoplePicker
 from studio.ui.cards.designer_save import SaveFlow
+from studio.ui.cards.designer_side import DesignerSide
 from studio.ui.cards.designer_toolbar import DesignerToolbar
 from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
-from studio.ui.widgets import ElidedLabel, Panel, button, label
+from studio.ui.widgets import ElidedLabel, button, label
 
 __all__ = ["SAMPLE", "DesignerPage", "panel_title"]
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
@@ -71,7 +68,7 @@ class DesignerPage(QWidget):
         # The designer's own history: the Cards view adds it to the window's undo group and
         # makes it the active one while the designer is shown.
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._keep_draft)
+        self.undo_stack.indexChanged.connect(lambda _index: keep_draft(self))  # designer_drafting
         self._quiet = False  # True while the designer itself resets the history
         self._applying = False  # True while a history step puts text in the message field
         self._original: CardTemplate | None = None  # the template as opened (or last saved)
@@ -124,14 +121,10 @@ class DesignerPage(QWidget):
         self.toolbar = DesignerToolbar(self.items, self.canvas, self)
         self.status = label("", "muted", wrap=True)
 
-        self.message = QPlainTextEdit()
-        self.message.setPlaceholderText(
-            "Type a personal message for this card, or leave it empty to use the card's own words."
-        )
-        self.message.setFixedHeight(110)
-        self.message.setUndoRedoEnabled(False)  # the designer's history undoes it (and names it)
+        self.side = DesignerSide()  # the message, the Fit report and the text box
+        self.message, self.box_editor = self.side.message, self.side.box_editor
+        self.box_hint, self.fit_label = self.side.box_hint, self.side.fit_label
         self.message.textChanged.connect(self._message_changed)
-        self.box_editor = BoxEditor()
         self.box_editor.edited.connect(self._box_edited)
         self.box_editor.stepped.connect(self._box_stepped)
         if context.spelling is not None:  # right-click suggestions in the box's words
@@ -139,37 +132,6 @@ class DesignerPage(QWidget):
         self._history_keys = HistoryKeys(self)
         for field in self.box_editor.text_fields() + [self.message]:
             field.installEventFilter(self._history_keys)
-        self.box_hint = label(
-            "Click a text box on the card to change its words, font, size, colour "
-            "or alignment; drag it to move it, drag its corner to resize it.",
-            "muted",
-            wrap=True,
-        )
-        self.fit_label = QLabel()
-        self.fit_label.setWordWrap(True)
-        self.fit_label.setTextFormat(Qt.TextFormat.RichText)
-
-        side = QWidget()
-        side.setMaximumWidth(386)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 6, 0)
-        side_layout.setSpacing(12)
-        for title, widgets in (
-            ("Personal message", [self.message]),
-            ("Fit", [self.fit_label]),
-            ("Text box", [self.box_hint, self.box_editor]),
-        ):
-            panel = Panel(margins=14)
-            panel.body.addWidget(label(title, "sectionTitle"))
-            for widget in widgets:
-                panel.body.addWidget(widget)
-            side_layout.addWidget(panel)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(400)
 
         canvas_column = QVBoxLayout()
         canvas_column.addWidget(self.tabs)
@@ -182,7 +144,7 @@ class DesignerPage(QWidget):
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addLayout(canvas_column, 1)
-        body.addWidget(scroll)
+        body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(10)
@@ -218,7 +180,7 @@ class DesignerPage(QWidget):
         self._reset_history(message="")
         self._show_panel()
         self.people.load(contact_id)
-        self._offer_draft()
+        offer_draft(self)
 
     def _person_loaded(self, contact: Contact | None) -> None:
         self.contact = contact
@@ -248,6 +210,8 @@ class DesignerPage(QWidget):
         spec = self._find_box(name)
         self.box_editor.show_box(spec)
         self.box_hint.setVisible(spec is None)
+        if spec is not None:  # on a small screen the box's words sit below the fold: bring them up
+            self.side.show_box_words()
 
     def _find_box(self, name: str) -> TextSpec | None:
         panel = self._panel_spec()
@@ -350,47 +314,6 @@ class DesignerPage(QWidget):
                 self.message.setPlainText(message)
         finally:
             self._quiet = False
-
-    def _keep_draft(self, *_: object) -> None:
-        """After each step: keep the edited card as a draft, or forget it when back to as saved."""
-        if self._quiet or self.template is None:
-            return
-        paths = self._context.paths
-        try:
-            if self.has_unsaved_edits():
-                draft = drafts.draft_of(self.template, self._message_text, dt.datetime.now())
-                drafts.save_draft(paths, draft)
-            else:
-                drafts.discard_draft(paths, self._draft_id)
-            self.draft_problem = ""
-        except OSError as exc:  # a full disk or a read-only folder: say so, keep editing
-            reason = exc.strerror or str(exc)
-            self.draft_problem = f"Your changes cannot be kept as a draft ({reason}); save them soon."
-            self.status.setText(self.draft_problem)
-
-    def _offer_draft(self) -> None:
-        """Offer back the draft a crash or a kill left for this template, if it changes anything."""
-        if self.template is None:
-            return
-        draft = drafts.load_draft(self._context.paths, self.template.id)
-        if draft is None:
-            return
-        if not drafts.differs(self.template, draft, self._message_text):
-            drafts.discard_draft(self._context.paths, self.template.id)
-            return
-        template_id = self.template.id
-
-        def answered(answer: str) -> None:
-            if self.template is None or self.template.id != template_id:
-                return  # another card was opened meanwhile; the draft waits for next time
-            if answer == prompts.DRAFT_RESTORE:
-                self.restore_draft(draft)
-            elif answer == prompts.DRAFT_DISCARD:
-                drafts.discard_draft(self._context.paths, template_id)
-            # DRAFT_KEEP (closed unanswered): the draft stays, and is offered again next time.
-
-        when = prompts.when_text(draft.saved_at, self._context.today())
-        self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
 
     def restore_draft(self, draft: drafts.DesignerDraft) -> None:
         """Bring ``draft``'s boxes, pictures and message back, as one step Edit ▸ Undo can take back."""

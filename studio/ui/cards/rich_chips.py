@@ -42,6 +42,8 @@ def chip_format(base: QTextCharFormat, segment: Segment) -> QTextCharFormat:
     chip.setProperty(_KIND, segment.kind)
     chip.setProperty(_LABEL, segment.label)
     chip.setToolTip(segment.label)
+    # Centred on the line's x-height, as a word would sit, not standing on the baseline.
+    chip.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
     return chip
 
 

@@ -115,7 +115,7 @@ class RichTextField(QWidget):
         self._busy = False  # True while the field changes its own document
         self.editor = ChipTextEdit()
         self.editor.setPlaceholderText("The box's words. Insert field adds the person's name and more.")
-        self.editor.setMinimumHeight(110)
+        self.editor.setFixedHeight(104)  # the side panel still shows font and place on a small screen
         self.editor.style_key.connect(self.toggle_style)
         self.editor.document().contentsChanged.connect(self._typed)
         self.editor.currentCharFormatChanged.connect(lambda _f: self._show_style())
@@ -162,7 +162,7 @@ class RichTextField(QWidget):
             (self.condition_menu, "Words that print only sometimes: wraps the chosen words"),
         ):
             tool = QToolButton()
-            tool.setText(menu.title() + " ▾")
+            tool.setText(menu.title())
             tool.setToolTip(tip)
             tool.setMenu(menu)
             tool.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -189,7 +189,7 @@ class RichTextField(QWidget):
         self.source_note.setWordWrap(True)
         self.source_edit = QPlainTextEdit()
         self.source_edit.setUndoRedoEnabled(False)
-        self.source_edit.setMinimumHeight(110)
+        self.source_edit.setFixedHeight(104)
         self.source_edit.textChanged.connect(self._source_typed)
         plain = QWidget()
         plain_layout = QVBoxLayout(plain)
