@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio.cards import load_template
 from studio.cards.richtext import Unsupported, parse, write
@@ -92,8 +92,11 @@ def test_chips_are_one_character_and_conditions_wrap_the_chosen_words(qtbot) -> 
     edit = field.editor
     assert _shown(edit) == f"Dear {OBJECT_CHAR}," and steps == []  # showing is not an edit
     cursor = edit.textCursor()
-    cursor.setPosition(6)  # just after the chip
+    cursor.setPosition(6)  # just after the chip: what is typed there is words, not part of the chip
     edit.setTextCursor(cursor)
+    QTest.keyClicks(edit, "!")
+    assert field.source() == "Dear {{ contact|friendly }}!," and steps[-1][1] == ""
+    QTest.keyClick(edit, Qt.Key.Key_Backspace)
     QTest.keyClick(edit, Qt.Key.Key_Backspace)  # the whole chip goes, never half of it
     assert field.source() == "Dear ," and steps[-1] == ("Dear ,", "")
 
@@ -124,13 +127,16 @@ def test_chips_are_one_character_and_conditions_wrap_the_chosen_words(qtbot) -> 
     field.set_selection_colour("")
     assert field.source() == "<i><u>Hello</u></i><br/>Hi"
 
-    edit.selectAll()  # copy and paste keeps the chips, as chips
     field.set_source("{{ sender.name }} and {{ contact.given_name }}")
     edit.selectAll()
     edit.copy()
     edit.moveCursor(QTextCursor.MoveOperation.End)
     edit.paste()
     assert field.source() == "{{ sender.name }} and {{ contact.given_name }}" * 2
+    field.set_source("")
+    QApplication.clipboard().setText("Warmly,\nMaya")  # words from elsewhere: their lines stay lines
+    edit.paste()
+    assert field.source() == "Warmly,<br/>Maya"
 
 
 def test_a_box_the_chips_cannot_show_is_edited_as_its_source(qtbot, open_app, seed, person) -> None:

@@ -39,7 +39,7 @@ from studio.ui.cards.canvas import PanelCanvas
 from studio.ui.cards.designer_drafting import keep_draft, offer_draft
 from studio.ui.cards.designer_fit import fit_report
 from studio.ui.cards.designer_items import DesignerItems
-from studio.ui.cards.designer_people import SAMPLE, PeoplePicker
+from studio.ui.cards.designer_people import PeoplePicker
 from studio.ui.cards.designer_save import SaveFlow
 from studio.ui.cards.designer_side import DesignerSide
 from studio.ui.cards.designer_toolbar import DesignerToolbar
@@ -48,7 +48,6 @@ from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewRes
 from studio.ui.context import AppContext
 from studio.ui.widgets import ElidedLabel, button, label
 
-__all__ = ["SAMPLE", "DesignerPage", "panel_title"]
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
 
 
@@ -216,12 +215,6 @@ class DesignerPage(QWidget):
     def _find_box(self, name: str) -> TextSpec | None:
         panel = self._panel_spec()
         return next((t for t in panel.texts if t.name == name), None) if panel and name else None
-
-    def _replace_box(self, spec: TextSpec) -> None:
-        panel = self._panel_spec()
-        if panel is None:
-            return
-        panel.texts = [spec if t.name == spec.name else t for t in panel.texts]
 
     def _box_moved(self, name: str, rect: QRectF) -> None:
         spec = self._find_box(name)

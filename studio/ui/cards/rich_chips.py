@@ -47,6 +47,20 @@ def chip_format(base: QTextCharFormat, segment: Segment) -> QTextCharFormat:
     return chip
 
 
+def text_format(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` without its chip: the style a word typed just after a chip gets."""
+    plain = QTextCharFormat(fmt)
+    plain.setObjectType(0)
+    plain.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
+    for prop in (_SOURCE, _KIND, _LABEL, int(QTextFormat.Property.TextToolTip)):
+        plain.clearProperty(prop)
+    return plain
+
+
+def has_chip_properties(fmt: QTextFormat) -> bool:
+    return fmt.hasProperty(_SOURCE)
+
+
 def is_chip(fmt: QTextFormat) -> bool:
     return fmt.objectType() == CHIP_TYPE and bool(fmt.property(_SOURCE))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QColorDialog,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from studio.cards import richtext
 from studio.cards.richtext import CONDITIONS, FIELDS, Segment, Style, Unsupported
 from studio.ui.cards import rich_document as document
-from studio.ui.cards.rich_chips import CHIP_TYPE, ChipPainter
+from studio.ui.cards.rich_chips import CHIP_TYPE, ChipPainter, has_chip_properties, text_format
 
 MIME_SOURCE = "application/x-card-studio-template"  # chips survive copy and paste inside the app
 _STYLE_KEYS = {Qt.Key.Key_B: "bold", Qt.Key.Key_I: "italic", Qt.Key.Key_U: "underline"}
@@ -91,7 +91,9 @@ class ChipTextEdit(QTextEdit):
             if not isinstance(segments, Unsupported):
                 document.insert_segments(cursor, segments)
                 return
-        cursor.insertText(source.text())  # words from elsewhere come without their fonts
+        # Words from elsewhere come without their fonts; their new lines are new lines on the card.
+        text = source.text().replace("\r\n", "\n").replace("\r", "\n")
+        cursor.insertText(text.replace("\n", document.LINE_BREAK))
 
 
 def _tool(text: str, tip: str, slot: Callable[[], None], *, checkable: bool = False) -> QToolButton:
@@ -118,7 +120,7 @@ class RichTextField(QWidget):
         self.editor.setFixedHeight(104)  # the side panel still shows font and place on a small screen
         self.editor.style_key.connect(self.toggle_style)
         self.editor.document().contentsChanged.connect(self._typed)
-        self.editor.currentCharFormatChanged.connect(lambda _f: self._show_style())
+        self.editor.currentCharFormatChanged.connect(self._format_changed)
         self.editor.cursorPositionChanged.connect(self._show_style)
 
         self.bold = _tool("B", "Bold (Ctrl+B)", lambda: self.toggle_style("bold"), checkable=True)
@@ -266,6 +268,13 @@ class RichTextField(QWidget):
         problem = document.condition_problem(segments)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+
+    def _format_changed(self, fmt: QTextCharFormat) -> None:
+        # Just after a chip, what is typed next is words, not chip. (With words chosen, setting
+        # the format would restyle them, chips and all: only the bare cursor is fixed.)
+        if has_chip_properties(fmt) and not self._busy and not self.editor.textCursor().hasSelection():
+            self.editor.setCurrentCharFormat(text_format(fmt))
+        self._show_style()
 
     def _show_style(self) -> None:
         style = document.style_of(self.editor.currentCharFormat())
