@@ -9,7 +9,7 @@ draws it as a rounded label: teal for fields, amber for conditions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,7 +31,7 @@ _LABEL = int(QTextFormat.Property.UserProperty) + 3
 CONTROL_KINDS = ("if", "elif", "else", "endif")
 # Background, text: readable in the light and the dark theme, since the chip paints its own.
 _COLOURS = {"field": ("#d7efec", "#0b5d55"), "control": ("#fbe8c8", "#7a4b00")}
-_PAD_X, _PAD_Y = 5.0, 1.0
+_PAD_X, _PAD_Y, _GAP = 5.0, 1.0, 2.0
 
 
 def chip_format(base: QTextCharFormat, segment: Segment) -> QTextCharFormat:
@@ -85,7 +85,8 @@ class ChipPainter(QPyTextObject):
         char = QTextCharFormat(fmt.toCharFormat())
         metrics = QFontMetricsF(self._font(doc, char))
         _, _, label = chip_segment(fmt)
-        return QSizeF(metrics.horizontalAdvance(label) + 2 * _PAD_X + 2, metrics.height() + 2 * _PAD_Y)
+        # _GAP each side keeps a chip off the words (and the chip) beside it.
+        return QSizeF(metrics.horizontalAdvance(label) + 2 * (_PAD_X + _GAP), metrics.height() + 2 * _PAD_Y)
 
     def drawObject(  # noqa: N802 - Qt's name
         self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat
@@ -97,11 +98,11 @@ class ChipPainter(QPyTextObject):
             ink = char.foreground().color().name()  # a field in a coloured run shows the colour
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        body = rect.adjusted(1, 1, -1, -1)
+        body = rect.adjusted(_GAP, 1, -_GAP, -1)
         painter.setPen(QColor(ink).lighter(160))
         painter.setBrush(QColor(back))
         painter.drawRoundedRect(body, 6, 6)
         painter.setPen(QColor(ink))
         painter.setFont(self._font(doc, char))
-        painter.drawText(body.translated(QPointF(0, 0)), Qt.AlignmentFlag.AlignCenter, label)
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()

@@ -172,7 +172,7 @@ class RichTextField(QWidget):
             insert_row.addWidget(tool)
         insert_row.addStretch(1)
         self.problem = QLabel()
-        self.problem.setObjectName("warning")
+        self.problem.setObjectName("warningText")
         self.problem.setWordWrap(True)
         self.problem.hide()
 
