@@ -50,6 +50,7 @@ class ChipTextEdit(QTextEdit):
         super().__init__(parent)
         self.setUndoRedoEnabled(False)  # the designer's history undoes edits (and names them)
         self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)  # Tab moves on to the font, as in the rest of the form
         self._chips = ChipPainter(self)
         self.document().documentLayout().registerHandler(CHIP_TYPE, self._chips)
 
@@ -100,6 +101,7 @@ def _tool(text: str, tip: str, slot: Callable[[], None], *, checkable: bool = Fa
     tool = QToolButton()
     tool.setText(text)
     tool.setToolTip(tip)
+    tool.setAccessibleName(tip.split(" (")[0])  # "Bold", not the letter B
     tool.setCheckable(checkable)
     tool.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the words keep the focus and the selection
     tool.clicked.connect(lambda _checked=False: slot())
