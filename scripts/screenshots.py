@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CARD_STUDIO_HOME"] = str(home)
         os.environ["HOME"] = tmp  # the wizard's default folder lands in the throwaway folder
 
+        from PySide6.QtGui import QTextCursor
+
         from studio.paths import AppPaths
         from studio.ui.app import create_application, open_window
 
@@ -162,10 +164,24 @@ def main(argv: list[str] | None = None) -> int:
             "Happy birthday, Zoë! Thank you for a wonderful year — your next lavender body butter is on me."
         )
         settle(window, context, lambda: not designer.preview.busy)
-        first_box = next(iter(designer.canvas.boxes), "")
-        designer.select_box(first_box)
-        settle(window, context)
+        # The designer on a 1366×768 laptop: the greeting's words in the rich editor, with a
+        # bold word and a merge-field chip put in the way a user would.
+        window.resize(1366, 768)
+        designer.tabs.setCurrentIndex(0)
+        designer.select_box("greeting")
+        words = designer.box_editor.text
+        words.editor.moveCursor(QTextCursor.MoveOperation.End)
+        words.editor.insertPlainText(", ")
+        words.insert_field("contact|friendly")
+        cursor = words.editor.textCursor()
+        cursor.setPosition(len("Happy "))
+        cursor.setPosition(len("Happy Birthday"), QTextCursor.MoveMode.KeepAnchor)
+        words.editor.setTextCursor(cursor)
+        words.toggle_style("bold")
+        settle(window, context, lambda: not designer.preview.busy)
         shot(window, "06-designer")
+        designer.discard_edits()
+        window.resize(*SIZE)
 
         mailings = window.show_view("mailings")
         settle(window, context, lambda: mailings.model.rowCount() > 0)

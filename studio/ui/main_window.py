@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(760, 520))  # a small laptop screen still fits
         # One undo history per view: Ctrl+Z undoes what was done in the view on screen, and
-        # Edit ▸ Undo names it. Only Contacts has undoable commands today.
+        # Edit ▸ Undo names it. Cards keeps two, the gallery's and the
+        # designer's, and makes the one of the page on screen the active one.
         self.undo_group = QUndoGroup(self)
         self.undo_stacks: dict[str, QUndoStack] = {name: QUndoStack(self.undo_group) for name, _ in NAV}
         self.undo_stack = self.undo_stacks["contacts"]
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
         if name == "cards":
             from studio.ui.cards.view import CardsView
 
-            return CardsView(self.context, self.undo_stacks["cards"])
+            return CardsView(self.context, self.undo_stacks["cards"], undo_group=self.undo_group)
         if name == "mailings":
             from studio.ui.mailings.view import MailingsView
 
@@ -178,7 +179,9 @@ class MainWindow(QMainWindow):
         else:
             widget = self._view(name)
         self.stack.setCurrentWidget(self.welcome_scroll if widget is self.welcome else widget)
-        self.undo_group.setActiveStack(self.undo_stacks[name])
+        # A view of two pages (Cards: gallery and designer) says whose history is on screen.
+        page_stack = getattr(widget, "active_undo_stack", None)
+        self.undo_group.setActiveStack(page_stack() if callable(page_stack) else self.undo_stacks[name])
         row = [n for n, _ in NAV].index(name)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)

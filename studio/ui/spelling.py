@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from studio.services.spelling import add_to_dictionary, load_speller
 from studio.spelling.checker import Speller
@@ -23,7 +23,7 @@ _UNDERLINE = QColor("#c62828")
 class SpellHighlighter(QSyntaxHighlighter):
     """Underlines, with a red wave, the words ``speller`` does not know."""
 
-    def __init__(self, edit: QPlainTextEdit, speller: Speller) -> None:
+    def __init__(self, edit: QPlainTextEdit | QTextEdit, speller: Speller) -> None:
         super().__init__(edit.document())
         self.speller = speller
         self._format = QTextCharFormat()
@@ -38,7 +38,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 class SpellCheck(QObject):
     """Spell checking for one text field; ``highlighter`` is None until the checker is loaded."""
 
-    def __init__(self, context: AppContext, edit: QPlainTextEdit,
+    def __init__(self, context: AppContext, edit: QPlainTextEdit | QTextEdit,
                  speller: Callable[[], Speller | None]) -> None:
         super().__init__(edit)
         self._context, self._edit, self._speller = context, edit, speller
@@ -112,8 +112,8 @@ class Spelling(QObject):
         self._waiting: list[SpellCheck] = []
         self._language = ""
 
-    def attach(self, edit: QPlainTextEdit) -> SpellCheck:
-        """Check ``edit`` from now on (as soon as the dictionary is loaded)."""
+    def attach(self, edit: QPlainTextEdit | QTextEdit) -> SpellCheck:
+        """Check ``edit`` (plain, or the designer's rich words) from now on, once the dictionary is loaded."""
         check = SpellCheck(self._context, edit, lambda: self.speller)
         language = self._context.settings.language or "en"
         if self.speller is not None and language == self._language:

@@ -52,7 +52,7 @@ def _leave_prompt(qtbot, designer) -> QMessageBox:  # noqa: ANN001
 
 def _side_panel(editor) -> dict:  # noqa: ANN001
     return {
-        "text": editor.text.toPlainText(),
+        "text": editor.text.source(),
         "font": editor.font_choice.currentData(),
         "size": editor.size.value(),
         "min_size": editor.min_size.value(),
@@ -96,14 +96,14 @@ def test_side_panel_shows_every_value_of_the_selected_box_or_nothing(qtbot, open
 
     designer.canvas.scene().clearSelection()  # nothing selected: nothing of the last box shows
     assert not editor.isEnabled() and designer.box_hint.isVisible()
-    assert editor.text.toPlainText() == "" and editor.colour.text() == ""
+    assert editor.text.source() == "" and editor.colour.text() == ""
     assert editor.font_choice.currentIndex() == -1 and editor.valign.currentIndex() == -1
     assert not [b for b in editor.align.buttons() if b.isChecked()]
     assert all(s.cleanText() == "" for s in (editor.size, editor.min_size, editor.x, editor.y, editor.width))
 
     _click_box(designer, "name")
     designer.tabs.setCurrentIndex(1)  # another panel: its boxes, none selected yet
-    assert not editor.isEnabled() and editor.text.toPlainText() == ""
+    assert not editor.isEnabled() and editor.text.source() == ""
     _click_box(designer, "message")
     shown = _side_panel(editor)
     shown["color"] = shown["color"].lower()
@@ -246,8 +246,8 @@ def test_ctrl_z_undoes_the_designers_own_edits(qtbot, open_app) -> None:
     designer.box_editor.x.setValue(start.x() + 3)  # the same as a drag: a move
     assert window.undo_action.text() == "&Undo Move “name”"
 
-    designer.box_editor.text.setFocus()  # Ctrl+Z in a text field: the designer's step, not the field's
-    QTest.keyClick(designer.box_editor.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    designer.box_editor.text.editor.setFocus()  # Ctrl+Z in a text field: the designer's step, not the field's
+    QTest.keyClick(designer.box_editor.text.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _box(designer, "name").x == start.x() and item.rect_mm() == start
     assert designer.box_editor.x.value() == start.x()
     assert window.undo_action.text() == "&Undo Change “greeting” size"

@@ -1,4 +1,8 @@
-"""The properties of the selected text box: its text, font, size, colour, alignment, place."""
+"""The properties of the selected text box: its words, font, size, colour, alignment, place.
+
+The words are edited in `rich_editor.RichTextField`, whose toolbar row also holds this
+box's size and alignment (they belong to the whole box, so they are the box's fields,
+not a second copy of them)."""
 
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QWidget,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.cards import TextSpec
 from studio.ui import icons
+from studio.ui.cards.rich_editor import RichTextField
 
 FONTS = (
     ("serif", "Serif (EB Garamond)"),
@@ -54,42 +58,43 @@ def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
 
 
 class BoxEditor(QWidget):
-    """Edits one `TextSpec`; ``edited`` carries the changed copy (the designer keeps it)."""
+    """Edits one `TextSpec`; ``edited`` carries the changed copy (the designer keeps it).
+
+    ``stepped`` carries a copy changed by a named step of its own (Bold, Insert field…)
+    with that step's name; ``edited`` is for everything else (typing merges into one step).
+    """
 
     edited = Signal(object)
+    stepped = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._spec: TextSpec | None = None
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(
-            "The box's text. {{ contact.first_name }} and other fields are filled in."
-        )
-        self.text.setFixedHeight(96)
-        self.text.setUndoRedoEnabled(False)  # the designer's history undoes edits (and names them)
+        self.text = RichTextField()
         self.font_choice = QComboBox()
         for key, name in FONTS:
             self.font_choice.addItem(name, key)
         self.size = _spin(4, 120, 0.5, " pt")
+        self.size.setToolTip("Text size")
         self.min_size = _spin(4, 120, 0.5, " pt")
         self.min_size.setToolTip("Text shrinks down to this size to fit; below it, the box is flagged")
         self.colour = QPushButton()
         self.colour.setToolTip("Text colour")
         self.colour.clicked.connect(self._choose_colour)
         self.align = QButtonGroup(self)
-        align_row = QHBoxLayout()
-        align_row.setSpacing(4)
+        align_row = self.text.box_row  # on the words' toolbar, beside bold and colour
+        align_row.addWidget(self.size)
+        align_row.addSpacing(4)
         for index, (key, name) in enumerate(ALIGNS):
             tool = QToolButton()
             tool.setObjectName("flat")
             tool.setIcon(icons.icon(f"align-{key}"))  # teal when chosen, in the theme of the moment
-            tool.setIconSize(QSize(18, 18))
-            tool.setToolTip(name)
+            tool.setIconSize(QSize(16, 16))
+            tool.setToolTip(f"Align {name.lower()}")
             tool.setCheckable(True)
             tool.setProperty("align", key)
             self.align.addButton(tool, index)
             align_row.addWidget(tool)
-        align_row.addStretch(1)
         self.valign = QComboBox()
         for key, name in VALIGNS:
             self.valign.addItem(name, key)
@@ -101,22 +106,18 @@ class BoxEditor(QWidget):
         size_row = QHBoxLayout()
         for spin in (self.width, self.height):
             size_row.addWidget(spin)
-        sizes = QHBoxLayout()
-        sizes.addWidget(self.size)
-        sizes.addWidget(self.min_size)
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Text", self.text)
+        form.addRow(self.text)
         form.addRow("Font", self.font_choice)
-        form.addRow("Size / smallest", sizes)
+        form.addRow("Smallest size", self.min_size)
         form.addRow("Colour", self.colour)
-        form.addRow("Alignment", align_row)
         form.addRow("Vertical", self.valign)
         form.addRow("Left, top", place)
         form.addRow("Width, height", size_row)
 
-        self.text.textChanged.connect(self._changed)
+        self.text.changed.connect(self._words_changed)
         self.font_choice.currentIndexChanged.connect(self._changed)
         self.valign.currentIndexChanged.connect(self._changed)
         self.align.idClicked.connect(self._changed)
@@ -126,7 +127,7 @@ class BoxEditor(QWidget):
 
     def text_fields(self) -> list[QWidget]:
         """The fields that would otherwise keep an undo history of their own (Ctrl+Z)."""
-        return [self.text, self.size, self.min_size, self.x, self.y, self.width, self.height]
+        return self.text.text_fields() + [self.size, self.min_size, self.x, self.y, self.width, self.height]
 
     def spec(self) -> TextSpec | None:
         return self._spec
@@ -157,8 +158,7 @@ class BoxEditor(QWidget):
             self._show_nothing()
             del blockers
             return
-        if self.text.toPlainText() != spec.text:
-            self.text.setPlainText(spec.text)
+        self.text.set_source(spec.text)
         _choose(self.font_choice, spec.font)
         _choose(self.valign, spec.valign)
         for spin, value in (
@@ -177,7 +177,7 @@ class BoxEditor(QWidget):
 
     def _show_nothing(self) -> None:
         """No box selected: no field shows a value (a box's values belong to that box)."""
-        self.text.clear()
+        self.text.clear_box()
         self.font_choice.setCurrentIndex(-1)
         self.valign.setCurrentIndex(-1)
         for spin in (self.size, self.min_size, self.x, self.y, self.width, self.height):
@@ -215,11 +215,20 @@ class BoxEditor(QWidget):
             self._show_colour(self._spec.color)
             self.edited.emit(dataclasses.replace(self._spec))
 
+    def _words_changed(self, source: str, step: str) -> None:
+        if self._spec is None:
+            return
+        if not step:
+            self._changed()
+            return
+        self._spec.text = source
+        self.stepped.emit(dataclasses.replace(self._spec), step)
+
     def _changed(self, *_: object) -> None:
         spec = self._spec
         if spec is None:
             return
-        spec.text = self.text.toPlainText()
+        spec.text = self.text.source()
         spec.font = self.font_choice.currentData()
         spec.valign = self.valign.currentData()
         spec.size = self.size.value()

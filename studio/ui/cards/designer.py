@@ -6,31 +6,25 @@ on a pool thread. Text boxes are edited on the right and moved or resized on the
 canvas; boxes whose text had to shrink or still overflows are flagged on the canvas
 and listed under "Fit". "Save as my card…" writes the result as the user's template.
 
-Every edit is a command on the Cards view's undo stack (`designer_undo`), and after each
-one the edited state is kept as a draft in the data folder (`services.designer_drafts`):
-leaving with unsaved edits asks Save / Discard / Cancel, and a draft left by a crash is
-offered back the next time its template is opened.
+Every edit is a command on the designer's own undo stack (`designer_undo`), which the Cards
+view makes the window's active one while the designer is shown; after each one the edited
+state is kept as a draft in the data folder (`services.designer_drafts`): leaving with
+unsaved edits asks Save / Discard / Cancel, and a draft left by a crash is offered back the
+next time its template is opened.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QScrollArea,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -38,22 +32,22 @@ from PySide6.QtWidgets import (
 
 from studio.cards import CardTemplate, TextSpec
 from studio.model import Contact
-from studio.services import contacts
 from studio.services import designer_drafts as drafts
-from studio.services.cards import TakenTemplates
 from studio.ui.cards import designer_prompts as prompts
 from studio.ui.cards.backend import editable_copy
-from studio.ui.cards.box_editor import BoxEditor
 from studio.ui.cards.canvas import PanelCanvas
+from studio.ui.cards.designer_drafting import keep_draft, offer_draft
+from studio.ui.cards.designer_fit import fit_report
 from studio.ui.cards.designer_items import DesignerItems
+from studio.ui.cards.designer_people import PeoplePicker
+from studio.ui.cards.designer_save import SaveFlow
+from studio.ui.cards.designer_side import DesignerSide
 from studio.ui.cards.designer_toolbar import DesignerToolbar
 from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
-from studio.ui.widgets import ElidedLabel, Panel, button, label
+from studio.ui.widgets import ElidedLabel, button, label
 
-SAMPLE = -1
-_PERSON_KEY = "cards/preview_contact"  # the person previewed last, in the UI settings
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
 
 
@@ -70,9 +64,10 @@ class DesignerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        # The Cards view's history in the window's undo group (one of its own when alone).
+        # The designer's own history: the Cards view adds it to the window's undo group and
+        # makes it the active one while the designer is shown.
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._keep_draft)
+        self.undo_stack.indexChanged.connect(lambda _index: keep_draft(self))  # designer_drafting
         self._quiet = False  # True while the designer itself resets the history
         self._applying = False  # True while a history step puts text in the message field
         self._original: CardTemplate | None = None  # the template as opened (or last saved)
@@ -80,7 +75,6 @@ class DesignerPage(QWidget):
         self._draft_id = ""  # the template id the draft is kept under
         self._message_text = ""  # the message as the history last left it
         self.draft_problem = ""  # why the last draft could not be written, if it could not
-        self._after_save: Callable[[], None] | None = None  # what a save from the leave prompt resumes
         self.leave_prompt: QMessageBox | None = None
         self.restore_prompt: QMessageBox | None = None
         self.template: CardTemplate | None = None
@@ -89,20 +83,15 @@ class DesignerPage(QWidget):
         self.occasion: str | None = None
         self.last_result: PreviewResult | None = None
         self.last_error = ""
-        self.save_dialog: QDialog | None = None  # the open "Save as my card" dialog, if any
+        self.saving = SaveFlow(self)  # "Save as my card…" (designer_save)
         self.preview = LivePreview(context.tasks, parent=self)
         self.preview.ready.connect(self._rendered)
         self.preview.failed.connect(self._render_failed)
 
         self.title = ElidedLabel("pageTitle")
         self.subtitle = ElidedLabel("pageSubtitle")
-        self.people = QComboBox()
-        self.people.setEditable(True)
-        self.people.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.people.setMinimumWidth(240)
-        self.people.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.people.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.people.activated.connect(self._person_chosen)
+        self.people = PeoplePicker(context)
+        self.people.chosen.connect(self._person_loaded)
         self.save_button = button("Save as my card…", self.save_as, name="primary")
         # Two rows, so the title keeps its room on a small screen:
         #   [← All cards] Title ..................... [Save as my card…]
@@ -131,49 +120,17 @@ class DesignerPage(QWidget):
         self.toolbar = DesignerToolbar(self.items, self.canvas, self)
         self.status = label("", "muted", wrap=True)
 
-        self.message = QPlainTextEdit()
-        self.message.setPlaceholderText(
-            "Type a personal message for this card, or leave it empty to use the card's own words."
-        )
-        self.message.setFixedHeight(110)
-        self.message.setUndoRedoEnabled(False)  # the designer's history undoes it (and names it)
+        self.side = DesignerSide()  # the message, the Fit report and the text box
+        self.message, self.box_editor = self.side.message, self.side.box_editor
+        self.box_hint, self.fit_label = self.side.box_hint, self.side.fit_label
         self.message.textChanged.connect(self._message_changed)
-        self.box_editor = BoxEditor()
         self.box_editor.edited.connect(self._box_edited)
+        self.box_editor.stepped.connect(self._box_stepped)
+        if context.spelling is not None:  # right-click suggestions in the box's words
+            self.box_spelling = context.spelling.attach(self.box_editor.text.editor)
         self._history_keys = HistoryKeys(self)
         for field in self.box_editor.text_fields() + [self.message]:
             field.installEventFilter(self._history_keys)
-        self.box_hint = label(
-            "Click a text box on the card to change its words, font, size, colour "
-            "or alignment; drag it to move it, drag its corner to resize it.",
-            "muted",
-            wrap=True,
-        )
-        self.fit_label = QLabel()
-        self.fit_label.setWordWrap(True)
-        self.fit_label.setTextFormat(Qt.TextFormat.RichText)
-
-        side = QWidget()
-        side.setMaximumWidth(386)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 6, 0)
-        side_layout.setSpacing(12)
-        for title, widgets in (
-            ("Personal message", [self.message]),
-            ("Fit", [self.fit_label]),
-            ("Text box", [self.box_hint, self.box_editor]),
-        ):
-            panel = Panel(margins=14)
-            panel.body.addWidget(label(title, "sectionTitle"))
-            for widget in widgets:
-                panel.body.addWidget(widget)
-            side_layout.addWidget(panel)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(400)
 
         canvas_column = QVBoxLayout()
         canvas_column.addWidget(self.tabs)
@@ -186,7 +143,7 @@ class DesignerPage(QWidget):
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addLayout(canvas_column, 1)
-        body.addWidget(scroll)
+        body.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(10)
@@ -221,42 +178,8 @@ class DesignerPage(QWidget):
         self._draft_id = template.id
         self._reset_history(message="")
         self._show_panel()
-        self._load_people(contact_id)
-        self._offer_draft()
-
-    def _remembered_person(self) -> int:
-        try:
-            return int(self._context.ui_settings.value(_PERSON_KEY, SAMPLE))
-        except (TypeError, ValueError):
-            return SAMPLE
-
-    def _load_people(self, contact_id: int | None) -> None:
-        """Fill the preview picker; ``contact_id`` or else the person previewed last time is chosen."""
-        if contact_id is None:
-            contact_id = self._remembered_person()
-
-        def fill(people: list[tuple[int, str]]) -> None:
-            self.people.blockSignals(True)
-            self.people.clear()
-            self.people.addItem("Sample person (from the card)", SAMPLE)
-            for person_id, name in people:
-                self.people.addItem(name, person_id)
-            index = self.people.findData(contact_id)
-            self.people.setCurrentIndex(max(index, 0))
-            self.people.lineEdit().setCursorPosition(0)
-            self.people.blockSignals(False)
-            self._person_chosen(self.people.currentIndex())
-
-        self._context.store.submit(contacts.people, fill)
-
-    def _person_chosen(self, index: int) -> None:
-        person_id = self.people.itemData(index)
-        self._context.ui_settings.setValue(_PERSON_KEY, SAMPLE if person_id is None else person_id)
-        if person_id in (None, SAMPLE):
-            self.contact = None
-            self.refresh(now=True)
-            return
-        self._context.store.submit(lambda store: contacts.get_contact(store, person_id), self._person_loaded)
+        self.people.load(contact_id)
+        offer_draft(self)
 
     def _person_loaded(self, contact: Contact | None) -> None:
         self.contact = contact
@@ -286,16 +209,12 @@ class DesignerPage(QWidget):
         spec = self._find_box(name)
         self.box_editor.show_box(spec)
         self.box_hint.setVisible(spec is None)
+        if spec is not None:  # on a small screen the box's words sit below the fold: bring them up
+            self.side.show_box_words()
 
     def _find_box(self, name: str) -> TextSpec | None:
         panel = self._panel_spec()
         return next((t for t in panel.texts if t.name == name), None) if panel and name else None
-
-    def _replace_box(self, spec: TextSpec) -> None:
-        panel = self._panel_spec()
-        if panel is None:
-            return
-        panel.texts = [spec if t.name == spec.name else t for t in panel.texts]
 
     def _box_moved(self, name: str, rect: QRectF) -> None:
         spec = self._find_box(name)
@@ -315,6 +234,13 @@ class DesignerPage(QWidget):
         before = self._find_box(spec.name)
         if before is not None and before != spec:
             self.undo_stack.push(BoxEdit(self, self.panel, before, spec))
+
+    def _box_stepped(self, spec: TextSpec, step: str) -> None:
+        """A named edit of a box's words (Bold, Insert “First name”): a step of its own."""
+        before = self._find_box(spec.name)
+        if before is not None and before != spec:
+            text = f"{step} in “{spec.name}”"
+            self.undo_stack.push(BoxEdit(self, self.panel, before, spec, mergeable=False, text=text))
 
     def _message_changed(self) -> None:
         text = self.message.toPlainText()
@@ -382,47 +308,6 @@ class DesignerPage(QWidget):
         finally:
             self._quiet = False
 
-    def _keep_draft(self, *_: object) -> None:
-        """After each step: keep the edited card as a draft, or forget it when back to as saved."""
-        if self._quiet or self.template is None:
-            return
-        paths = self._context.paths
-        try:
-            if self.has_unsaved_edits():
-                draft = drafts.draft_of(self.template, self._message_text, dt.datetime.now())
-                drafts.save_draft(paths, draft)
-            else:
-                drafts.discard_draft(paths, self._draft_id)
-            self.draft_problem = ""
-        except OSError as exc:  # a full disk or a read-only folder: say so, keep editing
-            reason = exc.strerror or str(exc)
-            self.draft_problem = f"Your changes cannot be kept as a draft ({reason}); save them soon."
-            self.status.setText(self.draft_problem)
-
-    def _offer_draft(self) -> None:
-        """Offer back the draft a crash or a kill left for this template, if it changes anything."""
-        if self.template is None:
-            return
-        draft = drafts.load_draft(self._context.paths, self.template.id)
-        if draft is None:
-            return
-        if not drafts.differs(self.template, draft, self._message_text):
-            drafts.discard_draft(self._context.paths, self.template.id)
-            return
-        template_id = self.template.id
-
-        def answered(answer: str) -> None:
-            if self.template is None or self.template.id != template_id:
-                return  # another card was opened meanwhile; the draft waits for next time
-            if answer == prompts.DRAFT_RESTORE:
-                self.restore_draft(draft)
-            elif answer == prompts.DRAFT_DISCARD:
-                drafts.discard_draft(self._context.paths, template_id)
-            # DRAFT_KEEP (closed unanswered): the draft stays, and is offered again next time.
-
-        when = prompts.when_text(draft.saved_at, self._context.today())
-        self.restore_prompt = prompts.offer_draft(self, self.template.name, when, answered)
-
     def restore_draft(self, draft: drafts.DesignerDraft) -> None:
         """Bring ``draft``'s boxes, pictures and message back, as one step Edit ▸ Undo can take back."""
         if self.template is None:
@@ -454,7 +339,7 @@ class DesignerPage(QWidget):
 
         def answered(answer: str) -> None:
             if answer == prompts.LEAVE_SAVE:
-                self._after_save = then
+                self.saving.after_save = then
                 self.save_as()
             elif answer == prompts.LEAVE_DISCARD:
                 self.discard_edits()
@@ -516,33 +401,9 @@ class DesignerPage(QWidget):
         self.last_result = result
         self.last_error = ""
         self.canvas.set_picture(result.image)
-        flags = {}
-        lines = []
-        for note in result.notes:
-            box = html.escape(note.box)
-            if note.missing:
-                lines.append(
-                    f"<span style='color:#d64545'>■</span> <b>{box}</b>: {html.escape(note.missing)} cannot "
-                    "be printed (no font in Card Studio has these characters), so it is left out."
-                )
-            if note.status == "overflow":
-                flags[note.box] = ("overflow", f"does not fit at {note.size:g} pt")
-                lines.append(
-                    f"<span style='color:#d64545'>■</span> <b>{box}</b>: the text "
-                    f"does not fit even at {note.size:g} pt. Shorten it, or make the box bigger."
-                )
-            elif note.status == "shrunk":
-                flags[note.box] = ("shrunk", f"shrunk to {note.size:g} pt")
-                lines.append(
-                    f"<span style='color:#c98a1b'>■</span> <b>{box}</b>: shrunk to {note.size:g} pt to fit."
-                )
-            else:
-                flags[note.box] = ("overflow", "characters left out")
-        lines = lines or ["All text on this side fits at its full size."]
-        mark = "<span style='color:#c98a1b'>■</span>"
-        lines += [f"{mark} Printing: {html.escape(edge)}." for edge in result.edges]
+        flags, report = fit_report(result)
         self.canvas.set_flags(flags)
-        self.fit_label.setText("<br/>".join(lines))
+        self.fit_label.setText(report)
         who = result.request.contact.name if result.request.contact else "the sample person"
         self.status.setText(f"{panel_title(self.panel)} for {who}, drawn by the card renderer.")
 
@@ -554,90 +415,35 @@ class DesignerPage(QWidget):
     # --- saving -----------------------------------------------------------------------
 
     def save_as(self) -> None:
-        """Ask for a name (after reading which templates exist, in the background), then save."""
-        from studio.ui.cards.backend import taken_templates
-
-        if self.template is None:
-            return
-        paths = self._context.paths
-        self.save_button.setEnabled(False)
-
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            self._after_save = None
-            self._context.errors.show(exc, self)
-
-        self._context.tasks.start(
-            lambda _p: taken_templates(paths), on_done=self._ask_name, on_error=failed, name="template ids"
-        )
-
-    def _ask_name(self, taken: TakenTemplates) -> None:
-        from studio.ui.cards.save_dialog import SaveTemplateDialog
-
-        self.save_button.setEnabled(True)
-        if self.template is None:
-            return
-        message = self.message.toPlainText().strip()
-        name = self.template.name if self.template.source == "user" else f"My {self.template.name}"
-        dialog = SaveTemplateDialog(name, bool(message), taken, self.template.id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.save_dialog = dialog
-        # Forget it as it closes: it deletes itself, and a stale handle would point at nothing.
-        dialog.finished.connect(lambda _result: self._forget_save_dialog(dialog))
-        dialog.rejected.connect(self._save_cancelled)
-        dialog.accepted.connect(
-            lambda: self._save(
-                dialog.template_id(),
-                dialog.name.text().strip(),
-                message if dialog.keep_message.isChecked() else None,
-            )
-        )
-        dialog.open()
-
-    def _forget_save_dialog(self, dialog: QDialog) -> None:
-        if self.save_dialog is dialog:
-            self.save_dialog = None
+        """Ask for a name, then save the card as the user's own template (`designer_save`)."""
+        self.saving.save_as()
 
     def _save(self, template_id: str, name: str, default_message: str | None) -> None:
-        from studio.ui.cards.backend import save_user_template
+        self.saving.save(template_id, name, default_message)
 
-        template, paths = self.template, self._context.paths
-        self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+    @property
+    def save_dialog(self) -> QDialog | None:
+        """The open "Save as my card" dialog, if any."""
+        return self.saving.dialog
 
-        message = self._message_text
+    @save_dialog.setter
+    def save_dialog(self, dialog: QDialog | None) -> None:
+        self.saving.dialog = dialog
 
-        def done(saved: CardTemplate) -> None:
-            self.save_button.setEnabled(True)
-            self.template = editable_copy(saved)
-            # What was saved is the new "unchanged": its draft is no longer needed.
-            drafts.discard_draft(paths, self._draft_id)
-            self._original, self._draft_id, self._saved_message = editable_copy(saved), saved.id, message
-            self.title.setText(saved.name)
-            self.status.setText(f"Saved as “{saved.name}” in {saved.folder}.")
-            self._context.events.templates_changed.emit()
-            self.saved.emit(saved.id)
-            resume, self._after_save = self._after_save, None
-            if resume is not None:
-                resume()
+    def message_text(self) -> str:
+        """The personal message as the history last left it."""
+        return self._message_text
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            self.status.setText("")
-            self._after_save = None
-            self._context.errors.show(exc, self)
-
-        self._context.tasks.start(
-            lambda _p: save_user_template(
-                template, paths, template_id=template_id, name=name, default_message=default_message
-            ),
-            on_done=done,
-            on_error=failed,
-            name="save template",
-        )
-
-    def _save_cancelled(self) -> None:
-        self._after_save = None  # no card saved: stay in the designer
+    def saved_as(self, saved: CardTemplate, message: str) -> None:
+        """``saved`` was written with ``message``: it is now the card as opened, unchanged."""
+        self.template = editable_copy(saved)
+        # What was saved is the new "unchanged": its draft is no longer needed.
+        drafts.discard_draft(self._context.paths, self._draft_id)
+        self._original, self._draft_id, self._saved_message = editable_copy(saved), saved.id, message
+        self.title.setText(saved.name)
+        self.status.setText(f"Saved as “{saved.name}” in {saved.folder}.")
+        self._context.events.templates_changed.emit()
+        self.saved.emit(saved.id)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)

@@ -1,14 +1,15 @@
 """The designer's undo history: one command per edit of a text box or of the message.
 
-The commands live on the Cards view's own `QUndoStack` (the main window keeps one per
-view), so Ctrl+Z in the designer undoes the designer's edits and Edit ▸ Undo names
+The commands live on the designer's own `QUndoStack` (in the window's undo group, active
+while the designer is shown), so Ctrl+Z in the designer undoes the designer's edits and Edit ▸ Undo names
 them ("Undo Move “greeting”"). A command only carries values; applying one goes back
 through the designer (`DesignerState`), which shows the panel and box that changed, so
 nothing is undone out of sight.
 
 Typing is one command per burst: consecutive changes of the same field(s) of the same
 box merge, as do consecutive keystrokes in the message. Moves on the canvas never merge:
-each drag is a step of its own.
+each drag is a step of its own, and so is each named step of the words' editor (Bold,
+Insert “First name”).
 """
 
 from __future__ import annotations
@@ -66,10 +67,17 @@ class BoxEdit(QUndoCommand):
     """A text box of a panel changed from ``before`` to ``after``."""
 
     def __init__(
-        self, state: DesignerState, panel: str, before: TextSpec, after: TextSpec, *, mergeable: bool = True
+        self,
+        state: DesignerState,
+        panel: str,
+        before: TextSpec,
+        after: TextSpec,
+        *,
+        mergeable: bool = True,
+        text: str = "",
     ) -> None:
         self.fields = changed_fields(before, after)
-        super().__init__(describe_box_edit(after.name, self.fields))
+        super().__init__(text or describe_box_edit(after.name, self.fields))
         self._state = state
         self.panel = panel
         self.before = dataclasses.replace(before)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from studio.cards import CardTemplate
@@ -23,7 +23,12 @@ def pick_template(templates: list[CardTemplate], occasion: str | None) -> CardTe
 
 class CardsView(QWidget):
     def __init__(
-        self, context: AppContext, undo_stack: QUndoStack | None = None, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+        *,
+        undo_group: QUndoGroup | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
@@ -32,23 +37,41 @@ class CardsView(QWidget):
         self.loaded = False
         self._loading = False
         self._wanted: tuple[str | None, int | None, str | None] | None = None
-        # One history for the view: the gallery's deletes and the designer's edits (Ctrl+Z in
-        # Cards never reaches another view's stack).
+        # Two histories: the gallery's deletes on the view's stack, and the designer's edits on
+        # one of its own in the same undo group, active while the designer is shown. Ctrl+Z in
+        # the designer never reaches the gallery (or another view), and opening a card leaves
+        # the gallery's history as it was.
+        self._group = undo_group
         undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        designer_stack = QUndoStack(self)
+        if undo_group is not None:
+            undo_group.addStack(designer_stack)
         self.gallery = GalleryPage(context, undo_stack)
-        self.designer = DesignerPage(context, undo_stack)
+        self.designer = DesignerPage(context, designer_stack)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gallery)
         self.stack.addWidget(self.designer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.stack.currentChanged.connect(lambda _index: self._follow_page())
         self.gallery.open_template.connect(lambda t: self.open_designer(t))
         self.gallery.refresh_requested.connect(self.reload)
         self.designer.back_requested.connect(lambda: self.stack.setCurrentWidget(self.gallery))
         context.events.templates_changed.connect(self.reload)
         context.events.design_card.connect(self.design)
         self.reload()
+
+    def active_undo_stack(self) -> QUndoStack:
+        """The history of the page on screen: the designer's or the gallery's."""
+        shown = self.stack.currentWidget()
+        return self.designer.undo_stack if shown is self.designer else self.gallery.undo_stack
+
+    def _follow_page(self) -> None:
+        """Make the shown page's history the window's active one, while Cards is the view shown."""
+        mine = (self.gallery.undo_stack, self.designer.undo_stack)
+        if self._group is not None and self._group.activeStack() in mine:
+            self._group.setActiveStack(self.active_undo_stack())
 
     def confirm_leave(self, then: Callable[[], None]) -> bool:
         """True when leaving loses nothing; else the designer asks first (and calls ``then``)."""
