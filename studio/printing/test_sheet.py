@@ -6,7 +6,8 @@ down: turned over like the page of a book, the one that reads upright says wheth
 printer flips on the long or the short edge (or, on a sheet of its own, that it printed
 one side only). Sheet 2 says, by which of its sides lies on top in the tray, whether the
 printer stacks face down (pages in order) or face up (the last page on top). A cross at the
-same place on both sides, seen against a window, shows the front/back offset.
+same place on both sides, seen against a window, shows the front/back offset (each answer
+has its own, placed for the turn it names).
 """
 
 from __future__ import annotations
@@ -141,9 +142,11 @@ class _Page:
                       align="center")
             self.text("one side only: studio settings --set printer.duplex=manual", self.width / 2, 97, 10,
                       align="center")
+            # Each answer brings its own cross, behind side one's after the turn it names: the
+            # long-edge one mirrored across the side edge, the short-edge one (drawn upside down
+            # with it) across the top edge. The other answer's cross lands on a blank part of side one.
+            self.target(self.width - TARGET_AT[0], TARGET_AT[1])
             c.restoreState()
-        # The cross sits behind side one's: mirrored across the long edge the book-way turn uses.
-        self.target(self.width - TARGET_AT[0], TARGET_AT[1])
         self.finish()
 
     def sheet_two_front(self) -> None:
