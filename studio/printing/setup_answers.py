@@ -21,7 +21,7 @@ from studio.render.calibration import SCALE_SPAN_X, SCALE_SPAN_Y
 DUPLEX_WORDS = {"long": "two-sided, turned over the long edge",
                 "short": "two-sided, turned over the short edge",
                 "manual": "one side at a time (you turn the stack by hand)"}
-STACK_WORDS = {"face-down": "face down (pages in order)", "face-up": "face up (last page on top)"}
+STACK_WORDS = {"face-down": "face down, pages in order", "face-up": "face up, last page on top"}
 TURN_WORDS = {"long": "over its side edge, like a book page", "short": "over its top edge"}
 
 
@@ -44,10 +44,10 @@ def stack_sights(duplex: str) -> tuple[StackSight, StackSight]:
     printer that printed one side per sheet put the page “back of sheet 2” last: face down it
     shows its blank side, face up its words, whatever those words say about face down."""
     if duplex == "manual":
-        return (StackSight("blank", "A blank side: the printed side faces down", "face-down"),
-                StackSight("back-words", "The words “back of sheet 2”, face up", "face-up"))
-    return (StackSight("back-words", "The side that says “back of sheet 2”", "face-down"),
-            StackSight("big-2", "The side with the big 2", "face-up"))
+        return (StackSight("blank", "A blank side: it stacks face down", "face-down"),
+                StackSight("back-words", "“back of sheet 2”: it stacks face up", "face-up"))
+    return (StackSight("back-words", "“back of sheet 2”: it stacks face down", "face-down"),
+            StackSight("big-2", "The big 2: it stacks face up", "face-up"))
 
 
 @dataclass(frozen=True)

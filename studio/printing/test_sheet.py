@@ -121,13 +121,13 @@ class _Page:
     def side_two(self) -> None:
         half = self.height / 2
         answers = (
-            ("This sentence reads upright:", "your printer turns sheets over the LONG edge.",
+            ("This sentence reads upright:", "LONG EDGE", "your printer turns sheets over the LONG edge.",
              "studio settings --set printer.duplex=long"),
-            ("This sentence reads upright:", "your printer turns sheets over the SHORT edge.",
+            ("This sentence reads upright:", "SHORT EDGE", "your printer turns sheets over the SHORT edge.",
              "studio settings --set printer.duplex=short"),
         )
         c = self.canvas
-        for index, (first, second, command) in enumerate(answers):
+        for index, (first, word, second, command) in enumerate(answers):
             c.saveState()
             if index == 1:  # upside down: it reads upright when the printer flipped the short edge
                 c.translate(self.width * mm, self.height * mm)
@@ -135,9 +135,12 @@ class _Page:
             c.setStrokeColor(INK)
             c.setLineWidth(0.6)
             c.rect(20 * mm, (self.height - half + 20) * mm, (self.width - 40) * mm, (half - 50) * mm)
-            self.text(first, self.width / 2, 45, 14, align="center")
-            self.text(second, self.width / 2, 56, 16, bold=True, align="center")
-            self.text(command, self.width / 2, 70, 10, align="center")
+            # The edge in big letters: seen from across the room which answer is upright (the
+            # setup wizard's pictures show the same big word).
+            self.text(first, self.width / 2, 42, 13, align="center")
+            self.text(word, self.width / 2, 57, 34, bold=True, align="center")
+            self.text(second, self.width / 2, 67, 14, bold=True, align="center")
+            self.text(command, self.width / 2, 76, 10, align="center")
             self.text("If this side is a sheet of its own (its other side is blank):", self.width / 2, 90, 10,
                       align="center")
             self.text("one side only: studio settings --set printer.duplex=manual", self.width / 2, 97, 10,

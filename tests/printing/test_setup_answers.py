@@ -28,7 +28,7 @@ def test_short_edge_face_up_and_the_cross_set_duplex_stack_and_back_offset() -> 
     assert kept == ("Office laser", "laser", 3.0, "long")
     assert summary(before, after) == [
         "Prints two-sided, turned over the short edge (was two-sided, turned over the long edge).",
-        "Output tray: face up (last page on top) (was face down (pages in order)).",
+        "Output tray: face up, last page on top (was face down, pages in order).",
         "Card backs move 1.5 mm left and 0.5 mm down (seen from the front) to line up with the fronts.",
     ]
 

@@ -118,6 +118,10 @@ class PrinterProfilesGroup(SettingsGroup):
         self.margin = _spin(*MARGIN_LIMITS, 0.1, " mm", 1)
         self.margin.setToolTip("What your printer leaves blank at every paper edge: most lasers 4.2 mm, "
                                "inkjets 3 to 5 mm, 0 for borderless printing")
+        self.setup_button = QPushButton("Set up this printer…")
+        self.setup_button.setToolTip("Print the test sheets, say what came out, and save it to this profile")
+        self.setup_button.clicked.connect(self.open_setup)
+        self.setup_wizard: QWidget | None = None
         self.printer_test_button = QPushButton("Make printer test…")
         self.printer_test_button.setToolTip("Two sheets that tell, after one print, what to choose above")
         self.printer_test_button.clicked.connect(self.printer_test_requested.emit)
@@ -125,7 +129,11 @@ class PrinterProfilesGroup(SettingsGroup):
         self.form.addRow("Output tray", self.stack)
         self.form.addRow("Turn the stack", self.manual_turn)
         self.form.addRow("Blank edge", self.margin)
-        self.form.addRow("", self.printer_test_button)
+        tests = QHBoxLayout()
+        tests.addWidget(self.setup_button)
+        tests.addWidget(self.printer_test_button)
+        tests.addStretch(1)
+        self.form.addRow("", tests)
 
         self.kind = _choices(KIND_CHOICES)
         self.kind.setToolTip("Each kind of piece has its own shift and scale")
@@ -330,6 +338,19 @@ class PrinterProfilesGroup(SettingsGroup):
     @property
     def save_pending(self) -> bool:
         return self._save_timer.isActive()
+
+    def open_setup(self) -> None:
+        """The printer setup wizard for the chosen profile; what it saves is shown here after."""
+        if self._context is None:
+            return
+        from studio.ui.settings.printer_setup import PrinterSetupWizard
+
+        self.flush()  # an edit still waiting is saved before the wizard's answers, never after
+        profile = self.profile()
+        wizard = PrinterSetupWizard(self._context, profile, self.window())
+        wizard.saved.connect(lambda saved: (self.reload(saved.name), self.profiles_changed.emit()))
+        self.setup_wizard = wizard
+        wizard.open()
 
     def add_profile(self) -> None:
         self.flush()
