@@ -123,7 +123,8 @@ class _PdfButtons(QWidget):
             self.make_button.setEnabled(True)
             for button in (self.print_button, self.open_button):
                 button.setEnabled(True)
-            self.status.setText(f"Ready: {self.path}")
+            self.status.setText(f"Ready: {self.path.name}")
+            self.status.setToolTip(str(self.path))
 
         def failed(exc: BaseException) -> None:
             self.make_button.setEnabled(True)
@@ -298,10 +299,11 @@ class CalibratePage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("5. Labels and envelopes (if you print them)")
-        self.setSubTitle("Print the calibration page, lay it on a label sheet against a window, and measure.")
         context, profile = wizard.context, wizard.profile
         out = context.paths.data_dir / "calibration-page.pdf"
         settings = context.settings
+        self.setSubTitle(f"Print the calibration page for your label sheets ({settings.label_stock}), lay it "
+                         "on a sheet against a window, and measure.")
         self.drawn_with = dataclasses.replace(profile.labels)  # the page prints through this
 
         def make() -> Path:
@@ -309,8 +311,7 @@ class CalibratePage(QWizardPage):
 
             return calibration_page(None, out, settings, paths=context.paths, profile=profile)
 
-        self.group = QGroupBox(f"I printed it on plain paper, laid it on a {settings.label_stock} sheet "
-                               "and measured")
+        self.group = QGroupBox("I printed it on plain paper, laid it on a label sheet and measured")
         self.group.setCheckable(True)
         self.group.setChecked(False)
         self.pdf = _PdfButtons(wizard, "Make the calibration page", make, two_sided=False)
@@ -345,6 +346,7 @@ class CalibratePage(QWizardPage):
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pdf)
+        layout.addSpacing(8)
         layout.addWidget(self.group)
         layout.addWidget(self.problem)
         layout.addWidget(label("Only cards? Leave this unticked: labels and envelopes keep their "
