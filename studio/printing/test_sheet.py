@@ -107,13 +107,13 @@ class _Page:
             "your printer turns sheets over. If the other side is blank and its text came out on a",
             "sheet of its own, your printer printed one side only: choose manual two-sided printing.",
             "",
-            "Last, hold this sheet against a window. The red cross below and the one on the other",
-            "side should lie on top of each other; each ring is 1 mm further out. The rings tell you",
+            "Last, hold this sheet against a window. The red cross below and the nearer one on the",
+            "other side should lie on top of each other; each ring is 1 mm further out. The rings tell you",
             "how far, and which way, the back is printed off the front.",
         ], 20, 42)
         self.target(*TARGET_AT)
         self.text("front/back target", TARGET_AT[0] + 16, TARGET_AT[1] + 1, 9)
-        self.text("Set what you found under Settings ▸ Printer, or run", 20, y + 8, 10)
+        self.text("Answer what you found in Settings ▸ Printer ▸ Set up this printer…, or run", 20, y + 8, 10)
         self.text("studio settings --set printer.duplex=long|short|manual --set printer.stack=…", 20, y + 14,
                   10)
         self.finish()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pypdf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from studio.model import PrinterProfile
 from studio.store import open_store
@@ -141,3 +141,36 @@ def test_a_measurement_out_of_range_is_said_on_the_page_and_stops_it(qtbot, open
     problem = wizard.calibrate.problem
     assert not problem.isHidden() and problem.text().startswith("The ruler's length gives scale x 1.5")
     assert "Traceback" not in problem.text()
+
+
+def test_print_sends_the_test_two_sided_even_for_a_manual_profile(qtbot, open_app, app_paths, cups) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from studio.services import printer_profiles
+    from tests.printing.cups_server import QUEUE
+    from tests.ui.test_ui_print import _print_dialog
+
+    with open_store(app_paths.db_path) as store:
+        printer_profiles.set_profile_keys(store, ["Default.duplex=manual"])
+    earlier = len(cups.page_log(timeout=0))  # other tests' jobs on this server
+    context, _box, wizard = _wizard(qtbot, open_app)
+    assert any("plain paper" in line.text() for line in wizard.print_test.findChildren(QLabel))
+    wizard.print_test.pdf.print_button.click()
+    qtbot.waitUntil(lambda: _print_dialog() is not None, timeout=10000)
+    job = wizard.print_test.pdf.print_job
+    # What the test is for: both sides, however the profile prints today (the dialog opens
+    # two-sided on a printer that can; this one, cups-pdf, prints each PDF as it asks).
+    assert job.profile.duplex == "long" and job.profile.name == "Default"
+    dialog = _print_dialog()
+    dialog.accepted.disconnect()
+    dialog.done(QPrintDialog.DialogCode.Accepted)
+    job.printer.setPrinterName(QUEUE)
+    job.start()
+    qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30000)
+    (printed,) = cups.printed_pdfs()
+    assert len(pypdf.PdfReader(printed).pages) == 4 and "LONG EDGE" in _text(printed)
+    qtbot.waitUntil(lambda: len(cups.page_log(timeout=0)) > earlier, timeout=10000)
+    lines = [line for line in cups.page_log()[earlier:] if "printer-test.pdf" in line]
+    assert lines and all("two-sided-long-edge" in line and "total 4" in line for line in lines), lines
+    wizard.reject()
+    assert _stored(app_paths).duplex == "manual"

@@ -128,7 +128,10 @@ class _PdfButtons(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.make_button.setEnabled(True)
-            self.status.setText(str(exc) if isinstance(exc, StudioError) else "The PDF could not be made.")
+            if isinstance(exc, StudioError):  # a sentence for the user: said here, on the page
+                self.status.setText(str(exc))
+                return
+            self.status.setText("The PDF could not be made.")
             self._wizard.context.errors.show(exc, self._wizard)
 
         make = self._make
@@ -261,7 +264,8 @@ class CrossPage(QWizardPage):
         form.addRow("to the right by", self.right)
         form.addRow("lower by", self.down)
         form.addRow(label("Each ring on the sheet is 1 mm further out. To the left or higher: "
-                          "a minus number. Lined up: 0 and 0.", "muted", wrap=True))
+                          "a minus number. Lined up: 0 and 0. The other red cross, far off, belongs "
+                          "to the other answer: leave it.", "muted", wrap=True))
         form.addRow(self.skip)
         self.inputs = QWidget()
         row = QHBoxLayout(self.inputs)
