@@ -165,6 +165,14 @@ def summary(before: PrinterProfile, after: PrinterProfile) -> list[str]:
     return lines
 
 
+def back_note(profile: PrinterProfile) -> str:
+    """Where the profile prints the backs of card sheets, in words (under the setup button)."""
+    if not (profile.back_offset_x or profile.back_offset_y):
+        return "Card backs print where the fronts are."
+    return (f"Card backs move {_shift(profile.back_offset_x, profile.back_offset_y)}, seen from the "
+            "front, to line up with the fronts.")
+
+
 def _shift(right: float, down: float) -> str:
     """A shift in words: "1.5 mm left and 0.5 mm down"."""
     parts = []

@@ -81,6 +81,7 @@ def test_short_edge_face_up_answers_are_saved_to_the_profile_on_finish(qtbot, op
     wait_idle(qtbot, context)
     qtbot.waitUntil(lambda: box.duplex.currentData() == "short", timeout=5000)
     assert box.stack.currentData() == "face-up" and context.settings.printer.duplex == "short"
+    assert box.back_note.text().startswith("Card backs move 1 mm left and 0.5 mm down, seen from the front")
 
 
 def test_cancel_leaves_the_profile_as_it_was(qtbot, open_app, app_paths) -> None:

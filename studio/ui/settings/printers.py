@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import Calibration, PrinterProfile
 from studio.printing.profiles import CALIBRATION_LIMITS, MARGIN_LIMITS
+from studio.printing.setup_answers import back_note
 from studio.services import printer_profiles
 from studio.services.printer_profiles import printer_setup
 from studio.settings import Settings
@@ -134,6 +135,8 @@ class PrinterProfilesGroup(SettingsGroup):
         tests.addWidget(self.printer_test_button)
         tests.addStretch(1)
         self.form.addRow("", tests)
+        self.back_note = label("", "muted", wrap=True)  # set by Set up this printer…, shown here
+        self.form.addRow("", self.back_note)
 
         self.kind = _choices(KIND_CHOICES)
         self.kind.setToolTip("Each kind of piece has its own shift and scale")
@@ -275,6 +278,7 @@ class PrinterProfilesGroup(SettingsGroup):
                                   f"Used with --printer \"{profile.name}\" or when chosen to print.")
         self.feed_guide.set_profile(profile)
         self.feed_caption.setText(feed_caption(profile))
+        self.back_note.setText(back_note(profile))
 
     def _fill_picker(self) -> None:
         self.picker.blockSignals(True)
