@@ -60,7 +60,7 @@ def _sheet(painter: QPainter, rect: QRectF, ink: QColor) -> None:
 
 def _font(painter: QPainter, pixels: float, bold: bool = False) -> None:
     font = QFont(painter.font())
-    font.setPixelSize(max(4, round(pixels)))
+    font.setPixelSize(max(4, int(pixels)))  # down, never up: fitted text must still fit
     font.setBold(bold)
     painter.setFont(font)
 
@@ -268,7 +268,7 @@ class CrossPicture(_Picture):
         painter.drawText(QRectF(8, 6, self.width() - 16, 16), Qt.AlignmentFlag.AlignLeft, "front: black")
         painter.setPen(MARK)
         painter.drawText(QRectF(8, 6, self.width() - 16, 16), Qt.AlignmentFlag.AlignRight, "back: red")
-        painter.setPen(ink)
+        painter.setPen(front)  # on the paper: dark in a dark theme too
         painter.drawText(QRectF(8, self.height() - 20, self.width() - 16, 16), Qt.AlignmentFlag.AlignCenter,
                          "each ring is 1 mm further out")
 

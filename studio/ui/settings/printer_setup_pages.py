@@ -236,7 +236,7 @@ class StackPage(QWizardPage):
         if self._for != ("manual" if manual else "two-sided"):
             self._for = "manual" if manual else "two-sided"
             # With the turn question under them the pictures are smaller: the page fits 540 px.
-            size = _SMALL if manual else None
+            size = _SMALL if manual else QSize(190, 210)
             self.stack.set_cards([
                 ChoiceCard(sight.stack, sight.caption, StackSightPicture(sight.seen, size=size))
                 for sight in stack_sights(duplex)])
