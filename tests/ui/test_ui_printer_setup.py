@@ -175,3 +175,29 @@ def test_print_sends_the_test_two_sided_even_for_a_manual_profile(qtbot, open_ap
     assert lines and all("two-sided-long-edge" in line and "total 4" in line for line in lines), lines
     wizard.reject()
     assert _stored(app_paths).duplex == "manual"
+
+
+def test_every_page_fits_720_by_540_and_its_pictures_are_drawn(qtbot, open_app) -> None:
+    _context, _box, wizard = _wizard(qtbot, open_app)
+    wizard.resize(720, 540)
+    stack = wizard.stack
+    answers = {wizard.duplex: lambda: wizard.duplex.choices.choose("manual"),
+               stack: lambda: (stack.stack.choose("face-up"), stack.turn.choose("short"))}
+    seen = []
+    while True:
+        page = wizard.currentPage()
+        answers.get(page, lambda: None)()
+        qtbot.wait(20)
+        # Nothing squeezed: the page gets at least the room its layout asks for.
+        assert page.minimumSizeHint().height() <= page.height(), page.title()
+        for card in page.findChildren(type(wizard.duplex.choices.cards[0])):
+            if card.isVisible():
+                image = card.picture.grab().toImage()
+                colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+                           for y in range(0, image.height(), 5)}
+                assert len(colours) > 3, page.title()
+        seen.append(page.title())
+        if page is wizard.summary_page:
+            break
+        wizard.next()
+    assert [title.split(".")[0] for title in seen] == ["1", "2", "3", "4", "5", "6"]
