@@ -138,7 +138,7 @@ def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images
         canvas.setPageSize(plan.page_size)
         # The printer's offset is where the page lands as printed: outermost, before any turn.
         canvas.saveState()
-        if side == "inside":
+        if side == "inside" and any(back_offset):
             right, down = _back_shift(back_offset, duplex)
             canvas.translate(right * mm, -down * mm)
         apply_calibration(canvas, calibration, plan.page_size[1])
