@@ -87,9 +87,42 @@ def settle(window, context, until: Callable[[], bool] = lambda: True, limit_s: f
     spin(300)
 
 
+def printer_setup_shots(window, context, shot: Callable) -> None:  # noqa: ANN001
+    """Settings ▸ Printer, and the printer setup wizard's duplex and calibration pages."""
+    settings = window.show_view("settings")
+    settle(window, context)
+    box = settings.calibration
+    shot(box, "16-settings-printer")
+    box.open_setup()
+    wizard = box.setup_wizard
+    wizard.resize(720, 540)
+    settle(window, context, lambda: wizard.print_test.pdf.path is not None)
+    wizard.next()
+    wizard.duplex.choices.choose("short")
+    settle(window, context)
+    shot(wizard, "14-printer-setup-duplex")
+    wizard.next()
+    wizard.stack.stack.choose("face-up")
+    wizard.next()
+    wizard.cross.right.setValue(1.0)
+    wizard.next()
+    page = wizard.calibrate
+    page.pdf.make()
+    settle(window, context, lambda: page.pdf.path is not None)
+    page.group.setChecked(True)
+    page.right.setValue(0.5)
+    page.down.setValue(-1.0)
+    page.ruler_x.setValue(151.0)
+    settle(window, context)
+    shot(wizard, "15-printer-setup-calibrate")
+    wizard.reject()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--only", choices=("all", "printer-setup"), default="all",
+                        help="printer-setup: only the Settings ▸ Printer and printer setup pictures")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -110,6 +143,17 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out / f"{name}.png"
             widget.grab().save(str(path))
             saved.append(path.name)
+
+        if args.only == "printer-setup":
+            db = prepare(home)
+            window, context = open_window(AppPaths(data_dir=home, db_path=db), today=lambda: TODAY)
+            window.resize(*SIZE)
+            window.show()
+            printer_setup_shots(window, context, shot)
+            window.close()
+            context.shutdown()
+            print("\n".join(f"{args.out / name}" for name in saved))
+            return 0
 
         # First run: an empty address book.
         empty = AppPaths(data_dir=home / "empty", db_path=home / "empty" / "empty.sqlite3")
@@ -218,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = window.show_view("settings")
         settle(window, context, lambda: settings.holidays.list.count() > 0)
         shot(window, "12-settings")
+        printer_setup_shots(window, context, shot)
 
         window.close()
         context.shutdown()

@@ -309,6 +309,9 @@ class PrinterProfile:
     Letter/A4 page at that place, for drivers that refuse an envelope-sized page.
     ``manual_turn`` is the edge the printed stack is turned over by hand before its
     insides are printed ("long": like a book page; "short": over its top edge).
+    ``back_offset_x``/``back_offset_y`` move the back (inside) of every card sheet, in mm as
+    seen from the front with the sheet held against the light (+ right/down): what lines the
+    back up with the front on a printer whose duplexer lands the back a little off.
     """
 
     name: str = "Default"
@@ -324,6 +327,8 @@ class PrinterProfile:
     envelope_carrier: str = "none"
     manual_turn: str = "long"
     queue: str = ""  # the system printer (CUPS queue) this profile is for; "" any
+    back_offset_x: float = 0.0
+    back_offset_y: float = 0.0
 
     def calibration(self, kind: str) -> Calibration:
         """The offset and scale for ``kind`` (one of `PIECE_KINDS`)."""

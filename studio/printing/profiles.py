@@ -27,6 +27,7 @@ from studio.model import (
 CALIBRATION_LIMITS = {"offset_x": (-20.0, 20.0), "offset_y": (-20.0, 20.0), "scale_x": (0.9, 1.1),
                       "scale_y": (0.9, 1.1)}
 MARGIN_LIMITS = (0.0, 20.0)
+BACK_OFFSET_LIMITS = (-10.0, 10.0)  # a duplexer further off than 1 cm is jammed, not misaligned
 MAX_NAME = 60
 
 
@@ -56,6 +57,9 @@ def profile_keys() -> list[ProfileKey]:
         ProfileKey("manual_turn", ("long", "short"),
                    help="manual two-sided: turn the stack over its side edge (long) or top edge (short)"),
     ]
+    for axis, way in (("x", "right"), ("y", "down")):
+        keys.append(ProfileKey(f"back_offset_{axis}", low=BACK_OFFSET_LIMITS[0], high=BACK_OFFSET_LIMITS[1],
+                               help=f"card backs: mm, + moves {way} seen from the front against the light"))
     for kind in PIECE_KINDS:
         for part, (low, high) in CALIBRATION_LIMITS.items():
             unit = "mm, + moves right/down" if part.startswith("offset") else "factor"

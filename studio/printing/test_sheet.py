@@ -6,7 +6,8 @@ down: turned over like the page of a book, the one that reads upright says wheth
 printer flips on the long or the short edge (or, on a sheet of its own, that it printed
 one side only). Sheet 2 says, by which of its sides lies on top in the tray, whether the
 printer stacks face down (pages in order) or face up (the last page on top). A cross at the
-same place on both sides, seen against a window, shows the front/back offset.
+same place on both sides, seen against a window, shows the front/back offset (each answer
+has its own, placed for the turn it names).
 """
 
 from __future__ import annotations
@@ -106,13 +107,13 @@ class _Page:
             "your printer turns sheets over. If the other side is blank and its text came out on a",
             "sheet of its own, your printer printed one side only: choose manual two-sided printing.",
             "",
-            "Last, hold this sheet against a window. The red cross below and the one on the other",
-            "side should lie on top of each other; each ring is 1 mm further out. The rings tell you",
+            "Last, hold this sheet against a window. The red cross below and the nearer one on the",
+            "other side should lie on top of each other; each ring is 1 mm further out. The rings tell you",
             "how far, and which way, the back is printed off the front.",
         ], 20, 42)
         self.target(*TARGET_AT)
         self.text("front/back target", TARGET_AT[0] + 16, TARGET_AT[1] + 1, 9)
-        self.text("Set what you found under Settings ▸ Printer, or run", 20, y + 8, 10)
+        self.text("Answer what you found in Settings ▸ Printer ▸ Set up this printer…, or run", 20, y + 8, 10)
         self.text("studio settings --set printer.duplex=long|short|manual --set printer.stack=…", 20, y + 14,
                   10)
         self.finish()
@@ -120,13 +121,13 @@ class _Page:
     def side_two(self) -> None:
         half = self.height / 2
         answers = (
-            ("This sentence reads upright:", "your printer turns sheets over the LONG edge.",
+            ("This sentence reads upright:", "LONG EDGE", "your printer turns sheets over the LONG edge.",
              "studio settings --set printer.duplex=long"),
-            ("This sentence reads upright:", "your printer turns sheets over the SHORT edge.",
+            ("This sentence reads upright:", "SHORT EDGE", "your printer turns sheets over the SHORT edge.",
              "studio settings --set printer.duplex=short"),
         )
         c = self.canvas
-        for index, (first, second, command) in enumerate(answers):
+        for index, (first, word, second, command) in enumerate(answers):
             c.saveState()
             if index == 1:  # upside down: it reads upright when the printer flipped the short edge
                 c.translate(self.width * mm, self.height * mm)
@@ -134,16 +135,21 @@ class _Page:
             c.setStrokeColor(INK)
             c.setLineWidth(0.6)
             c.rect(20 * mm, (self.height - half + 20) * mm, (self.width - 40) * mm, (half - 50) * mm)
-            self.text(first, self.width / 2, 45, 14, align="center")
-            self.text(second, self.width / 2, 56, 16, bold=True, align="center")
-            self.text(command, self.width / 2, 70, 10, align="center")
+            # The edge in big letters: seen from across the room which answer is upright (the
+            # setup wizard's pictures show the same big word).
+            self.text(first, self.width / 2, 42, 13, align="center")
+            self.text(word, self.width / 2, 57, 34, bold=True, align="center")
+            self.text(second, self.width / 2, 67, 14, bold=True, align="center")
+            self.text(command, self.width / 2, 76, 10, align="center")
             self.text("If this side is a sheet of its own (its other side is blank):", self.width / 2, 90, 10,
                       align="center")
             self.text("one side only: studio settings --set printer.duplex=manual", self.width / 2, 97, 10,
                       align="center")
+            # Each answer brings its own cross, behind side one's after the turn it names: the
+            # long-edge one mirrored across the side edge, the short-edge one (drawn upside down
+            # with it) across the top edge. The other answer's cross lands on a blank part of side one.
+            self.target(self.width - TARGET_AT[0], TARGET_AT[1])
             c.restoreState()
-        # The cross sits behind side one's: mirrored across the long edge the book-way turn uses.
-        self.target(self.width - TARGET_AT[0], TARGET_AT[1])
         self.finish()
 
     def sheet_two_front(self) -> None:

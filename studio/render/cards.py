@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from studio.errors import StudioError
@@ -36,7 +37,8 @@ SIDES = ("outside", "inside")
 def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, paper: str = "letter",
                  marks: bool = False, progress: Progress = NO_PROGRESS,
                  total: int | None = None, duplex: str = "long",
-                 sides: tuple[str, ...] = SIDES, calibration: Calibration | None = None) -> list[FitNote]:
+                 sides: tuple[str, ...] = SIDES, calibration: Calibration | None = None,
+                 back_offset: tuple[float, float] = (0.0, 0.0)) -> list[FitNote]:
     """Render every card, in order, into one PDF written to ``out`` (a path or binary file).
 
     ``paper`` is "letter" or "a4"; ``marks`` adds crop and fold marks. ``duplex`` is how
@@ -45,7 +47,9 @@ def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, p
     ``sides`` picks the pages: both, or only the outsides or insides (manual two-sided
     printing, where each side is a PDF of its own, asked to print one-sided). ``calibration``
     (a printer profile's for cards) moves and scales every page as printed, turned or not,
-    the way labels are (`apply_calibration`). ``progress`` is told
+    the way labels are (`apply_calibration`). ``back_offset`` (mm, right and down as seen
+    from the front against the light) moves each inside page on its own, after the flip
+    ``duplex`` names, so the back lines up with the front. ``progress`` is told
     after each card (``total`` if known, else 0) and may cancel. Returns the fit notes
     (text shrunk or overflowing) of all cards. A path is written only when every card has
     been drawn (a failure or cancel leaves any earlier file untouched). Raises StudioError
@@ -55,7 +59,7 @@ def render_cards(layouts: Iterable[CardLayout], out: str | Path | BinaryIO, *, p
     if duplex not in ("long", "short"):
         raise StudioError(f"duplex {duplex!r} is not long or short")
     options = {"paper": paper, "marks": marks, "progress": progress, "total": total, "duplex": duplex,
-               "sides": sides, "calibration": calibration or Calibration()}
+               "sides": sides, "calibration": calibration or Calibration(), "back_offset": back_offset}
     if isinstance(out, (str, Path)):
         return _render_to_path(Path(out), layouts, **options)
     return _render(layouts, out, **options)
@@ -90,7 +94,7 @@ def _render_to_path(path: Path, layouts: Iterable[CardLayout], **options) -> lis
 
 def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: bool, progress: Progress,
             total: int | None, duplex: str, sides: tuple[str, ...],
-            calibration: Calibration) -> list[FitNote]:
+            calibration: Calibration, back_offset: tuple[float, float]) -> list[FitNote]:
     notes: list[FitNote] = []
     canvas: Canvas | None = None
     cache: TextCache | None = None
@@ -111,7 +115,7 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
                 cache = TextCache(canvas)
             if sheet and (next_plan is not plan or len(sheet) == len(plan.slots)):
                 notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides,
-                                         calibration))
+                                         calibration, back_offset))
                 sheet = []
             plan = next_plan
             sheet.append(layout)
@@ -120,20 +124,23 @@ def _render(layouts: Iterable[CardLayout], out: BinaryIO, *, paper: str, marks: 
         if canvas is None or plan is None:
             raise StudioError("There are no cards to render.")
         notes.extend(_draw_sheet(canvas, plan, sheet, images, cache, marks, duplex, sides,
-                                         calibration))
+                                 calibration, back_offset))
         canvas.save()
     return notes
 
 
 def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images: ImageStore,
                 cache: TextCache | None, marks: bool, duplex: str, sides: tuple[str, ...],
-                calibration: Calibration) -> list[FitNote]:
+                calibration: Calibration, back_offset: tuple[float, float]) -> list[FitNote]:
     """The outside page, then the inside page, of one sheet carrying ``sheet``'s cards."""
     notes: list[FitNote] = []
     for side in sides:
         canvas.setPageSize(plan.page_size)
         # The printer's offset is where the page lands as printed: outermost, before any turn.
         canvas.saveState()
+        if side == "inside" and any(back_offset):
+            right, down = _back_shift(back_offset, duplex)
+            canvas.translate(right * mm, -down * mm)
         apply_calibration(canvas, calibration, plan.page_size[1])
         turned = side == "inside" and duplex == "short"
         if turned:  # upside down, about the page's centre
@@ -160,6 +167,14 @@ def _draw_sheet(canvas: Canvas, plan: SheetPlan, sheet: list[CardLayout], images
         canvas.restoreState()
         canvas.showPage()
     return notes
+
+
+def _back_shift(back_offset: tuple[float, float], duplex: str) -> tuple[float, float]:
+    """The back's offset as seen from the front, in the back page's own right/down: turned
+    over the long (side) edge the sheet's right and left swap; over the short (top) edge its
+    top and bottom do."""
+    across, down = back_offset
+    return (across, -down) if duplex == "short" else (-across, down)
 
 
 def sheets_in_reverse(layouts: Iterable[CardLayout], paper: str) -> list[CardLayout]:

@@ -56,18 +56,21 @@ def write_card_pdfs(layouts: Callable[[], Iterable[CardLayout]], out: Path, sett
     manual). Manual: the insides come in the order and turn the profile's stacking and
     ``manual_turn`` need, so the stack that comes out of the first run goes back in as the
     turn-the-stack picture shows, without re-sorting: on a printer that stacks face up in
-    reverse sheet order, and upside down when the stack is turned over its top edge.
+    reverse sheet order, and upside down when the stack is turned over its top edge. The
+    profile's back offset moves every inside page, in the one PDF and in the insides PDF.
     """
     profile = profile or profile_of(settings)
     duplex = duplex or profile.duplex
     cards = profile.cards
+    back = (profile.back_offset_x, profile.back_offset_y)
     notes = render_cards(layouts(), out, paper=paper, marks=marks, progress=progress, total=total,
-                         duplex="short" if duplex == "short" else "long", calibration=cards)
+                         duplex="short" if duplex == "short" else "long", calibration=cards,
+                         back_offset=back)
     if duplex != "manual":
         return notes, []
     outside, inside = side_paths(out)
     render_cards(layouts(), outside, paper=paper, marks=marks, sides=("outside",), calibration=cards)
     backs = sheets_in_reverse(layouts(), paper) if profile.stack == "face-up" else layouts()
     render_cards(backs, inside, paper=paper, marks=marks, sides=("inside",), calibration=cards,
-                 duplex="short" if profile.manual_turn == "short" else "long")
+                 duplex="short" if profile.manual_turn == "short" else "long", back_offset=back)
     return notes, [outside, inside]

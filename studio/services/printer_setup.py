@@ -1,13 +1,18 @@
-"""Setting up the printer once: the printer test PDF, whose answers go into `Settings.printer`."""
+"""Setting up a printer once: the printer test PDF, and saving what it showed to a printer
+profile (`studio.printing.setup_answers`) in one step."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from studio.errors import StudioError
+from studio.model import PrinterProfile
 from studio.partial_files import temporary_file
+from studio.printing.setup_answers import SetupAnswers, apply_answers
 from studio.printing.test_sheet import render_printer_test
+from studio.services.printer_profiles import find_profile
 from studio.settings import Settings
+from studio.store import Store
 
 
 def printer_test(out: Path, settings: Settings, paper: str | None = None) -> Path:
@@ -27,3 +32,15 @@ def printer_test(out: Path, settings: Settings, paper: str | None = None) -> Pat
         temporary.unlink(missing_ok=True)
         raise
     return out
+
+
+def finish_setup(store: Store, name: str, answers: SetupAnswers) -> PrinterProfile:
+    """Save ``answers`` to the profile ``name`` in one transaction, on the profile as it is
+    stored now (what was not asked keeps its value); returns the profile saved.
+
+    Raises UsageError for a profile that is not there or a measurement out of range: then
+    nothing is saved."""
+    with store.transaction():
+        profile = apply_answers(find_profile(store, name), answers)
+        store.printers.save(profile)
+    return profile

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from studio.model import Calibration, PrinterProfile
 from studio.printing.profiles import CALIBRATION_LIMITS, MARGIN_LIMITS
+from studio.printing.setup_answers import back_note
 from studio.services import printer_profiles
 from studio.services.printer_profiles import printer_setup
 from studio.settings import Settings
@@ -118,6 +119,10 @@ class PrinterProfilesGroup(SettingsGroup):
         self.margin = _spin(*MARGIN_LIMITS, 0.1, " mm", 1)
         self.margin.setToolTip("What your printer leaves blank at every paper edge: most lasers 4.2 mm, "
                                "inkjets 3 to 5 mm, 0 for borderless printing")
+        self.setup_button = QPushButton("Set up this printer…")
+        self.setup_button.setToolTip("Print the test sheets, say what came out, and save it to this profile")
+        self.setup_button.clicked.connect(self.open_setup)
+        self.setup_wizard: QWidget | None = None
         self.printer_test_button = QPushButton("Make printer test…")
         self.printer_test_button.setToolTip("Two sheets that tell, after one print, what to choose above")
         self.printer_test_button.clicked.connect(self.printer_test_requested.emit)
@@ -125,7 +130,13 @@ class PrinterProfilesGroup(SettingsGroup):
         self.form.addRow("Output tray", self.stack)
         self.form.addRow("Turn the stack", self.manual_turn)
         self.form.addRow("Blank edge", self.margin)
-        self.form.addRow("", self.printer_test_button)
+        tests = QHBoxLayout()
+        tests.addWidget(self.setup_button)
+        tests.addWidget(self.printer_test_button)
+        tests.addStretch(1)
+        self.form.addRow("", tests)
+        self.back_note = label("", "muted", wrap=True)  # set by Set up this printer…, shown here
+        self.form.addRow("", self.back_note)
 
         self.kind = _choices(KIND_CHOICES)
         self.kind.setToolTip("Each kind of piece has its own shift and scale")
@@ -267,6 +278,7 @@ class PrinterProfilesGroup(SettingsGroup):
                                   f"Used with --printer \"{profile.name}\" or when chosen to print.")
         self.feed_guide.set_profile(profile)
         self.feed_caption.setText(feed_caption(profile))
+        self.back_note.setText(back_note(profile))
 
     def _fill_picker(self) -> None:
         self.picker.blockSignals(True)
@@ -330,6 +342,19 @@ class PrinterProfilesGroup(SettingsGroup):
     @property
     def save_pending(self) -> bool:
         return self._save_timer.isActive()
+
+    def open_setup(self) -> None:
+        """The printer setup wizard for the chosen profile; what it saves is shown here after."""
+        if self._context is None:
+            return
+        from studio.ui.settings.printer_setup import PrinterSetupWizard
+
+        self.flush()  # an edit still waiting is saved before the wizard's answers, never after
+        profile = self.profile()
+        wizard = PrinterSetupWizard(self._context, profile, self.window())
+        wizard.saved.connect(lambda saved: (self.reload(saved.name), self.profiles_changed.emit()))
+        self.setup_wizard = wizard
+        wizard.open()
 
     def add_profile(self) -> None:
         self.flush()
