@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studio.cards import load_template
 from studio.cards.richtext import Unsupported, parse, write
-from studio.services import cards as card_service
-from studio.services import my_templates
+from studio.services import card_render, my_templates
 from studio.store import open_store
 from studio.ui.cards import rich_document
 from studio.ui.cards.rich_chips import OBJECT_CHAR
@@ -266,7 +265,7 @@ def test_insert_bold_picture_undo_save_reopen_and_render(
 
     out = tmp_path / "card.pdf"
     with open_store(app_paths.db_path) as store:
-        card_service.render_for_contacts(store, app_paths, "my-birthday", ids, out, today=TODAY)
+        card_render.render_for_contacts(store, app_paths, "my-birthday", ids, out, today=TODAY)
     text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
     assert "Happy Birthday, dear Zoë" in " ".join(text.split())
     words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
