@@ -146,15 +146,25 @@ def test_a_box_the_chips_cannot_show_is_edited_as_its_source(qtbot, open_app, se
     designer.tabs.setCurrentIndex(1)  # inside: the message has a {# note #}
     designer.select_box("message")
     words = designer.box_editor.text
-    assert not words.is_visual() and words.source_edit.isVisible()
-    assert words.source_note.text() == (
+    code = words.code_view
+    assert not words.is_visual() and code.isVisible() and code.problem is None
+    assert code.header.text() == (
         "This box uses template code the visual editor cannot show: it contains a note ({# … #})."
     )
     source = _box(designer, "message", "inside").text
-    assert words.source_edit.toPlainText() == source
-    words.source_edit.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(words.source_edit, "See you soon!")
+    assert code.source() == source
+    code.editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(code.editor, "See you soon!")
     assert _box(designer, "message", "inside").text == source + "See you soon!"
+    QTest.keyClicks(code.editor, " {{ contact.frist_name }")  # a typo: said in a sentence, its line marked
+    assert code.problem is not None and code.sentence.isVisible()
+    assert "frist_name" in code.problem.sentence and "Jinja" not in code.problem.sentence
+    assert code.editor.marked_line == source.count("\n") + 1
+    qtbot.waitUntil(lambda: "frist_name" in designer.last_error, timeout=30000)  # the preview says it too
+    assert "/" not in designer.last_error and ".j2" not in designer.last_error  # in words, never a path
+    for _ in " {{ contact.frist_name }":
+        QTest.keyClick(code.editor, Qt.Key.Key_Backspace)
+    assert code.problem is None and _box(designer, "message", "inside").text == source + "See you soon!"
     assert window.undo_action.text() == "&Undo Change “message” words"
     designer.select_box("signature")  # a box it can show: the visual editor again
     assert words.is_visual() and _shown(words.editor) == OBJECT_CHAR

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.cards import CardTemplate, TextSpec
+from studio.cards.errors import plain_problems
 from studio.model import Contact
 from studio.services import designer_drafts as drafts
 from studio.ui.cards import designer_prompts as prompts
@@ -408,8 +409,7 @@ class DesignerPage(QWidget):
         self.status.setText(f"{panel_title(self.panel)} for {who}, drawn by the card renderer.")
 
     def _render_failed(self, exc: BaseException) -> None:
-        problems = getattr(exc, "problems", None)
-        self.last_error = "\n".join(problems) if problems else str(exc)
+        self.last_error = "\n".join(plain_problems(exc))  # the sentences, without the template's path
         self.status.setText("This card cannot be drawn as it is: " + self.last_error)
 
     # --- saving -----------------------------------------------------------------------

@@ -8,22 +8,21 @@ otherwise ("Bold", "Insert “First name”"), which is then a step of its own. 
 no undo history of its own: the designer's undo stack takes every step back.
 
 A box the visual editor cannot show (a loop, a note, an unknown field) is edited as its
-source instead, with a sentence saying why: `show_as_source` is the one place that decides
-how, so an advanced code view can take its place.
+source instead, in the advanced code view (`code_view.CodeView`: line numbers, the mistake
+in one sentence with its line marked), with a sentence saying why: `show_as_source`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QColorDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QStackedWidget,
     QTextEdit,
     QToolButton,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from studio.cards import richtext
 from studio.cards.richtext import CONDITIONS, FIELDS, Segment, Style, Unsupported
 from studio.ui.cards import rich_document as document
+from studio.ui.cards.code_view import CodeView
 from studio.ui.cards.rich_chips import CHIP_TYPE, ChipPainter, has_chip_properties, text_format
 
 MIME_SOURCE = "application/x-card-studio-template"  # chips survive copy and paste inside the app
@@ -187,23 +187,15 @@ class RichTextField(QWidget):
         rich_layout.addWidget(self.editor)
         rich_layout.addWidget(self.problem)
 
-        # The fallback: the box's source as plain text, for a box the chips cannot show.
-        self.source_note = QLabel()
-        self.source_note.setObjectName("muted")
-        self.source_note.setWordWrap(True)
-        self.source_edit = QPlainTextEdit()
-        self.source_edit.setUndoRedoEnabled(False)
-        self.source_edit.setFixedHeight(104)
-        self.source_edit.textChanged.connect(self._source_typed)
-        plain = QWidget()
-        plain_layout = QVBoxLayout(plain)
-        plain_layout.setContentsMargins(0, 0, 0, 0)
-        plain_layout.addWidget(self.source_note)
-        plain_layout.addWidget(self.source_edit)
+        # For a box the chips cannot show: its source in the code view. It stays up while the
+        # person types, even once the source could be shown as chips, until another box is chosen.
+        self.code_view = CodeView(undo=False)
+        self.code_view.editor.setFixedHeight(120)
+        self.code_view.edited.connect(self._source_typed)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(rich)
-        self.pages.addWidget(plain)
+        self.pages.addWidget(self.code_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -220,7 +212,7 @@ class RichTextField(QWidget):
         return self.pages.currentIndex() == 0
 
     def text_fields(self) -> list[QWidget]:
-        return [self.editor, self.source_edit]
+        return [self.editor, *self.code_view.text_fields()]
 
     def set_source(self, source: str) -> None:
         """Show ``source`` (without announcing a change); the same source keeps the cursor."""
@@ -244,12 +236,9 @@ class RichTextField(QWidget):
         self._show_problem(segments)
 
     def show_as_source(self, source: str, reason: str) -> None:
-        """The one place a box the chips cannot show is edited: here, as plain source."""
-        self.source_note.setText(f"This box uses template code the visual editor cannot show: {reason}.")
-        if self.source_edit.toPlainText() != source:
-            blocker = QSignalBlocker(self.source_edit)
-            self.source_edit.setPlainText(source)
-            del blocker
+        """The one place a box the chips cannot show is edited: the code view, saying why."""
+        self.code_view.set_reason(reason)
+        self.code_view.set_source(source)
         self.pages.setCurrentIndex(1)
 
     def clear_box(self) -> None:
@@ -260,9 +249,7 @@ class RichTextField(QWidget):
             self.editor.clear()
         finally:
             self._busy = False
-        blocker = QSignalBlocker(self.source_edit)
-        self.source_edit.clear()
-        del blocker
+        self.code_view.set_source("")
         self.problem.hide()
         self.pages.setCurrentIndex(0)
 
@@ -290,8 +277,7 @@ class RichTextField(QWidget):
         if not self._busy:
             self._sync("")
 
-    def _source_typed(self) -> None:
-        source = self.source_edit.toPlainText()
+    def _source_typed(self, source: str) -> None:
         if source != self._source:
             self._source = source
             self.changed.emit(source, "")
