@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractItemModel, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,16 @@ def label(text: str, name: str = "", wrap: bool = False) -> QLabel:
         widget.setObjectName(name)
     widget.setWordWrap(wrap)
     return widget
+
+
+def number_field(low: float, high: float, step: float, suffix: str = "", decimals: int = 2) -> QDoubleSpinBox:
+    """A number typed or stepped within [low, high], with its unit after it (" mm", " pt")."""
+    spin = QDoubleSpinBox()
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    spin.setDecimals(decimals)
+    spin.setSuffix(suffix)
+    return spin
 
 
 def button(

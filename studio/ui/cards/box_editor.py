@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from studio.cards import TextSpec
 from studio.ui import icons
 from studio.ui.cards.rich_editor import RichTextField
+from studio.ui.widgets import number_field
 
 FONTS = (
     ("serif", "Serif (EB Garamond)"),
@@ -46,11 +47,7 @@ def _choose(combo: QComboBox, key: str) -> None:
 
 
 def _spin(low: float, high: float, step: float, suffix: str) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(2)  # templates place boxes to the hundredth of a mm: show what is stored
-    spin.setSuffix(suffix)
+    spin = number_field(low, high, step, suffix)  # two decimals: templates place boxes to 0.01 mm
     spin.setProperty("unit", suffix)  # taken off while no box is selected (an empty field)
     spin.setKeyboardTracking(False)
     spin.setMinimumWidth(64)  # two sit side by side in a narrow column

@@ -38,7 +38,7 @@ from studio.ui.setup_pictures import (
     StackSightPicture,
     TurnPicture,
 )
-from studio.ui.widgets import label
+from studio.ui.widgets import label, number_field
 
 if TYPE_CHECKING:
     from studio.ui.settings.printer_setup import PrinterSetupWizard
@@ -48,11 +48,7 @@ _SMALL = QSize(170, 112)
 
 
 def _spin(low: float, high: float, step: float = 0.5, suffix: str = " mm") -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(1)
-    spin.setSuffix(suffix)
+    spin = number_field(low, high, step, suffix, decimals=1)
     spin.setMaximumWidth(130)
     return spin
 

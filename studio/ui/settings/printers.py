@@ -14,7 +14,6 @@ import dataclasses
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,8 +30,8 @@ from studio.services.printer_profiles import printer_setup
 from studio.settings import Settings
 from studio.ui.context import AppContext
 from studio.ui.printer_pictures import FeedGuidePicture, feed_caption
-from studio.ui.settings.forms import SettingsGroup
-from studio.ui.widgets import label
+from studio.ui.settings.forms import SettingsGroup, narrow_choices
+from studio.ui.widgets import label, number_field
 
 _SAVE_DELAY_MS = 400
 DUPLEX_CHOICES = (
@@ -48,24 +47,6 @@ FACE_CHOICES = (("Address side up", "up"), ("Address side down", "down"))
 ROTATION_CHOICES = (("Top edge first (0°)", "0"), ("Stamp end first (90°)", "90"),
                     ("Bottom edge first (180°)", "180"), ("Return-address end first (270°)", "270"))
 CARRIER_CHOICES = (("Its own size", "none"), ("A Letter page", "letter"), ("An A4 page", "a4"))
-
-
-def _choices(items: tuple[tuple[str, str], ...]) -> QComboBox:
-    box = QComboBox()
-    for text, value in items:
-        box.addItem(text, value)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(16)
-    return box
-
-
-def _spin(low: float, high: float, step: float, suffix: str = "", decimals: int = 2) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setDecimals(decimals)
-    spin.setSuffix(suffix)
-    return spin
 
 
 def _select(box: QComboBox, value: object) -> None:
@@ -112,11 +93,11 @@ class PrinterProfilesGroup(SettingsGroup):
         self.default_note = label("", "muted")
         self.form.addRow("", self.default_note)
 
-        self.duplex = _choices(DUPLEX_CHOICES)
-        self.stack = _choices(STACK_CHOICES)
-        self.manual_turn = _choices(TURN_CHOICES)
+        self.duplex = narrow_choices(DUPLEX_CHOICES)
+        self.stack = narrow_choices(STACK_CHOICES)
+        self.manual_turn = narrow_choices(TURN_CHOICES)
         self.manual_turn.setToolTip("One side at a time: how you turn the printed stack before its insides")
-        self.margin = _spin(*MARGIN_LIMITS, 0.1, " mm", 1)
+        self.margin = number_field(*MARGIN_LIMITS, 0.1, " mm", 1)
         self.margin.setToolTip("What your printer leaves blank at every paper edge: most lasers 4.2 mm, "
                                "inkjets 3 to 5 mm, 0 for borderless printing")
         self.setup_button = QPushButton("Set up this printer…")
@@ -138,12 +119,12 @@ class PrinterProfilesGroup(SettingsGroup):
         self.back_note = label("", "muted", wrap=True)  # set by Set up this printer…, shown here
         self.form.addRow("", self.back_note)
 
-        self.kind = _choices(KIND_CHOICES)
+        self.kind = narrow_choices(KIND_CHOICES)
         self.kind.setToolTip("Each kind of piece has its own shift and scale")
-        self.offset_x, self.offset_y = (_spin(*CALIBRATION_LIMITS["offset_x"], 0.5, " mm"),
-                                        _spin(*CALIBRATION_LIMITS["offset_y"], 0.5, " mm"))
-        self.scale_x, self.scale_y = (_spin(*CALIBRATION_LIMITS["scale_x"], 0.001, "", 3),
-                                      _spin(*CALIBRATION_LIMITS["scale_y"], 0.001, "", 3))
+        self.offset_x, self.offset_y = (number_field(*CALIBRATION_LIMITS["offset_x"], 0.5, " mm"),
+                                        number_field(*CALIBRATION_LIMITS["offset_y"], 0.5, " mm"))
+        self.scale_x, self.scale_y = (number_field(*CALIBRATION_LIMITS["scale_x"], 0.001, "", 3),
+                                      number_field(*CALIBRATION_LIMITS["scale_y"], 0.001, "", 3))
         hint = QLabel("Print the test page on plain paper, hold it against a label sheet or measure the "
                       "ruler, and enter how far off your printer is. Positive moves right and down.")
         hint.setWordWrap(True)
@@ -164,10 +145,10 @@ class PrinterProfilesGroup(SettingsGroup):
         self.form.addRow("Scale across", scale)
         self.form.addRow("", self.test_button)
 
-        self.feed = _choices(FEED_CHOICES)
-        self.face = _choices(FACE_CHOICES)
-        self.rotation = _choices(ROTATION_CHOICES)
-        self.carrier = _choices(CARRIER_CHOICES)
+        self.feed = narrow_choices(FEED_CHOICES)
+        self.face = narrow_choices(FACE_CHOICES)
+        self.rotation = narrow_choices(ROTATION_CHOICES)
+        self.carrier = narrow_choices(CARRIER_CHOICES)
         self.carrier.setToolTip("For drivers that refuse an envelope-sized page: the envelope is printed "
                                 "on a whole page, where the tray holds it")
         self.queue = QLineEdit()
