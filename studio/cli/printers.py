@@ -7,31 +7,33 @@ import argparse
 from pathlib import Path
 
 from studio.cli.context import CliContext
+from studio.cli.options import add_command, add_json_argument
 from studio.errors import UsageError
 from studio.services import printer_profiles, printer_setup
 from studio.services.preferences import load_settings
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    test = subparsers.add_parser(
-        "printer-test", parents=[common], help="a two-sided test print that tells how your printer duplexes",
+    test = add_command(
+        subparsers, common, "printer-test", handler=run_printer_test,
+        help="a two-sided test print that tells how your printer duplexes",
         description="Write a 4-page test PDF. Print it two-sided at 100 %; its pages say whether your "
                     "printer turns sheets over the long or the short edge (or prints one side only), "
                     "whether it stacks face up or face down, and how far the back is off the front. "
                     "Then set printer.duplex and printer.stack with `studio settings --set`.")
     test.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     test.add_argument("--paper", choices=("letter", "a4"), help="default: the paper in settings")
-    test.set_defaults(handler=run_printer_test)
 
     keys = ", ".join(f"{key.name} ({key.allowed() if key.choices or key.low is not None else 'text'})"
                      for key in printer_profiles.profile_keys())
-    printers = subparsers.add_parser(
-        "printers", parents=[common], help="printer profiles: duplex, calibration, envelope feed per printer",
+    printers = add_command(
+        subparsers, common, "printers", handler=run_printers,
+        help="printer profiles: duplex, calibration, envelope feed per printer",
         description="List the printer profiles, or change them. Each profile holds how a printer prints "
                     "two-sided, how it stacks, its blank edge, an offset and scale for cards, envelopes "
                     "and labels, and how envelopes go in. `--printer NAME` on render, envelopes, labels "
                     f"and mailing prints with one; without it, the default. Keys: {keys}.")
-    printers.add_argument("--json", action="store_true", help="print JSON")
+    add_json_argument(printers)
     printers.add_argument("--add", metavar="NAME", help="add a profile (a copy of --like, else the defaults)")
     printers.add_argument("--like", metavar="NAME", help="with --add: copy this profile")
     printers.add_argument("--set", dest="assignments", metavar="NAME.key=value", action="append", default=[],
@@ -39,7 +41,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     printers.add_argument("--rename", nargs=2, metavar=("NAME", "NEW_NAME"))
     printers.add_argument("--default", metavar="NAME", help="make this the default profile")
     printers.add_argument("--remove", metavar="NAME", help="remove a profile (not the default)")
-    printers.set_defaults(handler=run_printers)
 
 
 def run_printer_test(args: argparse.Namespace, ctx: CliContext) -> int:
