@@ -91,3 +91,16 @@ def test_settings_keeps_a_rhythm_per_tag(qtbot, open_app, seed, person, app_path
     qtbot.waitUntil(lambda: group.table.rowCount() == 0, timeout=10000)
     with open_store(app_paths.db_path) as store:
         assert touches.load_rhythms(store).tags == {}
+
+
+def test_how_long_overdue_is_said_in_days_then_months_then_years() -> None:
+    import datetime as dt
+
+    from studio.ui.today.touch_panels import due_text
+
+    today = dt.date(2026, 11, 20)
+    assert due_text(dt.date(2026, 11, 10), "call", 1, today).endswith(" · 1 day over")
+    assert due_text(None, None, 45, today) == "never in touch · 45 days over"
+    assert due_text(None, None, 95, today) == "never in touch · 3 months over"
+    assert due_text(None, None, 4176, today) == "never in touch · 11 years over"
+    assert due_text(None, None, None, today) == "never in touch"

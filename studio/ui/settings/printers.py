@@ -134,14 +134,14 @@ class PrinterProfilesGroup(SettingsGroup):
         self.form.addRow(hint)
         self.form.addRow("Calibrate", self.kind)
         shift = QHBoxLayout()
-        shift.addWidget(self.offset_x)
+        shift.addWidget(self.offset_x, 1)  # the two rows' fields line up: equal halves
         shift.addWidget(label("down"))
-        shift.addWidget(self.offset_y)
+        shift.addWidget(self.offset_y, 1)
         self.form.addRow("Shift right", shift)
         scale = QHBoxLayout()
-        scale.addWidget(self.scale_x)
+        scale.addWidget(self.scale_x, 1)
         scale.addWidget(label("down"))
-        scale.addWidget(self.scale_y)
+        scale.addWidget(self.scale_y, 1)
         self.form.addRow("Scale across", scale)
         self.form.addRow("", self.test_button)
 

@@ -101,7 +101,8 @@ class SenderGroup(SettingsGroup):
         self.own_photo.setReadOnly(True)
         self.own_photo_preview = _picture_preview("Printed on the cards with a place for your photo")
         photo_buttons = _file_buttons(self._choose_own_photo, self.own_photo)
-        photo_buttons.addWidget(self.own_photo_preview, 1)
+        photo_buttons.addWidget(self.own_photo_preview)
+        photo_buttons.addStretch(1)  # the buttons keep their size while the preview is hidden
         self.jitter = QCheckBox("Uneven lines, different on each card")
         self.jitter.setToolTip("Each handwritten line sits a little higher or lower and a little "
                                "smaller, as no two handwritten cards are alike")
@@ -109,7 +110,8 @@ class SenderGroup(SettingsGroup):
         font_buttons.addStretch(1)
         image_buttons = _file_buttons(self._choose_image, self.image_path)
         image_buttons.addWidget(self.photo_preview)
-        image_buttons.addWidget(self.image_preview, 1)
+        image_buttons.addWidget(self.image_preview)
+        image_buttons.addStretch(1)
         for caption, widget in (
             ("Name", self.name),
             ("Company", self.company),

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from studio.ui.widgets import Panel, button, label
+from studio.ui.widgets import ElidedLabel, Panel, button, label
 
 
 def clear_rows(layout: QVBoxLayout) -> None:
@@ -44,7 +44,8 @@ def person_line(name: str, buttons: Sequence[QWidget], details: Sequence[QWidget
     box.setSpacing(0)
     top = QHBoxLayout()
     top.setSpacing(4)
-    who = QLabel(name)
+    who = ElidedLabel()  # a long name ends in "…" (the whole of it as a tooltip), never cut off
+    who.setText(name)
     who.setMinimumWidth(name_width)
     top.addWidget(who, 1)
     for widget in buttons:

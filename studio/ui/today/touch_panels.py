@@ -26,12 +26,21 @@ _KIND_WORDS = {"card": "card", "call": "call", "message": "message", "meeting": 
 
 def due_text(last_touch: dt.date | None, last_kind: str | None, days_overdue: int | None,
              today: dt.date) -> str:
-    """ "last call Tue 10 Nov · 6 days over", or "never in touch"."""
-    over = f" · {days_overdue} day{'s' if days_overdue != 1 else ''} over" if days_overdue else ""
+    """ "last call Tue 10 Nov · 6 days over", or "never in touch · 3 years over"."""
+    over = f" · {_overdue_words(days_overdue)} over" if days_overdue else ""
     if last_touch is None:
         return f"never in touch{over}"
     kind = _KIND_WORDS.get(last_kind or "", last_kind or "touch")
     return f"last {kind} {friendly_date(last_touch, today)}{over}"
+
+
+def _overdue_words(days: int) -> str:
+    """Days for the first two months, then months, then years: "4176 days" says nothing to a person."""
+    if days < 60:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"{days // 30} months"
+    return f"{days // 365} years"
 
 
 class TouchPanel(SidePanel):
