@@ -1,7 +1,8 @@
 """A box's template source as word-processor segments (text runs, field and condition chips) and back.
 
 Qt-free so the designer's visual editor and tests share one parser. A construct the editor cannot
-show (comments, loops, unknown fields or tags) makes `parse` return `Unsupported` instead of guessing.
+show (loops, unknown fields or tags) makes `parse` return `Unsupported` instead of guessing. A
+note (``{# … #}``) is kept as a chip of its own: it never prints, and is written back as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CONDITIONS: dict[str, str] = {
     "contact.birthday.age and contact.birthday.age % 10 == 0": "only when the age is a round number",
     "contact.birthday.age": "only when the age is known", "contact.spouse": "only when they have a spouse",
     "occasion.years == 1": "only in the first year", "occasion.key == 'christmas'": "only at Christmas",
+    "offer.url": "only when your offer has a link", "offer.text": "only when your offer has words",
 }
 _TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>", re.S)
 _DEFAULT = re.compile(r"^(.+)\|default\('([^']*)'\)$")
@@ -42,7 +44,8 @@ class Style:
 
 @dataclass(frozen=True)
 class Segment:
-    """kind: "text", "break", "field" or "if"/"elif"/"else"/"endif"; ``source`` is the exact template text."""
+    """kind: "text", "break", "field", "note" or "if"/"elif"/"else"/"endif"; ``source`` is the exact
+    template text."""
 
     kind: str
     source: str
@@ -65,6 +68,14 @@ def field_label(expression: str) -> str | None:
     return None
 
 
+def note_label(text: str, longest: int = 40) -> str:
+    """A note's chip: "Note: " and its first words."""
+    words = " ".join(text.split())
+    if len(words) > longest:
+        words = words[:longest].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"  # whole words only
+    return "Note: " + words
+
+
 def condition_label(condition: str) -> str | None:
     cond = " ".join(condition.split())
     if cond in CONDITIONS:
@@ -85,7 +96,8 @@ def parse(source: str) -> list[Segment] | Unsupported:
             segments.append(Segment("text", source[pos:match.start()], style=style))
         token, pos = match.group(0), match.end()
         if token.startswith("{#"):
-            return Unsupported("it contains a note ({# … #})")
+            segments.append(Segment("note", token, note_label(token[2:-2]), Style()))
+            continue
         if token.startswith("{{"):
             label = field_label(token[2:-2])
             if label is None:

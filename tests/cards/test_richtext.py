@@ -1,3 +1,4 @@
+import tomllib
 from pathlib import Path
 
 from studio.cards.richtext import Segment, Style, Unsupported, parse, write
@@ -6,7 +7,6 @@ ROOT = Path(__file__).resolve().parents[2] / "templates" / "cards"
 
 
 def test_bundled_template_texts_round_trip_or_are_reported():
-    import tomllib
     shown = 0
     for folder in sorted(ROOT.iterdir()):
         if not (folder / "template.toml").exists():
@@ -39,5 +39,23 @@ def test_chips_conditions_and_bold_colour_runs():
 
 def test_unsupported_constructs_are_reported():
     assert isinstance(parse("{% for x in y %}{{ x }}{% endfor %}"), Unsupported)
-    assert isinstance(parse("{# note #}hi"), Unsupported)
     assert isinstance(parse("{{ contact.secret }}"), Unsupported)
+
+
+def test_a_note_is_a_chip_that_is_written_back_as_it_was():
+    source = "{# A milestone age is worth saying out loud. #}\n<b>Happy birthday!</b>"
+    segs = parse(source)
+    assert not isinstance(segs, Unsupported)
+    assert (segs[0].kind, segs[0].label) == ("note", "Note: A milestone age is worth saying out…")
+    assert write(segs) == source
+
+
+def test_every_bundled_box_shows_in_the_visual_editor():
+    for folder in sorted(ROOT.iterdir()):
+        if not (folder / "template.toml").exists():
+            continue
+        data = tomllib.loads((folder / "template.toml").read_text())
+        sources = [t["text"] for p in data.get("panels", []) for t in p.get("texts", []) if t.get("text")]
+        sources += [f.read_text() for f in folder.glob("*.j2")]
+        for source in sources:
+            assert not isinstance(parse(source), Unsupported), (folder.name, source)

@@ -138,18 +138,25 @@ def test_chips_are_one_character_and_conditions_wrap_the_chosen_words(qtbot) -> 
     assert field.source() == "Warmly,<br/>Maya"
 
 
-def test_a_box_the_chips_cannot_show_is_edited_as_its_source(qtbot, open_app, seed, person) -> None:
+def test_a_box_the_chips_cannot_show_is_edited_as_its_source(qtbot, open_app, seed, person,
+                                                              app_paths) -> None:
+    # A card written by hand: its inside greets each child in a loop, which no chip can show.
+    mine = my_templates.duplicate_template(app_paths, "birthday-balloons", name="Balloons by hand")
+    inside = app_paths.user_templates_dir / mine.id / "inside.j2"
+    inside.write_text("Dear {{ contact|friendly }},\n{% for child in contact.children %}"
+                      "Hugs to {{ child.name }}! {% endfor %}\n\n{{ message }}", encoding="utf-8")
     window, context, view, ids = _designer(qtbot, open_app, seed, person)
-    view.open_designer(next(t for t in view.templates if t.id == "birthday-balloons"))
+    view.open_designer(next(t for t in view.templates if t.id == mine.id))
     designer = view.designer
     qtbot.waitUntil(lambda: designer.last_result is not None, timeout=30000)
-    designer.tabs.setCurrentIndex(1)  # inside: the message has a {# note #}
+    designer.tabs.setCurrentIndex(1)
     designer.select_box("message")
     words = designer.box_editor.text
     code = words.code_view
     assert not words.is_visual() and code.isVisible() and code.problem is None
     assert code.header.text() == (
-        "This box uses template code the visual editor cannot show: it contains a note ({# … #})."
+        "This box uses template code the visual editor cannot show: it uses {% for child in "
+        "contact.children %}, which the designer cannot show."
     )
     source = _box(designer, "message", "inside").text
     assert code.source() == source

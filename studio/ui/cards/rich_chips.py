@@ -28,7 +28,7 @@ OBJECT_CHAR = "\ufffc"
 _SOURCE = int(QTextFormat.Property.UserProperty) + 1
 _KIND = int(QTextFormat.Property.UserProperty) + 2
 _LABEL = int(QTextFormat.Property.UserProperty) + 3
-CONTROL_KINDS = ("if", "elif", "else", "endif")
+CONTROL_KINDS = ("if", "elif", "else", "endif", "note")  # written unstyled, drawn as control chips
 # Background, text: readable in the light and the dark theme, since the chip paints its own.
 _COLOURS = {"field": ("#d7efec", "#0b5d55"), "control": ("#fbe8c8", "#7a4b00")}
 _PAD_X, _PAD_Y, _GAP = 5.0, 1.0, 2.0
