@@ -84,8 +84,8 @@ def check_artwork(path: Path) -> str | None:
             image.verify()
     except Image.DecompressionBombError:
         return f"'{path.name}' is too large to open safely"
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        return f"'{path.name}' is not a readable PNG or JPEG image ({exc})"
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        return f"'{path.name}' is not a readable PNG or JPEG image"  # the library's words name the path
     return None
 
 

@@ -313,3 +313,29 @@ def test_misspelt_words_in_a_box_are_underlined_with_suggestions(qtbot, open_app
     box = _box(designer, "subtitle")
     assert box.text == "<i>{{ contact|friendly }}, we’re so glad you’re here thank</i>"
     assert window.undo_action.text() == "&Undo Change “subtitle” words"
+
+
+def test_the_designers_message_takes_a_verse_and_is_spell_checked(qtbot, open_app, seed, person) -> None:
+    window, context, view, ids = _designer(qtbot, open_app, seed, person)
+    view.open_designer(next(t for t in view.templates if t.id == "birthday-balloons"))
+    designer = view.designer
+    qtbot.waitUntil(lambda: designer.last_result is not None, timeout=30000)
+    assert designer.side.verse_button.isVisible()
+    picker = designer.side.choose_verse(["birthday"])
+    assert {picker.list.item(i).data(Qt.ItemDataRole.UserRole).occasion
+            for i in range(picker.list.count())} == {"birthday"}
+    verse = picker.list.item(0).data(Qt.ItemDataRole.UserRole).text
+    picker.list.setCurrentRow(0)
+    picker.accept()
+    assert designer.message.toPlainText() == verse and designer.has_unsaved_edits()
+    window.undo_action.trigger()  # the verse is a step of the designer's history
+    assert designer.message.toPlainText() == ""
+
+    check = designer.message_spelling
+    qtbot.waitUntil(lambda: check.highlighter is not None, timeout=20000)
+    designer.message.setFocus()
+    qtbot.keyClicks(designer.message, "Thankk you")
+    formats = designer.message.document().firstBlock().layout().formats()
+    wavy = "SpellCheckUnderline"
+    underlined = [(f.start, f.length) for f in formats if f.format.underlineStyle().name == wavy]
+    assert underlined == [(0, 6)]

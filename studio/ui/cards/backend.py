@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from studio.cards import CardTemplate
+from studio.cards.errors import Problem, TemplateError
 from studio.model import Contact
 from studio.paths import AppPaths
 from studio.render.images import ImageStore
@@ -41,7 +42,7 @@ class TemplateSummary:
 @dataclass
 class Gallery:
     templates: list[CardTemplate] = field(default_factory=list)
-    broken: list[str] = field(default_factory=list)  # "FILE:LINE: message" lines
+    broken: list[str] = field(default_factory=list)  # "card: sentence" lines, no paths
 
 
 def _signature(template: CardTemplate) -> str:
@@ -70,8 +71,16 @@ def summary(template: CardTemplate) -> TemplateSummary:
 def load_gallery(paths: AppPaths) -> Gallery:
     """Every usable template (bundled and the user's) and the problems of broken ones."""
     listing = card_service.list_templates(paths)
-    broken = [line for error in listing.broken for line in error.problems]
+    broken = [f"“{_card_of(error, problem)}”: {problem.message if isinstance(problem, Problem) else problem}"
+              for error in listing.broken for problem in error.problems]
     return Gallery(templates=listing.templates, broken=broken)
+
+
+def _card_of(error: TemplateError, problem: str) -> str:
+    """The card a problem is in, by its id (its folder's name): a path means nothing here."""
+    if error.template:
+        return error.template
+    return Path(problem.file).parent.name if isinstance(problem, Problem) else "a card"
 
 
 def editable_copy(template: CardTemplate) -> CardTemplate:

@@ -1,10 +1,10 @@
 """The card designer: a live preview for a chosen contact, with text boxes to edit and move.
 
 The picture is the card renderer's own drawing of the panel (filled for the chosen
-contact, or the template's sample), refreshed about 150 ms after the last edit, drawn
-on a pool thread. Text boxes are edited on the right and moved or resized on the
-canvas; boxes whose text had to shrink or still overflows are flagged on the canvas
-and listed under "Fit". "Save as my card…" writes the result as the user's template.
+contact, or the template's sample), drawn again on a pool thread as soon as an edit is
+made (one drawing at a time, the latest edit wins). Text boxes are edited on the right
+and moved or resized on the canvas; boxes whose text had to shrink or still overflows
+are flagged on the canvas and listed under "Fit". "Save as my card…" writes the result as the user's template.
 
 Every edit is a command on the designer's own undo stack (`designer_undo`), which the Cards
 view makes the window's active one while the designer is shown; after each one the edited
@@ -48,6 +48,7 @@ from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
 from studio.ui.widgets import ElidedLabel, button, label
+from studio.verses.library import card_occasions
 
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
 
@@ -127,8 +128,12 @@ class DesignerPage(QWidget):
         self.message.textChanged.connect(self._message_changed)
         self.box_editor.edited.connect(self._box_edited)
         self.box_editor.stepped.connect(self._box_stepped)
-        if context.spelling is not None:  # right-click suggestions in the box's words
+        self.side.verse_button.clicked.connect(
+            lambda: self.side.choose_verse(card_occasions(self.template.occasions, self.template.thanks_for)
+                                           if self.template is not None else []))
+        if context.spelling is not None:  # underlines and right-click suggestions as they type
             self.box_spelling = context.spelling.attach(self.box_editor.text.editor)
+            self.message_spelling = context.spelling.attach(self.message)
         self._history_keys = HistoryKeys(self)
         for field in self.box_editor.text_fields() + [self.message]:
             field.installEventFilter(self._history_keys)

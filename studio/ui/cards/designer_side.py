@@ -6,9 +6,18 @@ It scrolls on a small screen; choosing a box brings the box's words into sight.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.ui.cards.box_editor import BoxEditor
+from studio.ui.messages.verse_picker import VersePicker, pick_verse
 from studio.ui.widgets import Panel, label
 
 
@@ -23,6 +32,8 @@ class DesignerSide(QScrollArea):
         )
         self.message.setFixedHeight(110)
         self.message.setUndoRedoEnabled(False)  # the designer's history undoes it (and names it)
+        self.verse_button = QPushButton("Choose a verse…")
+        self.verse_button.setToolTip("Short messages for this card's occasion, warm, fun or formal")
         self.box_editor = BoxEditor()
         self.box_hint = label(
             "Click a text box on the card to change its words, font, size, colour "
@@ -45,7 +56,11 @@ class DesignerSide(QScrollArea):
             ("Text box", [self.box_hint, self.box_editor]),
         ):
             panel = Panel(margins=14)
-            panel.body.addWidget(label(title, "sectionTitle"))
+            heading = QHBoxLayout()
+            heading.addWidget(label(title, "sectionTitle"), 1)
+            if widgets[0] is self.message:
+                heading.addWidget(self.verse_button)
+            panel.body.addLayout(heading)
             for widget in widgets:
                 panel.body.addWidget(widget)
             side_layout.addWidget(panel)
@@ -54,6 +69,11 @@ class DesignerSide(QScrollArea):
         self.setWidget(side)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedWidth(400)
+
+    def choose_verse(self, occasions: list[str]) -> VersePicker:
+        """The verse picker for this card's ``occasions``; Use puts the verse in the message
+        (a step of the designer's history, as typing it would be)."""
+        return pick_verse(self, occasions, lambda verse: self.message.setPlainText(verse.text))
 
     def show_box_words(self) -> None:
         """Scroll the box's words into sight (below the fold on a 1024×600 screen)."""

@@ -136,7 +136,8 @@ class GalleryPage(QWidget):
         )
         self._broken = list(broken)
         self.problems_button.setVisible(bool(broken))
-        self.problems_button.setText(f"{len(broken)} problem(s) in your own templates…")
+        count = len(broken)
+        self.problems_button.setText(f"{count} problem{'s' if count != 1 else ''} in your own cards…")
         self.stack.setCurrentWidget(self.list if templates else self.empty)
         if self._select_after is not None and self.select_template(self._select_after):
             self._select_after = None

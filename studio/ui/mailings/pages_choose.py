@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from studio.ui.cards.gallery_model import ID_ROLE, OccasionFilterModel, TemplateListModel
 from studio.ui.mailings.draft import PERSONAL_OCCASIONS, WizardChoices
-from studio.ui.messages.verse_picker import VersePicker
+from studio.ui.messages.verse_picker import VersePicker, pick_verse
 from studio.ui.widgets import gallery_list, label
-from studio.verses.library import Verse, card_occasions
+from studio.verses.library import card_occasions
 
 if TYPE_CHECKING:
     from studio.ui.mailings.wizard import MailingWizard
@@ -221,15 +221,8 @@ class CardPage(QWizardPage):
         chosen = self._wizard.draft.template
         template = next((t for t in (choices.templates if choices else []) if t.id == chosen), None)
         occasions = card_occasions(template.occasions, template.thanks_for) if template is not None else []
-        picker = VersePicker(occasions or [self._wizard.draft.occasion or ""], self)
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        picker.accepted.connect(lambda: self._use_verse(picker.chosen()))
-        picker.open()
-        return picker
-
-    def _use_verse(self, verse: Verse | None) -> None:
-        if verse is not None:
-            self.message.setPlainText(verse.text)
+        return pick_verse(self, occasions or [self._wizard.draft.occasion or ""],
+                          lambda verse: self.message.setPlainText(verse.text))
 
     def set_choices(self, choices: WizardChoices) -> None:
         self.model.set_templates(choices.templates)

@@ -37,7 +37,7 @@ from studio.services.photos import card_photo_problem, photo_sources
 from studio.services.session import Store
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
-from studio.ui.messages.verse_picker import VersePicker
+from studio.ui.messages.verse_picker import VersePicker, pick_verse
 from studio.ui.today.groups import friendly_date
 from studio.ui.widgets import button, label
 from studio.verses.library import Verse, card_occasions
@@ -283,14 +283,10 @@ class MessageQueueDialog(QDialog):
     def choose_verse(self) -> VersePicker:
         """The verse picker for this card; Use puts the verse in this person's message."""
         template = self._plan.template
-        picker = VersePicker(card_occasions(template.occasions, template.thanks_for), self)
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        picker.accepted.connect(lambda: self._use_verse(picker.chosen()))
-        picker.open()
-        return picker
+        return pick_verse(self, card_occasions(template.occasions, template.thanks_for), self._use_verse)
 
-    def _use_verse(self, verse: Verse | None) -> None:
-        if verse is not None and 0 <= self._current < len(self._entries):
+    def _use_verse(self, verse: Verse) -> None:
+        if 0 <= self._current < len(self._entries):
             self.editor.setPlainText(verse.text)
             self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
             self.editor.setFocus()

@@ -3,7 +3,7 @@ words as they are typed; Use (or a double click) hands the verse back."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -92,3 +92,18 @@ class VersePicker(QDialog):
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
+
+def pick_verse(parent: QWidget, occasions: Sequence[str], use: Callable[[Verse], None]) -> VersePicker:
+    """Open the verse picker for a card's ``occasions`` (any, when none is known) over ``parent``;
+    ``use`` gets the verse chosen with Use."""
+    picker = VersePicker(list(occasions) or [""], parent)
+    picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+    def chosen() -> None:
+        verse = picker.chosen()
+        if verse is not None:
+            use(verse)
+
+    picker.accepted.connect(chosen)
+    picker.open()
+    return picker
