@@ -190,7 +190,7 @@ class RichTextField(QWidget):
         # For a box the chips cannot show: its source in the code view. It stays up while the
         # person types, even once the source could be shown as chips, until another box is chosen.
         self.code_view = CodeView(undo=False)
-        self.code_view.editor.setFixedHeight(120)
+        self.code_view.editor.setFixedHeight(160)  # eight lines: a hand-written box is rarely longer
         self.code_view.edited.connect(self._source_typed)
 
         self.pages = QStackedWidget()
