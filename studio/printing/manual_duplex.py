@@ -3,8 +3,9 @@
 The insides PDF is made for one way of putting the stack back (`card_sheets.write_card_pdfs`):
 the stack is taken out of the tray as it lies, turned over its side edge (``manual_turn``
 "long", like the page of a book) or its top edge ("short"), and put back in the paper tray
-with the same edge going in first. A printer that stacks face up has its last sheet on
-top, so the insides come last sheet first. The desktop's turn-the-stack picture draws the
+with the same edge going in first. Every printer lays its first sheet at the bottom of
+the pile, so once the pile is turned over sheet 1 is on top and the insides come in sheet
+order; the stacking only changes which side is up. The desktop's turn-the-stack picture draws the
 same steps (`studio.ui.manual_duplex`).
 """
 
@@ -25,11 +26,6 @@ class TurnSteps:
     stack: str  # "face-down" or "face-up"
     turn: str  # "long" or "short"
 
-    @property
-    def on_top(self) -> str:
-        """Which sheet lies on top of the printed stack, as it comes out."""
-        return "the last sheet" if self.stack == "face-up" else "sheet 1 (face down)"
-
     def _steps(self) -> list[str]:
         lying = ("printed side up, the last sheet on top" if self.stack == "face-up"
                  else "printed side down, the first sheet at the bottom")
@@ -38,7 +34,7 @@ class TurnSteps:
         return [
             f"Print {self.outside} (one side of each sheet).",
             f"Take the printed stack out of the tray as it lies ({lying}); do not re-sort it.",
-            f"Turn the whole stack over {turn}.",
+            f"Turn the whole stack over {turn}: sheet 1 is now on top.",
             "Put it back in the paper tray the way your printer prints on the back of a sheet, "
             "the same edge going in first as before.",
             f"Print {self.inside}: each inside lands on the back of its own card.",

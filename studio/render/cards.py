@@ -177,20 +177,6 @@ def _back_shift(back_offset: tuple[float, float], duplex: str) -> tuple[float, f
     return (across, -down) if duplex == "short" else (-across, down)
 
 
-def sheets_in_reverse(layouts: Iterable[CardLayout], paper: str) -> list[CardLayout]:
-    """The cards reordered so their sheets come in reverse order (each sheet's cards as they
-    were): the insides of a manual two-sided run on a printer that stacks face up."""
-    sheets: list[list[CardLayout]] = []
-    plan: SheetPlan | None = None
-    for layout in layouts:
-        next_plan = plan_sheet(card_format(layout.format_id), paper)
-        if not sheets or next_plan is not plan or len(sheets[-1]) == len(next_plan.slots):
-            sheets.append([])
-        plan = next_plan
-        sheets[-1].append(layout)
-    return [layout for sheet in reversed(sheets) for layout in sheet]
-
-
 def render_card_preview(layout: CardLayout, out_png: Path, *, dpi: int = 100) -> list[FitNote]:
     """One PNG showing the card as the recipient sees it: front, the opened inside, back.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from studio.model import PrinterProfile
 from studio.printing.manual_duplex import turn_steps
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.cards import render_cards, sheets_in_reverse
+from studio.render.cards import render_cards
 from studio.render.layout import CardLayout, FitNote
 from studio.settings import Settings
 
@@ -53,10 +53,11 @@ def write_card_pdfs(layouts: Callable[[], Iterable[CardLayout]], out: Path, sett
     ``profile`` is the printer's (default: `profile_of` the settings); ``duplex`` overrides
     its duplex mode. ``layouts`` makes the cards afresh for each PDF, so none is held in
     memory longer than its page. Returns the fit notes and the side PDFs written ([] unless
-    manual). Manual: the insides come in the order and turn the profile's stacking and
-    ``manual_turn`` need, so the stack that comes out of the first run goes back in as the
-    turn-the-stack picture shows, without re-sorting: on a printer that stacks face up in
-    reverse sheet order, and upside down when the stack is turned over its top edge. The
+    manual). Manual: the stack that comes out of the first run goes back in as the
+    turn-the-stack picture shows, turned over and without re-sorting. However a printer
+    stacks, its first sheet lies at the bottom of the pile, so once the pile is turned over
+    it is on top: the insides come in sheet order, upside down when the stack is turned over
+    its top edge (``manual_turn`` short). The
     profile's back offset moves every inside page, in the one PDF and in the insides PDF.
     """
     profile = profile or profile_of(settings)
@@ -70,7 +71,6 @@ def write_card_pdfs(layouts: Callable[[], Iterable[CardLayout]], out: Path, sett
         return notes, []
     outside, inside = side_paths(out)
     render_cards(layouts(), outside, paper=paper, marks=marks, sides=("outside",), calibration=cards)
-    backs = sheets_in_reverse(layouts(), paper) if profile.stack == "face-up" else layouts()
-    render_cards(backs, inside, paper=paper, marks=marks, sides=("inside",), calibration=cards,
+    render_cards(layouts(), inside, paper=paper, marks=marks, sides=("inside",), calibration=cards,
                  duplex="short" if profile.manual_turn == "short" else "long", back_offset=back)
     return notes, [outside, inside]

@@ -52,25 +52,27 @@ def test_a_short_edge_printer_gets_its_insides_turned_and_a_short_edge_hint(db: 
                    for other, tx, ty in inside_short), (letter, x, y)
 
 
-def test_manual_duplex_writes_one_pdf_per_side_and_reverses_the_insides_for_face_up(
+def test_manual_duplex_writes_one_pdf_per_side_with_the_insides_in_sheet_order_for_face_up(
         db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db, "settings", "--set", "printer.duplex=manual", "--set",
                  "printer.stack=face-up"]) == 0
     out = tmp_path / "cards.pdf"
     capsys.readouterr()
     _render(db, out)
-    assert "print cards-outside.pdf first" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "print cards-outside.pdf first" in said and "sheet 1 is now on top" in said
     outside, inside = tmp_path / "cards-outside.pdf", tmp_path / "cards-inside.pdf"
     both = pypdf.PdfReader(out)
     sheets = len(both.pages) // 2
     assert sheets >= 3
     assert len(pypdf.PdfReader(outside).pages) == len(pypdf.PdfReader(inside).pages) == sheets
     assert _hint(outside) == _hint(inside) == "/Simplex" and _hint(out) == "/DuplexFlipLongEdge"
-    # The outsides in order; the insides last sheet first, each the inside of its own sheet.
+    # The outsides in order; the insides too: the face-up pile (last sheet on top), turned over
+    # as the steps say, has sheet 1 on top.
     assert [p.extract_text() for p in pypdf.PdfReader(outside).pages] == [
         both.pages[2 * n].extract_text() for n in range(sheets)]
     assert [p.extract_text() for p in pypdf.PdfReader(inside).pages] == [
-        both.pages[2 * n + 1].extract_text() for n in reversed(range(sheets))]
+        both.pages[2 * n + 1].extract_text() for n in range(sheets)]
 
 
 def test_face_down_keeps_the_insides_in_order(db: str, tmp_path: Path) -> None:

@@ -89,10 +89,10 @@ def test_manual_duplex_from_the_command_line_turns_and_orders_the_insides(db: st
     sheets = len(whole) // 2
     assert sheets >= 3 and len(_texts(outside)) == len(_texts(inside)) == sheets
     assert _texts(outside) == [whole[2 * n] for n in range(sheets)]
-    # Face up: last sheet's inside first; turned over the top edge: every inside upside down.
+    # Face up, turned over: sheet 1's inside first; over the top edge: every inside upside down.
     with pdfplumber.open(both) as pdf:
         width, height = pdf.pages[1].width, pdf.pages[1].height
-    for position, sheet in enumerate(reversed(range(sheets))):
+    for position, sheet in enumerate(range(sheets)):
         upright, turned = _chars(both, 2 * sheet + 1), _chars(inside, position)
         assert len(upright) == len(turned) > 20
         assert all(matrix[0] > 0 for *_, matrix in upright) and all(matrix[0] < 0 for *_, matrix in turned)
