@@ -159,6 +159,9 @@ class _Page:
             "Do you see this side lying on top in the output tray, before you picked anything up?",
             "Then your printer stacks face up: the last page it prints ends on top.",
             "studio settings --set printer.stack=face-up",
+            "",
+            "Printed one side only (sheet 1's back came out on a sheet of its own)? Then it is the other",
+            "way round: “back of sheet 2” on top means face up, a blank page on top face down.",
         ], 20, self.height / 2 + 30, 11)
         self.finish()
 
@@ -169,5 +172,8 @@ class _Page:
             "Do you see this side lying on top in the output tray, before you picked anything up?",
             "Then your printer stacks face down: the pages lie in order, the first at the bottom.",
             "studio settings --set printer.stack=face-down",
+            "",
+            "Printed one side only (sheet 1's back came out on a sheet of its own)? Then it is the other",
+            "way round: “back of sheet 2” on top means face up, a blank page on top face down.",
         ], 20, self.height / 2, 11)
         self.finish()
