@@ -42,6 +42,10 @@ class EdgeWarning:
             return (f"the {self.what} '{self.box}' on the {where} comes {self.distance_mm:.1f} mm from "
                     f"the paper's edge; most printers leave the outer {self.margin_mm:g} mm blank, so it "
                     "may be cut off: move it inward")
+        if self.distance_mm >= _TOUCHING_MM:
+            return (f"the artwork of the {where} comes {self.distance_mm:.1f} mm from the paper's edge; most "
+                    f"printers leave the outer {self.margin_mm:g} mm blank, so a strip of it will not print: "
+                    "print borderless if your printer can")
         return (f"the artwork of the {where} runs to the paper's edge: borderless printing is needed, or "
                 "the edge will be white (or print crop marks and trim along them for a clean edge)")
 
@@ -81,9 +85,21 @@ def print_area_warnings(layout: CardLayout, paper: str, margin_mm: float = DEFAU
     bleeding = [name for name in card.panels
                 if margin_mm > 0 and nearest.get((name, ""), float("inf")) < _TOUCHING_MM]
     if bleeding:  # one warning for the card's artwork, naming its panels
-        named = ", ".join(bleeding[:-1]) + (" and " if len(bleeding) > 1 else "") + bleeding[-1]
-        warnings.append(EdgeWarning(named, "", 0.0, margin_mm))
+        warnings.append(EdgeWarning(_named(bleeding), "", 0.0, margin_mm))
+    # Artwork that stops short of the paper's edge but inside the blank margin: a strip is cut.
+    cut: dict[float, list[str]] = {}
+    for name in card.panels:
+        distance = nearest.get((name, ""), float("inf"))
+        if margin_mm > 0 and _TOUCHING_MM <= distance < margin_mm:
+            cut.setdefault(round(distance, 1), []).append(name)
+    warnings += [EdgeWarning(_named(names), "", distance, margin_mm)
+                 for distance, names in sorted(cut.items())]
     return warnings
+
+
+def _named(panels: list[str]) -> str:
+    """ "front, inside and back" """
+    return ", ".join(panels[:-1]) + (" and " if len(panels) > 1 else "") + panels[-1]
 
 
 def _on_page(rect: tuple[float, float, float, float], place: PanelPlace,

@@ -32,6 +32,17 @@ def test_text_near_the_paper_edge_is_flagged_with_its_distance() -> None:
     assert print_area_warnings(_card(1.5, "a6-postcard"), "a4") == []
 
 
+def test_artwork_that_stops_inside_the_blank_margin_is_a_note_with_its_distance() -> None:
+    # Two postcards on an A4 sheet sit 31 mm in from its edges: a (made-up) 35 mm blank margin
+    # cuts a strip of the coloured front; the usual 4.2 mm leaves it whole.
+    card = CardLayout("a6-postcard", {"front": PanelContent("front", background="#c0ffee")})
+    (note,) = print_area_warnings(card, "a4", margin_mm=35)
+    assert not note.is_problem and 30 < note.distance_mm < 35
+    assert str(note).startswith("the artwork of the front comes 31.0 mm from the paper's edge")
+    assert "the outer 35 mm blank, so a strip of it will not print" in str(note)
+    assert print_area_warnings(card, "a4") == []
+
+
 def test_a_qr_code_near_the_paper_edge_is_flagged_as_one() -> None:
     code = QrBox("offer-code", 40, 1, 20, "https://shop.example/?c=1")
     (warning,) = print_area_warnings(CardLayout("a2-folded", {"front": PanelContent("front", codes=[code])}),
