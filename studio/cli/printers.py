@@ -56,8 +56,11 @@ def run_printer_test(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_printers(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.like and not args.add:
         raise UsageError("--like goes with --add NAME")
+    for option, name in (("--add", args.add), ("--default", args.default), ("--remove", args.remove)):
+        if name is not None and not name.strip():
+            raise UsageError(f'{option} needs a printer profile\'s name, such as "Office laser"')
     with ctx.open_store() as store:
-        if args.add:
+        if args.add is not None:  # "" too: add_profile refuses an empty name in words
             added = printer_profiles.add_profile(store, args.add, like=args.like)
             ctx.print(f"Added the printer profile {added.name!r}.")
         if args.rename:
@@ -66,10 +69,10 @@ def run_printers(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.assignments:
             for profile in printer_profiles.set_profile_keys(store, args.assignments):
                 ctx.print(f"Saved the printer profile {profile.name!r}.")
-        if args.default:
+        if args.default is not None:
             chosen = printer_profiles.set_default(store, args.default)
             ctx.print(f"{chosen.name!r} is now the default printer profile.")
-        if args.remove:
+        if args.remove is not None:
             removed = printer_profiles.remove_profile(store, args.remove)
             ctx.print(f"Removed the printer profile {removed.name!r}.")
         changed = args.add or args.rename or args.assignments or args.default or args.remove
