@@ -68,10 +68,10 @@ def place_envelope(width: float, height: float, feed: EnvelopeFeed, name: str = 
     page = CARRIER_SIZES[feed.carrier]
     if turned[0] > page[0] + 0.01 or turned[1] > page[1] + 0.01:
         hint = "; turn it 90 or 270 degrees (envelope_rotation)" if feed.rotation in (0, 180) else ""
-        raise StudioError(f"the {name or 'envelope'} envelope, {turned[0]:g} x {turned[1]:g} mm as it is "
-                          "fed, "
+        raise StudioError(f"the {name or 'envelope'} envelope, {turned[0]:.0f} x {turned[1]:.0f} mm as it "
+                          "is fed, "
                           f"does not fit on a {feed.carrier.upper() if feed.carrier == 'a4' else 'Letter'} "
-                          f"page ({page[0]:g} x {page[1]:g} mm){hint}")
+                          f"page ({page[0]:.0f} x {page[1]:.0f} mm){hint}")
     left = (page[0] - turned[0]) / 2 if feed.feed == "centre" else 0.0
     return Placement(page, left, 0.0, *turned, feed.rotation)
 

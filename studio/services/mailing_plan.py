@@ -473,4 +473,4 @@ def _check_envelope(template: CardTemplate, envelope: EnvelopeSize, catalog: Sto
     fitting = [e.id for e in catalog.envelopes_for(card)][:3]
     advice = f"use {', '.join(fitting)} (--envelopes)" if fitting else "choose a custom size (custom:WxH)"
     raise StudioError(f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
-                     f"({envelope.width:g} x {envelope.height:g} mm); {advice}")
+                     f"({envelope.width:.0f} x {envelope.height:.0f} mm); {advice}")
