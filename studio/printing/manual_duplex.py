@@ -26,7 +26,8 @@ class TurnSteps:
     stack: str  # "face-down" or "face-up"
     turn: str  # "long" or "short"
 
-    def _steps(self) -> list[str]:
+    def steps(self) -> list[str]:
+        """The steps, unnumbered: print the outsides, take, turn, put back, print the insides."""
         lying = ("printed side up, the last sheet on top" if self.stack == "face-up"
                  else "printed side down, the first sheet at the bottom")
         turn = ("its side edge, like the page of a book" if self.turn == "long"
@@ -41,11 +42,11 @@ class TurnSteps:
         ]
 
     def sentences(self) -> list[str]:
-        return [f"{number}. {step}" for number, step in enumerate(self._steps(), 1)]
+        return [f"{number}. {step}" for number, step in enumerate(self.steps(), 1)]
 
     def after_outsides(self) -> list[str]:
         """The steps left once the outsides are printing, numbered from 1 as the app's picture is."""
-        return [f"{number}. {step}" for number, step in enumerate(self._steps()[1:], 1)]
+        return [f"{number}. {step}" for number, step in enumerate(self.steps()[1:], 1)]
 
     def text(self) -> str:
         return " ".join(self.sentences())

@@ -26,8 +26,8 @@ def manual_steps(files: list[Path], profile: PrinterProfile | None = None) -> st
         outside, inside = side_paths(path)
         if outside.name in names and inside.name in names:
             steps = turn_steps(outside, inside, profile or PrinterProfile())
-            return " ".join([MANUAL_STEPS.format(outside=outside.name, inside=inside.name),
-                             *(line.split(". ", 1)[1] for line in steps.sentences()[1:4])])
+            # The paths as given: a user working from another folder finds the files.
+            return " ".join([MANUAL_STEPS.format(outside=outside, inside=inside), *steps.steps()[1:4]])
     return None
 
 

@@ -60,7 +60,7 @@ def test_manual_duplex_writes_one_pdf_per_side_with_the_insides_in_sheet_order_f
     capsys.readouterr()
     _render(db, out)
     said = capsys.readouterr().out
-    assert "print cards-outside.pdf first" in said and "sheet 1 is now on top" in said
+    assert f"print {tmp_path / 'cards-outside.pdf'} first" in said and "sheet 1 is now on top" in said
     outside, inside = tmp_path / "cards-outside.pdf", tmp_path / "cards-inside.pdf"
     both = pypdf.PdfReader(out)
     sheets = len(both.pages) // 2
