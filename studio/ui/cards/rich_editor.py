@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QToolButton,
@@ -196,12 +197,23 @@ class RichTextField(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(rich)
         self.pages.addWidget(self.code_view)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.setFocusProxy(self.editor)
 
     # --- what is shown ------------------------------------------------------------------
+
+    def _fit_page(self, shown: int) -> None:
+        """Take the height of the page on show: the taller code view would leave a gap under
+        the visual editor (and push the side column's scroll)."""
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+        self.updateGeometry()
 
     def source(self) -> str:
         """The box's template source as the field last left it."""
