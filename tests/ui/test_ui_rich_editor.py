@@ -82,6 +82,23 @@ def _bundled_texts() -> list[str]:
     return texts
 
 
+def test_a_single_newline_shows_as_the_space_it_prints_as_and_a_blank_line_as_a_paragraph(qtbot) -> None:
+    field = RichTextField()
+    qtbot.addWidget(field)
+    source = "Dear {{ contact|friendly }},\n\nThank you\nfor everything."
+    field.set_source(source)
+    edit = field.editor
+    assert _shown(edit) == f"Dear {OBJECT_CHAR},\n\nThank you for everything."  # as the card prints it
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(edit, " Always.")  # typed words are words: their space is a space
+    assert field.source() == source + " Always."
+    cursor = edit.textCursor()
+    cursor.setPosition(len(f"Dear {OBJECT_CHAR},\n\nThank you "))  # just after the newline's space
+    edit.setTextCursor(cursor)
+    QTest.keyClicks(edit, "so ")
+    assert field.source() == "Dear {{ contact|friendly }},\n\nThank you\nso for everything. Always."
+
+
 def test_chips_are_one_character_and_conditions_wrap_the_chosen_words(qtbot) -> None:
     field = RichTextField()
     qtbot.addWidget(field)

@@ -57,6 +57,18 @@ def text_format(fmt: QTextCharFormat) -> QTextCharFormat:
     return plain
 
 
+def soft_newline_format(fmt: QTextCharFormat) -> QTextCharFormat:
+    """The space a single newline of the source shows as (the card prints it as a space);
+    it keeps the newline, so the template is written back as it was."""
+    soft = QTextCharFormat(fmt)
+    soft.setProperty(_SOURCE, "\n")
+    return soft
+
+
+def is_soft_newline(fmt: QTextFormat) -> bool:
+    return fmt.objectType() != CHIP_TYPE and fmt.property(_SOURCE) == "\n"
+
+
 def has_chip_properties(fmt: QTextFormat) -> bool:
     return fmt.hasProperty(_SOURCE)
 

@@ -1,8 +1,9 @@
 """A box's segments (`studio.cards.richtext`) in a QTextDocument, and back.
 
 How the template's text shows in the editor, so that writing it back keeps its meaning:
-- a newline of the source is a paragraph of the document (the renderer reads a blank line as
-  a new paragraph and a single newline as a space, as before);
+- a blank line of the source is a new paragraph of the document, as the renderer prints it;
+  a single newline, which the card prints as a space, shows as a space that is written
+  back as the newline (`rich_chips.soft_newline_format`);
 - ``<br/>`` is a line break inside a paragraph (U+2028, what Shift+Enter types);
 - bold, italic, underline and a ``<font color>`` run are the characters' own formats;
 - fields and conditions are chips (`rich_chips`).
@@ -14,6 +15,7 @@ opens again after it: each branch of the saved template is well-formed markup.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtGui import (
     QColor,
@@ -26,9 +28,18 @@ from PySide6.QtGui import (
 )
 
 from studio.cards.richtext import Segment, Style
-from studio.ui.cards.rich_chips import CONTROL_KINDS, OBJECT_CHAR, chip_format, chip_segment, is_chip
+from studio.ui.cards.rich_chips import (
+    CONTROL_KINDS,
+    OBJECT_CHAR,
+    chip_format,
+    chip_segment,
+    is_chip,
+    is_soft_newline,
+    soft_newline_format,
+)
 
 LINE_BREAK = "\u2028"
+_NEWLINES = re.compile(r"(\n+)")
 _BOLD = QFont.Weight.Bold.value
 
 
@@ -55,11 +66,15 @@ def insert_segments(cursor: QTextCursor, segments: list[Segment]) -> None:
     for seg in segments:
         fmt = char_format(seg.style)
         if seg.kind == "text":
-            for index, part in enumerate(html.unescape(seg.source).split("\n")):
-                if index:
-                    cursor.insertBlock(QTextBlockFormat(), fmt)
-                if part:
-                    cursor.insertText(part, fmt)
+            for index, part in enumerate(_NEWLINES.split(html.unescape(seg.source))):
+                if index % 2 == 0:
+                    if part:
+                        cursor.insertText(part, fmt)
+                elif part == "\n":
+                    cursor.insertText(" ", soft_newline_format(fmt))
+                else:
+                    for _ in part:
+                        cursor.insertBlock(QTextBlockFormat(), fmt)
         elif seg.kind == "break":
             cursor.insertText(LINE_BREAK, fmt)
         else:
@@ -99,6 +114,8 @@ def _segment(char: str, fmt: QTextCharFormat) -> Segment | None:
             return Segment("text", "")  # an object of no known kind (pasted from elsewhere): dropped
         kind, source, label = chip_segment(fmt)
         return Segment(kind, source, label, Style() if kind in CONTROL_KINDS else style_of(fmt))
+    if is_soft_newline(fmt):
+        return Segment("text", "\n", style=style_of(fmt))
     if char == LINE_BREAK:
         return Segment("break", "<br/>", style=style_of(fmt))
     return Segment("text", html.escape(char, quote=False), style=style_of(fmt))
