@@ -50,23 +50,34 @@ def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, widt
     painter.restore()
 
 
-class FeedGuidePicture(QWidget):
-    """The paper tray seen from above: the guides, the way in, and the envelope as it is fed."""
+class _ProfilePicture(QWidget):
+    """A picture drawn for one printer profile (`set_profile`), as wide as its row allows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, least: QSize, hint: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = PrinterProfile()
-        self.setMinimumSize(220, 170)
+        self._hint = hint
+        self.setMinimumSize(least)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Envelope feed guide")
+        self.setAccessibleName(name)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(300, 190)
+        return self._hint
 
     def set_profile(self, profile: PrinterProfile) -> None:
         self.profile = profile
-        self.setToolTip(feed_caption(profile))
         self.update()
+
+
+class FeedGuidePicture(_ProfilePicture):
+    """The paper tray seen from above: the guides, the way in, and the envelope as it is fed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Envelope feed guide", QSize(220, 170), QSize(300, 190), parent)
+
+    def set_profile(self, profile: PrinterProfile) -> None:
+        self.setToolTip(feed_caption(profile))
+        super().set_profile(profile)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         del event
@@ -146,22 +157,11 @@ class FeedGuidePicture(QWidget):
         painter.drawText(body.adjusted(0, body.height() * 0.55, 0, 0), Qt.AlignmentFlag.AlignCenter, "back")
 
 
-class StackTurnPicture(QWidget):
+class StackTurnPicture(_ProfilePicture):
     """Three steps: the stack as it comes out, turned over its side or top edge, back in the tray."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.profile = PrinterProfile()
-        self.setMinimumSize(420, 170)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("How to turn the stack")
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(560, 200)
-
-    def set_profile(self, profile: PrinterProfile) -> None:
-        self.profile = profile
-        self.update()
+        super().__init__("How to turn the stack", QSize(420, 170), QSize(560, 200), parent)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         del event
