@@ -182,7 +182,7 @@ class StackTurnPicture(_ProfilePicture):
         x = third * 0.5 - sheet_w / 2
         for offset in (8, 4, 0):
             self._sheet(painter, QRectF(x + offset, top + offset, sheet_w, sheet_h), printed=face_up,
-                        label="" if offset else ("last" if face_up else "1"), ink=ink)
+                        label="" if offset else "last", ink=ink)  # the last sheet lies on top either way
         painter.setPen(ink)
         painter.drawText(QRectF(x - 10, top + sheet_h + 12, sheet_w + 28, 16), Qt.AlignmentFlag.AlignCenter,
                          "printed side up" if face_up else "printed side down")
