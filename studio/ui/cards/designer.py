@@ -22,7 +22,6 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QMessageBox,
     QTabBar,
@@ -39,15 +38,15 @@ from studio.ui.cards.backend import editable_copy
 from studio.ui.cards.canvas import PanelCanvas
 from studio.ui.cards.designer_drafting import keep_draft, offer_draft
 from studio.ui.cards.designer_fit import fit_report
+from studio.ui.cards.designer_header import DesignerHeader
 from studio.ui.cards.designer_items import DesignerItems
-from studio.ui.cards.designer_people import PeoplePicker
 from studio.ui.cards.designer_save import SaveFlow
 from studio.ui.cards.designer_side import DesignerSide
 from studio.ui.cards.designer_toolbar import DesignerToolbar
 from studio.ui.cards.designer_undo import BoxEdit, HistoryKeys, MessageEdit
 from studio.ui.cards.live_preview import LivePreview, PreviewRequest, PreviewResult
 from studio.ui.context import AppContext
-from studio.ui.widgets import ElidedLabel, button, label
+from studio.ui.widgets import label
 from studio.verses.library import card_occasions
 
 _PANEL_NAMES = {"front": "Front", "inside": "Inside", "inside-cover": "Inside cover", "back": "Back"}
@@ -90,27 +89,10 @@ class DesignerPage(QWidget):
         self.preview.ready.connect(self._rendered)
         self.preview.failed.connect(self._render_failed)
 
-        self.title = ElidedLabel("pageTitle")
-        self.subtitle = ElidedLabel("pageSubtitle")
-        self.people = PeoplePicker(context)
+        self.header = DesignerHeader(context, self._back, self.save_as)
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.people, self.save_button = self.header.people, self.header.save_button
         self.people.chosen.connect(self._person_loaded)
-        self.save_button = button("Save as my card…", self.save_as, name="primary")
-        # Two rows, so the title keeps its room on a small screen:
-        #   [← All cards] Title ..................... [Save as my card…]
-        #                 format ........ Preview for [person          ]
-        preview_for = QHBoxLayout()
-        preview_for.setSpacing(8)
-        preview_for.addWidget(label("Preview for", "muted"))
-        preview_for.addWidget(self.people)
-        top = QGridLayout()
-        top.setHorizontalSpacing(12)
-        top.setVerticalSpacing(4)
-        top.addWidget(button("← All cards", self._back), 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.title, 0, 1)
-        top.addWidget(self.subtitle, 1, 1)
-        top.addWidget(self.save_button, 0, 2, Qt.AlignmentFlag.AlignRight)
-        top.addLayout(preview_for, 1, 2)
-        top.setColumnStretch(1, 1)
 
         self.tabs = QTabBar()
         self.tabs.setDrawBase(False)
@@ -153,7 +135,7 @@ class DesignerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(10)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addLayout(body, 1)
 
     # --- opening ----------------------------------------------------------------------
