@@ -19,7 +19,7 @@ from studio.cards import CardTemplate, card_context, describe_missing, missing_f
 from studio.cards.occasion import NAMES as OCCASION_NAMES
 from studio.cards.offer import check_offer
 from studio.errors import StudioError, UsageError
-from studio.model import Contact, EnvelopeSize, Occasion
+from studio.model import Contact, Occasion
 from studio.occasions import (
     HolidayCalendar,
     check_occasion_key,
@@ -33,9 +33,6 @@ from studio.paths import AppPaths
 from studio.postal import address_problem, resolve_country
 from studio.postal.us_checks import us_address_doubts
 from studio.progress import NO_PROGRESS, Progress
-from studio.render.formats import card_format
-from studio.render.labels import check_start
-from studio.render.stocks import StockCatalog, takes_card
 from studio.services import mail_pieces, stock
 from studio.services.address_doubts import check_address_reason, doubtful_addresses
 from studio.services.addressbook import select_contact_ids
@@ -46,6 +43,13 @@ from studio.services.cards import (
     unsigned_warning,
 )
 from studio.services.handwriting import check_handwriting
+from studio.services.mailing_checks import (
+    check_envelope,
+    check_outputs,
+    check_post_on,
+    template_mismatch,
+    with_output,
+)
 from studio.services.mailing_repeats import (
     FAR_AHEAD_DAYS,
     CardFor,
@@ -236,7 +240,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
         if problem:
             raise UsageError(f"the photo chosen for contact {contact_id}, {own}, {problem}")
     request = with_output(request, settings, template, stock.load_catalog(paths))
-    catalog = _check_outputs(request, paths)
+    catalog = check_outputs(request, paths)
     calendar = holiday_calendar()
     key = (check_occasion_key(request.occasion, calendar.catalogue.keys(), template.occasions)
            if request.occasion else next(iter(template.occasions), ""))
@@ -255,7 +259,7 @@ def plan_mailing(store: Store, request: MailingRequest, today: dt.date, paths: A
                        post_on=post_on)
     envelope = catalog.envelope(request.envelopes) if request.envelopes else None
     if envelope is not None:
-        _check_envelope(template, envelope, catalog)
+        check_envelope(template, envelope, catalog)
     pieces = mail_pieces.PieceCheck(settings, envelope=envelope,
                                     stock=catalog.label(request.labels) if request.labels else None)
 
@@ -371,17 +375,6 @@ def nobody_to_mail(plan: MailingPlan) -> StudioError:
                        + ("; --force mails those already in a mailing again" if again else ""))
 
 
-def check_post_on(post_on: dt.date | None, today: dt.date) -> dt.date:
-    """The posting day: ``post_on``, or today when None. Raises `UsageError` for a day before
-    today: cards cannot be posted in the past, and their arrival would be reckoned wrong."""
-    if post_on is None:
-        return today
-    if post_on < today:
-        raise UsageError(f"the posting date {post_on.isoformat()} is before today ({today.isoformat()}): "
-                         "choose today or a later day")
-    return post_on
-
-
 def _arrival(contact: Contact, post_on: dt.date, settings: Settings) -> dt.date:
     country = contact_country(contact, settings.home_country)
     return post_on + dt.timedelta(days=transit_days(country, settings))
@@ -411,66 +404,3 @@ def _chosen_pairs(store: Store, ids: Sequence[int], key: str, kind: str | None, 
         else:
             yield contact, occasion_for(key, contact, settings, calendar, today, year=year, events=events,
                                         mailed=mailed.covers)
-
-
-def with_output(request: MailingRequest, settings: Settings, template: CardTemplate | None = None,
-                catalog: StockCatalog | None = None) -> MailingRequest:
-    """``request``, with envelopes when it asks for no output: those of
-    `Settings.envelope_size` if ``template``'s cards go in them, else the smallest
-    envelope of ``catalog`` (the bundled stock when None) that takes them (a 5×7 card is
-    never put in the default A2)."""
-    if request.envelopes or request.labels:
-        return request
-    envelope = settings.envelope_size
-    if template is not None:
-        catalog = catalog or stock.load_catalog()
-        card = card_format(template.format)
-        try:
-            fits = takes_card(catalog.envelope(envelope), card)
-        except StudioError:
-            fits = False
-        if not fits:
-            smallest = catalog.envelopes_for(card)
-            envelope = smallest[0].id if smallest else envelope
-    return dataclasses.replace(request, envelopes=envelope)
-
-
-def _check_outputs(request: MailingRequest, paths: AppPaths | None) -> StockCatalog:
-    """Fail on an unknown envelope, label stock, start position or order before any work;
-    returns the stock catalog they were found in."""
-    mail_pieces.order_key(Contact(), request.order)
-    catalog = stock.load_catalog(paths)
-    if request.envelopes:
-        catalog.envelope(request.envelopes)
-    if request.labels:
-        check_start(catalog.label(request.labels), request.start)
-    return catalog
-
-
-def template_mismatch(template: CardTemplate, key: str, name: str, kind: str | None) -> str | None:
-    """One sentence when ``template`` is not made for occasion ``key`` (a birthday card as
-    the Christmas mailing), None when it is: the template lists the key, "any", or, for a
-    holiday, "holiday" (a "Happy holidays" card)."""
-    occasions = {o.casefold() for o in template.occasions}
-    if key in occasions or "any" in occasions or (kind == "holiday" and "holiday" in occasions):
-        return None
-    made_for = ", ".join(template.occasions) or "no occasion"
-    return (f"the template {template.id} ({template.name}) is made for {made_for}, not for {name} ({key}); "
-            "choose a template for this occasion, or insist with --any-template")
-
-
-def check_template(plan: MailingPlan, request: MailingRequest) -> None:
-    """Raise `StudioError` with `MailingPlan.mismatch` unless ``request.any_template`` insists."""
-    if plan.mismatch and not request.any_template:
-        raise StudioError(plan.mismatch)
-
-
-def _check_envelope(template: CardTemplate, envelope: EnvelopeSize, catalog: StockCatalog) -> None:
-    """Refuse ``envelope`` when the template's cards do not go in it, naming ones they do."""
-    card = card_format(template.format)
-    if takes_card(envelope, card):
-        return
-    fitting = [e.id for e in catalog.envelopes_for(card)][:3]
-    advice = f"use {', '.join(fitting)} (--envelopes)" if fitting else "choose a custom size (custom:WxH)"
-    raise StudioError(f"{template.id} cards ({card.name}) do not fit {envelope.id} envelopes "
-                     f"({envelope.width:.0f} x {envelope.height:.0f} mm); {advice}")

@@ -32,6 +32,7 @@ from studio.render.stocks import StockCatalog
 from studio.services import mail_pieces
 from studio.services.card_sheets import side_paths, write_card_pdfs
 from studio.services.cards import get_template, list_templates
+from studio.services.mailing_checks import check_template, with_output
 from studio.services.mailing_files import (
     CARDS_PDF,
     CSV_NAME,
@@ -48,10 +49,8 @@ from studio.services.mailing_plan import (
     MailingRequest,
     Recipient,
     Skipped,
-    check_template,
     nobody_to_mail,
     plan_mailing,
-    with_output,
 )
 from studio.services.occasions import occasion_names
 from studio.services.photos import mailing_photo, printable
